@@ -1,0 +1,38 @@
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ariadne.Web.Features.Account.Mfa;
+
+/// <summary>Shows newly made recovery codes once, and makes a new set on request (the old set stops working).</summary>
+[Authorize(Policy = Policies.Mfa)]
+public sealed class RecoveryCodesModel(UserManager<AriadneUser> users) : PageModel
+{
+    public const string TempDataKey = "RecoveryCodes";
+
+    public IReadOnlyList<string> Codes { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet()
+    {
+        if (TempData[TempDataKey] is not string codes)
+            return RedirectToPage("/Account/Security");
+        Codes = codes.Split(' ');
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null || !user.TwoFactorEnabled)
+            return RedirectToPage("/Account/Security");
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        TempData[TempDataKey] = string.Join(' ', codes ?? []);
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Logging;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using QRCoder;
+
+namespace Ariadne.Web.Features.Account.Mfa;
+
+/// <summary>
+/// Enrols an authenticator app: a fresh secret shown as a QR code and as text, confirmed by one valid
+/// code. Then the session is raised to multi-factor and ten recovery codes are shown, once.
+/// A user who already has a second factor must have used it in this session to enrol again.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class SetupModel(
+    UserManager<AriadneUser> users, AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, ILogger<SetupModel> logger) : PageModel
+{
+    public string SharedKey { get; private set; } = "";
+    public string QrSvg { get; private set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public CodeInput Input { get; set; } = new();
+
+    public sealed class CodeInput
+    {
+        [Required(ErrorMessage = "Validation_Required"), StringLength(20, ErrorMessage = "Validation_TooLong")]
+        public string? Code { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        if (user.TwoFactorEnabled && !User.HasSecondFactor())
+            return Forbid();
+        if (User.HasClaim(c => c.Type == AriadneClaims.MustChangePassword))
+            return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
+        // A new secret each time the page is opened before enrolment is confirmed.
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        if (user.TwoFactorEnabled && !User.HasSecondFactor())
+            return Forbid();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+        if (!await users.VerifyTwoFactorTokenAsync(user, OneTimeTotpProvider.Name, Input.Code!))
+        {
+            ModelState.AddModelError("Input.Code", text["MfaSetup_CodeInvalid"]);
+            Input.Code = null;
+            await LoadAsync(user);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "mfa")]);
+        logger.AuthenticatorEnrolled(user.Id);
+        TempData[RecoveryCodesModel.TempDataKey] = string.Join(' ', codes ?? []);
+        return RedirectToPage("/Account/Mfa/RecoveryCodes", new { ReturnUrl });
+    }
+
+    private async Task LoadAsync(AriadneUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+        var uri = OneTimeTotpProvider.EnrolmentUri("Ariadne", user.UserName!, key);
+        using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        QrSvg = new SvgQRCode(data).GetGraphic(new System.Drawing.Size(220, 220), "#000000", "#ffffff", drawQuietZones: true);
+    }
+}

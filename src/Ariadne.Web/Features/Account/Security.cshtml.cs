@@ -1,0 +1,114 @@
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Logging;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Account;
+
+/// <summary>The user's own sign-in methods: authenticator, recovery codes and passkeys.</summary>
+[Authorize(Policy = Policies.Mfa)]
+public sealed class SecurityModel(
+    UserManager<AriadneUser> users, AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, ILogger<SecurityModel> logger) : PageModel
+{
+    public bool AuthenticatorEnabled { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+    public IReadOnlyList<PasskeyRow> Passkeys { get; private set; } = [];
+
+    public sealed record PasskeyRow(string Id, string Name, DateTimeOffset CreatedAt);
+
+    [BindProperty]
+    public string? PasskeyName { get; set; }
+
+    [BindProperty]
+    public string? Credential { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        await LoadAsync(user);
+        return Page();
+    }
+
+    /// <summary>Options for navigator.credentials.create() for this user.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
+        {
+            Id = await users.GetUserIdAsync(user),
+            Name = user.UserName!,
+            DisplayName = user.DisplayName,
+        });
+        return Content(options, "application/json");
+    }
+
+    public async Task<IActionResult> OnPostAddPasskeyAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        var name = PasskeyName?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+            ModelState.AddModelError(nameof(PasskeyName), text["Validation_Required"]);
+        if (string.IsNullOrEmpty(Credential) || Credential.Length > 16_384)
+            ModelState.AddModelError(nameof(Credential), text["Passkey_Failed"]);
+        if (ModelState.ErrorCount == 0)
+        {
+            var attestation = await signIn.PerformPasskeyAttestationAsync(Credential!);
+            if (!attestation.Succeeded)
+                ModelState.AddModelError(nameof(Credential), text["Passkey_Failed"]);
+            else
+            {
+                attestation.Passkey.Name = name;
+                var result = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
+                if (result.Succeeded)
+                {
+                    logger.PasskeyAdded(user.Id);
+                    await signIn.RefreshSignInAsync(user);
+                    TempData["Notice"] = "Passkey_Added";
+                    return RedirectToPage();
+                }
+                ModelState.AddModelError(nameof(Credential), text["Passkey_Failed"]);
+            }
+        }
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(string id)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        byte[] credentialId;
+        try
+        {
+            credentialId = Convert.FromBase64String(id);
+        }
+        catch (FormatException)
+        {
+            return BadRequest();
+        }
+        await users.RemovePasskeyAsync(user, credentialId);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Notice"] = "Passkey_Removed";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(AriadneUser user)
+    {
+        AuthenticatorEnabled = user.TwoFactorEnabled && !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user));
+        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+        Passkeys = (await users.GetPasskeysAsync(user))
+            .Select(p => new PasskeyRow(Convert.ToBase64String(p.CredentialId), p.Name ?? "—", p.CreatedAt))
+            .ToList();
+    }
+}

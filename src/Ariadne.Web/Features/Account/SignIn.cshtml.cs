@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Logging;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Account;
+
+/// <summary>
+/// Password sign-in, or a passkey. Every failure reads the same, takes about the same time and is
+/// counted against the account's lockout, so the page never tells whether an account exists.
+/// </summary>
+[AllowAnonymous]
+public sealed class SignInModel(
+    AriadneSignInManager signIn, UserManager<AriadneUser> users, DemoMode demo, IStringLocalizer<SharedResource> text, ILogger<SignInModel> logger) : PageModel
+{
+    private static readonly AriadneUser TimingDummy = new() { Id = Guid.Empty, UserName = "timing" };
+    private static readonly string TimingHash = new PasswordHasher<AriadneUser>().HashPassword(TimingDummy, Guid.NewGuid().ToString());
+
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool SignedOut { get; private set; }
+
+    public sealed class SignInInput
+    {
+        [Required(ErrorMessage = "Validation_Required"), StringLength(100, ErrorMessage = "Validation_TooLong")]
+        public string? UserName { get; set; }
+
+        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_TooLong")]
+        public string? Password { get; set; }
+
+        /// <summary>The JSON of navigator.credentials.get(), when signing in with a passkey.</summary>
+        public string? Credential { get; set; }
+    }
+
+    public async Task OnGetAsync(bool signedOut = false)
+    {
+        SignedOut = signedOut;
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+            return Page();
+
+        var user = await users.FindByNameAsync(Input.UserName!.Trim().ToLowerInvariant());
+        if (user is null)
+        {
+            // Spend the time a real check would, so that timing does not reveal unknown names.
+            users.PasswordHasher.VerifyHashedPassword(TimingDummy, TimingHash, Input.Password!);
+            return Fail();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/SignInMfa", new { ReturnUrl });
+        if (result.IsLockedOut)
+            logger.LockedOut(user.Id);
+        if (!result.Succeeded)
+            return Fail();
+
+        logger.SignedIn(user.Id, "password");
+        return NextStep(user, passedSecondFactor: false);
+    }
+
+    /// <summary>Options for navigator.credentials.get(); no user is named, so nothing is revealed.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(user: null), "application/json");
+
+    /// <summary>A passkey proves possession and user verification at once: it counts as multi-factor.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear();
+        if (string.IsNullOrEmpty(Input.Credential) || Input.Credential.Length > 16_384)
+            return Fail();
+        var assertion = await signIn.PerformPasskeyAssertionAsync(Input.Credential);
+        if (!assertion.Succeeded || assertion.User is not { } user)
+            return Fail();
+        if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+            return Fail();
+        await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
+        await users.ResetAccessFailedCountAsync(user);
+        await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "pk")]);
+        logger.SignedIn(user.Id, "passkey");
+        return NextStep(user, passedSecondFactor: true);
+    }
+
+    private IActionResult NextStep(AriadneUser user, bool passedSecondFactor)
+    {
+        if (user.MustChangePassword)
+            return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
+        if (!user.TwoFactorEnabled && !(demo.Enabled && user.IsDemo) && !passedSecondFactor)
+            return RedirectToPage("/Account/Mfa/Setup", new { ReturnUrl });
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    private PageResult Fail()
+    {
+        logger.SignInFailed(Input.UserName ?? "");
+        ModelState.AddModelError(string.Empty, text["SignIn_Failed"]);
+        Input.Password = null;
+        return Page();
+    }
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Ariadne.Web.Platform.Logging;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Account;
+
+/// <summary>
+/// The second step of sign-in: a code from the authenticator app (each usable once) or one of the
+/// recovery codes. Reached only with the short-lived cookie that the password step leaves.
+/// </summary>
+[AllowAnonymous]
+public sealed class SignInMfaModel(AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, ILogger<SignInMfaModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public CodeInput Input { get; set; } = new();
+
+    public bool UseRecoveryCode { get; private set; }
+
+    public sealed class CodeInput
+    {
+        [Required(ErrorMessage = "Validation_Required"), StringLength(20, ErrorMessage = "Validation_TooLong")]
+        public string? Code { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(bool recovery = false)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+            return RedirectToPage("/Account/SignIn", new { ReturnUrl });
+        UseRecoveryCode = recovery;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync() => await VerifyAsync(recovery: false);
+
+    public async Task<IActionResult> OnPostRecoveryAsync() => await VerifyAsync(recovery: true);
+
+    private async Task<IActionResult> VerifyAsync(bool recovery)
+    {
+        UseRecoveryCode = recovery;
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+            return RedirectToPage("/Account/SignIn", new { ReturnUrl });
+        if (!ModelState.IsValid)
+            return Page();
+
+        var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal);
+        var result = recovery
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (!result.Succeeded)
+        {
+            if (result.IsLockedOut)
+                logger.LockedOut(user.Id);
+            ModelState.AddModelError("Input.Code", text[recovery ? "SignInMfa_RecoveryFailed" : "SignInMfa_Failed"]);
+            Input.Code = null;
+            return Page();
+        }
+        logger.SignedIn(user.Id, recovery ? "recovery-code" : "totp");
+        if (user.MustChangePassword)
+            return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

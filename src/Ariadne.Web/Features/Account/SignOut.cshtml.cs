@@ -1,0 +1,22 @@
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ariadne.Web.Features.Account;
+
+/// <summary>Ends the session. A POST only, so that no link or image can sign a user out.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class SignOutModel(AriadneSignInManager signIn) : PageModel
+{
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return RedirectToPage("/Account/SignIn", new { signedOut = true });
+    }
+}

@@ -1,0 +1,108 @@
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Logging;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Ariadne.Web.Features.Account;
+
+/// <summary>
+/// A user's own API tokens: created with a name, scopes and a lifetime; the secret is shown once and
+/// only its hash is kept; revocable at any time. Administrative scopes are offered only to administrators.
+/// </summary>
+[Authorize(Policy = Policies.Mfa)]
+public sealed class TokensModel(
+    AriadneDbContext db, TimeProvider time, IOptions<SecurityOptions> security, IStringLocalizer<SharedResource> text,
+    ILogger<TokensModel> logger) : PageModel
+{
+    public const string SecretKey = "NewTokenSecret";
+
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+    public IReadOnlyList<string> OfferedScopes { get; private set; } = [];
+    public string? NewSecret { get; private set; }
+    public int MaxDays => security.Value.MaxApiTokenLifetimeDays;
+
+    [BindProperty]
+    public TokenInput Input { get; set; } = new();
+
+    public sealed class TokenInput
+    {
+        public string? Name { get; set; }
+        public List<string> Scopes { get; set; } = [];
+        public int? Days { get; set; } = 30;
+    }
+
+    public async Task OnGetAsync()
+    {
+        NewSecret = TempData[SecretKey] as string;
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var userId = User.UserId()!.Value;
+        var name = Input.Name?.Trim();
+        OfferedScopes = ScopesFor();
+        if (string.IsNullOrEmpty(name))
+            ModelState.AddModelError("Input.Name", text["Validation_Required"]);
+        else if (name.Length > 100)
+            ModelState.AddModelError("Input.Name", text["Validation_TooLong", 100]);
+        if (Input.Scopes.Count == 0)
+            ModelState.AddModelError("Input.Scopes", text["Tokens_ScopeRequired"]);
+        else if (Input.Scopes.Except(OfferedScopes).Any())
+            ModelState.AddModelError("Input.Scopes", text["Tokens_ScopeNotAllowed"]);
+        if (Input.Days is not { } days || days < 1 || days > MaxDays)
+            ModelState.AddModelError("Input.Days", text["Tokens_DaysRange", MaxDays]);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var (secret, prefix, hash) = ApiTokenSecrets.Create();
+        var now = time.GetUtcNow();
+        var token = new ApiToken
+        {
+            UserId = userId, Name = name!, Prefix = prefix, SecretHash = hash,
+            Scopes = string.Join(' ', Input.Scopes.Distinct().Order(StringComparer.Ordinal)),
+            CreatedAt = now, ExpiresAt = now.AddDays(Input.Days!.Value),
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        logger.ApiTokenChanged(userId, "created", token.Id);
+        TempData[SecretKey] = secret;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id)
+    {
+        var userId = User.UserId()!.Value;
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == userId);
+        if (token is null)
+            return NotFound();
+        token.RevokedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync();
+        logger.ApiTokenChanged(userId, "revoked", token.Id);
+        TempData["Notice"] = "Tokens_Revoked";
+        return RedirectToPage();
+    }
+
+    private IReadOnlyList<string> ScopesFor() =>
+        User.IsInRole(RoleCatalog.Administrator) ? ApiScopes.All : [ApiScopes.Profile];
+
+    private async Task LoadAsync()
+    {
+        var userId = User.UserId()!.Value;
+        OfferedScopes = ScopesFor();
+        Tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync();
+        Tokens = Tokens.OrderByDescending(t => t.CreatedAt).ToList();
+    }
+
+    public bool IsActive(ApiToken token) => token.IsActive(time.GetUtcNow());
+}

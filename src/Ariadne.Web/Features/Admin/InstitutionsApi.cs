@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Logging;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Admin;
+
+/// <summary>
+/// /api/v1/institutions for the platform administrator's scripts. Creation requires an
+/// <c>Idempotency-Key</c>: a retry with the same key and body returns the institution created the
+/// first time, never a second one.
+/// </summary>
+public static class InstitutionsApi
+{
+    public sealed record InstitutionDto(Guid Id, string Name, string Code, InstitutionKind Kind, bool IsActive);
+
+    public static void MapInstitutionsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/institutions");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiAdminRead).WithName("ListInstitutions");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiAdminRead).WithName("GetInstitution");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiAdminWrite).WithName("CreateInstitution");
+    }
+
+    private static async Task<Ok<List<InstitutionDto>>> ListAsync(AriadneDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Institutions.OrderBy(i => i.Name)
+            .Select(i => new InstitutionDto(i.Id, i.Name, i.Code, i.Kind, i.IsActive)).ToListAsync(ct));
+
+    private static async Task<Results<Ok<InstitutionDto>, NotFound>> GetAsync(Guid id, AriadneDbContext db, CancellationToken ct) =>
+        await db.Institutions.Where(i => i.Id == id)
+            .Select(i => new InstitutionDto(i.Id, i.Name, i.Code, i.Kind, i.IsActive)).FirstOrDefaultAsync(ct) is { } found
+            ? TypedResults.Ok(found)
+            : TypedResults.NotFound();
+
+    private static async Task<IResult> CreateAsync(
+        InstitutionInput input,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time,
+        ILogger<InstitutionInput> logger, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+            return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
+
+        var userId = user.UserId()!.Value;
+        var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input))));
+        if (await ReplayAsync(db, userId, idempotencyKey, requestHash, text, ct) is { } replay)
+            return replay;
+
+        var errors = await input.ValidateAsync(db, text, null, ct);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+
+        var institution = new Institution
+        {
+            Name = input.Name!, Code = input.Code!, Kind = input.Kind!.Value, IsActive = input.IsActive, CreatedAt = time.GetUtcNow(),
+        };
+        db.Institutions.Add(institution);
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            UserId = userId, Key = idempotencyKey, RequestHash = requestHash, ResourceType = nameof(Institution),
+            ResourceId = institution.Id, CreatedAt = time.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent retry with the same key won the race (primary key on user + key): answer as it did.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(db, userId, idempotencyKey, requestHash, text, ct) is { } raced)
+                return raced;
+            return TypedResults.Problem(title: text["Institution_CodeTaken"], statusCode: StatusCodes.Status409Conflict);
+        }
+        logger.InstitutionChanged(userId, institution.Id, "created via API");
+        return TypedResults.Created($"/api/v1/institutions/{institution.Id}",
+            new InstitutionDto(institution.Id, institution.Name, institution.Code, institution.Kind, institution.IsActive));
+    }
+
+    private static async Task<IResult?> ReplayAsync(
+        AriadneDbContext db, Guid userId, string key, string requestHash, IStringLocalizer text, CancellationToken ct)
+    {
+        var previous = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
+        if (previous is null)
+            return null;
+        if (previous.RequestHash != requestHash)
+            return TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity);
+        var existing = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == previous.ResourceId, ct);
+        return TypedResults.Created($"/api/v1/institutions/{existing.Id}",
+            new InstitutionDto(existing.Id, existing.Name, existing.Code, existing.Kind, existing.IsActive));
+    }
+}

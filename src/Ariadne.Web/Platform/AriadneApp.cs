@@ -1,0 +1,93 @@
+using Ariadne.Web.Features.Admin;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Demo;
+using Ariadne.Web.Platform.Localization;
+using Ariadne.Web.Platform.Logging;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Compliance.Classification;
+using Microsoft.Extensions.Compliance.Redaction;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Platform;
+
+/// <summary>Composition of the whole application: one AddX/UseX per concern.</summary>
+public static class AriadneApp
+{
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static void AddAriadne(this WebApplicationBuilder builder, bool demo)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        if (demo && configuration["Database:Provider"] is null && configuration.GetConnectionString("Ariadne") is null)
+            configuration["ConnectionStrings:Ariadne"] = "Data Source=data/ariadne-demo.db";
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole();
+        builder.Logging.EnableRedaction();
+        services.AddRedaction(r => r.SetRedactor<ErasingRedactor>(new DataClassificationSet(AriadneTaxonomy.PersonalData)));
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+
+        services.AddSingleton(new DemoMode(demo));
+        services.AddSingleton(TimeProvider.System);
+        services.AddAriadneData(configuration);
+        services.AddAriadneSecurity(configuration);
+        services.AddAriadneLocalization();
+        services.AddScoped<Migrator>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<StartupTasks>();
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) => LocalizedBindingMessages.Apply(o, factory));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ariadne.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__csrf";
+        });
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddDbContextCheck<AriadneDbContext>("database", tags: ["ready"]);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+    }
+
+    public static void UseAriadne(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Status",
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapAriadneApi();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+    }
+}

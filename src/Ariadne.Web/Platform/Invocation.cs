@@ -1,0 +1,56 @@
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Ariadne.Web.Platform;
+
+/// <summary>
+/// The command line: <c>[--demo] [verb …] [host options such as --urls]</c>. Without a verb the web
+/// server runs. Verbs are the operator's tools; they print to standard output, which is their interface.
+/// </summary>
+public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, string[] HostArgs)
+{
+    private static readonly string[] Verbs = ["migrate"];
+
+    public static Invocation Parse(string[] args)
+    {
+        var demo = args.Contains("--demo", StringComparer.Ordinal);
+        var rest = args.Where(a => a != "--demo").ToArray();
+        if (rest.Length > 0 && !rest[0].StartsWith('-'))
+            return new Invocation(rest[0], rest[1..], demo, rest[1..]);
+        return new Invocation(null, [], demo, rest);
+    }
+
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        switch (Verb)
+        {
+            case null:
+                if (Demo)
+                    app.Lifetime.ApplicationStarted.Register(() => PrintDemoBanner(app));
+                await app.RunAsync();
+                return 0;
+            case "migrate":
+                await using (var scope = app.Services.CreateAsyncScope())
+                    await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+                Console.Out.WriteLine("Migrations applied.");
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown verb '{Verb}'. Verbs: {string.Join(", ", Verbs)}; or none to run the server.");
+                return 2;
+        }
+    }
+
+    private static void PrintDemoBanner(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var output = Console.Out;
+        output.WriteLine();
+        output.WriteLine("Ariadne DEMO is running with invented data at: " + string.Join(", ", addresses));
+        output.WriteLine($"Every demo account's password is: {DemoSeeder.Password}   (demo accounts may skip MFA)");
+        foreach (var institution in DemoSeeder.World)
+            output.WriteLine($"  {institution.Kind,-24} {string.Join(", ", institution.Users.Select(u => u.UserName))}");
+        output.WriteLine();
+    }
+}

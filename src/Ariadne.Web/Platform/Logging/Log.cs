@@ -1,0 +1,35 @@
+namespace Ariadne.Web.Platform.Logging;
+
+/// <summary>Every log line Ariadne writes itself. Identifiers only; anything a person typed is classified.</summary>
+public static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Sign-in failed for account name {AccountName}")]
+    public static partial void SignInFailed(this ILogger logger, [PersonalData] string accountName);
+
+    [LoggerMessage(1002, LogLevel.Information, "User {UserId} signed in ({Method})")]
+    public static partial void SignedIn(this ILogger logger, Guid userId, string method);
+
+    [LoggerMessage(1003, LogLevel.Warning, "User {UserId} is locked out")]
+    public static partial void LockedOut(this ILogger logger, Guid userId);
+
+    [LoggerMessage(1004, LogLevel.Information, "User {UserId} enrolled an authenticator")]
+    public static partial void AuthenticatorEnrolled(this ILogger logger, Guid userId);
+
+    [LoggerMessage(1005, LogLevel.Information, "Administrator {AdminId} changed account {UserId}: {Change}")]
+    public static partial void AccountChanged(this ILogger logger, Guid adminId, Guid userId, string change);
+
+    [LoggerMessage(1006, LogLevel.Information, "Administrator {AdminId} changed institution {InstitutionId}: {Change}")]
+    public static partial void InstitutionChanged(this ILogger logger, Guid adminId, Guid institutionId, string change);
+
+    [LoggerMessage(1007, LogLevel.Information, "User {UserId} {Change} API token {TokenId}")]
+    public static partial void ApiTokenChanged(this ILogger logger, Guid userId, string change, Guid tokenId);
+
+    [LoggerMessage(1008, LogLevel.Information, "Applied {Count} migration(s) on {Provider}")]
+    public static partial void Migrated(this ILogger logger, int count, string provider);
+
+    [LoggerMessage(1009, LogLevel.Critical, "Refusing to start: {Reason}")]
+    public static partial void RefusingToStart(this ILogger logger, string reason);
+
+    [LoggerMessage(1010, LogLevel.Information, "User {UserId} added a passkey")]
+    public static partial void PasskeyAdded(this ILogger logger, Guid userId);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Security.Claims;
+using Ariadne.Web.Features.Participants;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Ariadne.Web.Platform.Security;
+
+/// <summary>
+/// Identity's sign-in manager with Ariadne's rules: a disabled account cannot sign in; every session
+/// records when it began (for the absolute timeout), and keeps that moment when it is refreshed or
+/// raised from password-only to multi-factor; demo accounts in demo mode may skip MFA enrolment.
+/// </summary>
+public sealed class AriadneSignInManager(
+    UserManager<AriadneUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<AriadneUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<AriadneUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AriadneUser> confirmation,
+    DemoMode demo,
+    TimeProvider time)
+    : SignInManager<AriadneUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(AriadneUser user) =>
+        !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override Task SignInWithClaimsAsync(AriadneUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var claims = additionalClaims.ToList();
+        var current = Context.User;
+        var started = current.UserId() == user.Id ? current.FindFirstValue(AriadneClaims.SignedInAt) : null;
+        claims.Add(new Claim(AriadneClaims.SignedInAt,
+            started ?? time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        if (demo.Enabled && user.IsDemo && !user.TwoFactorEnabled)
+            claims.Add(new Claim(AriadneClaims.MfaWaived, "demo"));
+        return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+}

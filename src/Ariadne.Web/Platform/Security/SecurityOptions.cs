@@ -1,0 +1,16 @@
+namespace Ariadne.Web.Platform.Security;
+
+/// <summary>Session and sign-in limits (ASVS 5.0 V7). Bound from the <c>Security</c> section.</summary>
+public sealed class SecurityOptions
+{
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>Sign-in attempts allowed per client address per minute, before lockout counts per account.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    public int MaxApiTokenLifetimeDays { get; set; } = 90;
+}
+
+/// <summary>Whether the process runs as the demo (<c>--demo</c>).</summary>
+public sealed record DemoMode(bool Enabled);

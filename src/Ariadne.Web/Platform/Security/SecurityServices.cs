@@ -1,0 +1,113 @@
+using System.Threading.RateLimiting;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Ariadne.Web.Platform.Security;
+
+/// <summary>Identity, sessions, MFA, API tokens, authorization and the sign-in rate limit.</summary>
+public static class SecurityServices
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddAriadneSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SecurityOptions>(configuration.GetSection("Security"));
+        var limits = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddIdentityCore<AriadneUser>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_@";
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequiredUniqueChars = 6;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = limits.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = limits.LockoutDuration;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeTotpProvider.Name;
+                o.Tokens.AuthenticatorIssuer = "Ariadne";
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddUserStore<HashedRecoveryCodeStore>()
+            .AddRoleStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.RoleStore<IdentityRole<Guid>, AriadneDbContext, Guid>>()
+            .AddSignInManager<AriadneSignInManager>()
+            .AddClaimsPrincipalFactory<AriadneClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddTokenProvider<OneTimeTotpProvider>(OneTimeTotpProvider.Name)
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider, IOptions<SecurityOptions>>((o, time, security) =>
+            {
+                o.TimeProvider = time;
+                o.Cookie.Name = "ariadne.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = security.Value.IdleTimeout;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/Account/SignIn";
+                o.LogoutPath = "/Account/SignOut";
+                o.AccessDeniedPath = "/Account/AccessDenied";
+                o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
+            });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+            .Configure<TimeProvider>((o, time) =>
+            {
+                o.TimeProvider = time;
+                o.Cookie.Name = "ariadne.2fa";
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme)
+            .Configure<TimeProvider>((o, time) => o.TimeProvider = time);
+
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSignInAttempt(context)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        "sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = limits.SignInAttemptsPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        })
+                    : RateLimitPartition.GetNoLimiter("none"));
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Redirect("/Account/TooManyAttempts");
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    private static bool IsSignInAttempt(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && (context.Request.Path.StartsWithSegments("/Account/SignIn", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/Account/SignInMfa", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/Account/Passkey", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,48 @@
+using Ariadne.Web.Platform.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ariadne.Web.Platform.Security;
+
+/// <summary>
+/// Runs on every request that carries a session cookie: ends the session after the absolute limit,
+/// and at once when the account is disabled, deleted or its security stamp changed (password reset,
+/// MFA reset, administrator action). The idle limit is the cookie's own sliding expiry.
+/// </summary>
+public static class SessionValidator
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var limits = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        var principal = context.Principal;
+        var userId = principal?.UserId();
+
+        var started = long.TryParse(principal?.FindFirst(AriadneClaims.SignedInAt)?.Value, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+        if (userId is null || started is null || now - started.Value > limits.AbsoluteTimeout)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var db = services.GetRequiredService<AriadneDbContext>();
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId.Value)
+            .Select(u => new { u.IsDisabled, u.SecurityStamp })
+            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (account is null || account.IsDisabled || account.SecurityStamp != principal!.FindFirst(stampType)?.Value)
+            await RejectAsync(context);
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}
