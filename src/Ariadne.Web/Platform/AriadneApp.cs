@@ -38,7 +38,7 @@ public static class AriadneApp
 
         services.AddSingleton(new DemoMode(demo));
         services.AddSingleton(TimeProvider.System);
-        services.AddAriadneData(configuration);
+        services.AddAriadneData();
         services.AddAriadneSecurity(configuration);
         services.AddAriadneLocalization();
         services.AddScoped<Migrator>();
@@ -55,6 +55,9 @@ public static class AriadneApp
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__csrf";
         });
+        // Azerbaijani and Cyrillic letters go out as themselves, not as numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
@@ -71,12 +74,18 @@ public static class AriadneApp
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Status",
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status400BadRequest, // form limits exceeded
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+        app.UseRequestLimits(MaxRequestBodyBytes);
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -20,10 +20,10 @@ public sealed class AccessibilityModel : PageModel
         if (enabled)
             Response.Cookies.Append(CookieName, "1", new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps,
+                Path = "/", Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps,
             });
         else
-            Response.Cookies.Delete(CookieName);
+            Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -9,28 +9,39 @@ public static class DataServices
     public const string SqliteProvider = "Sqlite";
     public const string PostgresProvider = "Postgres";
 
-    public static IServiceCollection AddAriadneData(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Both provider contexts are registered; which one serves <see cref="AriadneDbContext"/> is read
+    /// from configuration when a scope first asks, so that hosts and tests can set it late.
+    /// </summary>
+    public static IServiceCollection AddAriadneData(this IServiceCollection services)
+    {
+        services.AddDbContext<SqliteAriadneDbContext>((sp, o) =>
+        {
+            var connection = sp.GetRequiredService<IConfiguration>().GetConnectionString("Ariadne") ?? "Data Source=data/ariadne.db";
+            EnsureSqliteFolder(connection);
+            o.UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations"));
+        });
+        services.AddDbContext<PostgresAriadneDbContext>((sp, o) =>
+        {
+            var connection = sp.GetRequiredService<IConfiguration>().GetConnectionString("Ariadne");
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Ariadne is not set.");
+            o.UseNpgsql(connection, s => s.MigrationsHistoryTable("__ef_migrations"));
+        });
+        services.AddScoped<AriadneDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) switch
+        {
+            SqliteProvider => sp.GetRequiredService<SqliteAriadneDbContext>(),
+            _ => sp.GetRequiredService<PostgresAriadneDbContext>(),
+        });
+        return services;
+    }
+
+    public static string ProviderOf(IConfiguration configuration)
     {
         var provider = configuration["Database:Provider"] ?? SqliteProvider;
-        var connection = configuration.GetConnectionString("Ariadne");
-        switch (provider)
-        {
-            case SqliteProvider:
-                connection ??= "Data Source=data/ariadne.db";
-                EnsureSqliteFolder(connection);
-                services.AddDbContext<SqliteAriadneDbContext>(o => o.UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations")));
-                services.AddScoped<AriadneDbContext>(sp => sp.GetRequiredService<SqliteAriadneDbContext>());
-                break;
-            case PostgresProvider:
-                if (string.IsNullOrWhiteSpace(connection))
-                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Ariadne is not set.");
-                services.AddDbContext<PostgresAriadneDbContext>(o => o.UseNpgsql(connection, s => s.MigrationsHistoryTable("__ef_migrations")));
-                services.AddScoped<AriadneDbContext>(sp => sp.GetRequiredService<PostgresAriadneDbContext>());
-                break;
-            default:
-                throw new InvalidOperationException($"Database:Provider must be '{SqliteProvider}' or '{PostgresProvider}', not '{provider}'.");
-        }
-        return services;
+        return provider is SqliteProvider or PostgresProvider
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be '{SqliteProvider}' or '{PostgresProvider}', not '{provider}'.");
     }
 
     private static void EnsureSqliteFolder(string connection)

@@ -17,7 +17,6 @@ public static class SecurityServices
     public static IServiceCollection AddAriadneSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SecurityOptions>(configuration.GetSection("Security"));
-        var limits = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
 
         services.AddIdentityCore<AriadneUser>(o =>
             {
@@ -31,8 +30,6 @@ public static class SecurityServices
                 o.Password.RequireNonAlphanumeric = true;
                 o.Password.RequiredUniqueChars = 6;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = limits.MaxFailedAccessAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = limits.LockoutDuration;
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Tokens.AuthenticatorTokenProvider = OneTimeTotpProvider.Name;
                 o.Tokens.AuthenticatorIssuer = "Ariadne";
@@ -45,6 +42,12 @@ public static class SecurityServices
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddTokenProvider<OneTimeTotpProvider>(OneTimeTotpProvider.Name)
             .AddDefaultTokenProviders();
+
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedAccessAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = security.Value.LockoutDuration;
+        });
 
         services.AddAuthentication(o =>
             {
@@ -91,7 +94,7 @@ public static class SecurityServices
                         "sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                         _ => new FixedWindowRateLimiterOptions
                         {
-                            PermitLimit = limits.SignInAttemptsPerMinute,
+                            PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInAttemptsPerMinute,
                             Window = TimeSpan.FromMinutes(1),
                             QueueLimit = 0,
                         })

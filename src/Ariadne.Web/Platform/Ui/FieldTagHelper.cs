@@ -12,7 +12,7 @@ namespace Ariadne.Web.Platform.Ui;
 /// the top of the form links to the same ids.
 /// </summary>
 [HtmlTargetElement("field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text) : TagHelper
+public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEncoder encoder) : TagHelper
 {
     public required ModelExpression For { get; set; }
     public required string Label { get; set; }
@@ -39,7 +39,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text) : TagH
             IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             var other => other.ToString() ?? "",
         };
-        var e = HtmlEncoder.Default;
+        var e = encoder;
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;

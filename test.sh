@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Ariadne's one test command. Installs what the tests need (PostgreSQL, Chromium) when missing,
+# starts a throwaway PostgreSQL on 127.0.0.1, builds with warnings as errors, checks formatting,
+# runs every test project (unit, integration on SQLite and PostgreSQL, browser), stops what it
+# started, and ends with the line "N passed, N failed, N skipped". Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf '== %s\n' "$*"; }
+
+# --- what the tests need ------------------------------------------------------------------------
+packages=()
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || packages+=(postgresql)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+if [ ${#packages[@]} -gt 0 ]; then
+  log "installing ${packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${packages[@]}" >/dev/null || { echo "apt-get install failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+fi
+
+# --- a throwaway PostgreSQL -----------------------------------------------------------------------
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdata=$(mktemp -d -t ariadne-pg.XXXXXX)
+chown postgres:postgres "$pgdata"
+port=55432
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+cleanup() {
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1
+  rm -rf "$pgdata"
+}
+trap cleanup EXIT
+log "starting PostgreSQL on 127.0.0.1:$port"
+runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null || { echo "initdb failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
+  -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+  || { cat "$pgdata/server.log"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+export ARIADNE_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=20"
+
+# --- build, format --------------------------------------------------------------------------------
+log "building (warnings are errors)"
+if ! dotnet build Ariadne.slnx -c Release -warnaserror -nologo -v q; then
+  echo "0 passed, 1 failed, 0 skipped"; exit 1
+fi
+log "checking formatting"
+format_failed=0
+dotnet format Ariadne.slnx --verify-no-changes --no-restore -v q || { echo "dotnet format found changes to make"; format_failed=1; }
+
+# --- tests ----------------------------------------------------------------------------------------
+passed=0; failed=0; skipped=0
+for project in tests/Ariadne.Tests tests/Ariadne.IntegrationTests tests/Ariadne.BrowserTests; do
+  name=$(basename "$project")
+  log "testing $name"
+  out="$root/artifacts/$name.log"
+  mkdir -p "$root/artifacts"
+  start=$SECONDS
+  dotnet test --project "$project" -c Release --no-build 2>&1 | tee "$out"
+  summary=$(sed -n '/Test run summary/,$p' "$out")
+  t=$(echo "$summary" | awk '/total:/ {print $2; exit}')
+  s=$(echo "$summary" | awk '/succeeded:/ {print $2; exit}')
+  f=$(echo "$summary" | awk '/failed:/ {print $2; exit}')
+  k=$(echo "$summary" | awk '/skipped:/ {print $2; exit}')
+  if [ -z "$t" ]; then
+    echo "$name: no test summary (the test host failed to run)"; failed=$((failed + 1)); continue
+  fi
+  echo "$name: $s passed, $f failed, $k skipped in $((SECONDS - start)) s"
+  passed=$((passed + s)); failed=$((failed + f)); skipped=$((skipped + k))
+done
+failed=$((failed + format_failed))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,139 @@
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using OtpNet;
+
+namespace Ariadne.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole application in-process on a real database, with a fake clock and captured logs.
+/// One per test class; each test makes its own users so that tests do not see each other.
+/// </summary>
+public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    public const string Password = "Correct-Horse-9-Battery!";
+
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public AriadneApp(string provider, bool demo = false, bool migrate = true)
+    {
+        Database = TestDatabase.Create(provider);
+        Demo = demo;
+        _settings["Database:Provider"] = Database.Provider;
+        _settings["ConnectionStrings:Ariadne"] = Database.ConnectionString;
+        _settings["Database:MigrateOnStart"] = migrate ? "true" : "false";
+        _settings["Security:SignInAttemptsPerMinute"] = "100000";
+    }
+
+    public TestDatabase Database { get; }
+    public bool Demo { get; }
+    public FakeTimeProvider Time { get; } = new(Start);
+    public string Provider => Database.Provider;
+
+    /// <summary>Overrides a setting before the host starts.</summary>
+    public AriadneApp With(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(new DemoMode(Demo));
+        });
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        _ = Server; // start the host now: migrations run, start-up checks pass or throw here
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    public WebSession NewSession(string? culture = "en") => new(this, culture);
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithScopeAsync(Func<IServiceProvider, Task> work) =>
+        WithScopeAsync(async sp => { await work(sp); return true; });
+
+    /// <summary>Creates an institution of the kind (or reuses one) and a user in it, optionally with an authenticator.</summary>
+    public Task<TestUser> CreateUserAsync(
+        InstitutionKind kind, string[] roles, TrainingTopic[]? trainings = null, bool withAuthenticator = true, bool mustChangePassword = false) =>
+        WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var users = sp.GetRequiredService<UserManager<AriadneUser>>();
+            var institution = db.Institutions.FirstOrDefault(i => i.Kind == kind);
+            if (institution is null)
+            {
+                institution = new Institution { Name = "Test " + kind, Code = "T-" + kind.ToString().ToUpperInvariant(), Kind = kind, CreatedAt = Time.GetUtcNow() };
+                db.Institutions.Add(institution);
+                await db.SaveChangesAsync();
+            }
+            var name = "u" + Guid.NewGuid().ToString("N")[..10];
+            var user = new AriadneUser
+            {
+                UserName = name, DisplayName = "Test " + name, InstitutionId = institution.Id, CreatedAt = Time.GetUtcNow(),
+                MustChangePassword = mustChangePassword,
+            };
+            user.Trainings.AddRange((trainings ?? []).Select(t => new TrainingRecord
+            {
+                Topic = t, Course = "Course", Provider = "Provider", CompletedOn = new DateOnly(2026, 1, 10), RecordedAt = Time.GetUtcNow(),
+            }));
+            Check(await users.CreateAsync(user, Password));
+            if (roles.Length > 0)
+                Check(await users.AddToRolesAsync(user, roles));
+            string? key = null;
+            if (withAuthenticator)
+            {
+                Check(await users.ResetAuthenticatorKeyAsync(user));
+                key = await users.GetAuthenticatorKeyAsync(user);
+                Check(await users.SetTwoFactorEnabledAsync(user, true));
+            }
+            return new TestUser(user.Id, name, Password, key, institution.Id);
+        });
+
+    /// <summary>The code an authenticator shows now, on the fake clock.</summary>
+    public string TotpNow(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(Time.GetUtcNow().UtcDateTime);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code)));
+    }
+}
+
+public sealed record TestUser(Guid Id, string UserName, string Password, string? AuthenticatorKey, Guid InstitutionId);
+
+public sealed class SqliteApp() : AriadneApp("Sqlite");
+
+public sealed class PostgresApp() : AriadneApp("Postgres");

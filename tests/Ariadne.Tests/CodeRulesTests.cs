@@ -1,0 +1,59 @@
+using Ariadne.Web.Platform.Security;
+
+namespace Ariadne.Tests;
+
+/// <summary>Cheap checks on the code itself, for rules that no compiler enforces.</summary>
+public sealed class CodeRulesTests
+{
+    [Fact]
+    public void No_page_or_view_contains_inline_script_or_style()
+    {
+        var offenders = RepositoryFiles.WebSources(".cshtml")
+            .Where(f =>
+            {
+                var text = File.ReadAllText(f);
+                return text.Contains("<script>", StringComparison.OrdinalIgnoreCase)
+                       || text.Contains(" style=\"", StringComparison.OrdinalIgnoreCase)
+                       || text.Contains("<style", StringComparison.OrdinalIgnoreCase)
+                       || System.Text.RegularExpressions.Regex.IsMatch(text, @"\son[a-z]+=""");
+            })
+            .Select(Path.GetFileName)
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void The_content_security_policy_allows_no_inline_code_and_no_framing()
+    {
+        Assert.DoesNotContain("unsafe-inline", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_bypasses_query_filters_or_runs_raw_sql()
+    {
+        string[] banned = ["IgnoreQueryFilters", "FromSqlRaw", "ExecuteSqlRaw", "FromSqlInterpolated", "ExecuteSqlInterpolated"];
+        var offenders = RepositoryFiles.WebSources(".cs")
+            .Where(f => !f.Contains("Migrations", StringComparison.Ordinal))
+            .Where(f => banned.Any(b => File.ReadAllText(f).Contains(b, StringComparison.Ordinal)))
+            .Select(Path.GetFileName)
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Every_page_model_states_its_authorization()
+    {
+        var pageModels = typeof(Ariadne.Web.SharedResource).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel)));
+        var silent = pageModels.Where(t =>
+                !t.IsDefined(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), inherit: true)
+                && !t.IsDefined(typeof(Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute), inherit: true))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.NotEmpty(pageModels);
+        Assert.Empty(silent);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Ariadne.Web;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Api;
+
+namespace Ariadne.Tests;
+
+/// <summary>Every UI string exists, non-empty, in Azerbaijani, Russian and English.</summary>
+public sealed partial class ResourceCompletenessTests
+{
+    private static readonly string[] Languages = ["az", "ru", "en"];
+
+    private static Dictionary<string, string> Load(string language) =>
+        XDocument.Load(Path.Combine(RepositoryFiles.WebProject, "Resources", $"SharedResource.{language}.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    [Fact]
+    public void Every_language_has_the_same_keys_and_no_empty_value()
+    {
+        var english = Load("en");
+        Assert.NotEmpty(english);
+        foreach (var language in Languages)
+        {
+            var strings = Load(language);
+            Assert.Equal(english.Keys.Order(StringComparer.Ordinal), strings.Keys.Order(StringComparer.Ordinal));
+            Assert.All(strings, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), $"{language}: {kv.Key} is empty"));
+        }
+    }
+
+    [Fact]
+    public void Placeholders_agree_across_languages()
+    {
+        var english = Load("en");
+        foreach (var language in Languages)
+            foreach (var (key, value) in Load(language))
+                Assert.True(Placeholders(english[key]).SetEquals(Placeholders(value)), $"{language}: {key} has other placeholders than English");
+    }
+
+    [Fact]
+    public void Every_key_used_in_code_exists()
+    {
+        var keys = Load("en").Keys.ToHashSet();
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in RepositoryFiles.WebSources(".cs", ".cshtml"))
+            foreach (Match match in KeyUse().Matches(File.ReadAllText(file)))
+                used.Add(match.Groups["key"].Value);
+        Assert.True(used.Count > 100, "the scan found too few keys; the pattern is broken");
+        var missing = used.Where(k => !keys.Contains(k)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_name_built_from_data_has_a_string()
+    {
+        var keys = Load("en").Keys.ToHashSet();
+        var needed = Enum.GetNames<InstitutionKind>().Select(k => "Kind_" + k)
+            .Concat(RoleCatalog.All.Select(r => "Role_" + r.Name))
+            .Concat(Enum.GetNames<TrainingTopic>().Select(t => "Topic_" + t))
+            .Concat(ApiScopes.All.Select(s => "Scope_" + s))
+            .Concat(new[] { 400, 401, 403, 404, 405, 413, 415, 429, 500 }.Select(c => "Status_" + c));
+        var missing = needed.Where(k => !keys.Contains(k)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData("az", "Giriş")]
+    [InlineData("ru", "Вход")]
+    [InlineData("en", "Sign in")]
+    public void Compiled_satellite_resources_answer_in_each_language(string culture, string expected)
+    {
+        var resources = new ResourceManager("Ariadne.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+        Assert.Equal(expected, resources.GetString("SignIn_Title", new CultureInfo(culture)));
+    }
+
+    private static HashSet<string> Placeholders(string text) =>
+        Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    // T["Key"], text["Key"], label="Key", hint="Key", ErrorMessage = "Key", notices and problem keys.
+    [GeneratedRegex("""(?:\b(?:T|text)\["|\b(?:label|hint)="|ErrorMessage = "|TempData\["Notice"\] = "|new RoleProblem\(")(?<key>[A-Z][A-Za-z0-9]*_[A-Za-z0-9_.]+)"?""")]
+    private static partial Regex KeyUse();
+}
