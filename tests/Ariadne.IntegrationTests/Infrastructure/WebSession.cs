@@ -82,7 +82,15 @@ public sealed class WebSession : IDisposable
         public string Text => Document.Body?.TextContent ?? "";
         public string? Location => Response.Headers.Location?.OriginalString;
         public IReadOnlyList<string> Errors => Document.QuerySelectorAll(".error-summary li").Select(e => e.TextContent.Trim()).ToList();
-        public string? FieldError(string id) => Document.QuerySelector($"#{id}-error")?.TextContent.Trim();
+        /// <summary>The error shown beside a field, without the "Error:" prefix meant for screen readers.</summary>
+        public string? FieldError(string id)
+        {
+            var element = Document.QuerySelector($"#{id}-error");
+            if (element is null)
+                return null;
+            var prefix = element.QuerySelector(".visually-hidden")?.TextContent ?? "";
+            return element.TextContent.Trim()[prefix.Length..].Trim();
+        }
 
         public static async Task<Page> ReadAsync(HttpResponseMessage response)
         {

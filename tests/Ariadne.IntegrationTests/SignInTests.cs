@@ -1,0 +1,245 @@
+using System.Net;
+using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ariadne.IntegrationTests;
+
+/// <summary>Sign-in, MFA, sessions and their limits — through the real pages, on both databases.</summary>
+public abstract class SignInTests(AriadneApp app)
+{
+    private Task<TestUser> NewSquadUser(bool withAuthenticator = true, bool mustChangePassword = false) =>
+        app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking],
+            withAuthenticator, mustChangePassword);
+
+    [Fact]
+    public async Task Password_then_authenticator_code_signs_in()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        var afterPassword = await session.PasswordAsync(user.UserName, user.Password);
+        Assert.Equal("/Account/SignInMfa", afterPassword.Path);
+        var home = await session.CodeAsync(afterPassword, app.TotpNow(user.AuthenticatorKey!));
+        Assert.Equal("/", home.Path);
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+        Assert.Contains("Test " + user.UserName, home.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_account_and_wrong_password_read_exactly_the_same()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        var unknown = await session.PasswordAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], "Some-Password-123!");
+        var wrong = await session.PasswordAsync(user.UserName, "Wrong-Password-123!");
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Equal(unknown.Errors, wrong.Errors);
+        Assert.Equal("The account name or password is not right, or the account cannot sign in now.", Assert.Single(wrong.Errors));
+        Assert.Equal("/Account/SignIn", wrong.Path);
+    }
+
+    [Fact]
+    public async Task An_account_locks_after_five_failures_and_says_nothing_more()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        for (var i = 0; i < 5; i++)
+            await session.PasswordAsync(user.UserName, "Wrong-Password-123!");
+        var locked = await session.PasswordAsync(user.UserName, user.Password);
+        Assert.Equal("/Account/SignIn", locked.Path);
+        Assert.Equal("The account name or password is not right, or the account cannot sign in now.", Assert.Single(locked.Errors));
+        var lockoutEnd = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users
+            .Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(lockoutEnd);
+    }
+
+    [Fact]
+    public async Task A_code_is_usable_once_and_the_window_is_one_step_either_side()
+    {
+        var user = await NewSquadUser();
+        var key = user.AuthenticatorKey!;
+
+        using (var first = app.NewSession())
+        {
+            var step = await first.PasswordAsync(user.UserName, user.Password);
+            app.Time.Advance(TimeSpan.FromSeconds(30));
+            var code = app.TotpNow(key);
+            Assert.Equal("/", (await first.CodeAsync(step, code)).Path);
+
+            using var replay = app.NewSession();
+            var again = await replay.PasswordAsync(user.UserName, user.Password);
+            var refused = await replay.CodeAsync(again, code);
+            Assert.Equal("/Account/SignInMfa", refused.Path);
+            Assert.Equal("The code is not right or was already used. Enter the current code.", refused.FieldError("Input_Code"));
+        }
+
+        using var session = app.NewSession();
+        app.Time.Advance(TimeSpan.FromMinutes(5));
+        var page = await session.PasswordAsync(user.UserName, user.Password);
+        var twoStepsOld = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(app.Time.GetUtcNow().UtcDateTime.AddSeconds(-60));
+        page = await session.CodeAsync(page, twoStepsOld);
+        Assert.Equal("/Account/SignInMfa", page.Path);
+        var oneStepOld = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(app.Time.GetUtcNow().UtcDateTime.AddSeconds(-30));
+        Assert.Equal("/", (await session.CodeAsync(page, oneStepOld)).Path);
+    }
+
+    [Fact]
+    public async Task The_second_step_cannot_be_reached_without_the_first()
+    {
+        using var session = app.NewSession();
+        var page = await session.GetAsync("/Account/SignInMfa");
+        Assert.Equal("/Account/SignIn", page.Path);
+    }
+
+    [Fact]
+    public async Task A_new_user_changes_the_temporary_password_enrols_an_authenticator_and_gets_recovery_codes()
+    {
+        var user = await NewSquadUser(withAuthenticator: false, mustChangePassword: true);
+        using var session = app.NewSession();
+
+        var page = await session.PasswordAsync(user.UserName, user.Password);
+        Assert.Equal("/Account/ChangePassword", page.Path);
+        Assert.Equal("/Account/ChangePassword", (await session.GetAsync("/")).Path); // nothing else opens yet
+
+        var mismatch = await session.SubmitAsync(page, "form.form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = user.Password, ["Input.NewPassword"] = "Another-Strong-Pass-42!", ["Input.ConfirmPassword"] = "different",
+        });
+        Assert.Equal("The two new passwords differ.", mismatch.FieldError("Input_ConfirmPassword"));
+        Assert.Contains("The two new passwords differ.", mismatch.Errors);
+
+        var weak = await session.SubmitAsync(mismatch, "form.form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = user.Password, ["Input.NewPassword"] = "short", ["Input.ConfirmPassword"] = "short",
+        });
+        Assert.Contains("Use at least 12 characters.", weak.FieldError("Input_NewPassword"), StringComparison.Ordinal);
+
+        var setup = await session.SubmitAsync(weak, "form.form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = user.Password, ["Input.NewPassword"] = "Another-Strong-Pass-42!", ["Input.ConfirmPassword"] = "Another-Strong-Pass-42!",
+        });
+        Assert.Equal("/Account/Mfa/Setup", setup.Path);
+        Assert.Equal("/Account/Mfa/Setup", (await session.GetAsync("/")).Path);
+        setup = await session.GetAsync("/Account/Mfa/Setup");
+        Assert.NotNull(setup.Document.QuerySelector("figure.qr svg"));
+        var key = setup.Document.QuerySelector("[data-shared-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+
+        var wrong = await session.CodeAsync(setup, "000000");
+        Assert.Equal("The code is not right. Check the time on your phone and enter the current code.", wrong.FieldError("Input_Code"));
+
+        var codes = await session.CodeAsync(wrong, app.TotpNow(key));
+        Assert.Equal("/Account/Mfa/RecoveryCodes", codes.Path);
+        var recovery = codes.Document.QuerySelectorAll("[data-recovery-codes] code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, recovery.Count);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).Status);
+        Assert.Equal("/", (await session.GetAsync("/")).Path);
+
+        // Recovery codes are kept only as hashes.
+        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().UserTokens
+            .Where(t => t.UserId == user.Id && t.Name == "RecoveryCodes").Select(t => t.Value).SingleAsync());
+        Assert.All(recovery, code => Assert.DoesNotContain(code, stored!, StringComparison.OrdinalIgnoreCase));
+
+        // A recovery code signs in once.
+        using var later = app.NewSession();
+        var mfa = await later.PasswordAsync(user.UserName, "Another-Strong-Pass-42!");
+        var recoveryPage = await later.GetAsync("/Account/SignInMfa?recovery=true");
+        Assert.Equal("/", (await later.CodeAsync(recoveryPage, recovery[0])).Path);
+        using var reuse = app.NewSession();
+        await reuse.PasswordAsync(user.UserName, "Another-Strong-Pass-42!");
+        var reusePage = await reuse.GetAsync("/Account/SignInMfa?recovery=true");
+        var refused = await reuse.CodeAsync(reusePage, recovery[0]);
+        Assert.Equal("The recovery code is not right or was already used.", refused.FieldError("Input_Code"));
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_fifteen_idle_minutes()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        app.Time.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal("/", (await session.GetAsync("/")).Path);
+        app.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal("/Account/SignIn", (await session.GetAsync("/")).Path);
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_eight_hours_however_active()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        for (var minutes = 0; minutes < 7 * 60 + 50; minutes += 10)
+        {
+            app.Time.Advance(TimeSpan.FromMinutes(10));
+            Assert.Equal("/", (await session.GetAsync("/")).Path);
+        }
+        app.Time.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal("/Account/SignIn", (await session.GetAsync("/")).Path);
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_ends_its_open_session_at_once()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        Assert.Equal("/", (await session.GetAsync("/")).Path);
+
+        await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AriadneUser>>();
+            var account = (await users.FindByIdAsync(user.Id.ToString()))!;
+            account.IsDisabled = true;
+            await users.UpdateAsync(account);
+        });
+        Assert.Equal("/Account/SignIn", (await session.GetAsync("/")).Path);
+        var again = await session.PasswordAsync(user.UserName, user.Password);
+        Assert.Equal("/Account/SignIn", again.Path);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        var home = await session.SignInAsync(app, user);
+        var signedOut = await session.SubmitAsync(home, "form[action='/Account/SignOut']");
+        Assert.Equal("/Account/SignIn", signedOut.Path);
+        Assert.Contains("You have signed out.", signedOut.Text, StringComparison.Ordinal);
+        Assert.Equal("/Account/SignIn", (await session.GetAsync("/")).Path);
+    }
+
+    [Fact]
+    public async Task Sign_in_logs_carry_no_account_name()
+    {
+        var marker = "leak" + Guid.NewGuid().ToString("N")[..8];
+        using var session = app.NewSession();
+        await session.PasswordAsync(marker, "Whatever-Password-1!");
+        var records = app.Logs.GetSnapshot();
+        Assert.Contains(records, r => r.Id.Id == 1001);
+        Assert.DoesNotContain(records, r => r.Message.Contains(marker, StringComparison.Ordinal)
+            || (r.StructuredState?.Any(kv => kv.Value?.Contains(marker, StringComparison.Ordinal) == true) ?? false));
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_rate_limited_per_address()
+    {
+        await using var limited = new AriadneApp(app.Provider).With("Security:SignInAttemptsPerMinute", "3");
+        await limited.InitializeAsync();
+        using var session = limited.NewSession();
+        WebSession.Page? last = null;
+        for (var i = 0; i < 4; i++)
+            last = await session.PasswordAsync("someone", "Wrong-Password-123!");
+        Assert.Equal("/Account/TooManyAttempts", last!.Path);
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.Status);
+        Assert.Contains("Too many sign-in attempts", last.Text, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SignInTestsOnPostgres(PostgresApp app) : SignInTests(app), IClassFixture<PostgresApp>;
