@@ -71,6 +71,8 @@ public static class AriadneApp
 
     public static void UseAriadne(this WebApplication app)
     {
+        // First, so that error pages and re-executed status pages answer in the request's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Status",
@@ -86,7 +88,6 @@ public static class AriadneApp
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
         app.UseRequestLimits(MaxRequestBodyBytes);
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -35,11 +35,12 @@ public sealed class TokensModel(
     {
         public string? Name { get; set; }
         public List<string> Scopes { get; set; } = [];
-        public int? Days { get; set; } = 30;
+        public int? Days { get; set; }
     }
 
     public async Task OnGetAsync()
     {
+        Input.Days = 30;
         NewSecret = TempData[SecretKey] as string;
         await LoadAsync();
     }
@@ -47,6 +48,7 @@ public sealed class TokensModel(
     public async Task<IActionResult> OnPostCreateAsync()
     {
         var userId = User.UserId()!.Value;
+        ModelState.Remove("Input.Days"); // a non-number is reported below with the range message
         var name = Input.Name?.Trim();
         OfferedScopes = ScopesFor();
         if (string.IsNullOrEmpty(name))

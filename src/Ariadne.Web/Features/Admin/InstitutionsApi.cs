@@ -56,7 +56,9 @@ public static class InstitutionsApi
 
         var errors = await input.ValidateAsync(db, text, null, ct);
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+            // A concurrent twin of this request may have just created it ("code taken"): answer as it did.
+            return await ReplayAsync(db, userId, idempotencyKey, requestHash, text, ct)
+                ?? TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
 
         var institution = new Institution
         {

@@ -1,0 +1,211 @@
+using System.Net;
+using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ariadne.IntegrationTests;
+
+/// <summary>The platform administrator's screens: institutions, users, roles, training — on both databases.</summary>
+public abstract class AdminTests(AriadneApp app)
+{
+    private async Task<WebSession> AdminSessionAsync()
+    {
+        var admin = await app.CreateUserAsync(InstitutionKind.PlatformAdministration, [RoleCatalog.Administrator]);
+        var session = app.NewSession();
+        await session.SignInAsync(app, admin);
+        return session;
+    }
+
+    private static string UniqueCode() => "C" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+    [Fact]
+    public async Task Only_administrators_reach_the_administration_pages()
+    {
+        var investigator = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+        using var session = app.NewSession();
+        await session.SignInAsync(app, investigator);
+        foreach (var url in new[] { "/Admin/Institutions", "/Admin/Users", "/Admin/Users/Create", "/Admin/Institutions/Edit" })
+        {
+            var page = await session.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+            Assert.Equal("/Account/AccessDenied", page.Path);
+        }
+    }
+
+    [Fact]
+    public async Task An_institution_is_created_and_bad_input_is_explained_and_saves_nothing()
+    {
+        using var session = await AdminSessionAsync();
+        var form = await session.GetAsync("/Admin/Institutions/Edit");
+        var before = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Institutions.CountAsync());
+
+        var empty = await session.SubmitAsync(form, "form.form", new Dictionary<string, string> { ["Input.Name"] = "", ["Input.Code"] = "", ["Input.Kind"] = "" });
+        Assert.Equal(3, empty.Errors.Count);
+        Assert.Equal("Enter a value.", empty.FieldError("Input_Name"));
+        Assert.Equal("Enter a value.", empty.FieldError("Input_Kind"));
+        Assert.Equal("true", empty.Document.QuerySelector("#Input_Name")!.GetAttribute("aria-invalid"));
+
+        var badCode = await session.SubmitAsync(empty, "form.form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Gəncə Sığınacağı", ["Input.Code"] = "BAD CODE!", ["Input.Kind"] = "Shelter",
+        });
+        Assert.Equal("Use at most 32 letters, digits and hyphens.", badCode.FieldError("Input_Code"));
+        Assert.Equal("Gəncə Sığınacağı", badCode.Document.QuerySelector("#Input_Name")!.GetAttribute("value"));
+        Assert.Equal(before, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Institutions.CountAsync()));
+
+        var code = UniqueCode();
+        var saved = await session.SubmitAsync(badCode, "form.form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Gəncə Sığınacağı", ["Input.Code"] = code, ["Input.Kind"] = "Shelter",
+        });
+        Assert.Equal("/Admin/Institutions", saved.Path);
+        Assert.Contains("Gəncə Sığınacağı", saved.Text, StringComparison.Ordinal);
+
+        var duplicate = await session.SubmitAsync(await session.GetAsync("/Admin/Institutions/Edit"), "form.form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Another", ["Input.Code"] = code.ToLowerInvariant(), ["Input.Kind"] = "Court",
+        });
+        Assert.Equal("Another institution already has this code.", duplicate.FieldError("Input_Code"));
+    }
+
+    [Fact]
+    public async Task A_tampered_institution_kind_is_refused()
+    {
+        using var session = await AdminSessionAsync();
+        var form = await session.GetAsync("/Admin/Institutions/Edit");
+        var result = await session.SubmitAsync(form, "form.form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "X", ["Input.Code"] = UniqueCode(), ["Input.Kind"] = "Everyone",
+        });
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("/Admin/Institutions/Edit", result.Path);
+        Assert.NotEmpty(result.Errors);
+    }
+
+    [Fact]
+    public async Task A_user_is_created_with_a_temporary_password_shown_once()
+    {
+        using var session = await AdminSessionAsync();
+        var institution = (await app.CreateUserAsync(InstitutionKind.Court, [RoleCatalog.CourtClerk])).InstitutionId;
+        var form = await session.GetAsync("/Admin/Users/Create");
+        var name = "clerk" + Guid.NewGuid().ToString("N")[..6];
+        var created = await session.SubmitAsync(form, "form.form", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = name, ["Input.DisplayName"] = "Səbinə Məmmədova", ["Input.InstitutionId"] = institution.ToString(),
+        });
+        Assert.StartsWith("/Admin/Users/Edit", created.Path, StringComparison.Ordinal);
+        var password = created.Document.QuerySelector("[data-temporary-password]")!.TextContent;
+        Assert.True(password.Length >= 20);
+        Assert.Null((await session.GetAsync(created.Url)).Document.QuerySelector("[data-temporary-password]"));
+
+        var duplicate = await session.SubmitAsync(await session.GetAsync("/Admin/Users/Create"), "form.form", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = name, ["Input.DisplayName"] = "Other", ["Input.InstitutionId"] = institution.ToString(),
+        });
+        Assert.Equal("This account name is taken.", duplicate.FieldError("Input_UserName"));
+
+        using var newcomer = app.NewSession();
+        var first = await newcomer.PasswordAsync(name, password);
+        Assert.Equal("/Account/ChangePassword", first.Path);
+    }
+
+    [Fact]
+    public async Task A_role_that_needs_training_is_refused_until_training_is_recorded()
+    {
+        using var session = await AdminSessionAsync();
+        var guard = await app.CreateUserAsync(InstitutionKind.SecurityPolice, []);
+        var page = await session.GetAsync($"/Admin/Users/Edit?id={guard.Id}");
+        Assert.NotNull(page.Document.QuerySelector("#role-SecurityOfficer"));
+        Assert.Null(page.Document.QuerySelector("#role-Investigator")); // only roles that fit the institution are offered
+
+        var refused = await session.SubmitAsync(page, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.SecurityOfficer });
+        Assert.Equal("The role “Security officer” needs recorded training first.", refused.FieldError("Roles"));
+        Assert.Empty(await RolesOf(guard.Id));
+
+        var wrongKind = await session.SubmitAsync(refused, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.Investigator });
+        Assert.Equal("The role “Investigator” does not fit this kind of institution.", wrongKind.FieldError("Roles"));
+
+        var badDate = await session.SubmitAsync(wrongKind, "form[action*='handler=AddTraining']", new Dictionary<string, string>
+        {
+            ["Training.Topic"] = "ShelterSecurity", ["Training.Course"] = "Sığınacağın mühafizəsi", ["Training.Provider"] = "ATƏT", ["Training.CompletedOn"] = "2099-01-01",
+        });
+        Assert.Equal("Enter a date that is not in the future.", badDate.FieldError("Training_CompletedOn"));
+
+        var trained = await session.SubmitAsync(badDate, "form[action*='handler=AddTraining']", new Dictionary<string, string>
+        {
+            ["Training.Topic"] = "ShelterSecurity", ["Training.Course"] = "Sığınacağın mühafizəsi", ["Training.Provider"] = "ATƏT", ["Training.CompletedOn"] = "2026-10-01",
+        });
+        Assert.Contains("Sığınacağın mühafizəsi", trained.Text, StringComparison.Ordinal);
+
+        var granted = await session.SubmitAsync(trained, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.SecurityOfficer });
+        Assert.Empty(granted.Errors);
+        Assert.Equal([RoleCatalog.SecurityOfficer], await RolesOf(guard.Id));
+
+        var stillNeeded = await session.SubmitAsync(granted, "form[action*='handler=RemoveTraining']");
+        Assert.Equal("A role of this user needs this training. Remove the role first.", Assert.Single(stillNeeded.Errors));
+    }
+
+    [Fact]
+    public async Task One_trained_liaison_officer_per_law_enforcement_body()
+    {
+        using var session = await AdminSessionAsync();
+        var first = await app.CreateUserAsync(InstitutionKind.BorderService, [RoleCatalog.LawEnforcementOfficer], [TrainingTopic.AntiTrafficking]);
+        var untrained = await app.CreateUserAsync(InstitutionKind.BorderService, [RoleCatalog.LawEnforcementOfficer]);
+        var second = await app.CreateUserAsync(InstitutionKind.BorderService, [RoleCatalog.LawEnforcementOfficer], [TrainingTopic.AntiTrafficking]);
+        var fields = new Dictionary<string, string> { ["Roles"] = RoleCatalog.LawEnforcementOfficer, ["IsLiaison"] = "true" };
+
+        var page = await session.GetAsync($"/Admin/Users/Edit?id={untrained.Id}");
+        var refused = await session.SubmitAsync(page, "form[action*='handler=Roles']", fields);
+        Assert.Equal("A liaison officer must be trained in combating trafficking.", refused.FieldError("IsLiaison"));
+
+        page = await session.GetAsync($"/Admin/Users/Edit?id={first.Id}");
+        Assert.Empty((await session.SubmitAsync(page, "form[action*='handler=Roles']", fields)).Errors);
+
+        page = await session.GetAsync($"/Admin/Users/Edit?id={second.Id}");
+        var taken = await session.SubmitAsync(page, "form[action*='handler=Roles']", fields);
+        Assert.Equal("This institution already has a liaison officer.", taken.FieldError("IsLiaison"));
+    }
+
+    [Fact]
+    public async Task Disabling_from_the_screen_ends_the_users_session_and_resetting_mfa_forces_enrolment()
+    {
+        using var admin = await AdminSessionAsync();
+        var user = await app.CreateUserAsync(InstitutionKind.Prosecution, [RoleCatalog.Prosecutor]);
+        using var victim = app.NewSession();
+        await victim.SignInAsync(app, user);
+
+        var page = await admin.GetAsync($"/Admin/Users/Edit?id={user.Id}");
+        page = await admin.SubmitAsync(page, "form[action*='handler=Disable']");
+        Assert.Contains("Disabled", page.Text, StringComparison.Ordinal);
+        Assert.Equal("/Account/SignIn", (await victim.GetAsync("/")).Path);
+
+        page = await admin.SubmitAsync(page, "form[action*='handler=Disable']");
+        page = await admin.SubmitAsync(page, "form[action*='handler=ResetMfa']");
+        using var again = app.NewSession();
+        Assert.Equal("/Account/Mfa/Setup", (await again.PasswordAsync(user.UserName, user.Password)).Path);
+    }
+
+    [Fact]
+    public async Task The_administrator_cannot_disable_their_own_account()
+    {
+        var admin = await app.CreateUserAsync(InstitutionKind.PlatformAdministration, [RoleCatalog.Administrator]);
+        using var session = app.NewSession();
+        await session.SignInAsync(app, admin);
+        var page = await session.GetAsync($"/Admin/Users/Edit?id={admin.Id}");
+        var refused = await session.SubmitAsync(page, "form[action*='handler=Disable']");
+        Assert.Equal("You cannot disable your own account.", Assert.Single(refused.Errors));
+    }
+
+    private Task<List<string>> RolesOf(Guid userId) =>
+        app.WithScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            return (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync();
+        });
+}
+
+public sealed class AdminTestsOnSqlite(SqliteApp app) : AdminTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AdminTestsOnPostgres(PostgresApp app) : AdminTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ariadne.IntegrationTests;
+
+/// <summary>Demo mode, the production guards and the migrate verb — on both databases.</summary>
+public abstract class StartupTests(string provider)
+{
+    [Fact]
+    public async Task Demo_mode_seeds_one_institution_of_every_kind_and_marks_every_page()
+    {
+        await using var demo = new AriadneApp(provider, demo: true);
+        await demo.InitializeAsync();
+        var kinds = await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Institutions.Select(i => i.Kind).ToListAsync());
+        Assert.Equal(Enum.GetValues<InstitutionKind>().Order(), kinds.Order());
+        var userCount = await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.CountAsync(u => u.IsDemo));
+        Assert.True(userCount >= kinds.Count);
+
+        using var session = demo.NewSession();
+        var signIn = await session.GetAsync("/Account/SignIn");
+        Assert.Contains("DEMO DATA", signIn.Text, StringComparison.Ordinal);
+        var home = await session.PasswordAsync("admin", DemoSeeder.Password);
+        Assert.Equal("/", home.Path); // demo accounts may skip MFA enrolment
+        Assert.Contains("DEMO DATA", home.Text, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await session.GetAsync("/Admin/Institutions")).Status);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_while_demo_accounts_exist()
+    {
+        await using var demo = new AriadneApp(provider, demo: true);
+        await demo.InitializeAsync();
+        await using var production = new AriadneApp(provider).With("ConnectionStrings:Ariadne", demo.Database.ConnectionString);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
+        Assert.Contains("demo accounts are present", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_refuses_an_unmigrated_database()
+    {
+        await using var production = new AriadneApp(provider, migrate: false);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
+        Assert.Contains("run the 'migrate' verb", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_migrate_verb_prepares_an_empty_database_and_production_then_starts()
+    {
+        await using var database = TestDatabase.Create(provider);
+        var web = Path.Combine(AppContext.BaseDirectory, "Ariadne.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [web, "migrate"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+            Environment =
+            {
+                ["Database__Provider"] = database.Provider,
+                ["ConnectionStrings__Ariadne"] = database.ConnectionString,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Migrations applied.", output, StringComparison.Ordinal);
+
+        await using var production = new AriadneApp(provider, migrate: false).With("ConnectionStrings:Ariadne", database.ConnectionString);
+        await production.InitializeAsync();
+        var roles = await production.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Roles.CountAsync());
+        Assert.Equal(RoleCatalog.All.Count, roles);
+    }
+}
+
+public sealed class StartupTestsOnSqlite() : StartupTests("Sqlite");
+
+public sealed class StartupTestsOnPostgres() : StartupTests("Postgres");
