@@ -155,6 +155,46 @@ public abstract class SignInTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task Reopening_the_enrolment_page_keeps_the_key_until_it_is_confirmed()
+    {
+        // A browser's stray request for /favicon.ico once re-ran enrolment and silently changed the key.
+        var user = await NewSquadUser(withAuthenticator: false);
+        using var session = app.NewSession();
+        var first = await session.PasswordAsync(user.UserName, user.Password);
+        Assert.Equal("/Account/Mfa/Setup", first.Path);
+        var key = first.Document.QuerySelector("[data-shared-key]")!.TextContent;
+        await session.GetAsync("/favicon.ico");
+        var again = await session.GetAsync("/Account/Mfa/Setup");
+        Assert.Equal(key, again.Document.QuerySelector("[data-shared-key]")!.TextContent);
+        var done = await session.CodeAsync(again, app.TotpNow(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
+        Assert.Equal("/Account/Mfa/RecoveryCodes", done.Path);
+    }
+
+    [Fact]
+    public async Task A_new_authenticator_replaces_the_old_one_only_once_confirmed()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        var setup = await session.GetAsync("/Account/Mfa/Setup");
+        var newKey = setup.Document.QuerySelector("[data-shared-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Assert.NotEqual(user.AuthenticatorKey, newKey);
+
+        // Not confirmed yet: the old authenticator still signs in.
+        using (var other = app.NewSession())
+            Assert.Equal("/", (await other.SignInAsync(app, user)).Path);
+
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal("/Account/Mfa/RecoveryCodes", (await session.CodeAsync(setup, app.TotpNow(newKey))).Path);
+
+        using var after = app.NewSession();
+        var step = await after.PasswordAsync(user.UserName, user.Password);
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal("/Account/SignInMfa", (await after.CodeAsync(step, app.TotpNow(user.AuthenticatorKey!))).Path);
+        Assert.Equal("/", (await after.CodeAsync(step, app.TotpNow(newKey))).Path);
+    }
+
+    [Fact]
     public async Task A_session_ends_after_fifteen_idle_minutes()
     {
         var user = await NewSquadUser();

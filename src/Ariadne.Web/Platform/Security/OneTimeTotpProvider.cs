@@ -22,13 +22,14 @@ public sealed class OneTimeTotpProvider(AriadneDbContext db, TimeProvider time) 
     public Task<string> GenerateAsync(string purpose, UserManager<AriadneUser> manager, AriadneUser user) =>
         Task.FromResult(string.Empty);
 
-    public async Task<bool> ValidateAsync(string purpose, string token, UserManager<AriadneUser> manager, AriadneUser user)
+    public async Task<bool> ValidateAsync(string purpose, string token, UserManager<AriadneUser> manager, AriadneUser user) =>
+        await manager.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key && await VerifyAsync(user, key, token);
+
+    /// <summary>Checks a code against a key (the enrolled one, or one being enrolled) and spends its time step.</summary>
+    public async Task<bool> VerifyAsync(AriadneUser user, string key, string token)
     {
         var code = Normalize(token);
         if (code is null)
-            return false;
-        var key = await manager.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
             return false;
 
         var totp = new Totp(Base32Encoding.ToBytes(key));

@@ -49,6 +49,8 @@ public static class SecurityServices
             o.Lockout.DefaultLockoutTimeSpan = security.Value.LockoutDuration;
         });
 
+        services.AddScoped<OneTimeTotpProvider>();
+
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;

@@ -19,8 +19,13 @@ namespace Ariadne.Web.Features.Account.Mfa;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class SetupModel(
-    UserManager<AriadneUser> users, AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, ILogger<SetupModel> logger) : PageModel
+    UserManager<AriadneUser> users, AriadneSignInManager signIn, OneTimeTotpProvider totp, IStringLocalizer<SharedResource> text,
+    ILogger<SetupModel> logger) : PageModel
 {
+    // A replacement key waits here until a code from the new app confirms it; the enrolled one keeps working meanwhile.
+    private const string PendingProvider = "[Ariadne]";
+    private const string PendingName = "PendingAuthenticatorKey";
+
     public string SharedKey { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
 
@@ -45,9 +50,17 @@ public sealed class SetupModel(
             return Forbid();
         if (User.HasClaim(c => c.Type == AriadneClaims.MustChangePassword))
             return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
-        // A new secret each time the page is opened before enrolment is confirmed.
-        await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        // The same key until enrolment is confirmed: reloading the page (or a stray request) must not change it.
+        if (await KeyBeingEnrolledAsync(user) is null)
+        {
+            if (user.TwoFactorEnabled)
+                await users.SetAuthenticationTokenAsync(user, PendingProvider, PendingName, users.GenerateNewAuthenticatorKey());
+            else
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                await signIn.RefreshSignInAsync(user);
+            }
+        }
         await LoadAsync(user);
         return Page();
     }
@@ -64,12 +77,19 @@ public sealed class SetupModel(
             await LoadAsync(user);
             return Page();
         }
-        if (!await users.VerifyTwoFactorTokenAsync(user, OneTimeTotpProvider.Name, Input.Code!))
+        var key = await KeyBeingEnrolledAsync(user);
+        if (key is null || !await totp.VerifyAsync(user, key, Input.Code!))
         {
             ModelState.AddModelError("Input.Code", text["MfaSetup_CodeInvalid"]);
             Input.Code = null;
             await LoadAsync(user);
             return Page();
+        }
+        if (user.TwoFactorEnabled)
+        {
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
+            await users.RemoveAuthenticationTokenAsync(user, PendingProvider, PendingName);
+            await users.UpdateSecurityStampAsync(user); // other sessions end: the second factor changed
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
@@ -79,9 +99,14 @@ public sealed class SetupModel(
         return RedirectToPage("/Account/Mfa/RecoveryCodes", new { ReturnUrl });
     }
 
+    private async Task<string?> KeyBeingEnrolledAsync(AriadneUser user) =>
+        user.TwoFactorEnabled
+            ? await users.GetAuthenticationTokenAsync(user, PendingProvider, PendingName)
+            : await users.GetAuthenticatorKeyAsync(user);
+
     private async Task LoadAsync(AriadneUser user)
     {
-        var key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        var key = await KeyBeingEnrolledAsync(user) ?? "";
         SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         var uri = OneTimeTotpProvider.EnrolmentUri("Ariadne", user.UserName!, key);
         using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);

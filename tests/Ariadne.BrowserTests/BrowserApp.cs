@@ -1,0 +1,124 @@
+using System.Net;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using OtpNet;
+
+[assembly: AssemblyFixture(typeof(Ariadne.BrowserTests.BrowserApp))]
+
+namespace Ariadne.BrowserTests;
+
+/// <summary>
+/// Ariadne on a real Kestrel listener (127.0.0.1, a free port) over SQLite, and Debian's Chromium
+/// driven by Playwright. One for the whole assembly; each test uses its own browser context and users.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Browser-Test-Pass-77!";
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ariadne-browser-{Guid.NewGuid():N}.db");
+    private IPlaywright? _playwright;
+
+    /// <summary>Starts at the real time so that cookies look current to the browser; tests move it on.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Ariadne", $"Data Source={_file};Pooling=False");
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(new DemoMode(false));
+        });
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string? culture = "en")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
+        if (culture is not null)
+            await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Url = BaseUrl }]);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Makes a user with a password and, optionally, an enrolled authenticator.</summary>
+    public async Task<(string UserName, string? Key)> CreateUserAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AriadneDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AriadneUser>>();
+        var institution = db.Institutions.FirstOrDefault(i => i.Kind == kind);
+        if (institution is null)
+        {
+            institution = new Institution { Name = "Sınaq " + kind, Code = "B-" + kind.ToString().ToUpperInvariant(), Kind = kind, CreatedAt = Time.GetUtcNow() };
+            db.Institutions.Add(institution);
+            await db.SaveChangesAsync();
+        }
+        var name = "b" + Guid.NewGuid().ToString("N")[..10];
+        var user = new AriadneUser { UserName = name, DisplayName = "Aygün Səfərli", InstitutionId = institution.Id, MustChangePassword = mustChangePassword, CreatedAt = Time.GetUtcNow() };
+        Check(await users.CreateAsync(user, Password));
+        if (roles.Length > 0)
+            Check(await users.AddToRolesAsync(user, roles));
+        string? key = null;
+        if (withAuthenticator)
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            key = await users.GetAuthenticatorKeyAsync(user);
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
+        return (name, key);
+    }
+
+    /// <summary>Moves to a fresh 30-second step and returns the code an authenticator shows then.</summary>
+    public string NextTotp(string key)
+    {
+        Time.Advance(TimeSpan.FromSeconds(30));
+        return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(Time.GetUtcNow().UtcDateTime);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_file + suffix);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code)));
+    }
+}
