@@ -52,7 +52,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // The server listens on 127.0.0.1 only; the browser calls it "localhost", because WebAuthn
+        // accepts a domain as relying party, never an IP address.
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        BaseUrl = $"http://localhost:{address.Port}";
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -51,6 +51,15 @@ public static class SecurityServices
 
         services.AddScoped<OneTimeTotpProvider>();
 
+        // A passkey is valid only for the origin the user is on: same scheme, host and port, never
+        // from a cross-origin frame. Behind a TLS proxy, forwarded headers must restore the scheme.
+        services.Configure<IdentityPasskeyOptions>(o => o.ValidateOrigin = context =>
+        {
+            var request = context.HttpContext.Request;
+            var own = $"{request.Scheme}://{request.Host}";
+            return ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, own, StringComparison.OrdinalIgnoreCase));
+        });
+
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;

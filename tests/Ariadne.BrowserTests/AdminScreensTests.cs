@@ -1,0 +1,142 @@
+using Ariadne.Web.Features.Participants;
+using Microsoft.Playwright;
+
+namespace Ariadne.BrowserTests;
+
+/// <summary>The administrator's screens in a real browser, in Russian, with axe on every page.</summary>
+public sealed class AdminScreensTests(BrowserApp app)
+{
+    private async Task<IPage> SignInAsAdminAsync(string culture)
+    {
+        var (name, key) = await app.CreateUserAsync(InstitutionKind.PlatformAdministration, [RoleCatalog.Administrator], withAuthenticator: true);
+        var page = await app.NewPageAsync(culture);
+        await page.GotoAsync("/Account/SignIn");
+        await page.FillAsync("#Input_UserName", name);
+        await page.FillAsync("#Input_Password", BrowserApp.Password);
+        await page.PressAsync("#Input_Password", "Enter");
+        await page.WaitForURLAsync("**/Account/SignInMfa**");
+        await page.FillAsync("#Input_Code", app.NextTotp(key!));
+        await page.PressAsync("#Input_Code", "Enter");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        return page;
+    }
+
+    [Fact]
+    public async Task The_administrator_creates_an_institution_and_a_user_and_assigns_a_trained_role()
+    {
+        var page = await SignInAsAdminAsync("ru");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Учреждения" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/Admin/Institutions");
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Добавить учреждение" }).ClickAsync();
+        await page.WaitForURLAsync("**/Admin/Institutions/Edit");
+        await page.AssertNoViolationsAsync();
+
+        // An empty form: the summary at the top and each field explain, in Russian.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
+        await page.WaitForSelectorAsync(".error-summary");
+        Assert.Equal(3, await page.Locator(".error-summary li").CountAsync());
+        Assert.EndsWith("Введите значение.", (await page.Locator("#Input_Name-error").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        await page.AssertNoViolationsAsync();
+        await page.Locator(".error-summary a[href='#Input_Name']").ClickAsync();
+        Assert.Equal("Input_Name", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        var code = "GNC" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
+        await page.Keyboard.TypeAsync("Гянджинский приют");
+        await page.FillAsync("#Input_Code", code);
+        await page.SelectOptionAsync("#Input_Kind", "Shelter");
+        await page.PressAsync("#Input_Code", "Enter");
+        // The browser keeps the "#Input_Name" fragment across the redirect.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Admin/Institutions(#.*)?$"));
+        Assert.Contains("Гянджинский приют", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync("/Admin/Users/Create");
+        await page.AssertNoViolationsAsync();
+        var userName = "worker" + Guid.NewGuid().ToString("N")[..5];
+        await page.FillAsync("#Input_UserName", userName);
+        await page.FillAsync("#Input_DisplayName", "Гюнай Алиева");
+        await page.SelectOptionAsync("#Input_InstitutionId", new SelectOptionValue { Label = "Гянджинский приют" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Добавить пользователя" }).ClickAsync();
+        await page.WaitForURLAsync("**/Admin/Users/Edit**");
+        Assert.True((await page.Locator("[data-temporary-password]").InnerTextAsync()).Length >= 20);
+        await page.AssertNoViolationsAsync();
+
+        // The social-worker role needs training first.
+        await page.CheckAsync("#role-SocialWorker");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить роли" }).ClickAsync();
+        await page.WaitForSelectorAsync("#Roles-error");
+        Assert.Contains("Социальный работник", await page.Locator("#Roles-error").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoViolationsAsync();
+
+        await page.SelectOptionAsync("#Training_Topic", "VictimAssistance");
+        await page.FillAsync("#Training_Course", "Помощь пострадавшим");
+        await page.FillAsync("#Training_Provider", "МОМ");
+        await page.FillAsync("#Training_CompletedOn", "2026-09-15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Записать обучение" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=Помощь пострадавшим");
+        await page.CheckAsync("#role-SocialWorker");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить роли" }).ClickAsync();
+        await page.WaitForSelectorAsync(".notice");
+        Assert.Equal(0, await page.Locator("#Roles-error").CountAsync());
+        Assert.True(await page.IsCheckedAsync("#role-SocialWorker"));
+
+        await page.GotoAsync("/Admin/Users");
+        Assert.Contains(userName, await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoViolationsAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Security_and_token_pages_are_accessible_and_a_token_is_shown_once()
+    {
+        var page = await SignInAsAdminAsync("en");
+        await page.GotoAsync("/Account/Security");
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync("/Account/Tokens");
+        await page.AssertNoViolationsAsync();
+        await page.FillAsync("#Input_Name", "nightly import");
+        await page.CheckAsync("#scope-admin-read");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create a token" }).ClickAsync();
+        await page.WaitForSelectorAsync("[data-token-secret]");
+        Assert.StartsWith("ariadne_", await page.Locator("[data-token-secret]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoViolationsAsync();
+        await page.ReloadAsync();
+        Assert.Equal(0, await page.Locator("[data-token-secret]").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_passkey_is_added_and_then_signs_in_on_its_own()
+    {
+        var page = await SignInAsAdminAsync("en");
+        // Chromium's virtual authenticator stands in for a phone or security key.
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await page.GotoAsync("/Account/Security");
+        await page.FillAsync("#PasskeyName", "Work laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=Passkey added.");
+        Assert.Contains("Work laptop", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/Account/SignIn**");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        Assert.Contains("Aygün Səfərli", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync("/Admin/Users"); // a passkey session is multi-factor: administration opens
+        Assert.Equal(app.BaseUrl + "/Admin/Users", page.Url);
+        await page.Context.CloseAsync();
+    }
+}
