@@ -118,8 +118,12 @@ public sealed class AdminScreensTests(BrowserApp app)
         {
             ["options"] = new Dictionary<string, object>
             {
-                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
             },
         });
 

@@ -49,7 +49,9 @@ public abstract class AdminTests(AriadneApp app)
 
         var badCode = await session.SubmitAsync(empty, "form.form", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Gəncə Sığınacağı", ["Input.Code"] = "BAD CODE!", ["Input.Kind"] = "Shelter",
+            ["Input.Name"] = "Gəncə Sığınacağı",
+            ["Input.Code"] = "BAD CODE!",
+            ["Input.Kind"] = "Shelter",
         });
         Assert.Equal("Use at most 32 letters, digits and hyphens.", badCode.FieldError("Input_Code"));
         Assert.Equal("Gəncə Sığınacağı", badCode.Document.QuerySelector("#Input_Name")!.GetAttribute("value"));
@@ -58,14 +60,18 @@ public abstract class AdminTests(AriadneApp app)
         var code = UniqueCode();
         var saved = await session.SubmitAsync(badCode, "form.form", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Gəncə Sığınacağı", ["Input.Code"] = code, ["Input.Kind"] = "Shelter",
+            ["Input.Name"] = "Gəncə Sığınacağı",
+            ["Input.Code"] = code,
+            ["Input.Kind"] = "Shelter",
         });
         Assert.Equal("/Admin/Institutions", saved.Path);
         Assert.Contains("Gəncə Sığınacağı", saved.Text, StringComparison.Ordinal);
 
         var duplicate = await session.SubmitAsync(await session.GetAsync("/Admin/Institutions/Edit"), "form.form", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Another", ["Input.Code"] = code.ToLowerInvariant(), ["Input.Kind"] = "Court",
+            ["Input.Name"] = "Another",
+            ["Input.Code"] = code.ToLowerInvariant(),
+            ["Input.Kind"] = "Court",
         });
         Assert.Equal("Another institution already has this code.", duplicate.FieldError("Input_Code"));
     }
@@ -77,7 +83,9 @@ public abstract class AdminTests(AriadneApp app)
         var form = await session.GetAsync("/Admin/Institutions/Edit");
         var result = await session.SubmitAsync(form, "form.form", new Dictionary<string, string>
         {
-            ["Input.Name"] = "X", ["Input.Code"] = UniqueCode(), ["Input.Kind"] = "Everyone",
+            ["Input.Name"] = "X",
+            ["Input.Code"] = UniqueCode(),
+            ["Input.Kind"] = "Everyone",
         });
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Equal("/Admin/Institutions/Edit", result.Path);
@@ -93,7 +101,9 @@ public abstract class AdminTests(AriadneApp app)
         var name = "clerk" + Guid.NewGuid().ToString("N")[..6];
         var created = await session.SubmitAsync(form, "form.form", new Dictionary<string, string>
         {
-            ["Input.UserName"] = name, ["Input.DisplayName"] = "Səbinə Məmmədova", ["Input.InstitutionId"] = institution.ToString(),
+            ["Input.UserName"] = name,
+            ["Input.DisplayName"] = "Səbinə Məmmədova",
+            ["Input.InstitutionId"] = institution.ToString(),
         });
         Assert.StartsWith("/Admin/Users/Edit", created.Path, StringComparison.Ordinal);
         var password = created.Document.QuerySelector("[data-temporary-password]")!.TextContent;
@@ -102,7 +112,9 @@ public abstract class AdminTests(AriadneApp app)
 
         var duplicate = await session.SubmitAsync(await session.GetAsync("/Admin/Users/Create"), "form.form", new Dictionary<string, string>
         {
-            ["Input.UserName"] = name, ["Input.DisplayName"] = "Other", ["Input.InstitutionId"] = institution.ToString(),
+            ["Input.UserName"] = name,
+            ["Input.DisplayName"] = "Other",
+            ["Input.InstitutionId"] = institution.ToString(),
         });
         Assert.Equal("This account name is taken.", duplicate.FieldError("Input_UserName"));
 
@@ -129,13 +141,19 @@ public abstract class AdminTests(AriadneApp app)
 
         var badDate = await session.SubmitAsync(wrongKind, "form[action*='handler=AddTraining']", new Dictionary<string, string>
         {
-            ["Training.Topic"] = "ShelterSecurity", ["Training.Course"] = "Sığınacağın mühafizəsi", ["Training.Provider"] = "ATƏT", ["Training.CompletedOn"] = "2099-01-01",
+            ["Training.Topic"] = "ShelterSecurity",
+            ["Training.Course"] = "Sığınacağın mühafizəsi",
+            ["Training.Provider"] = "ATƏT",
+            ["Training.CompletedOn"] = "2099-01-01",
         });
         Assert.Equal("Enter a date that is not in the future.", badDate.FieldError("Training_CompletedOn"));
 
         var trained = await session.SubmitAsync(badDate, "form[action*='handler=AddTraining']", new Dictionary<string, string>
         {
-            ["Training.Topic"] = "ShelterSecurity", ["Training.Course"] = "Sığınacağın mühafizəsi", ["Training.Provider"] = "ATƏT", ["Training.CompletedOn"] = "2026-10-01",
+            ["Training.Topic"] = "ShelterSecurity",
+            ["Training.Course"] = "Sığınacağın mühafizəsi",
+            ["Training.Provider"] = "ATƏT",
+            ["Training.CompletedOn"] = "2026-10-01",
         });
         Assert.Contains("Sığınacağın mühafizəsi", trained.Text, StringComparison.Ordinal);
 

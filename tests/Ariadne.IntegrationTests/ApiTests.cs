@@ -23,7 +23,9 @@ public abstract class ApiTests(AriadneApp app)
         var page = await session.GetAsync("/Account/Tokens");
         var created = await session.SubmitAsync(page, "form[action*='handler=Create']", new Dictionary<string, string>
         {
-            ["Input.Name"] = "script", ["Input.Scopes"] = scopes, ["Input.Days"] = days,
+            ["Input.Name"] = "script",
+            ["Input.Scopes"] = scopes,
+            ["Input.Days"] = days,
         });
         return created.Document.QuerySelector("[data-token-secret]")?.TextContent
             ?? throw new InvalidOperationException(string.Join(" | ", created.Errors));
@@ -112,7 +114,9 @@ public abstract class ApiTests(AriadneApp app)
 
         var bad = await session.SubmitAsync(page, "form[action*='handler=Create']", new Dictionary<string, string>
         {
-            ["Input.Name"] = "", ["Input.Scopes"] = ApiScopes.AdminWrite, ["Input.Days"] = "abc",
+            ["Input.Name"] = "",
+            ["Input.Scopes"] = ApiScopes.AdminWrite,
+            ["Input.Days"] = "abc",
         });
         Assert.Equal("Enter a value.", bad.FieldError("Input_Name"));
         Assert.Equal("Your roles do not allow that scope.", bad.FieldError("Input_Scopes"));
@@ -120,7 +124,9 @@ public abstract class ApiTests(AriadneApp app)
 
         var tooLong = await session.SubmitAsync(bad, "form[action*='handler=Create']", new Dictionary<string, string>
         {
-            ["Input.Name"] = "x", ["Input.Scopes"] = ApiScopes.Profile, ["Input.Days"] = "365",
+            ["Input.Name"] = "x",
+            ["Input.Scopes"] = ApiScopes.Profile,
+            ["Input.Days"] = "365",
         });
         Assert.Equal("Enter a whole number of days from 1 to 90.", tooLong.FieldError("Input_Days"));
         Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().ApiTokens.CountAsync(t => t.UserId == user.Id)));

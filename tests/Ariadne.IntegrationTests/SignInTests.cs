@@ -106,20 +106,26 @@ public abstract class SignInTests(AriadneApp app)
 
         var mismatch = await session.SubmitAsync(page, "form.form", new Dictionary<string, string>
         {
-            ["Input.CurrentPassword"] = user.Password, ["Input.NewPassword"] = "Another-Strong-Pass-42!", ["Input.ConfirmPassword"] = "different",
+            ["Input.CurrentPassword"] = user.Password,
+            ["Input.NewPassword"] = "Another-Strong-Pass-42!",
+            ["Input.ConfirmPassword"] = "different",
         });
         Assert.Equal("The two new passwords differ.", mismatch.FieldError("Input_ConfirmPassword"));
         Assert.Contains("The two new passwords differ.", mismatch.Errors);
 
         var weak = await session.SubmitAsync(mismatch, "form.form", new Dictionary<string, string>
         {
-            ["Input.CurrentPassword"] = user.Password, ["Input.NewPassword"] = "short", ["Input.ConfirmPassword"] = "short",
+            ["Input.CurrentPassword"] = user.Password,
+            ["Input.NewPassword"] = "short",
+            ["Input.ConfirmPassword"] = "short",
         });
         Assert.Contains("Use at least 12 characters.", weak.FieldError("Input_NewPassword"), StringComparison.Ordinal);
 
         var setup = await session.SubmitAsync(weak, "form.form", new Dictionary<string, string>
         {
-            ["Input.CurrentPassword"] = user.Password, ["Input.NewPassword"] = "Another-Strong-Pass-42!", ["Input.ConfirmPassword"] = "Another-Strong-Pass-42!",
+            ["Input.CurrentPassword"] = user.Password,
+            ["Input.NewPassword"] = "Another-Strong-Pass-42!",
+            ["Input.ConfirmPassword"] = "Another-Strong-Pass-42!",
         });
         Assert.Equal("/Account/Mfa/Setup", setup.Path);
         Assert.Equal("/Account/Mfa/Setup", (await session.GetAsync("/")).Path);

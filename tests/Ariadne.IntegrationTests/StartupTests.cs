@@ -55,7 +55,9 @@ public abstract class StartupTests(string provider)
         var web = Path.Combine(AppContext.BaseDirectory, "Ariadne.Web.dll");
         var start = new ProcessStartInfo("dotnet", [web, "migrate"])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
             Environment =
             {
                 ["Database__Provider"] = database.Provider,

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using OtpNet;
 
@@ -102,12 +102,19 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
             var name = "u" + Guid.NewGuid().ToString("N")[..10];
             var user = new AriadneUser
             {
-                UserName = name, DisplayName = "Test " + name, InstitutionId = institution.Id, CreatedAt = Time.GetUtcNow(),
+                UserName = name,
+                DisplayName = "Test " + name,
+                InstitutionId = institution.Id,
+                CreatedAt = Time.GetUtcNow(),
                 MustChangePassword = mustChangePassword,
             };
             user.Trainings.AddRange((trainings ?? []).Select(t => new TrainingRecord
             {
-                Topic = t, Course = "Course", Provider = "Provider", CompletedOn = new DateOnly(2026, 1, 10), RecordedAt = Time.GetUtcNow(),
+                Topic = t,
+                Course = "Course",
+                Provider = "Provider",
+                CompletedOn = new DateOnly(2026, 1, 10),
+                RecordedAt = Time.GetUtcNow(),
             }));
             Check(await users.CreateAsync(user, Password));
             if (roles.Length > 0)

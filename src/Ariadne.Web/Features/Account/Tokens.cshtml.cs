@@ -71,9 +71,13 @@ public sealed class TokensModel(
         var now = time.GetUtcNow();
         var token = new ApiToken
         {
-            UserId = userId, Name = name!, Prefix = prefix, SecretHash = hash,
+            UserId = userId,
+            Name = name!,
+            Prefix = prefix,
+            SecretHash = hash,
             Scopes = string.Join(' ', Input.Scopes.Distinct().Order(StringComparer.Ordinal)),
-            CreatedAt = now, ExpiresAt = now.AddDays(Input.Days!.Value),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(Input.Days!.Value),
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();

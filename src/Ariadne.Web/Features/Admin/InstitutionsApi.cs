@@ -62,13 +62,21 @@ public static class InstitutionsApi
 
         var institution = new Institution
         {
-            Name = input.Name!, Code = input.Code!, Kind = input.Kind!.Value, IsActive = input.IsActive, CreatedAt = time.GetUtcNow(),
+            Name = input.Name!,
+            Code = input.Code!,
+            Kind = input.Kind!.Value,
+            IsActive = input.IsActive,
+            CreatedAt = time.GetUtcNow(),
         };
         db.Institutions.Add(institution);
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
-            UserId = userId, Key = idempotencyKey, RequestHash = requestHash, ResourceType = nameof(Institution),
-            ResourceId = institution.Id, CreatedAt = time.GetUtcNow(),
+            UserId = userId,
+            Key = idempotencyKey,
+            RequestHash = requestHash,
+            ResourceType = nameof(Institution),
+            ResourceId = institution.Id,
+            CreatedAt = time.GetUtcNow(),
         });
         try
         {

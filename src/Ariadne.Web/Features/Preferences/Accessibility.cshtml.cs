@@ -20,7 +20,12 @@ public sealed class AccessibilityModel : PageModel
         if (enabled)
             Response.Cookies.Append(CookieName, "1", new CookieOptions
             {
-                Path = "/", Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps,
+                Path = "/",
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = Request.IsHttps,
             });
         else
             Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });

@@ -61,8 +61,11 @@ public sealed class CreateModel(
         var password = TemporaryPassword.Create();
         var user = new AriadneUser
         {
-            UserName = userName, DisplayName = displayName!, InstitutionId = Input.InstitutionId!.Value,
-            MustChangePassword = true, CreatedAt = time.GetUtcNow(),
+            UserName = userName,
+            DisplayName = displayName!,
+            InstitutionId = Input.InstitutionId!.Value,
+            MustChangePassword = true,
+            CreatedAt = time.GetUtcNow(),
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)

@@ -129,8 +129,13 @@ public sealed class EditModel(
 
         db.Trainings.Add(new TrainingRecord
         {
-            UserId = Account.Id, Topic = Training.Topic!.Value, Course = course!, Provider = provider!,
-            CompletedOn = Training.CompletedOn!.Value, RecordedAt = time.GetUtcNow(), RecordedBy = User.UserId()!.Value,
+            UserId = Account.Id,
+            Topic = Training.Topic!.Value,
+            Course = course!,
+            Provider = provider!,
+            CompletedOn = Training.CompletedOn!.Value,
+            RecordedAt = time.GetUtcNow(),
+            RecordedBy = User.UserId()!.Value,
         });
         await db.SaveChangesAsync();
         return Done("training added");
