@@ -48,12 +48,10 @@ public abstract class StartupTests(string provider)
         Assert.Contains("run the 'migrate' verb", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_migrate_verb_prepares_an_empty_database_and_production_then_starts()
+    private static async Task<(int ExitCode, string Output)> RunVerbAsync(TestDatabase database, params string[] args)
     {
-        await using var database = TestDatabase.Create(provider);
         var web = Path.Combine(AppContext.BaseDirectory, "Ariadne.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [web, "migrate"])
+        var start = new ProcessStartInfo("dotnet", [web, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -66,15 +64,34 @@ public abstract class StartupTests(string provider)
             },
         };
         using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(0, process.ExitCode);
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task The_migrate_verb_prepares_an_empty_database_and_production_then_starts()
+    {
+        await using var database = TestDatabase.Create(provider);
+        var (exitCode, output) = await RunVerbAsync(database, "migrate");
+        Assert.Equal(0, exitCode);
         Assert.Contains("Migrations applied.", output, StringComparison.Ordinal);
 
         await using var production = new AriadneApp(provider, migrate: false).With("ConnectionStrings:Ariadne", database.ConnectionString);
         await production.InitializeAsync();
         var roles = await production.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Roles.CountAsync());
         Assert.Equal(RoleCatalog.All.Count, roles);
+
+        // The first administrator, once; the temporary password works and must be changed.
+        var (created, message) = await RunVerbAsync(database, "bootstrap-admin", "first.admin", "Rauf Nağıyev");
+        Assert.Equal(0, created);
+        var password = message.Trim().Split(' ')[^1];
+        using var session = production.NewSession();
+        Assert.Equal("/Account/ChangePassword", (await session.PasswordAsync("first.admin", password)).Path);
+        var (again, refusal) = await RunVerbAsync(database, "bootstrap-admin", "second", "Someone");
+        Assert.Equal(1, again);
+        Assert.Contains("An administrator already exists", refusal, StringComparison.Ordinal);
     }
 }
 

@@ -43,6 +43,7 @@ public static class AriadneApp
         services.AddAriadneLocalization();
         services.AddScoped<Migrator>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Cli.BootstrapAdministrator>();
         services.AddHostedService<StartupTasks>();
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")

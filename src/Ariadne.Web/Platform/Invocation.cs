@@ -11,7 +11,7 @@ namespace Ariadne.Web.Platform;
 /// </summary>
 public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, string[] HostArgs)
 {
-    private static readonly string[] Verbs = ["migrate"];
+    private static readonly string[] Verbs = ["migrate", "bootstrap-admin"];
 
     public static Invocation Parse(string[] args)
     {
@@ -36,6 +36,13 @@ public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, stri
                     await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
                 Console.Out.WriteLine("Migrations applied.");
                 return 0;
+            case "bootstrap-admin":
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var (code, message) = await scope.ServiceProvider.GetRequiredService<Cli.BootstrapAdministrator>().RunAsync(VerbArgs);
+                    await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
+                    return code;
+                }
             default:
                 await Console.Error.WriteLineAsync($"Unknown verb '{Verb}'. Verbs: {string.Join(", ", Verbs)}; or none to run the server.");
                 return 2;
