@@ -216,6 +216,24 @@ public abstract class AdminTests(AriadneApp app)
         Assert.Equal("You cannot disable your own account.", Assert.Single(refused.Errors));
     }
 
+    [Fact]
+    public async Task Users_are_found_by_part_of_their_name()
+    {
+        using var session = await AdminSessionAsync();
+        var marker = "Zərif" + Guid.NewGuid().ToString("N")[..4];
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var user = await app.CreateUserAsync(InstitutionKind.ExecutiveBody, [RoleCatalog.ExecutiveOfficer]);
+            ids.Add(user.Id);
+            await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == user.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, marker + " " + i)));
+        }
+        var page = await session.GetAsync("/Admin/Users?Search=" + Uri.EscapeDataString(marker.ToLowerInvariant()));
+        Assert.Equal(3, page.Document.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("Accounts found: 3.", page.Text, StringComparison.Ordinal);
+    }
+
     private Task<List<string>> RolesOf(Guid userId) =>
         app.WithScopeAsync(sp =>
         {

@@ -5,7 +5,9 @@ using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Localization;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Compliance.Classification;
 using Microsoft.Extensions.Compliance.Redaction;
@@ -59,6 +61,10 @@ public static class AriadneApp
         // Azerbaijani and Cyrillic letters go out as themselves, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Cookies and antiforgery tokens must be readable by every node: the key ring lives in the database.
+        services.AddDataProtection().SetApplicationName("Ariadne").PersistKeysToDbContext<AriadneDbContext>();
+        // Behind a reverse proxy on this host, restore the client's scheme and address (loopback proxies only by default).
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
@@ -72,6 +78,7 @@ public static class AriadneApp
 
     public static void UseAriadne(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // First, so that error pages and re-executed status pages answer in the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -13,9 +13,9 @@ public sealed class WebSession : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
-    public WebSession(AriadneApp app, string? culture)
+    public WebSession(AriadneApp app, string? culture, CookieContainer? cookies = null)
     {
-        Cookies = new CookieContainer();
+        Cookies = cookies ?? new CookieContainer();
         if (culture is not null)
             Cookies.Add(new Uri("http://localhost/"), new Cookie(".AspNetCore.Culture", Uri.EscapeDataString($"c={culture}|uic={culture}")));
         Client = app.CreateDefaultClient(new Uri("http://localhost/"), new CookieContainerHandler(Cookies));

@@ -1,5 +1,6 @@
 using Ariadne.Web.Features.Participants;
 using Ariadne.Web.Platform.Api;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,12 @@ namespace Ariadne.Web.Platform.Data;
 /// </summary>
 public abstract class AriadneDbContext(DbContextOptions options)
     : IdentityDbContext<AriadneUser, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
-        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options)
+        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options),
+        IDataProtectionKeyContext
 {
+    /// <summary>The key ring for cookies and antiforgery tokens, shared by every application node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<TrainingRecord> Trainings => Set<TrainingRecord>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -22,6 +27,8 @@ public abstract class AriadneDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         builder.Entity<Institution>(e =>
         {

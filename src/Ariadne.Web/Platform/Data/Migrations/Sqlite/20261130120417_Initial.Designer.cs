@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAriadneDbContext))]
-    [Migration("20261130113531_Initial")]
+    [Migration("20261130120417_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -267,6 +267,23 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("UserId", "Key");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
