@@ -40,6 +40,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Ariadne", $"Data Source={_file};Pooling=False");
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Crypto:CreateIfMissing", "true");
+        builder.UseSetting("Crypto:KeyRingFile", _file + ".keys.json");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
         {
@@ -115,7 +117,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             await Browser.DisposeAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".keys.json" })
             File.Delete(_file + suffix);
     }
 

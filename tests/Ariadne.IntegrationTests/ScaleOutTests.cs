@@ -14,7 +14,7 @@ public abstract class ScaleOutTests(string provider)
     {
         await using var first = new AriadneApp(provider);
         await first.InitializeAsync();
-        await using var second = new AriadneApp(provider, migrate: false).With("ConnectionStrings:Ariadne", first.Database.ConnectionString);
+        await using var second = new AriadneApp(provider, migrate: false).SharingDeploymentWith(first);
         await second.InitializeAsync();
         second.Time.SetUtcNow(first.Time.GetUtcNow());
 

@@ -35,7 +35,7 @@ public abstract class StartupTests(string provider)
     {
         await using var demo = new AriadneApp(provider, demo: true);
         await demo.InitializeAsync();
-        await using var production = new AriadneApp(provider).With("ConnectionStrings:Ariadne", demo.Database.ConnectionString);
+        await using var production = new AriadneApp(provider).SharingDeploymentWith(demo);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
         Assert.Contains("demo accounts are present", error.Message, StringComparison.Ordinal);
     }

@@ -25,7 +25,10 @@ public static class AriadneApp
         var services = builder.Services;
         var configuration = builder.Configuration;
         if (demo && configuration["Database:Provider"] is null && configuration.GetConnectionString("Ariadne") is null)
+        {
             configuration["ConnectionStrings:Ariadne"] = "Data Source=data/ariadne-demo.db";
+            configuration["Crypto:KeyRingFile"] ??= "data/keys/ariadne-demo-keys.json";
+        }
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole();
@@ -43,10 +46,27 @@ public static class AriadneApp
         services.AddAriadneData();
         services.AddAriadneSecurity(configuration);
         services.AddAriadneLocalization();
+        services.Configure<Crypto.CryptoOptions>(configuration.GetSection("Crypto"));
+        services.Configure<Audit.AuditOptions>(configuration.GetSection("Audit"));
+        services.AddSingleton(Crypto.KeyRingProvider.Resolve);
+        services.AddSingleton<Crypto.BlindIndex>();
+        services.AddScoped<Crypto.DataKeys>();
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Audit.AuditVerifier>();
+        services.AddScoped<Audit.AuditCheckpoints>();
+        services.AddScoped<Jobs.JobLeases>();
+        services.AddHostedService<Audit.CheckpointJob>();
+        services.AddScoped<Access.CaseAccess>();
+        services.AddScoped<Features.Cases.PersonVault>();
+        services.AddScoped<Features.Cases.CaseService>();
+        services.AddScoped<Features.Cases.GrantService>();
+        services.AddScoped<Features.Cases.BreakGlassService>();
+        services.AddScoped<Features.Cases.PersonEraser>();
         services.AddScoped<Migrator>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Cli.BootstrapAdministrator>();
-        services.AddHostedService<StartupTasks>();
+        // First of all hosted services: the framework's own (the key ring loader) need the migrated database.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()

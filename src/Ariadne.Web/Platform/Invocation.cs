@@ -11,7 +11,7 @@ namespace Ariadne.Web.Platform;
 /// </summary>
 public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, string[] HostArgs)
 {
-    private static readonly string[] Verbs = ["migrate", "bootstrap-admin"];
+    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "audit", "keys", "person"];
 
     public static Invocation Parse(string[] args)
     {
@@ -40,6 +40,12 @@ public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, stri
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     var (code, message) = await scope.ServiceProvider.GetRequiredService<Cli.BootstrapAdministrator>().RunAsync(VerbArgs);
+                    await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
+                    return code;
+                }
+            case "audit" or "keys" or "person":
+                {
+                    var (code, message) = await new Cli.OperatorVerbs(app.Services).RunAsync(Verb, VerbArgs);
                     await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
                     return code;
                 }

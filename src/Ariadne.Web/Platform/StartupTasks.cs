@@ -25,6 +25,15 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             Refuse("the database is not migrated; run the 'migrate' verb first");
 
+        try
+        {
+            _ = sp.GetRequiredService<Crypto.KeyRing>();
+        }
+        catch (InvalidOperationException ex)
+        {
+            Refuse(ex.Message);
+        }
+
         if (demo.Enabled)
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         else if (await db.Users.AnyAsync(u => u.IsDemo, cancellationToken))

@@ -32,9 +32,20 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["ConnectionStrings:Ariadne"] = Database.ConnectionString;
         _settings["Database:MigrateOnStart"] = migrate ? "true" : "false";
         _settings["Security:SignInAttemptsPerMinute"] = "100000";
+        _settings["Crypto:CreateIfMissing"] = "true";
+        _settings["Crypto:KeyRingFile"] = KeyRingFile = Path.Combine(Path.GetTempPath(), $"ariadne-keys-{Guid.NewGuid():N}.json");
     }
 
     public TestDatabase Database { get; }
+    public string KeyRingFile { get; private set; }
+
+    /// <summary>Another node of the same deployment: same database, same key ring.</summary>
+    public AriadneApp SharingDeploymentWith(AriadneApp other)
+    {
+        _settings["ConnectionStrings:Ariadne"] = other.Database.ConnectionString;
+        _settings["Crypto:KeyRingFile"] = KeyRingFile = other.KeyRingFile;
+        return this;
+    }
     public bool Demo { get; }
     public FakeTimeProvider Time { get; } = new(Start);
     public string Provider => Database.Provider;
@@ -71,6 +82,7 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        File.Delete(KeyRingFile);
         GC.SuppressFinalize(this);
     }
 

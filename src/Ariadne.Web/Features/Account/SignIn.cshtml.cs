@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -18,7 +19,8 @@ namespace Ariadne.Web.Features.Account;
 /// </summary>
 [AllowAnonymous]
 public sealed class SignInModel(
-    AriadneSignInManager signIn, UserManager<AriadneUser> users, DemoMode demo, IStringLocalizer<SharedResource> text, ILogger<SignInModel> logger) : PageModel
+    AriadneSignInManager signIn, UserManager<AriadneUser> users, DemoMode demo, IStringLocalizer<SharedResource> text, AuditTrail audit,
+    ILogger<SignInModel> logger) : PageModel
 {
     private static readonly AriadneUser TimingDummy = new() { Id = Guid.Empty, UserName = "timing" };
     private static readonly string TimingHash = new PasswordHasher<AriadneUser>().HashPassword(TimingDummy, Guid.NewGuid().ToString());
@@ -59,10 +61,18 @@ public sealed class SignInModel(
         {
             // Spend the time a real check would, so that timing does not reveal unknown names.
             users.PasswordHasher.VerifyHashedPassword(TimingDummy, TimingHash, Input.Password!);
+            await audit.RecordAsync(new AuditRecord(AuditAction.SignInFailed, AuditOutcome.Failed, Purpose: "password"));
             return Fail();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        // The attempt, its lockout counting and its audit event commit together.
+        var result = await audit.InTransactionAsync(async () =>
+        {
+            var outcome = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+            return (outcome, new AuditRecord(outcome.Succeeded || outcome.RequiresTwoFactor ? AuditAction.SignIn : AuditAction.SignInFailed,
+                outcome.Succeeded ? AuditOutcome.Allowed : outcome.RequiresTwoFactor ? AuditOutcome.PendingSecondFactor : AuditOutcome.Failed,
+                user.Id, user.InstitutionId, Purpose: "password"));
+        });
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/SignInMfa", new { ReturnUrl });
         if (result.IsLockedOut)
@@ -89,9 +99,13 @@ public sealed class SignInModel(
             return Fail();
         if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
             return Fail();
-        await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
-        await users.ResetAccessFailedCountAsync(user);
-        await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "pk")]);
+        await audit.InTransactionAsync(async () =>
+        {
+            await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
+            await users.ResetAccessFailedCountAsync(user);
+            await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "pk")]);
+            return (true, new AuditRecord(AuditAction.SignIn, ActorUserId: user.Id, ActorInstitutionId: user.InstitutionId, Purpose: "passkey"));
+        });
         logger.SignedIn(user.Id, "passkey");
         return NextStep(user, passedSecondFactor: true);
     }

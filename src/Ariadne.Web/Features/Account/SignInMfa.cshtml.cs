@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,8 @@ namespace Ariadne.Web.Features.Account;
 /// recovery codes. Reached only with the short-lived cookie that the password step leaves.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInMfaModel(AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, ILogger<SignInMfaModel> logger) : PageModel
+public sealed class SignInMfaModel(
+    AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, AuditTrail audit, ILogger<SignInMfaModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -51,9 +53,15 @@ public sealed class SignInMfaModel(AriadneSignInManager signIn, IStringLocalizer
             return Page();
 
         var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal);
-        var result = recovery
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        var result = await audit.InTransactionAsync(async () =>
+        {
+            var outcome = recovery
+                ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
+                : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+            return (outcome, new AuditRecord(outcome.Succeeded ? AuditAction.SignIn : AuditAction.SignInFailed,
+                outcome.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Failed, user.Id, user.InstitutionId,
+                Purpose: recovery ? "recovery-code" : "totp"));
+        });
         if (!result.Succeeded)
         {
             if (result.IsLockedOut)

@@ -1,5 +1,10 @@
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +28,15 @@ public abstract class AriadneDbContext(DbContextOptions options)
     public DbSet<TrainingRecord> Trainings => Set<TrainingRecord>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+    public DbSet<DataKey> DataKeys => Set<DataKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ProtectionCase> Cases => Set<ProtectionCase>();
+    public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -72,6 +86,82 @@ public abstract class AriadneDbContext(DbContextOptions options)
             e.Property(r => r.Key).HasMaxLength(100);
             e.Property(r => r.RequestHash).HasMaxLength(64);
             e.Property(r => r.ResourceType).HasMaxLength(40);
+        });
+
+        builder.Entity<AuditEvent>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.Action).HasMaxLength(60);
+            e.Property(a => a.TargetType).HasMaxLength(40);
+            e.Property(a => a.Relation).HasMaxLength(40);
+            e.Property(a => a.Purpose).HasMaxLength(80);
+            e.Property(a => a.Outcome).HasMaxLength(16);
+            e.HasIndex(a => new { a.CaseId, a.Sequence });
+            e.HasIndex(a => new { a.ActorUserId, a.Sequence });
+        });
+        builder.Entity<AuditCheckpoint>(e =>
+        {
+            e.ToTable("audit_checkpoints");
+            e.Property(c => c.KeyId).HasMaxLength(64);
+        });
+        builder.Entity<DataKey>(e => e.ToTable("data_keys"));
+        builder.Entity<JobLease>(e =>
+        {
+            e.ToTable("job_leases");
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(60);
+            e.Property(l => l.Holder).HasMaxLength(120);
+        });
+        builder.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.HasIndex(p => p.DocumentNumberIndex);
+            e.HasIndex(p => p.PhoneIndex);
+            e.HasOne<DataKey>().WithMany().HasForeignKey(p => p.DataKeyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ProtectionCase>(e =>
+        {
+            e.ToTable("cases");
+            e.Property(c => c.Number).HasMaxLength(20);
+            e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => c.Recency).IsUnique();
+            e.HasIndex(c => c.PersonId);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(c => c.ResponsibleInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Grant>(e =>
+        {
+            e.Property(g => g.Relation).HasConversion<string>().HasMaxLength(30);
+            e.Property(g => g.Reason).HasMaxLength(200);
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(g => g.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AriadneUser>().WithMany().HasForeignKey(g => g.GranteeUserId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(g => g.GranteeInstitutionId).OnDelete(DeleteBehavior.Restrict);
+            // A principal's visible cases, newest first, straight from the index (keyset on CaseRecency).
+            e.HasIndex(g => new { g.GranteeUserId, g.CaseRecency });
+            e.HasIndex(g => new { g.GranteeInstitutionId, g.Relation, g.CaseRecency });
+            e.HasIndex(g => g.CaseId);
+            e.ToTable("grants", t => t.HasCheckConstraint("ck_grants_one_grantee",
+                "(\"GranteeUserId\" IS NULL) <> (\"GranteeInstitutionId\" IS NULL)"));
+        });
+        builder.Entity<BreakGlassAccess>(e =>
+        {
+            e.ToTable("break_glass");
+            e.Property(b => b.Reason).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(b => new { b.UserId, b.ExpiresAt });
+            e.HasIndex(b => b.ReviewedAt);
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(b => b.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.Property(n => n.Kind).HasMaxLength(40);
+            e.Property(n => n.RecipientRole).HasMaxLength(40);
+            e.Property(n => n.CaseNumber).HasMaxLength(20);
+            e.HasIndex(n => n.RecipientUserId);
+            e.HasIndex(n => n.RecipientInstitutionId);
         });
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks there, native timestamptz on PostgreSQL.

@@ -19,7 +19,7 @@ public static class DataServices
         {
             var connection = sp.GetRequiredService<IConfiguration>().GetConnectionString("Ariadne") ?? "Data Source=data/ariadne.db";
             EnsureSqliteFolder(connection);
-            o.UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations"));
+            o.UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations")).AddInterceptors(new SqliteConnectionSetup());
         });
         services.AddDbContext<PostgresAriadneDbContext>((sp, o) =>
         {

@@ -30,6 +30,9 @@ public static partial class Log
     [LoggerMessage(1009, LogLevel.Critical, "Refusing to start: {Reason}")]
     public static partial void RefusingToStart(this ILogger logger, string reason);
 
+    [LoggerMessage(1011, LogLevel.Error, "Writing an audit checkpoint failed: {ErrorType}")]
+    public static partial void CheckpointFailed(this ILogger logger, string errorType);
+
     [LoggerMessage(1010, LogLevel.Information, "User {UserId} added a passkey")]
     public static partial void PasskeyAdded(this ILogger logger, Guid userId);
 }

@@ -1,0 +1,47 @@
+using Ariadne.Web.Platform.Access;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>
+/// A person known to the mechanism. Every personal field is stored encrypted under the person's data
+/// key (column names end in "Enc"); document number and phone also have a keyed blind index for exact
+/// search. <see cref="PersonRecord"/> is the clear form, with each field's data class.
+/// </summary>
+public sealed class Person
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid DataKeyId { get; set; }
+    public byte[]? GivenNameEnc { get; set; }
+    public byte[]? FamilyNameEnc { get; set; }
+    public byte[]? PatronymicEnc { get; set; }
+    public byte[]? DateOfBirthEnc { get; set; }
+    public byte[]? SexEnc { get; set; }
+    public byte[]? CitizenshipEnc { get; set; }
+    public byte[]? LanguagesEnc { get; set; }
+    public byte[]? DocumentNumberEnc { get; set; }
+    public byte[]? DocumentNumberIndex { get; set; }
+    public byte[]? PhoneEnc { get; set; }
+    public byte[]? PhoneIndex { get; set; }
+    public byte[]? AddressEnc { get; set; }
+    public byte[]? WhereaboutsEnc { get; set; }
+    public byte[]? HealthEnc { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ErasedAt { get; set; }
+}
+
+/// <summary>A person in clear, each field tagged with its data class.</summary>
+public sealed record PersonRecord
+{
+    [DataClass(DataClass.Identity)] public string? GivenName { get; init; }
+    [DataClass(DataClass.Identity)] public string? FamilyName { get; init; }
+    [DataClass(DataClass.Identity)] public string? Patronymic { get; init; }
+    [DataClass(DataClass.Identity)] public string? DateOfBirth { get; init; }
+    [DataClass(DataClass.Identity)] public string? Sex { get; init; }
+    [DataClass(DataClass.Identity)] public string? Citizenship { get; init; }
+    [DataClass(DataClass.Identity)] public string? Languages { get; init; }
+    [DataClass(DataClass.Identity)] public string? DocumentNumber { get; init; }
+    [DataClass(DataClass.ContactLocation)] public string? Phone { get; init; }
+    [DataClass(DataClass.ContactLocation)] public string? Address { get; init; }
+    [DataClass(DataClass.ContactLocation)] public string? Whereabouts { get; init; }
+    [DataClass(DataClass.Health)] public string? Health { get; init; }
+}

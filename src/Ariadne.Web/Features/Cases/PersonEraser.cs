@@ -1,0 +1,34 @@
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>
+/// Crypto-shredding of one person (<c>person erase CASE-NUMBER</c>): the data key is destroyed, the blind
+/// indexes are cleared, and every field encrypted under that key — person, case notes, break-glass
+/// explanations, and every copy in backups — becomes unreadable. The case's status record remains.
+/// </summary>
+public sealed class PersonEraser(AriadneDbContext db, AuditTrail audit, TimeProvider time)
+{
+    public async Task<bool> EraseAsync(string caseNumber, CancellationToken ct = default)
+    {
+        var number = caseNumber.Trim().ToUpperInvariant();
+        var c = await db.Cases.Include(x => x.Person).FirstOrDefaultAsync(x => x.Number == number, ct);
+        if (c?.Person is null)
+            return false;
+        var person = c.Person;
+        return await audit.InTransactionAsync(async () =>
+        {
+            var key = await db.DataKeys.FirstAsync(k => k.Id == person.DataKeyId, ct);
+            key.WrappedKey = null;
+            key.DestroyedAt = time.GetUtcNow();
+            person.DocumentNumberIndex = null;
+            person.PhoneIndex = null;
+            person.ErasedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            return (true, new AuditRecord(AuditAction.PersonErased, TargetType: "person", TargetId: person.Id, CaseId: c.Id, Purpose: "erasure"));
+        }, ct);
+    }
+}

@@ -1,0 +1,50 @@
+using Ariadne.Web.Platform.Access;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>HTCDS case status (cas_).</summary>
+public enum CaseStatus
+{
+    Active = 1,
+    FollowUp = 2,
+    Closed = 3,
+    ClosedReferred = 4,
+}
+
+/// <summary>
+/// A protection case: a person and their trafficking situation. The number is pseudonymous (random,
+/// not a sequence) so it reveals neither the person nor how many cases exist. Status fields are clear;
+/// the situation, legal and care notes are encrypted under the person's data key.
+/// </summary>
+public sealed class ProtectionCase
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Number { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public CaseStatus Status { get; set; } = CaseStatus.Active;
+    public Guid ResponsibleInstitutionId { get; set; }
+    /// <summary>The person was under 18 when the case opened: the extra protections of PRODUCT.md apply.</summary>
+    public bool IsMinor { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Microseconds since 1970 at creation, unique: the keyset for "newest first" paging.</summary>
+    public long Recency { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid CreatedBy { get; set; }
+    public byte[]? SituationEnc { get; set; }
+    public byte[]? LegalEnc { get; set; }
+    public byte[]? CareEnc { get; set; }
+}
+
+/// <summary>The case's own fields in clear, each with its data class.</summary>
+public sealed record CaseRecord
+{
+    [DataClass(DataClass.Status)] public required string Number { get; init; }
+    [DataClass(DataClass.Status)] public CaseStatus Status { get; init; }
+    [DataClass(DataClass.Status)] public bool IsMinor { get; init; }
+    [DataClass(DataClass.Status)] public Guid ResponsibleInstitutionId { get; init; }
+    [DataClass(DataClass.Status)] public DateTimeOffset CreatedAt { get; init; }
+    [DataClass(DataClass.Investigation)] public string? Situation { get; init; }
+    [DataClass(DataClass.Legal)] public string? Legal { get; init; }
+    [DataClass(DataClass.Care)] public string? Care { get; init; }
+}

@@ -1,0 +1,44 @@
+namespace Ariadne.Web.Platform.Access;
+
+/// <summary>Why a user opened a case without a grant: a structured reason, then free text.</summary>
+public enum BreakGlassReason
+{
+    ImminentDangerToLife = 1,
+    MissingOrAbductedPerson = 2,
+    MedicalEmergency = 3,
+    UrgentProtectionMeasure = 4,
+    DutyCoverOutOfHours = 5,
+}
+
+/// <summary>
+/// An emergency, read-only, location-redacted opening of one case by one user, for at most four hours,
+/// notified at once and queued for oversight's review. The free text is encrypted under the person's key.
+/// </summary>
+public sealed class BreakGlassAccess
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public Guid UserId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public BreakGlassReason Reason { get; set; }
+    public byte[]? ExplanationEnc { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public Guid? ReviewedBy { get; set; }
+    public bool? Justified { get; set; }
+}
+
+/// <summary>An in-app message to a user, to an institution, or to every holder of a role.</summary>
+public sealed class Notification
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid? RecipientUserId { get; set; }
+    public Guid? RecipientInstitutionId { get; set; }
+    public string? RecipientRole { get; set; }
+    public required string Kind { get; set; }
+    public Guid? CaseId { get; set; }
+    public string? CaseNumber { get; set; }
+    public Guid? BreakGlassId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,25 @@
+namespace Ariadne.Web.Platform.Access;
+
+/// <summary>
+/// The only way to a case: a user or an institution (never "everyone"), a relation, the data classes it
+/// opens for reading and writing (within the relation's maximum), a validity period, who granted it and
+/// why. Revoked explicitly or by expiry. <see cref="CaseRecency"/> repeats the case's recency key so
+/// that an index serves a principal's visible cases already newest first.
+/// </summary>
+public sealed class Grant
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public long CaseRecency { get; set; }
+    public Guid? GranteeUserId { get; set; }
+    public Guid? GranteeInstitutionId { get; set; }
+    public Relation Relation { get; set; }
+    public DataClass Read { get; set; }
+    public DataClass Write { get; set; }
+    public DateTimeOffset ValidFrom { get; set; }
+    public DateTimeOffset? ValidUntil { get; set; }
+    public Guid GrantedBy { get; set; }
+    public required string Reason { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public Guid? RevokedBy { get; set; }
+}

@@ -1,0 +1,72 @@
+namespace Ariadne.Web.Platform.Audit;
+
+/// <summary>
+/// One audited action: who, what (identifiers only — never personal data), when, through which
+/// relation, for what purpose, and the outcome. Each event carries the hash of the one before it.
+/// The table is append-only: triggers refuse UPDATE and DELETE, and on PostgreSQL the application's
+/// role holds no privilege to do either.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? ActorUserId { get; set; }
+    public Guid? ActorInstitutionId { get; set; }
+    public required string Action { get; set; }
+    public string? TargetType { get; set; }
+    public Guid? TargetId { get; set; }
+    public Guid? CaseId { get; set; }
+    /// <summary>How access was obtained: a grant's relation, "break-glass", or null.</summary>
+    public string? Relation { get; set; }
+    /// <summary>Why, from a fixed vocabulary (e.g. "case.view"); never free text a person typed.</summary>
+    public string? Purpose { get; set; }
+    public required string Outcome { get; set; }
+    public required byte[] PreviousHash { get; set; }
+    public required byte[] Hash { get; set; }
+}
+
+/// <summary>A signed Merkle root (RFC 9162) over the first <see cref="TreeSize"/> events.</summary>
+public sealed class AuditCheckpoint
+{
+    public long Id { get; set; }
+    public long TreeSize { get; set; }
+    public required byte[] RootHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required byte[] Signature { get; set; }
+    /// <summary>SHA-256 of the signing public key (SubjectPublicKeyInfo), hex.</summary>
+    public required string KeyId { get; set; }
+}
+
+public static class AuditOutcome
+{
+    public const string Allowed = "allowed";
+    public const string Denied = "denied";
+    public const string Failed = "failed";
+    /// <summary>The password was right; the second factor is still to come.</summary>
+    public const string PendingSecondFactor = "pending-2fa";
+}
+
+/// <summary>What happened; the vocabulary of <see cref="AuditEvent.Action"/>.</summary>
+public static class AuditAction
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in.failed";
+    public const string AccountChanged = "account.changed";
+    public const string InstitutionChanged = "institution.changed";
+    public const string ApiTokenChanged = "api-token.changed";
+    public const string CaseCreated = "case.created";
+    public const string CaseViewed = "case.viewed";
+    public const string CaseUpdated = "case.updated";
+    public const string CaseListed = "case.listed";
+    public const string CaseSearched = "case.searched";
+    public const string CaseDenied = "case.denied";
+    public const string CaseExported = "case.exported";
+    public const string GrantCreated = "grant.created";
+    public const string GrantRevoked = "grant.revoked";
+    public const string BreakGlassOpened = "break-glass.opened";
+    public const string BreakGlassReviewed = "break-glass.reviewed";
+    public const string PersonErased = "person.erased";
+    public const string KeysRotated = "keys.rotated";
+    public const string AuditViewed = "audit.viewed";
+    public const string AuditExported = "audit.exported";
+}

@@ -1,0 +1,137 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Ariadne.Web.Platform.Audit;
+
+/// <summary>
+/// The event hash (SHA-256 over a length-prefixed encoding of every field and the previous hash) and
+/// the Merkle tree hash of RFC 9162 §2.1 (leaf = H(0x00 || event hash), node = H(0x01 || left || right)).
+/// </summary>
+public static class AuditHashing
+{
+    public static readonly byte[] Genesis = new byte[32];
+
+    public static byte[] EventHash(AuditEvent e)
+    {
+        var buffer = new ArrayBufferWriterLite();
+        buffer.Int64(e.Sequence);
+        buffer.Int64(e.At.ToUnixTimeMilliseconds());
+        buffer.Guid(e.ActorUserId);
+        buffer.Guid(e.ActorInstitutionId);
+        buffer.Text(e.Action);
+        buffer.Text(e.TargetType);
+        buffer.Guid(e.TargetId);
+        buffer.Guid(e.CaseId);
+        buffer.Text(e.Relation);
+        buffer.Text(e.Purpose);
+        buffer.Text(e.Outcome);
+        buffer.Bytes(e.PreviousHash);
+        return SHA256.HashData(buffer.Written);
+    }
+
+    public static byte[] LeafHash(ReadOnlySpan<byte> eventHash)
+    {
+        Span<byte> input = stackalloc byte[1 + 32];
+        input[0] = 0x00;
+        eventHash.CopyTo(input[1..]);
+        return SHA256.HashData(input);
+    }
+
+    public static byte[] NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        Span<byte> input = stackalloc byte[1 + 64];
+        input[0] = 0x01;
+        left.CopyTo(input[1..]);
+        right.CopyTo(input[33..]);
+        return SHA256.HashData(input);
+    }
+
+    /// <summary>The text a checkpoint signature covers.</summary>
+    public static byte[] CheckpointStatement(long treeSize, byte[] root, DateTimeOffset at) =>
+        Encoding.UTF8.GetBytes($"ariadne-audit-checkpoint/v1\n{treeSize}\n{Convert.ToHexString(root)}\n{at.ToUnixTimeMilliseconds()}\n");
+
+    public static string KeyId(ECDsa key) => Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo())).ToLowerInvariant();
+
+    private sealed class ArrayBufferWriterLite
+    {
+        private byte[] _buffer = new byte[256];
+        private int _length;
+
+        public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        private Span<byte> Take(int count)
+        {
+            if (_length + count > _buffer.Length)
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+            var span = _buffer.AsSpan(_length, count);
+            _length += count;
+            return span;
+        }
+
+        public void Int64(long value) => BinaryPrimitives.WriteInt64BigEndian(Take(8), value);
+
+        public void Guid(Guid? value)
+        {
+            if (value is null)
+                Take(1)[0] = 0;
+            else
+            {
+                Take(1)[0] = 1;
+                value.Value.TryWriteBytes(Take(16), bigEndian: true, out _);
+            }
+        }
+
+        public void Text(string? value)
+        {
+            if (value is null)
+            {
+                BinaryPrimitives.WriteInt32BigEndian(Take(4), -1);
+                return;
+            }
+            var count = Encoding.UTF8.GetByteCount(value);
+            BinaryPrimitives.WriteInt32BigEndian(Take(4), count);
+            Encoding.UTF8.GetBytes(value, Take(count));
+        }
+
+        public void Bytes(ReadOnlySpan<byte> value)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(Take(4), value.Length);
+            value.CopyTo(Take(value.Length));
+        }
+    }
+}
+
+/// <summary>
+/// Streams leaves and yields the RFC 9162 tree head for the current size at any point, in O(log n)
+/// memory: the stack holds the roots of the perfect subtrees, largest first.
+/// </summary>
+public sealed class MerkleAccumulator
+{
+    private readonly List<(int Height, byte[] Hash)> _stack = [];
+
+    public long Size { get; private set; }
+
+    public void Add(ReadOnlySpan<byte> eventHash)
+    {
+        var node = (Height: 0, Hash: AuditHashing.LeafHash(eventHash));
+        while (_stack.Count > 0 && _stack[^1].Height == node.Height)
+        {
+            node = (node.Height + 1, AuditHashing.NodeHash(_stack[^1].Hash, node.Hash));
+            _stack.RemoveAt(_stack.Count - 1);
+        }
+        _stack.Add(node);
+        Size++;
+    }
+
+    /// <summary>MTH of the leaves so far; the empty tree hashes to SHA-256 of nothing.</summary>
+    public byte[] Root()
+    {
+        if (_stack.Count == 0)
+            return SHA256.HashData([]);
+        var root = _stack[^1].Hash;
+        for (var i = _stack.Count - 2; i >= 0; i--)
+            root = AuditHashing.NodeHash(_stack[i].Hash, root);
+        return root;
+    }
+}

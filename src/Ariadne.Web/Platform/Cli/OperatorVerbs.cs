@@ -1,0 +1,69 @@
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ariadne.Web.Platform.Cli;
+
+/// <summary>
+/// The operator's verbs on keys, the audit trail and erasure. Each returns an exit code and one line
+/// for standard output; none prints personal data.
+/// </summary>
+public sealed class OperatorVerbs(IServiceProvider services)
+{
+    public async Task<(int ExitCode, string Message)> RunAsync(string verb, string[] args)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        switch (verb, args.FirstOrDefault())
+        {
+            case ("audit", "verify"):
+                {
+                    var result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync();
+                    return result.Intact
+                        ? (0, $"Audit trail intact: {result.Events} events, {result.Checkpoints} signed checkpoint(s) verified.")
+                        : (1, $"Audit trail BROKEN at event #{result.FirstBadSequence}: {result.Problem}.");
+                }
+            case ("audit", "checkpoint"):
+                {
+                    var checkpoint = await sp.GetRequiredService<AuditCheckpoints>().WriteAsync();
+                    return (0, checkpoint is null ? "No new events since the last checkpoint." : $"Checkpoint written over {checkpoint.TreeSize} events.");
+                }
+            case ("keys", "init"):
+                {
+                    var file = sp.GetRequiredService<IOptions<CryptoOptions>>().Value.KeyRingFile;
+                    KeyRingProvider.Init(file, sp.GetRequiredService<TimeProvider>());
+                    return (0, $"Key ring created at {file} (readable by its owner only). Back it up apart from the database.");
+                }
+            case ("keys", "rotate"):
+                return await RotateAsync(sp);
+            case ("person", "erase") when args.Length == 2:
+                return await sp.GetRequiredService<PersonEraser>().EraseAsync(args[1])
+                    ? (0, $"Erased the person of case {args[1].ToUpperInvariant()}: their data key is destroyed.")
+                    : (1, "No such case.");
+            default:
+                return (2, "Usage: audit verify | audit checkpoint | keys init | keys rotate | person erase CASE-NUMBER");
+        }
+    }
+
+    /// <summary>A new master key; every data key re-wrapped under it; the old master keys then dropped from the ring.</summary>
+    private static async Task<(int, string)> RotateAsync(IServiceProvider sp)
+    {
+        var ring = sp.GetRequiredService<KeyRing>();
+        if (ring.File is null)
+            return (1, $"The key ring comes from {KeyRing.EnvironmentVariable}; rotate it where it is kept, then re-run with a key file.");
+        var old = ring.MasterKeyIds.ToList();
+        var id = ring.AddMasterKey(sp.GetRequiredService<TimeProvider>());
+        ring.Save(ring.File); // the new key is safe on disk before any data key depends on it
+        var db = sp.GetRequiredService<AriadneDbContext>();
+        var count = await sp.GetRequiredService<DataKeys>().RewrapAllAsync();
+        foreach (var retired in old)
+            if (!await db.DataKeys.AnyAsync(k => k.MasterKeyId == retired && k.WrappedKey != null))
+                ring.RemoveMasterKey(retired);
+        ring.Save(ring.File);
+        await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(AuditAction.KeysRotated, Purpose: "keys.rotate"));
+        return (0, $"Re-wrapped {count} data key(s) under master key {id}; retired {old.Count} old master key(s).");
+    }
+}

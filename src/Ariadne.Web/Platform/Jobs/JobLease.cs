@@ -1,0 +1,43 @@
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Platform.Jobs;
+
+/// <summary>
+/// A named lease in the database: with several application nodes, only the holder runs the job.
+/// Taking it is one conditional UPDATE (or the INSERT of a new row), so two nodes cannot both win.
+/// </summary>
+public sealed class JobLease
+{
+    public required string Name { get; set; }
+    public required string Holder { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+}
+
+public sealed class JobLeases(AriadneDbContext db, TimeProvider time)
+{
+    public static string NodeId { get; } = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
+
+    public async Task<bool> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + duration;
+        var taken = await db.JobLeases.Where(l => l.Name == name && (l.ExpiresAt < now || l.Holder == NodeId))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, NodeId).SetProperty(l => l.ExpiresAt, until), cancellationToken);
+        if (taken == 1)
+            return true;
+        if (await db.JobLeases.AnyAsync(l => l.Name == name, cancellationToken))
+            return false;
+        try
+        {
+            db.JobLeases.Add(new JobLease { Name = name, Holder = NodeId, ExpiresAt = until });
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false; // another node inserted it first
+        }
+    }
+}
