@@ -122,7 +122,12 @@ public abstract class AuditTrailTests(string provider)
             var five = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Sequence == 5);
             var e = new AuditEvent
             {
-                Sequence = 6, At = five.At, Action = AuditAction.CaseViewed, Outcome = AuditOutcome.Allowed, PreviousHash = five.Hash, Hash = [],
+                Sequence = 6,
+                At = five.At,
+                Action = AuditAction.CaseViewed,
+                Outcome = AuditOutcome.Allowed,
+                PreviousHash = five.Hash,
+                Hash = [],
             };
             e.Hash = AuditHashing.EventHash(e);
             return e;

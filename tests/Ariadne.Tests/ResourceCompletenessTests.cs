@@ -61,7 +61,13 @@ public sealed partial class ResourceCompletenessTests
             .Concat(RoleCatalog.All.Select(r => "Role_" + r.Name))
             .Concat(Enum.GetNames<TrainingTopic>().Select(t => "Topic_" + t))
             .Concat(ApiScopes.All.Select(s => "Scope_" + s))
-            .Concat(new[] { 400, 401, 403, 404, 405, 413, 415, 429, 500 }.Select(c => "Status_" + c));
+            .Concat(new[] { 400, 401, 403, 404, 405, 413, 415, 429, 500 }.Select(c => "Status_" + c))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.CaseStatus>().Select(s => "CaseStatus_" + s))
+            .Concat(Ariadne.Web.Features.Cases.CaseFields.Classes.Select(c => "DataClass_" + c))
+            .Concat(Ariadne.Web.Features.Cases.CaseFields.All.Select(f => "CaseField_" + f.Name))
+            .Concat(Enum.GetNames<Ariadne.Web.Platform.Access.Relation>().Select(r => "Relation_" + r))
+            .Concat(Enum.GetNames<Ariadne.Web.Platform.Access.BreakGlassReason>().Select(r => "BreakGlassReason_" + r))
+            .Append("Notification_break-glass");
         var missing = needed.Where(k => !keys.Contains(k)).ToList();
         Assert.Empty(missing);
     }

@@ -99,8 +99,12 @@ public sealed class TokensModel(
         return RedirectToPage();
     }
 
+    /// <summary>Administrative scopes for administrators; case scopes for those whose roles can hold a relation to cases.</summary>
     private IReadOnlyList<string> ScopesFor() =>
-        User.IsInRole(RoleCatalog.Administrator) ? ApiScopes.All : [ApiScopes.Profile];
+        User.IsInRole(RoleCatalog.Administrator) ? [ApiScopes.Profile, ApiScopes.AdminRead, ApiScopes.AdminWrite]
+        : Platform.Access.Viewer.Of(User).InstitutionRelations.Count > 0 || Cases.CaseService.CreatorRoles.Any(User.IsInRole)
+            ? [ApiScopes.Profile, ApiScopes.CasesRead, ApiScopes.CasesWrite]
+            : [ApiScopes.Profile];
 
     private async Task LoadAsync()
     {

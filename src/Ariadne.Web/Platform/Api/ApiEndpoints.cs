@@ -11,5 +11,6 @@ public static class ApiEndpoints
         var v1 = app.MapGroup("/api/v1").RequireAuthorization(Security.Policies.Api).WithTags("v1");
         v1.MapMeApi();
         v1.MapInstitutionsApi();
+        Features.Cases.CasesApi.MapCasesApi(v1);
     }
 }

@@ -6,8 +6,10 @@ public static class ApiScopes
     public const string Profile = "profile";
     public const string AdminRead = "admin.read";
     public const string AdminWrite = "admin.write";
+    public const string CasesRead = "cases.read";
+    public const string CasesWrite = "cases.write";
 
-    public static IReadOnlyList<string> All { get; } = [Profile, AdminRead, AdminWrite];
+    public static IReadOnlyList<string> All { get; } = [Profile, AdminRead, AdminWrite, CasesRead, CasesWrite];
 
     public const string ClaimType = "scope";
 }

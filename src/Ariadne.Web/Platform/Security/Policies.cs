@@ -20,6 +20,8 @@ public static class Policies
     public const string Api = "api";
     public const string ApiAdminRead = "api:admin.read";
     public const string ApiAdminWrite = "api:admin.write";
+    public const string ApiCasesRead = "api:cases.read";
+    public const string ApiCasesWrite = "api:cases.write";
 
     public static AuthorizationPolicy MfaPolicy { get; } = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
         .RequireAuthenticatedUser()
@@ -36,6 +38,10 @@ public static class Policies
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser());
         options.AddPolicy(ApiAdminRead, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
             .RequireRole(RoleCatalog.Administrator).RequireClaim(ApiScopes.ClaimType, ApiScopes.AdminRead, ApiScopes.AdminWrite));
+        options.AddPolicy(ApiCasesRead, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiScopes.ClaimType, ApiScopes.CasesRead, ApiScopes.CasesWrite));
+        options.AddPolicy(ApiCasesWrite, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiScopes.ClaimType, ApiScopes.CasesWrite));
         options.AddPolicy(ApiAdminWrite, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
             .RequireRole(RoleCatalog.Administrator).RequireClaim(ApiScopes.ClaimType, ApiScopes.AdminWrite));
     }

@@ -1,0 +1,70 @@
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>
+/// Emergency access to one case without a grant: a structured reason and an explanation, then
+/// re-authentication with password and authenticator code. Read-only, location hidden, four hours.
+/// </summary>
+[Authorize(Policy = Policies.Mfa)]
+public sealed class BreakGlassModel(
+    BreakGlassService breakGlass, UserManager<AriadneUser> users, OneTimeTotpProvider totp, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty] public string? CaseNumber { get; set; }
+    [BindProperty] public BreakGlassReason? Reason { get; set; }
+    [BindProperty] public string? Explanation { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? Code { get; set; }
+
+    public bool Allowed => !BreakGlassService.Excluded.Any(User.IsInRole);
+
+    public IActionResult OnGet() => Allowed ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Allowed)
+            return Forbid();
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(CaseNumber))
+            ModelState.AddModelError(nameof(CaseNumber), text["Validation_Required"]);
+        if (Reason is not { } reason || !Enum.IsDefined(reason))
+            ModelState.AddModelError(nameof(Reason), text["Validation_Required"]);
+        if (string.IsNullOrWhiteSpace(Explanation) || Explanation.Trim().Length < 20)
+            ModelState.AddModelError(nameof(Explanation), text["BreakGlass_ExplainMore"]);
+        else if (Explanation.Length > 1000)
+            ModelState.AddModelError(nameof(Explanation), text["Validation_TooLong", 1000]);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        if (ModelState.IsValid)
+        {
+            // Re-authentication: the password and a fresh second factor, now.
+            var passwordOk = !string.IsNullOrEmpty(Password) && await users.CheckPasswordAsync(user, Password);
+            var codeOk = passwordOk && !string.IsNullOrEmpty(Code) && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key
+                && user.TwoFactorEnabled && await totp.VerifyAsync(user, key, Code);
+            if (!passwordOk || !codeOk)
+            {
+                await audit.RecordAsync(new AuditRecord(AuditAction.BreakGlassOpened, AuditOutcome.Failed, user.Id, user.InstitutionId, Purpose: "reauthentication"));
+                ModelState.AddModelError(nameof(Password), text["BreakGlass_ReauthFailed"]);
+            }
+        }
+        if (!ModelState.IsValid)
+            return Page();
+
+        var caseId = await breakGlass.OpenAsync(Viewer.Of(User), CaseNumber!, Reason!.Value, Explanation!);
+        if (caseId is null)
+        {
+            ModelState.AddModelError(nameof(CaseNumber), text["BreakGlass_NoSuchCase"]);
+            return Page();
+        }
+        return RedirectToPage("/Cases/Detail", new { id = caseId });
+    }
+}

@@ -1,0 +1,137 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>
+/// /api/v1/cases: the same predicate and projection as the pages. A case the token's owner cannot see
+/// is a 404 problem, exactly like a case that does not exist. Fields outside the owner's data classes
+/// are absent from the JSON, not empty.
+/// </summary>
+public static class CasesApi
+{
+    public sealed record CaseSummary(Guid Id, string Number, CaseStatus Status, bool IsMinor, DateTimeOffset CreatedAt);
+    public sealed record CasePage(IReadOnlyList<CaseSummary> Items, long? Next);
+    public sealed record CaseDocument(Guid Id, string Number, IReadOnlyList<string> Readable, IReadOnlyList<string> Writable, bool Erased, Dictionary<string, object?> Fields);
+
+    public static void MapCasesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/cases");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("ListCases");
+        group.MapGet("/search", SearchAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("SearchCases");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("GetCase");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiCasesWrite).WithName("CreateCase");
+        group.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ApiCasesWrite).WithName("UpdateCase");
+    }
+
+    private static async Task<IResult> ListAsync(long? before, ClaimsPrincipal user, CaseAccess access, AriadneDbContext db, CancellationToken ct)
+    {
+        const int size = 50;
+        var page = await access.PageAsync(Viewer.Of(user), before, size + 1, ct);
+        var ids = page.Take(size).Select(r => r.Id).ToList();
+        var items = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { Summary = new CaseSummary(c.Id, c.Number, c.Status, c.IsMinor, c.CreatedAt), c.Recency }).ToListAsync(ct);
+        return TypedResults.Ok(new CasePage(items.OrderByDescending(i => i.Recency).Select(i => i.Summary).ToList(),
+            page.Count > size ? page[size - 1].Recency : null));
+    }
+
+    private static async Task<IResult> SearchAsync(string? document, string? phone, ClaimsPrincipal user, CaseService cases, AriadneDbContext db,
+        IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(document) && string.IsNullOrWhiteSpace(phone))
+            return TypedResults.Problem(title: text["Cases_SearchNeedsValue"], statusCode: StatusCodes.Status400BadRequest);
+        var ids = await cases.SearchAsync(Viewer.Of(user), document, phone, ct);
+        var items = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.Recency)
+            .Select(c => new CaseSummary(c.Id, c.Number, c.Status, c.IsMinor, c.CreatedAt)).ToListAsync(ct);
+        return TypedResults.Ok(new CasePage(items, null));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CaseService cases, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        await cases.ReadAsync(Viewer.Of(user), id, "api.case.view", ct) is { } view
+            ? TypedResults.Ok(Document(view))
+            : NotFound(text);
+
+    private static async Task<IResult> CreateAsync(CaseInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+        CaseService cases, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
+    {
+        if (!CaseService.CreatorRoles.Any(user.IsInRole))
+            return TypedResults.Problem(title: text["Api_Forbidden"], statusCode: StatusCodes.Status403Forbidden);
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+            return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
+        var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+
+        var viewer = Viewer.Of(user);
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input))));
+        if (await ReplayAsync() is { } replay)
+            return replay;
+        try
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            var view = await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var created = await cases.CreateAsync(viewer, input, ct);
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    UserId = viewer.UserId,
+                    Key = idempotencyKey,
+                    RequestHash = hash,
+                    ResourceType = nameof(ProtectionCase),
+                    ResourceId = created.Id,
+                    CreatedAt = time.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return created;
+            });
+            return TypedResults.Created($"/api/v1/cases/{view.Id}", Document(view));
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await ReplayAsync() ?? TypedResults.Problem(title: text["Status_500"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        async Task<IResult?> ReplayAsync()
+        {
+            var previous = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == viewer.UserId && r.Key == idempotencyKey, ct);
+            if (previous is null)
+                return null;
+            if (previous.RequestHash != hash || previous.ResourceType != nameof(ProtectionCase))
+                return TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity);
+            var view = await cases.ReadAsync(viewer, previous.ResourceId, "api.case.create.replay", ct);
+            return view is null ? NotFound(text) : TypedResults.Created($"/api/v1/cases/{view.Id}", Document(view));
+        }
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid id, CaseInput input, ClaimsPrincipal user, CaseService cases, IStringLocalizer<SharedResource> text,
+        TimeProvider time, CancellationToken ct)
+    {
+        var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+        return await cases.UpdateAsync(Viewer.Of(user), id, input, ct) switch
+        {
+            CaseService.UpdateOutcome.Updated => TypedResults.NoContent(),
+            CaseService.UpdateOutcome.NotFound => NotFound(text),
+            _ => TypedResults.Problem(title: text["Case_NotWritable"], statusCode: StatusCodes.Status403Forbidden),
+        };
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer text) => TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
+
+    private static CaseDocument Document(CaseService.CaseView view) => new(view.Id, view.Number,
+        CaseFields.Classes.Where(view.Rights.CanRead).Select(c => c.ToString()).ToList(),
+        CaseFields.Classes.Where(view.Rights.CanWrite).Select(c => c.ToString()).ToList(),
+        view.Erased, view.Fields);
+}

@@ -1,0 +1,112 @@
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>
+/// One case as the viewer may see it: only the fields their grants open are rendered, editable only
+/// where they may write. A case they cannot see is a 404, like one that does not exist, and audited.
+/// </summary>
+[Authorize(Policy = Policies.Mfa)]
+public sealed class DetailModel(
+    CaseService cases, GrantService grants, CaseAccess access, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public CaseInput Input { get; set; } = new();
+    [BindProperty] public GrantService.GrantInput Grant { get; set; } = new();
+
+    public CaseService.CaseView View { get; private set; } = null!;
+    public string ResponsibleInstitution { get; private set; } = "";
+    public IReadOnlyList<Relation> Grantable { get; private set; } = [];
+    public IReadOnlyList<GrantService.GrantRow> Grants { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Institutions { get; private set; } = [];
+    public DateTimeOffset? EmergencyUntil { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync("case.view") ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostUpdateAsync()
+    {
+        ModelState.Clear();
+        var viewer = Viewer.Of(User);
+        foreach (var (field, messages) in Input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
+            foreach (var message in messages)
+                ModelState.AddModelError("Input." + field, message);
+        if (ModelState.IsValid)
+        {
+            switch (await cases.UpdateAsync(viewer, Id, Input))
+            {
+                case CaseService.UpdateOutcome.NotFound:
+                    return NotFound();
+                case CaseService.UpdateOutcome.Forbidden:
+                    ModelState.AddModelError(string.Empty, text["Case_NotWritable"]);
+                    break;
+                default:
+                    TempData["Notice"] = "Common_Saved";
+                    return RedirectToPage(new { id = Id });
+            }
+        }
+        return await LoadAsync("case.view") ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAddGrantAsync()
+    {
+        ModelState.Clear();
+        if (await access.RightsAsync(Viewer.Of(User), Id) is null)
+            return NotFound();
+        var errors = await grants.AddAsync(Viewer.Of(User), Id, Grant);
+        foreach (var (field, messages) in errors)
+            foreach (var message in messages)
+                ModelState.AddModelError("Grant." + field, message);
+        if (errors.Count == 0)
+        {
+            TempData["Notice"] = "Grant_Added";
+            return RedirectToPage(new { id = Id });
+        }
+        return await LoadAsync("case.view") ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRevokeGrantAsync(Guid grantId)
+    {
+        if (!await grants.RevokeAsync(Viewer.Of(User), Id, grantId))
+            return NotFound();
+        TempData["Notice"] = "Grant_Revoked";
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task<bool> LoadAsync(string purpose)
+    {
+        var viewer = Viewer.Of(User);
+        var view = await cases.ReadAsync(viewer, Id, purpose);
+        if (view is null)
+            return false;
+        View = view;
+        if (view.Fields.TryGetValue("responsibleInstitutionId", out var institutionId) && institutionId is Guid iid)
+            ResponsibleInstitution = await db.Institutions.Where(i => i.Id == iid).Select(i => i.Name).FirstAsync();
+        if (view.Rights.IsBreakGlass)
+            EmergencyUntil = await access.ActiveBreakGlass(viewer).Where(b => b.CaseId == Id).MaxAsync(b => (DateTimeOffset?)b.ExpiresAt);
+        Grantable = await grants.GrantableAsync(viewer, Id);
+        if (Grantable.Count > 0)
+        {
+            Grants = await grants.ListAsync(Id);
+            Institutions = (await db.Institutions.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Name).Select(i => new { i.Id, i.Name }).ToListAsync())
+                .Select(i => (i.Id, i.Name)).ToList();
+        }
+        return true;
+    }
+
+    public string Display(CaseFields.Field field) => View.Fields.GetValueOrDefault(field.Name) switch
+    {
+        null => "—",
+        CaseStatus status => text["CaseStatus_" + status],
+        bool flag => flag ? text["Common_Yes"] : text["Common_No"],
+        DateTimeOffset at => at.ToString("yyyy-MM-dd HH:mm"),
+        Guid => ResponsibleInstitution,
+        var value => value.ToString() ?? "—",
+    };
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Oversight;
+
+/// <summary>
+/// "Who accessed this case, when, why": the audit events of one case, with the actor's name and
+/// institution, and a CSV export. Metadata only — never the case's contents. Answers data subjects'
+/// access requests. Looking is itself audited.
+/// </summary>
+[Authorize(Policy = Policies.Mfa, Roles = RoleCatalog.Auditor)]
+public sealed class CaseAccessModel(AriadneDbContext db, AuditTrail audit) : PageModel
+{
+    public sealed record Row(DateTimeOffset At, string Action, string Outcome, string? Who, string? Institution, string? Relation, string? Purpose);
+
+    [BindProperty(SupportsGet = true)] public string? Number { get; set; }
+    public IReadOnlyList<Row>? Rows { get; private set; }
+    public bool NotFoundNumber { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (!string.IsNullOrWhiteSpace(Number))
+            Rows = await LoadAsync(AuditAction.AuditViewed);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var rows = await LoadAsync(AuditAction.AuditExported);
+        if (rows is null)
+            return NotFound();
+        var csv = new StringBuilder("at,action,outcome,user,institution,relation,purpose\n");
+        foreach (var r in rows)
+            csv.AppendLine(string.Join(',', new[] { r.At.ToString("O", CultureInfo.InvariantCulture), r.Action, r.Outcome, r.Who, r.Institution, r.Relation, r.Purpose }.Select(Csv)));
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"access-{Number!.Trim().ToUpperInvariant()}.csv");
+    }
+
+    private async Task<IReadOnlyList<Row>?> LoadAsync(string action)
+    {
+        var number = Number!.Trim().ToUpperInvariant();
+        var caseId = await db.Cases.Where(c => c.Number == number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+        if (caseId is null)
+        {
+            NotFoundNumber = true;
+            return null;
+        }
+        var viewer = Viewer.Of(User);
+        return await audit.InTransactionAsync(async () =>
+        {
+            var rows = await (from e in db.AuditEvents.AsNoTracking()
+                              where e.CaseId == caseId || e.TargetId == caseId
+                              join u in db.Users on e.ActorUserId equals u.Id into eu
+                              from u in eu.DefaultIfEmpty()
+                              join i in db.Institutions on e.ActorInstitutionId equals i.Id into ei
+                              from i in ei.DefaultIfEmpty()
+                              orderby e.Sequence
+                              select new Row(e.At, e.Action, e.Outcome, u != null ? u.DisplayName : null, i != null ? i.Name : null, e.Relation, e.Purpose))
+                .ToListAsync();
+            return ((IReadOnlyList<Row>?)rows, new AuditRecord(action, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                TargetType: "case", TargetId: caseId, Purpose: "oversight"));
+        });
+    }
+
+    private static string Csv(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+}
