@@ -1,0 +1,307 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ariadne.IntegrationTests;
+
+/// <summary>
+/// The property-based leak test. Random worlds of institutions, users, cases and grants (with future
+/// starts, expiries, revocations and break-glass openings) are built; then every user calls every case
+/// endpoint and page, and what comes back is compared with a small, separate model of PRODUCT.md §3:
+/// no extra case, no extra field, no missing one. Every field value is a unique token, so a leak is
+/// found wherever it hides in the HTML or the JSON.
+/// </summary>
+public abstract class LeakTests(string provider)
+{
+    private const int Worlds = 3;
+    private const int CasesPerWorld = 24;
+
+    /// <summary>The model's own statement of which roles an institution-wide grant of each relation reaches.</summary>
+    private static readonly Dictionary<Relation, string[]> ModelRelationRoles = new()
+    {
+        [Relation.Investigator] = [RoleCatalog.Investigator, RoleCatalog.IdentificationOfficer, RoleCatalog.DutyOfficer, RoleCatalog.SquadChief],
+        [Relation.SquadSupervisor] = [RoleCatalog.SquadChief],
+        [Relation.Referrer] = [RoleCatalog.LawEnforcementOfficer, RoleCatalog.Prosecutor, RoleCatalog.HelplineOperator, RoleCatalog.HelplineSupervisor,
+            RoleCatalog.ShelterManager, RoleCatalog.SocialWorker, RoleCatalog.ServiceProfessional, RoleCatalog.PartnerOfficer, RoleCatalog.ExecutiveOfficer, RoleCatalog.Coordinator],
+        [Relation.Shelter] = [RoleCatalog.ShelterManager, RoleCatalog.SocialWorker],
+        [Relation.ServiceProvider] = [RoleCatalog.ServiceProfessional],
+        [Relation.Prosecutor] = [RoleCatalog.Prosecutor],
+        [Relation.Court] = [RoleCatalog.CourtClerk],
+        [Relation.RepatriationPartner] = [RoleCatalog.PartnerOfficer],
+        [Relation.CoordinatorInformation] = [RoleCatalog.Coordinator, RoleCatalog.Analyst],
+    };
+
+    private static readonly Dictionary<string, DataClass> ModelFieldClasses = new()
+    {
+        ["number"] = DataClass.Status,
+        ["status"] = DataClass.Status,
+        ["isMinor"] = DataClass.Status,
+        ["responsibleInstitutionId"] = DataClass.Status,
+        ["createdAt"] = DataClass.Status,
+        ["givenName"] = DataClass.Identity,
+        ["familyName"] = DataClass.Identity,
+        ["patronymic"] = DataClass.Identity,
+        ["dateOfBirth"] = DataClass.Identity,
+        ["sex"] = DataClass.Identity,
+        ["citizenship"] = DataClass.Identity,
+        ["languages"] = DataClass.Identity,
+        ["documentNumber"] = DataClass.Identity,
+        ["phone"] = DataClass.ContactLocation,
+        ["address"] = DataClass.ContactLocation,
+        ["whereabouts"] = DataClass.ContactLocation,
+        ["health"] = DataClass.Health,
+        ["situation"] = DataClass.Investigation,
+        ["legal"] = DataClass.Legal,
+        ["care"] = DataClass.Care,
+    };
+
+    private sealed record WorldUser(Guid Id, string UserName, Guid InstitutionId, string[] Roles, string Key, string Token);
+    private sealed record WorldCase(Guid Id, string Number, Dictionary<string, string> Tokens, string Document);
+    private sealed record WorldGrant(Guid CaseId, Guid? UserId, Guid? InstitutionId, Relation Relation, DataClass Read,
+        DateTimeOffset From, DateTimeOffset? Until, bool Revoked);
+    private sealed record WorldBreakGlass(Guid CaseId, Guid UserId, DateTimeOffset From, DateTimeOffset Until);
+
+    [Fact]
+    public async Task No_user_sees_a_case_or_field_beyond_what_the_rules_give_them()
+    {
+        var checks = 0;
+        for (var world = 0; world < Worlds; world++)
+            checks += await RunWorldAsync(new Random(7919 * (world + 1)));
+        Assert.True(checks >= 10_000, $"only {checks} checks ran");
+        TestContext.Current.SendDiagnosticMessage($"leak test on {provider}: {checks} checks");
+    }
+
+    private async Task<int> RunWorldAsync(Random random)
+    {
+        await using var app = new AriadneApp(provider);
+        await app.InitializeAsync();
+        var (users, cases, grants, breakGlass) = await BuildAsync(app, random);
+        var checks = 0;
+        foreach (var moment in new[] { TimeSpan.Zero, TimeSpan.FromDays(3) })
+        {
+            app.Time.Advance(moment);
+            var now = app.Time.GetUtcNow();
+            foreach (var user in users)
+                checks += await CheckUserAsync(app, user, cases, grants, breakGlass, now);
+        }
+        return checks;
+    }
+
+    private static (HashSet<Guid> Visible, Dictionary<Guid, DataClass> Read) Model(
+        WorldUser user, IReadOnlyList<WorldGrant> grants, IReadOnlyList<WorldBreakGlass> breakGlass, DateTimeOffset now)
+    {
+        var read = new Dictionary<Guid, DataClass>();
+        foreach (var g in grants)
+        {
+            var inForce = !g.Revoked && g.From <= now && (g.Until is null || g.Until > now);
+            var held = g.UserId == user.Id || (g.InstitutionId == user.InstitutionId && ModelRelationRoles[g.Relation].Intersect(user.Roles).Any());
+            if (inForce && held)
+                read[g.CaseId] = read.GetValueOrDefault(g.CaseId) | g.Read;
+        }
+        foreach (var b in breakGlass.Where(b => b.UserId == user.Id && b.From <= now && b.Until > now && !read.ContainsKey(b.CaseId)))
+            read[b.CaseId] = DataClass.All & ~DataClass.ContactLocation;
+        return (read.Keys.ToHashSet(), read);
+    }
+
+    private static async Task<int> CheckUserAsync(AriadneApp app, WorldUser user, IReadOnlyList<WorldCase> cases,
+        IReadOnlyList<WorldGrant> grants, IReadOnlyList<WorldBreakGlass> breakGlass, DateTimeOffset now)
+    {
+        var (visible, read) = Model(user, grants, breakGlass, now);
+        var checks = 0;
+        using var api = app.CreateClient(new() { AllowAutoRedirect = false });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+
+        // The list, every page of it: exactly the visible cases.
+        var listed = new HashSet<Guid>();
+        long? before = null;
+        do
+        {
+            using var page = JsonDocument.Parse(await api.GetStringAsync("/api/v1/cases" + (before is null ? "" : $"?before={before}")));
+            foreach (var item in page.RootElement.GetProperty("items").EnumerateArray())
+                Assert.True(listed.Add(item.GetProperty("id").GetGuid()), "a case was listed twice");
+            before = page.RootElement.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.RootElement.GetProperty("next").GetInt64();
+        }
+        while (before is not null);
+        Assert.Equal(visible.Order(), listed.Order());
+        checks++;
+
+        using var session = app.NewSession();
+        var home = await session.PasswordAsync(user.UserName, AriadneApp.Password);
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        home = await session.CodeAsync(home, app.TotpNow(user.Key));
+        Assert.Equal("/", home.Path);
+
+        foreach (var c in cases)
+        {
+            var expected = visible.Contains(c.Id)
+                ? ModelFieldClasses.Where(f => (read[c.Id] & f.Value) == f.Value).Select(f => f.Key).ToHashSet()
+                : [];
+            var hidden = c.Tokens.Where(t => !expected.Contains(t.Key)).Select(t => t.Value).ToList();
+
+            // API detail: 404 when invisible; otherwise exactly the expected fields.
+            var response = await api.GetAsync($"/api/v1/cases/{c.Id}");
+            var body = await response.Content.ReadAsStringAsync();
+            if (expected.Count == 0)
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                using var json = JsonDocument.Parse(body);
+                var fields = json.RootElement.GetProperty("fields").EnumerateObject().Select(p => p.Name).ToHashSet();
+                Assert.True(expected.SetEquals(fields), $"{user.UserName} on {c.Number}: expected [{string.Join(',', expected.Order())}] got [{string.Join(',', fields.Order())}]");
+                foreach (var (field, token) in c.Tokens.Where(t => expected.Contains(t.Key)))
+                    Assert.Equal(token, json.RootElement.GetProperty("fields").GetProperty(field).GetString());
+            }
+            Assert.All(hidden, token => Assert.DoesNotContain(token, body, StringComparison.Ordinal));
+            checks++;
+
+            // The page: the same answer, and no hidden value anywhere in the HTML.
+            var detail = await session.GetAsync($"/Cases/Detail?id={c.Id}");
+            Assert.Equal(expected.Count == 0 ? HttpStatusCode.NotFound : HttpStatusCode.OK, detail.Status);
+            Assert.All(hidden, token => Assert.DoesNotContain(token, detail.Html, StringComparison.Ordinal));
+            foreach (var (field, token) in c.Tokens.Where(t => expected.Contains(t.Key)))
+                Assert.Contains(token, detail.Html, StringComparison.Ordinal);
+            checks++;
+
+            // Exact search: found only among visible cases.
+            using var search = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/cases/search?document={Uri.EscapeDataString(c.Document)}"));
+            var found = search.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+            Assert.Equal(visible.Contains(c.Id) ? [c.Id] : [], found);
+            checks++;
+        }
+        return checks;
+    }
+
+    private static async Task<(List<WorldUser>, List<WorldCase>, List<WorldGrant>, List<WorldBreakGlass>)> BuildAsync(AriadneApp app, Random random)
+    {
+        var now = app.Time.GetUtcNow();
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AriadneDbContext>();
+        var userManager = sp.GetRequiredService<UserManager<AriadneUser>>();
+
+        // Institutions: two squads, so that a unit sees only its own cases.
+        var kinds = new[]
+        {
+            InstitutionKind.AntiTraffickingSquad, InstitutionKind.AntiTraffickingSquad, InstitutionKind.Shelter, InstitutionKind.ServiceProvider,
+            InstitutionKind.Prosecution, InstitutionKind.Court, InstitutionKind.InternationalPartner, InstitutionKind.Police, InstitutionKind.Helpline,
+            InstitutionKind.NationalCoordinator, InstitutionKind.Oversight, InstitutionKind.PlatformAdministration,
+        };
+        var institutions = kinds.Select((k, i) => new Institution { Name = $"W {k} {i}", Code = $"W{i}-{Guid.NewGuid():N}"[..20], Kind = k, CreatedAt = now }).ToList();
+        db.Institutions.AddRange(institutions);
+        await db.SaveChangesAsync();
+
+        var users = new List<WorldUser>();
+        foreach (var institution in institutions)
+        {
+            var fitting = RoleCatalog.For(institution.Kind).ToList();
+            for (var n = 0; n < (institution.Kind == InstitutionKind.AntiTraffickingSquad ? 3 : 2); n++)
+            {
+                var roles = fitting.Where(_ => random.Next(2) == 0).Select(r => r.Name).DefaultIfEmpty(fitting[random.Next(fitting.Count)].Name).ToArray();
+                var user = new AriadneUser { UserName = "w" + Guid.NewGuid().ToString("N")[..10], DisplayName = "W", InstitutionId = institution.Id, CreatedAt = now };
+                user.Trainings.AddRange(Enum.GetValues<TrainingTopic>().Select(t => new TrainingRecord { Topic = t, Course = "c", Provider = "p", CompletedOn = new DateOnly(2026, 1, 1) }));
+                Check(await userManager.CreateAsync(user, AriadneApp.Password));
+                Check(await userManager.AddToRolesAsync(user, roles));
+                Check(await userManager.ResetAuthenticatorKeyAsync(user));
+                Check(await userManager.SetTwoFactorEnabledAsync(user, true));
+                var (secret, prefix, hash) = ApiTokenSecrets.Create();
+                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "leak", Prefix = prefix, SecretHash = hash, Scopes = ApiScopes.CasesRead, CreatedAt = now, ExpiresAt = now.AddDays(30) });
+                users.Add(new WorldUser(user.Id, user.UserName, institution.Id, roles, (await userManager.GetAuthenticatorKeyAsync(user))!, secret));
+            }
+        }
+        await db.SaveChangesAsync();
+
+        // Cases, opened by Squad members through the real service: creator and supervisor grants come with them.
+        var cases = new List<WorldCase>();
+        var grants = new List<WorldGrant>();
+        var service = sp.GetRequiredService<CaseService>();
+        var creators = users.Where(u => u.Roles.Any(CaseService.CreatorRoles.Contains)).ToList();
+        for (var i = 0; i < CasesPerWorld; i++)
+        {
+            var creator = creators[random.Next(creators.Count)];
+            var tokens = ModelFieldClasses.Keys.Where(k => k is "givenName" or "familyName" or "patronymic" or "languages" or "documentNumber" or "address"
+                    or "whereabouts" or "health" or "situation" or "legal" or "care")
+                .ToDictionary(k => k, k => $"{k}{Guid.NewGuid():N}"[..24].ToUpperInvariant());
+            var input = new CaseInput
+            {
+                GivenName = tokens["givenName"],
+                FamilyName = tokens["familyName"],
+                Patronymic = tokens["patronymic"],
+                Languages = tokens["languages"],
+                DocumentNumber = tokens["documentNumber"],
+                Address = tokens["address"],
+                Whereabouts = tokens["whereabouts"],
+                Health = tokens["health"],
+                Situation = tokens["situation"],
+                Legal = tokens["legal"],
+                Care = tokens["care"],
+            };
+            var view = await service.CreateAsync(CaseSteps.ViewerOf(new TestUser(creator.Id, creator.UserName, "", null, creator.InstitutionId), creator.Roles), input);
+            cases.Add(new WorldCase(view.Id, view.Number, tokens, tokens["documentNumber"]));
+            var investigator = AccessMatrix.Default[Relation.Investigator];
+            grants.Add(new WorldGrant(view.Id, creator.Id, null, Relation.Investigator, investigator.Read | investigator.Write, now, null, false));
+            grants.Add(new WorldGrant(view.Id, null, creator.InstitutionId, Relation.SquadSupervisor, AccessMatrix.Default[Relation.SquadSupervisor].Read, now, null, false));
+        }
+
+        // Random further grants: to users or institutions, narrowed classes, future starts, expiries, revocations.
+        var recency = db.Cases.ToDictionary(c => c.Id, c => c.Recency);
+        for (var i = 0; i < CasesPerWorld * 3; i++)
+        {
+            var c = cases[random.Next(cases.Count)];
+            var relation = Enum.GetValues<Relation>()[random.Next(Enum.GetValues<Relation>().Length)];
+            var max = AccessMatrix.Default[relation];
+            var read = (DataClass)((int)max.Read & random.Next(1, 128)) | DataClass.Status;
+            read &= max.Read;
+            var toUser = random.Next(2) == 0;
+            var user = users[random.Next(users.Count)];
+            var institution = institutions[random.Next(institutions.Count)];
+            var from = random.Next(5) == 0 ? now.AddDays(2) : now.AddDays(-1);
+            DateTimeOffset? until = random.Next(4) switch { 0 => now.AddDays(1), 1 => now.AddDays(10), _ => null };
+            var revoked = random.Next(6) == 0;
+            var grant = new Grant
+            {
+                CaseId = c.Id,
+                CaseRecency = recency[c.Id],
+                GranteeUserId = toUser ? user.Id : null,
+                GranteeInstitutionId = toUser ? null : institution.Id,
+                Relation = relation,
+                Read = read,
+                Write = DataClass.None,
+                ValidFrom = from,
+                ValidUntil = until,
+                GrantedBy = users[0].Id,
+                Reason = "world",
+                RevokedAt = revoked ? now : null,
+            };
+            db.Grants.Add(grant);
+            grants.Add(new WorldGrant(c.Id, grant.GranteeUserId, grant.GranteeInstitutionId, relation, read, from, until, revoked));
+        }
+
+        // Break-glass openings: some running now, some ending within the three days, some over.
+        var breakGlass = new List<WorldBreakGlass>();
+        for (var i = 0; i < 6; i++)
+        {
+            var user = users[random.Next(users.Count)];
+            var c = cases[random.Next(cases.Count)];
+            var (from, until) = (i % 3) switch { 0 => (now.AddHours(-1), now.AddHours(3)), 1 => (now.AddHours(-6), now.AddHours(-2)), _ => (now.AddMinutes(-5), now.AddDays(4)) };
+            db.BreakGlassAccesses.Add(new BreakGlassAccess { CaseId = c.Id, UserId = user.Id, InstitutionId = user.InstitutionId, Reason = BreakGlassReason.MedicalEmergency, StartedAt = from, ExpiresAt = until });
+            breakGlass.Add(new WorldBreakGlass(c.Id, user.Id, from, until));
+        }
+        await db.SaveChangesAsync();
+        return (users, cases, grants, breakGlass);
+    }
+
+    private static void Check(IdentityResult result) => Assert.True(result.Succeeded, string.Join(",", result.Errors.Select(e => e.Code)));
+}
+
+public sealed class LeakTestsOnSqlite() : LeakTests("Sqlite");
+
+public sealed class LeakTestsOnPostgres() : LeakTests("Postgres");
