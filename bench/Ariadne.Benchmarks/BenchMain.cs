@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ariadne.Benchmarks;
+
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- seed|run|audit  sqlite|postgres  [cases users grants]
+// PostgreSQL: ARIADNE_BENCH_PG is the connection string of an empty database.
+public static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.WriteLine("usage: seed|run|audit sqlite|postgres [cases users grants]");
+            return 2;
+        }
+        var (verb, provider) = (args[0], args[1] == "postgres" ? "Postgres" : "Sqlite");
+        Directory.CreateDirectory("bench-data");
+        var connection = provider == "Sqlite"
+            ? $"Data Source={Path.GetFullPath("bench-data/bench.db")}"
+            : Environment.GetEnvironmentVariable("ARIADNE_BENCH_PG") ?? throw new InvalidOperationException("Set ARIADNE_BENCH_PG.");
+        var keyRing = Path.GetFullPath($"bench-data/bench-keys-{provider}.json");
+
+        // The web project's content root, for the test host (it would otherwise guess from the solution's name).
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Ariadne.slnx")))
+            root = Path.GetDirectoryName(root.TrimEnd('/'))!;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ARIADNE_WEB", Path.Combine(root, "src", "Ariadne.Web"));
+        await using var host = new BenchHost(provider, connection, keyRing);
+        host.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        host.StartServer();
+
+        switch (verb)
+        {
+            case "seed":
+                await Seeder.RunAsync(host.Services, Arg(2, 1_000_000), Arg(3, 10_000), Arg(4, 5_000_000));
+                break;
+            case "run":
+                await Measurements.RunAsync(host, provider);
+                break;
+            case "audit":
+                await AuditBench.RunAsync(host.Services, Arg(2, 1_000_000));
+                break;
+            default:
+                Console.WriteLine("unknown verb");
+                return 2;
+        }
+        return 0;
+
+        int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    }
+}
