@@ -102,6 +102,8 @@ S = {
 "BreakGlass_ExplainMore": ("Explain the emergency in at least 20 characters.", "Опишите ситуацию не менее чем в 20 символах.", "Təcili vəziyyəti ən azı 20 simvolla izah edin."),
 "BreakGlass_ReauthFailed": ("The password or the authenticator code is not right.", "Неверный пароль или код аутентификатора.", "Şifrə və ya autentifikator kodu düzgün deyil."),
 "BreakGlass_NoSuchCase": ("There is no case with this number.", "Дела с таким номером нет.", "Bu nömrəli iş yoxdur."),
+"BreakGlass_Reauthenticate": ("Confirm it is you: password and authenticator code, or a passkey", "Подтвердите, что это вы: пароль и код аутентификатора или ключ доступа", "Siz olduğunuzu təsdiqləyin: şifrə və autentifikator kodu, yaxud giriş açarı"),
+"BreakGlass_WithPasskey": ("Confirm with a passkey and open", "Подтвердить ключом доступа и открыть", "Giriş açarı ilə təsdiqlə və aç"),
 "BreakGlass_Open": ("Open the case in an emergency", "Открыть дело в экстренном порядке", "İşi təcili qaydada aç"),
 "BreakGlass_Banner": ("Emergency access until {0}: read-only, location hidden. Oversight will review it.", "Экстренный доступ до {0}: только чтение, местонахождение скрыто. Надзор проверит его.", "{0}-dək təcili giriş: yalnız oxumaq, yer gizlidir. Nəzarət bunu yoxlayacaq."),
 "BreakGlassReason_ImminentDangerToLife": ("Imminent danger to life", "Непосредственная угроза жизни", "Həyata bilavasitə təhlükə"),

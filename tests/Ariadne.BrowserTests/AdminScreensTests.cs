@@ -143,4 +143,50 @@ public sealed class AdminScreensTests(BrowserApp app)
         Assert.Equal(app.BaseUrl + "/Admin/Users", page.Url);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_passkey_reauthenticates_for_emergency_access()
+    {
+        var number = await app.CreateCaseAsync();
+        var (name, key) = await app.CreateUserAsync(InstitutionKind.Prosecution, [RoleCatalog.Prosecutor], withAuthenticator: true);
+        var page = await app.NewPageAsync("en");
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+        await page.GotoAsync("/Account/SignIn");
+        await page.FillAsync("#Input_UserName", name);
+        await page.FillAsync("#Input_Password", BrowserApp.Password);
+        await page.PressAsync("#Input_Password", "Enter");
+        await page.WaitForURLAsync("**/Account/SignInMfa**");
+        await page.FillAsync("#Input_Code", app.NextTotp(key!));
+        await page.PressAsync("#Input_Code", "Enter");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/Account/Security");
+        await page.FillAsync("#PasskeyName", "Phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=Passkey added.");
+
+        await page.GotoAsync("/Cases/BreakGlass");
+        await page.FillAsync("#CaseNumber", number);
+        await page.SelectOptionAsync("#Reason", "MissingOrAbductedPerson");
+        await page.FillAsync("#Explanation", "The person did not arrive at the shelter tonight.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm with a passkey and open" }).ClickAsync();
+        await page.WaitForURLAsync("**/Cases/Detail**");
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("Rəhimova", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lənkəran", main, StringComparison.Ordinal); // location stays hidden
+        await page.AssertNoViolationsAsync();
+        await page.Context.CloseAsync();
+    }
 }

@@ -104,6 +104,18 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return (name, key);
     }
 
+    /// <summary>Opens a case as a Squad investigator, through the real service; returns its number.</summary>
+    public async Task<string> CreateCaseAsync()
+    {
+        var (name, _) = await CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], withAuthenticator: false);
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AriadneUser>>().FindByNameAsync(name);
+        var viewer = new Ariadne.Web.Platform.Access.Viewer(user!.Id, user.InstitutionId, [Ariadne.Web.Platform.Access.Relation.Investigator]);
+        var view = await scope.ServiceProvider.GetRequiredService<Ariadne.Web.Features.Cases.CaseService>().CreateAsync(viewer,
+            new Ariadne.Web.Features.Cases.CaseInput { GivenName = "Leyla", FamilyName = "Rəhimova", Whereabouts = "Lənkəran, mehmanxana" });
+        return view.Number;
+    }
+
     /// <summary>Moves to a fresh 30-second step and returns the code an authenticator shows then.</summary>
     public string NextTotp(string key)
     {

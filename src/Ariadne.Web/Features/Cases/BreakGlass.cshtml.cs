@@ -16,17 +16,26 @@ namespace Ariadne.Web.Features.Cases;
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 public sealed class BreakGlassModel(
-    BreakGlassService breakGlass, UserManager<AriadneUser> users, OneTimeTotpProvider totp, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
+    BreakGlassService breakGlass, UserManager<AriadneUser> users, AriadneSignInManager signIn, OneTimeTotpProvider totp, AuditTrail audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public string? CaseNumber { get; set; }
     [BindProperty] public BreakGlassReason? Reason { get; set; }
     [BindProperty] public string? Explanation { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? Code { get; set; }
+    /// <summary>A passkey assertion (navigator.credentials.get), instead of password and code.</summary>
+    [BindProperty] public string? Credential { get; set; }
 
     public bool Allowed => !BreakGlassService.Excluded.Any(User.IsInRole);
 
     public IActionResult OnGet() => Allowed ? Page() : Forbid();
+
+    /// <summary>Options for re-authenticating with one of this user's passkeys.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Allowed && await users.GetUserAsync(User) is { } user
+            ? Content(await signIn.MakePasskeyRequestOptionsAsync(user), "application/json")
+            : Forbid();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -46,11 +55,20 @@ public sealed class BreakGlassModel(
             return Challenge();
         if (ModelState.IsValid)
         {
-            // Re-authentication: the password and a fresh second factor, now.
-            var passwordOk = !string.IsNullOrEmpty(Password) && await users.CheckPasswordAsync(user, Password);
-            var codeOk = passwordOk && !string.IsNullOrEmpty(Code) && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key
-                && user.TwoFactorEnabled && await totp.VerifyAsync(user, key, Code);
-            if (!passwordOk || !codeOk)
+            // Re-authentication now: a passkey of this user, or the password and a fresh authenticator code.
+            bool reauthenticated;
+            if (!string.IsNullOrEmpty(Credential) && Credential.Length <= 16_384)
+            {
+                var assertion = await signIn.PerformPasskeyAssertionAsync(Credential);
+                reauthenticated = assertion.Succeeded && assertion.User?.Id == user.Id;
+            }
+            else
+            {
+                var passwordOk = !string.IsNullOrEmpty(Password) && await users.CheckPasswordAsync(user, Password);
+                reauthenticated = passwordOk && !string.IsNullOrEmpty(Code) && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key
+                    && user.TwoFactorEnabled && await totp.VerifyAsync(user, key, Code);
+            }
+            if (!reauthenticated)
             {
                 await audit.RecordAsync(new AuditRecord(AuditAction.BreakGlassOpened, AuditOutcome.Failed, user.Id, user.InstitutionId, Purpose: "reauthentication"));
                 ModelState.AddModelError(nameof(Password), text["BreakGlass_ReauthFailed"]);
