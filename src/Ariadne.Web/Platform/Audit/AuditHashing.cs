@@ -12,9 +12,13 @@ public static class AuditHashing
 {
     public static readonly byte[] Genesis = new byte[32];
 
+    [ThreadStatic]
+    private static ArrayBufferWriterLite? _buffer;
+
     public static byte[] EventHash(AuditEvent e)
     {
-        var buffer = new ArrayBufferWriterLite();
+        var buffer = _buffer ??= new ArrayBufferWriterLite();
+        buffer.Reset();
         buffer.Int64(e.Sequence);
         buffer.Int64(e.At.ToUnixTimeMilliseconds());
         buffer.Guid(e.ActorUserId);
@@ -59,6 +63,8 @@ public static class AuditHashing
         private int _length;
 
         public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        public void Reset() => _length = 0;
 
         private Span<byte> Take(int count)
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,11 @@ namespace Ariadne.Web.Platform.Audit;
 /// root equals the root recomputed over that many events, under a signature by the audit key.
 /// Alteration, removal, reordering and insertion each break at least one of these.
 /// </summary>
-public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
+public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys, IServiceScopeFactory scopes)
 {
     public sealed record Result(bool Intact, long Events, int Checkpoints, long? FirstBadSequence, string? Problem);
 
-    private const int Batch = 20_000;
+    private const int Batch = 50_000;
 
     public async Task<Result> VerifyAsync(CancellationToken cancellationToken = default)
     {
@@ -24,35 +25,78 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
         var merkle = new MerkleAccumulator();
         var previous = AuditHashing.Genesis;
         long expected = 1;
-        long after = 0;
         long lastGoodCheckpoint = 0;
 
-        while (true)
+        // Two readers, each with its own connection, fetch alternate ranges of sequence numbers while this
+        // thread checks them in order: reading, not hashing, is the slow part. Each reader runs at most two
+        // batches ahead, so memory stays bounded however long the trail.
+        var last = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var batchCount = (int)((last + Batch - 1) / Batch);
+        var lanes = new[] { Channel.CreateBounded<List<AuditEvent>>(2), Channel.CreateBounded<List<AuditEvent>>(2) };
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var readers = lanes.Select((lane, parity) => Task.Run(async () =>
         {
-            var batch = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken);
-            foreach (var e in batch)
+            try
             {
-                if (e.Sequence != expected)
-                    return Broken(expected, e.Sequence > expected ? $"event #{expected} is missing" : $"event #{e.Sequence} is out of order", merkle.Size);
-                if (!CryptographicOperations.FixedTimeEquals(e.PreviousHash, previous))
-                    return Broken(e.Sequence, $"event #{e.Sequence} does not link to event #{e.Sequence - 1}", merkle.Size);
-                if (!CryptographicOperations.FixedTimeEquals(AuditHashing.EventHash(e), e.Hash))
-                    return Broken(e.Sequence, $"event #{e.Sequence} was altered (its hash does not match its content)", merkle.Size);
-                merkle.Add(e.Hash);
-                previous = e.Hash;
-                expected++;
-                while (pending.Count > 0 && pending.Peek().TreeSize == merkle.Size)
+                await using var scope = scopes.CreateAsyncScope();
+                var laneDb = scope.ServiceProvider.GetRequiredService<AriadneDbContext>();
+                for (var k = parity; k < batchCount; k += lanes.Length)
                 {
-                    var checkpoint = pending.Dequeue();
-                    // A rewritten chain is consistent in itself; the signed root shows where: after the last good checkpoint.
-                    if (CheckCheckpoint(checkpoint, merkle.Root()) is { } problem)
-                        return Broken(lastGoodCheckpoint + 1, problem, merkle.Size);
-                    lastGoodCheckpoint = checkpoint.TreeSize;
+                    long low = (long)k * Batch + 1, high = (long)(k + 1) * Batch;
+                    var batch = await laneDb.AuditEvents.AsNoTracking().Where(e => e.Sequence >= low && e.Sequence <= high)
+                        .OrderBy(e => e.Sequence).ToListAsync(stop.Token);
+                    await lane.Writer.WriteAsync(batch, stop.Token);
                 }
+                lane.Writer.Complete();
             }
-            if (batch.Count < Batch)
-                break;
-            after = batch[^1].Sequence;
+            catch (Exception ex)
+            {
+                lane.Writer.Complete(ex);
+            }
+        }, stop.Token)).ToArray();
+        var batches = Ordered();
+
+        async IAsyncEnumerable<List<AuditEvent>> Ordered()
+        {
+            for (var k = 0; k < batchCount; k++)
+                yield return await lanes[k % lanes.Length].Reader.ReadAsync(cancellationToken);
+        }
+
+        try
+        {
+            await foreach (var batch in batches)
+                foreach (var e in batch)
+                {
+                    if (e.Sequence != expected)
+                        return Broken(expected, e.Sequence > expected ? $"event #{expected} is missing" : $"event #{e.Sequence} is out of order", merkle.Size);
+                    if (!CryptographicOperations.FixedTimeEquals(e.PreviousHash, previous))
+                        return Broken(e.Sequence, $"event #{e.Sequence} does not link to event #{e.Sequence - 1}", merkle.Size);
+                    if (!CryptographicOperations.FixedTimeEquals(AuditHashing.EventHash(e), e.Hash))
+                        return Broken(e.Sequence, $"event #{e.Sequence} was altered (its hash does not match its content)", merkle.Size);
+                    merkle.Add(e.Hash);
+                    previous = e.Hash;
+                    expected++;
+                    while (pending.Count > 0 && pending.Peek().TreeSize == merkle.Size)
+                    {
+                        var checkpoint = pending.Dequeue();
+                        // A rewritten chain is consistent in itself; the signed root shows where: after the last good checkpoint.
+                        if (CheckCheckpoint(checkpoint, merkle.Root()) is { } problem)
+                            return Broken(lastGoodCheckpoint + 1, problem, merkle.Size);
+                        lastGoodCheckpoint = checkpoint.TreeSize;
+                    }
+                }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await Task.WhenAll(readers);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped early: the verdict is already known
+            }
         }
 
         if (pending.Count > 0)
