@@ -6,20 +6,8 @@ namespace Ariadne.BrowserTests;
 /// <summary>The administrator's screens in a real browser, in Russian, with axe on every page.</summary>
 public sealed class AdminScreensTests(BrowserApp app)
 {
-    private async Task<IPage> SignInAsAdminAsync(string culture)
-    {
-        var (name, key) = await app.CreateUserAsync(InstitutionKind.PlatformAdministration, [RoleCatalog.Administrator], withAuthenticator: true);
-        var page = await app.NewPageAsync(culture);
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("#Input_UserName", name);
-        await page.FillAsync("#Input_Password", BrowserApp.Password);
-        await page.PressAsync("#Input_Password", "Enter");
-        await page.WaitForURLAsync("**/Account/SignInMfa**");
-        await page.FillAsync("#Input_Code", app.NextTotp(key!));
-        await page.PressAsync("#Input_Code", "Enter");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        return page;
-    }
+    private Task<IPage> SignInAsAdminAsync(string culture) =>
+        app.SignedInPageAsync(InstitutionKind.PlatformAdministration, RoleCatalog.Administrator, culture);
 
     [Fact]
     public async Task The_administrator_creates_an_institution_and_a_user_and_assigns_a_trained_role()
@@ -111,21 +99,7 @@ public sealed class AdminScreensTests(BrowserApp app)
     public async Task A_passkey_is_added_and_then_signs_in_on_its_own()
     {
         var page = await SignInAsAdminAsync("en");
-        // Chromium's virtual authenticator stands in for a phone or security key.
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await BrowserApp.AddVirtualAuthenticatorAsync(page);
 
         await page.GotoAsync("/Account/Security");
         await page.FillAsync("#PasskeyName", "Work laptop");
@@ -148,30 +122,8 @@ public sealed class AdminScreensTests(BrowserApp app)
     public async Task A_passkey_reauthenticates_for_emergency_access()
     {
         var number = await app.CreateCaseAsync();
-        var (name, key) = await app.CreateUserAsync(InstitutionKind.Prosecution, [RoleCatalog.Prosecutor], withAuthenticator: true);
-        var page = await app.NewPageAsync("en");
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("#Input_UserName", name);
-        await page.FillAsync("#Input_Password", BrowserApp.Password);
-        await page.PressAsync("#Input_Password", "Enter");
-        await page.WaitForURLAsync("**/Account/SignInMfa**");
-        await page.FillAsync("#Input_Code", app.NextTotp(key!));
-        await page.PressAsync("#Input_Code", "Enter");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        var page = await app.SignedInPageAsync(InstitutionKind.Prosecution, RoleCatalog.Prosecutor, "en");
+        await BrowserApp.AddVirtualAuthenticatorAsync(page);
         await page.GotoAsync("/Account/Security");
         await page.FillAsync("#PasskeyName", "Phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();

@@ -116,6 +116,41 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return view.Number;
     }
 
+    /// <summary>A new user of the given kind and role, signed in with password and authenticator code.</summary>
+    public async Task<IPage> SignedInPageAsync(InstitutionKind kind, string role, string culture)
+    {
+        var (name, key) = await CreateUserAsync(kind, [role], withAuthenticator: true);
+        var page = await NewPageAsync(culture);
+        await page.GotoAsync("/Account/SignIn");
+        await page.FillAsync("#Input_UserName", name);
+        await page.FillAsync("#Input_Password", Password);
+        await page.PressAsync("#Input_Password", "Enter");
+        await page.WaitForURLAsync("**/Account/SignInMfa**");
+        await page.FillAsync("#Input_Code", NextTotp(key!));
+        await page.PressAsync("#Input_Code", "Enter");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    /// <summary>Chromium's virtual authenticator stands in for a phone or a security key.</summary>
+    public static async Task AddVirtualAuthenticatorAsync(IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+    }
+
     /// <summary>Moves to a fresh 30-second step and returns the code an authenticator shows then.</summary>
     public string NextTotp(string key)
     {

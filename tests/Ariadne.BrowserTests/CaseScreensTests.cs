@@ -6,20 +6,7 @@ namespace Ariadne.BrowserTests;
 /// <summary>The case screens in a real browser, with axe on every page: open a case, see it, grant, emergency access, oversight.</summary>
 public sealed class CaseScreensTests(BrowserApp app)
 {
-    private async Task<IPage> SignInAsync(InstitutionKind kind, string role, string culture)
-    {
-        var (name, key) = await app.CreateUserAsync(kind, [role], withAuthenticator: true);
-        var page = await app.NewPageAsync(culture);
-        await page.GotoAsync("/Account/SignIn");
-        await page.FillAsync("#Input_UserName", name);
-        await page.FillAsync("#Input_Password", BrowserApp.Password);
-        await page.PressAsync("#Input_Password", "Enter");
-        await page.WaitForURLAsync("**/Account/SignInMfa**");
-        await page.FillAsync("#Input_Code", app.NextTotp(key!));
-        await page.PressAsync("#Input_Code", "Enter");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        return page;
-    }
+    private Task<IPage> SignInAsync(InstitutionKind kind, string role, string culture) => app.SignedInPageAsync(kind, role, culture);
 
     [Fact]
     public async Task An_investigator_opens_a_case_and_works_on_it_in_Azerbaijani()
