@@ -80,6 +80,8 @@ public sealed class BreakGlassModel(
         var caseId = await breakGlass.OpenAsync(Viewer.Of(User), CaseNumber!, Reason!.Value, Explanation!);
         if (caseId is null)
         {
+            // Probing for case numbers leaves a trace too.
+            await audit.RecordAsync(new AuditRecord(AuditAction.BreakGlassOpened, AuditOutcome.Failed, user.Id, user.InstitutionId, Purpose: "no-such-case"));
             ModelState.AddModelError(nameof(CaseNumber), text["BreakGlass_NoSuchCase"]);
             return Page();
         }
