@@ -34,6 +34,12 @@ public static class BenchMain
             case "seed":
                 await Seeder.RunAsync(host.Services, Arg(2, 1_000_000), Arg(3, 10_000), Arg(4, 5_000_000));
                 break;
+            case "analyze":
+                // Fresh statistics after the bulk load, as an operator would run once.
+                await using (var scope = host.Services.CreateAsyncScope())
+                    await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
+                        scope.ServiceProvider.GetRequiredService<Ariadne.Web.Platform.Data.AriadneDbContext>().Database, "ANALYZE");
+                break;
             case "run":
                 await Measurements.RunAsync(host, provider);
                 break;
