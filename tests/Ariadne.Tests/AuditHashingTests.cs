@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Ariadne.Web.Platform.Audit;
+
+namespace Ariadne.Tests;
+
+public sealed class AuditHashingTests
+{
+    /// <summary>RFC 9162 §2.1.1, written the slow, obvious way.</summary>
+    private static byte[] ReferenceRoot(IReadOnlyList<byte[]> leaves)
+    {
+        if (leaves.Count == 0)
+            return SHA256.HashData([]);
+        if (leaves.Count == 1)
+            return SHA256.HashData([0x00, .. leaves[0]]);
+        var k = 1;
+        while (k * 2 < leaves.Count)
+            k *= 2;
+        return SHA256.HashData([0x01, .. ReferenceRoot(leaves.Take(k).ToList()), .. ReferenceRoot(leaves.Skip(k).ToList())]);
+    }
+
+    [Fact]
+    public void The_streaming_tree_head_equals_the_rfc_9162_definition_at_every_size()
+    {
+        var leaves = new List<byte[]>();
+        var accumulator = new MerkleAccumulator();
+        Assert.Equal(ReferenceRoot(leaves), accumulator.Root());
+        for (var n = 1; n <= 70; n++)
+        {
+            var leaf = SHA256.HashData(BitConverter.GetBytes(n));
+            leaves.Add(leaf);
+            accumulator.Add(leaf);
+            Assert.Equal(ReferenceRoot(leaves), accumulator.Root());
+        }
+    }
+
+    [Fact]
+    public void Every_field_of_an_event_changes_its_hash()
+    {
+        AuditEvent Event() => new()
+        {
+            Sequence = 7,
+            At = DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_000),
+            ActorUserId = Guid.Parse("0190b0a0-0000-7000-8000-000000000001"),
+            ActorInstitutionId = Guid.Parse("0190b0a0-0000-7000-8000-000000000002"),
+            Action = "case.viewed",
+            TargetType = "case",
+            TargetId = Guid.Parse("0190b0a0-0000-7000-8000-000000000003"),
+            CaseId = Guid.Parse("0190b0a0-0000-7000-8000-000000000003"),
+            Relation = "Investigator",
+            Purpose = "case.view",
+            Outcome = "allowed",
+            PreviousHash = new byte[32],
+            Hash = [],
+        };
+        var original = AuditHashing.EventHash(Event());
+        var changes = new Action<AuditEvent>[]
+        {
+            e => e.Sequence++, e => e.At = e.At.AddMilliseconds(1), e => e.ActorUserId = null, e => e.ActorInstitutionId = Guid.NewGuid(),
+            e => e.Action = "case.updated", e => e.TargetType = null, e => e.TargetId = Guid.NewGuid(), e => e.CaseId = null,
+            e => e.Relation = "break-glass", e => e.Purpose = "case.view ", e => e.Outcome = "denied", e => e.PreviousHash = Enumerable.Repeat((byte)1, 32).ToArray(),
+            // moving text between adjacent fields must not give the same encoding
+            e => { e.TargetType = "cas"; e.Action = "case.viewede"; },
+        };
+        foreach (var change in changes)
+        {
+            var e = Event();
+            change(e);
+            Assert.NotEqual(original, AuditHashing.EventHash(e));
+        }
+        Assert.Equal(original, AuditHashing.EventHash(Event()));
+    }
+}
