@@ -163,6 +163,11 @@ public abstract class AdminTests(AriadneApp app)
 
         var stillNeeded = await session.SubmitAsync(granted, "form[action*='handler=RemoveTraining']");
         Assert.Equal("A role of this user needs this training. Remove the role first.", Assert.Single(stillNeeded.Errors));
+
+        // Every administrative change is in the audit trail, by identifiers.
+        var purposes = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
+            .Where(e => e.Action == Ariadne.Web.Platform.Audit.AuditAction.AccountChanged && e.TargetId == guard.Id).Select(e => e.Purpose).ToListAsync());
+        Assert.Equal(["admin.training-added", "admin.roles"], purposes);
     }
 
     [Fact]

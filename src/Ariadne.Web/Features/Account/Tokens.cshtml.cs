@@ -1,5 +1,6 @@
 using Ariadne.Web.Features.Participants;
 using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
@@ -18,7 +19,7 @@ namespace Ariadne.Web.Features.Account;
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 public sealed class TokensModel(
-    AriadneDbContext db, TimeProvider time, IOptions<SecurityOptions> security, IStringLocalizer<SharedResource> text,
+    AriadneDbContext db, TimeProvider time, IOptions<SecurityOptions> security, IStringLocalizer<SharedResource> text, AuditTrail audit,
     ILogger<TokensModel> logger) : PageModel
 {
     public const string SecretKey = "NewTokenSecret";
@@ -82,6 +83,7 @@ public sealed class TokensModel(
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
         logger.ApiTokenChanged(userId, "created", token.Id);
+        await audit.RecordAsync(new AuditRecord(AuditAction.ApiTokenChanged, ActorUserId: userId, TargetType: "api-token", TargetId: token.Id, Purpose: "token.created"));
         TempData[SecretKey] = secret;
         return RedirectToPage();
     }
@@ -95,6 +97,7 @@ public sealed class TokensModel(
         token.RevokedAt ??= time.GetUtcNow();
         await db.SaveChangesAsync();
         logger.ApiTokenChanged(userId, "revoked", token.Id);
+        await audit.RecordAsync(new AuditRecord(AuditAction.ApiTokenChanged, ActorUserId: userId, TargetType: "api-token", TargetId: token.Id, Purpose: "token.revoked"));
         TempData["Notice"] = "Tokens_Revoked";
         return RedirectToPage();
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
@@ -43,7 +44,7 @@ public static class InstitutionsApi
     private static async Task<IResult> CreateAsync(
         InstitutionInput input,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal user, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time,
+        ClaimsPrincipal user, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
         ILogger<InstitutionInput> logger, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
@@ -91,6 +92,8 @@ public static class InstitutionsApi
             return TypedResults.Problem(title: text["Institution_CodeTaken"], statusCode: StatusCodes.Status409Conflict);
         }
         logger.InstitutionChanged(userId, institution.Id, "created via API");
+        await audit.RecordAsync(new AuditRecord(AuditAction.InstitutionChanged, ActorUserId: userId, TargetType: "institution", TargetId: institution.Id,
+            Purpose: "api.created"), ct);
         return TypedResults.Created($"/api/v1/institutions/{institution.Id}",
             new InstitutionDto(institution.Id, institution.Name, institution.Code, institution.Kind, institution.IsActive));
     }

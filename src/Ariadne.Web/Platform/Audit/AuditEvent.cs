@@ -57,10 +57,8 @@ public static class AuditAction
     public const string CaseCreated = "case.created";
     public const string CaseViewed = "case.viewed";
     public const string CaseUpdated = "case.updated";
-    public const string CaseListed = "case.listed";
     public const string CaseSearched = "case.searched";
     public const string CaseDenied = "case.denied";
-    public const string CaseExported = "case.exported";
     public const string GrantCreated = "grant.created";
     public const string GrantRevoked = "grant.revoked";
     public const string BreakGlassOpened = "break-glass.opened";

@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
@@ -12,7 +13,8 @@ namespace Ariadne.Web.Features.Admin.Institutions;
 
 /// <summary>Creates an institution, or renames and (de)activates one. The kind is fixed once users exist.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<EditModel> logger) : PageModel
+public sealed class EditModel(AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit, ILogger<EditModel> logger)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -65,6 +67,9 @@ public sealed class EditModel(AriadneDbContext db, IStringLocalizer<SharedResour
         institution.IsActive = Input.IsActive;
         await db.SaveChangesAsync();
         logger.InstitutionChanged(User.UserId()!.Value, institution.Id, Id is null ? "created" : "updated");
+        var actor = Platform.Access.Viewer.Of(User);
+        await audit.RecordAsync(new AuditRecord(AuditAction.InstitutionChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
+            TargetType: "institution", TargetId: institution.Id, Purpose: Id is null ? "admin.created" : "admin.updated"));
         TempData["Notice"] = "Common_Saved";
         return RedirectToPage("/Admin/Institutions/Index");
     }

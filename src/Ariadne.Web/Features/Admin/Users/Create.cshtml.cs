@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
@@ -17,7 +18,8 @@ namespace Ariadne.Web.Features.Admin.Users;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class CreateModel(
-    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<CreateModel> logger) : PageModel
+    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
+    ILogger<CreateModel> logger) : PageModel
 {
     public sealed record InstitutionOption(Guid Id, string Name);
 
@@ -76,6 +78,9 @@ public sealed class CreateModel(
             return Page();
         }
         logger.AccountChanged(User.UserId()!.Value, user.Id, "created");
+        var actor = Platform.Access.Viewer.Of(User);
+        await audit.RecordAsync(new AuditRecord(AuditAction.AccountChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
+            TargetType: "user", TargetId: user.Id, Purpose: "admin.created"));
         TempData[EditModel.TemporaryPasswordKey] = password;
         return RedirectToPage("/Admin/Users/Edit", new { id = user.Id });
     }

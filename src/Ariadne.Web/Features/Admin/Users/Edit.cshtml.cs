@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
@@ -19,7 +20,8 @@ namespace Ariadne.Web.Features.Admin.Users;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class EditModel(
-    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<EditModel> logger) : PageModel
+    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
+    ILogger<EditModel> logger) : PageModel
 {
     public const string TemporaryPasswordKey = "TemporaryPassword";
 
@@ -70,7 +72,7 @@ public sealed class EditModel(
             return KeepForm();
         Account.DisplayName = name!;
         await users.UpdateAsync(Account);
-        return Done("details");
+        return await DoneAsync("details");
     }
 
     public async Task<IActionResult> OnPostRolesAsync()
@@ -99,7 +101,7 @@ public sealed class EditModel(
         // Roles travel in the session cookie: make open sessions pick up the change.
         await users.UpdateSecurityStampAsync(Account);
         await transaction.CommitAsync();
-        return Done("roles");
+        return await DoneAsync("roles");
     }
 
     public async Task<IActionResult> OnPostAddTrainingAsync()
@@ -138,7 +140,7 @@ public sealed class EditModel(
             RecordedBy = User.UserId()!.Value,
         });
         await db.SaveChangesAsync();
-        return Done("training added");
+        return await DoneAsync("training added");
     }
 
     public async Task<IActionResult> OnPostRemoveTrainingAsync(Guid trainingId)
@@ -157,7 +159,7 @@ public sealed class EditModel(
         }
         db.Trainings.Remove(record);
         await db.SaveChangesAsync();
-        return Done("training removed");
+        return await DoneAsync("training removed");
     }
 
     public async Task<IActionResult> OnPostDisableAsync(bool disabled)
@@ -172,7 +174,7 @@ public sealed class EditModel(
         Account.IsDisabled = disabled;
         await users.UpdateAsync(Account);
         await users.UpdateSecurityStampAsync(Account);
-        return Done(disabled ? "disabled" : "enabled");
+        return await DoneAsync(disabled ? "disabled" : "enabled");
     }
 
     public async Task<IActionResult> OnPostResetPasswordAsync()
@@ -189,7 +191,7 @@ public sealed class EditModel(
         await users.SetLockoutEndDateAsync(Account, null);
         await users.ResetAccessFailedCountAsync(Account);
         TempData[TemporaryPasswordKey] = password;
-        return Done("password reset");
+        return await DoneAsync("password reset");
     }
 
     public async Task<IActionResult> OnPostResetMfaAsync()
@@ -202,7 +204,7 @@ public sealed class EditModel(
         foreach (var passkey in await users.GetPasskeysAsync(Account))
             await users.RemovePasskeyAsync(Account, passkey.CredentialId);
         await users.UpdateSecurityStampAsync(Account);
-        return Done("second factor reset");
+        return await DoneAsync("second factor reset");
     }
 
     private async Task<bool> LoadAsync()
@@ -223,9 +225,12 @@ public sealed class EditModel(
         return Page();
     }
 
-    private RedirectToPageResult Done(string change)
+    private async Task<RedirectToPageResult> DoneAsync(string change)
     {
         logger.AccountChanged(User.UserId()!.Value, Account.Id, change);
+        var actor = Platform.Access.Viewer.Of(User);
+        await audit.RecordAsync(new AuditRecord(AuditAction.AccountChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
+            TargetType: "user", TargetId: Account.Id, Purpose: "admin." + change.Replace(' ', '-')));
         TempData["Notice"] = "Common_Saved";
         return RedirectToPage(new { id = Account.Id });
     }
