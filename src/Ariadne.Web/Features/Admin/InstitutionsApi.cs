@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
@@ -47,18 +45,18 @@ public static class InstitutionsApi
         ClaimsPrincipal user, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
         ILogger<InstitutionInput> logger, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        if (!Idempotency.IsValidKey(idempotencyKey))
             return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
 
         var userId = user.UserId()!.Value;
-        var requestHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input))));
-        if (await ReplayAsync(db, userId, idempotencyKey, requestHash, text, ct) is { } replay)
+        var requestHash = Idempotency.RequestHash(input);
+        if (await ReplayAsync(db, userId, idempotencyKey!, requestHash, text, ct) is { } replay)
             return replay;
 
         var errors = await input.ValidateAsync(db, text, null, ct);
         if (errors.Count > 0)
             // A concurrent twin of this request may have just created it ("code taken"): answer as it did.
-            return await ReplayAsync(db, userId, idempotencyKey, requestHash, text, ct)
+            return await ReplayAsync(db, userId, idempotencyKey!, requestHash, text, ct)
                 ?? TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
 
         var institution = new Institution
@@ -70,15 +68,7 @@ public static class InstitutionsApi
             CreatedAt = time.GetUtcNow(),
         };
         db.Institutions.Add(institution);
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            UserId = userId,
-            Key = idempotencyKey,
-            RequestHash = requestHash,
-            ResourceType = nameof(Institution),
-            ResourceId = institution.Id,
-            CreatedAt = time.GetUtcNow(),
-        });
+        Idempotency.Remember(db, userId, idempotencyKey!, requestHash, nameof(Institution), institution.Id, time.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -87,7 +77,7 @@ public static class InstitutionsApi
         {
             // A concurrent retry with the same key won the race (primary key on user + key): answer as it did.
             db.ChangeTracker.Clear();
-            if (await ReplayAsync(db, userId, idempotencyKey, requestHash, text, ct) is { } raced)
+            if (await ReplayAsync(db, userId, idempotencyKey!, requestHash, text, ct) is { } raced)
                 return raced;
             return TypedResults.Problem(title: text["Institution_CodeTaken"], statusCode: StatusCodes.Status409Conflict);
         }
@@ -101,12 +91,12 @@ public static class InstitutionsApi
     private static async Task<IResult?> ReplayAsync(
         AriadneDbContext db, Guid userId, string key, string requestHash, IStringLocalizer text, CancellationToken ct)
     {
-        var previous = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
-        if (previous is null)
+        var (outcome, resourceId) = await Idempotency.LookupAsync(db, userId, key, requestHash, nameof(Institution), ct);
+        if (outcome == Idempotency.Outcome.New)
             return null;
-        if (previous.RequestHash != requestHash)
+        if (outcome == Idempotency.Outcome.Conflict)
             return TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity);
-        var existing = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == previous.ResourceId, ct);
+        var existing = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == resourceId, ct);
         return TypedResults.Created($"/api/v1/institutions/{existing.Id}",
             new InstitutionDto(existing.Id, existing.Name, existing.Code, existing.Kind, existing.IsActive));
     }

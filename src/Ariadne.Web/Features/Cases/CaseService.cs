@@ -150,7 +150,7 @@ public sealed class CaseService(
                 Purpose: document is not null ? "search.document" : "search.phone"));
         }, ct);
 
-    public async Task<CaseView> ProjectAsync(ProtectionCase c, CaseRights rights, CancellationToken ct)
+    private async Task<CaseView> ProjectAsync(ProtectionCase c, CaseRights rights, CancellationToken ct)
     {
         var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
         if (key is null)

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -64,14 +62,14 @@ public static class CasesApi
     {
         if (!CaseService.CreatorRoles.Any(user.IsInRole))
             return TypedResults.Problem(title: text["Api_Forbidden"], statusCode: StatusCodes.Status403Forbidden);
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+        if (!Idempotency.IsValidKey(idempotencyKey))
             return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
         var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
 
         var viewer = Viewer.Of(user);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input))));
+        var hash = Idempotency.RequestHash(input);
         if (await ReplayAsync() is { } replay)
             return replay;
         try
@@ -81,15 +79,7 @@ public static class CasesApi
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var created = await cases.CreateAsync(viewer, input, ct);
-                db.IdempotencyRecords.Add(new IdempotencyRecord
-                {
-                    UserId = viewer.UserId,
-                    Key = idempotencyKey,
-                    RequestHash = hash,
-                    ResourceType = nameof(ProtectionCase),
-                    ResourceId = created.Id,
-                    CreatedAt = time.GetUtcNow(),
-                });
+                Idempotency.Remember(db, viewer.UserId, idempotencyKey!, hash, nameof(ProtectionCase), created.Id, time.GetUtcNow());
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return created;
@@ -104,12 +94,12 @@ public static class CasesApi
 
         async Task<IResult?> ReplayAsync()
         {
-            var previous = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == viewer.UserId && r.Key == idempotencyKey, ct);
-            if (previous is null)
+            var (outcome, resourceId) = await Idempotency.LookupAsync(db, viewer.UserId, idempotencyKey!, hash, nameof(ProtectionCase), ct);
+            if (outcome == Idempotency.Outcome.New)
                 return null;
-            if (previous.RequestHash != hash || previous.ResourceType != nameof(ProtectionCase))
+            if (outcome == Idempotency.Outcome.Conflict)
                 return TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity);
-            var view = await cases.ReadAsync(viewer, previous.ResourceId, "api.case.create.replay", ct);
+            var view = await cases.ReadAsync(viewer, resourceId, "api.case.create.replay", ct);
             return view is null ? NotFound(text) : TypedResults.Created($"/api/v1/cases/{view.Id}", Document(view));
         }
     }

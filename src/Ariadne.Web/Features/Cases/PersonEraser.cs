@@ -10,7 +10,7 @@ namespace Ariadne.Web.Features.Cases;
 /// indexes are cleared, and every field encrypted under that key — person, case notes, break-glass
 /// explanations, and every copy in backups — becomes unreadable. The case's status record remains.
 /// </summary>
-public sealed class PersonEraser(AriadneDbContext db, AuditTrail audit, TimeProvider time)
+public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTrail audit, TimeProvider time)
 {
     public async Task<bool> EraseAsync(string caseNumber, CancellationToken ct = default)
     {
@@ -21,13 +21,10 @@ public sealed class PersonEraser(AriadneDbContext db, AuditTrail audit, TimeProv
         var person = c.Person;
         return await audit.InTransactionAsync(async () =>
         {
-            var key = await db.DataKeys.FirstAsync(k => k.Id == person.DataKeyId, ct);
-            key.WrappedKey = null;
-            key.DestroyedAt = time.GetUtcNow();
             person.DocumentNumberIndex = null;
             person.PhoneIndex = null;
             person.ErasedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
+            await dataKeys.DestroyAsync(person.DataKeyId, ct); // saves the person's changes with it
             return (true, new AuditRecord(AuditAction.PersonErased, TargetType: "person", TargetId: person.Id, CaseId: c.Id, Purpose: "erasure"));
         }, ct);
     }
