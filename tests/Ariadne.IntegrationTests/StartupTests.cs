@@ -20,6 +20,8 @@ public abstract class StartupTests(string provider)
         Assert.Equal(Enum.GetValues<InstitutionKind>().Order(), kinds.Order());
         var userCount = await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.CountAsync(u => u.IsDemo));
         Assert.True(userCount >= kinds.Count);
+        Assert.Equal(3, await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.CountAsync()));
+        Assert.True((await demo.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Platform.Audit.AuditVerifier>().VerifyAsync())).Intact);
 
         using var session = demo.NewSession();
         var signIn = await session.GetAsync("/Account/SignIn");

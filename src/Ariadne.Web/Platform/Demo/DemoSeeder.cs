@@ -9,7 +9,7 @@ namespace Ariadne.Web.Platform.Demo;
 /// Seeds the demo world: one institution of every kind of PRODUCT.md §1 with Azerbaijani names, and
 /// a few users in each with fitting roles and training. All names are invented. Runs only with --demo.
 /// </summary>
-public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time)
+public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, Features.Cases.CaseService cases)
 {
     public const string Password = "Demo-Ariadne-2026!";
 
@@ -93,6 +93,25 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
                 Check(await users.AddToRolesAsync(user, person.Roles));
             }
         }
+        await SeedCasesAsync(now, cancellationToken);
+    }
+
+    /// <summary>Three invented cases, opened by the demo investigator through the real service (encrypted, granted, audited).</summary>
+    private async Task SeedCasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var investigator = await users.FindByNameAsync("investigator") ?? throw new InvalidOperationException("no demo investigator");
+        var viewer = new Access.Viewer(investigator.Id, investigator.InstitutionId, [Access.Relation.Investigator]);
+        Features.Cases.CaseInput[] inputs =
+        [
+            new() { GivenName = "Gülnar", FamilyName = "Nəbiyeva", DateOfBirth = "1999-03-14", Sex = "female", Citizenship = "AZE", Languages = "az, ru",
+                    DocumentNumber = "AZE10000001", Whereabouts = "Bakı, təhlükəsiz sığınacaq", Situation = "Demo: İstanbulda cinsi istismar; iş vədi ilə aparılıb." },
+            new() { GivenName = "Ramil", FamilyName = "Qurbanov", DateOfBirth = "1986-11-02", Sex = "male", Citizenship = "AZE", Languages = "az",
+                    DocumentNumber = "AZE10000002", Situation = "Demo: Rusiyada tikintidə məcburi əmək; pasportu saxlanılıb." },
+            new() { GivenName = "Nərmin", FamilyName = "Əhmədova", DateOfBirth = "2011-06-30", Sex = "female", Citizenship = "AZE", Languages = "az",
+                    Situation = "Demo: dilənçiliyə məcbur edilən uşaq." },
+        ];
+        foreach (var input in inputs)
+            await cases.CreateAsync(viewer, input, cancellationToken);
     }
 
     private static void Check(IdentityResult result)
