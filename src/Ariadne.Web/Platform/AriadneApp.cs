@@ -62,6 +62,12 @@ public static class AriadneApp
         services.AddScoped<Features.Cases.GrantService>();
         services.AddScoped<Features.Cases.BreakGlassService>();
         services.AddScoped<Features.Cases.PersonEraser>();
+        services.AddScoped<Features.Cases.ProtectionService>();
+        services.AddScoped<Features.Identification.IdentificationService>();
+        services.AddScoped<Features.Referrals.ReferralService>();
+        services.AddScoped<Features.Referrals.IPersonMatcher, Features.Referrals.ExactIdentifierMatcher>();
+        services.AddSingleton<Features.Referrals.ReferralSignal>();
+        services.AddHostedService<Features.Referrals.ReferralDeadlineJob>();
         services.AddScoped<Migrator>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Cli.BootstrapAdministrator>();
@@ -124,6 +130,7 @@ public static class AriadneApp
 
         app.MapRazorPages();
         app.MapAriadneApi();
+        Features.Referrals.DeskEvents.MapDeskEvents(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -16,6 +16,8 @@ public static class CaseFields
         new("isMinor", DataClass.Status, Input.Flag),
         new("responsibleInstitutionId", DataClass.Status, Input.ReadOnly),
         new("createdAt", DataClass.Status, Input.ReadOnly),
+        new("traffickingStatus", DataClass.Status, Input.ReadOnly),
+        new("reflectionEndsOn", DataClass.Status, Input.ReadOnly),
         new("givenName", DataClass.Identity, Input.Text),
         new("familyName", DataClass.Identity, Input.Text),
         new("patronymic", DataClass.Identity, Input.Text),
@@ -31,6 +33,7 @@ public static class CaseFields
         new("situation", DataClass.Investigation, Input.LongText),
         new("legal", DataClass.Legal, Input.LongText),
         new("care", DataClass.Care, Input.LongText),
+        new("safetyPlan", DataClass.Care, Input.LongText),
     ];
 
     public static string InputName(string field) => char.ToUpperInvariant(field[0]) + field[1..];

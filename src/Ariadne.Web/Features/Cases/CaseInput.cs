@@ -21,6 +21,7 @@ public sealed class CaseInput
     public string? Situation { get; set; }
     public string? Legal { get; set; }
     public string? Care { get; set; }
+    public string? SafetyPlan { get; set; }
     public CaseStatus? Status { get; set; }
     public bool? IsMinor { get; set; }
 
@@ -42,7 +43,7 @@ public sealed class CaseInput
             classes |= DataClass.Investigation;
         if (Legal is not null)
             classes |= DataClass.Legal;
-        if (Care is not null)
+        if (Care is not null || SafetyPlan is not null)
             classes |= DataClass.Care;
         return classes;
     }
@@ -66,6 +67,7 @@ public sealed class CaseInput
         Max(Situation, nameof(Situation), 4000);
         Max(Legal, nameof(Legal), 4000);
         Max(Care, nameof(Care), 4000);
+        Max(SafetyPlan, nameof(SafetyPlan), 4000);
         if (!string.IsNullOrWhiteSpace(DateOfBirth))
         {
             if (!DateOnly.TryParseExact(DateOfBirth.Trim(), "yyyy-MM-dd", out var born) || born > today || born < today.AddYears(-120))

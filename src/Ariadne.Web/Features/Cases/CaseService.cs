@@ -22,7 +22,13 @@ public sealed class CaseService(
     public static readonly string[] CreatorRoles =
         [RoleCatalog.Investigator, RoleCatalog.IdentificationOfficer, RoleCatalog.DutyOfficer, RoleCatalog.SquadChief];
 
-    public async Task<CaseView> CreateAsync(Viewer viewer, CaseInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Opens a case. The investigator is the creator, or <paramref name="investigatorUserId"/> when the duty
+    /// desk opens a case from a referral and hands it to an investigator at once.
+    /// </summary>
+    public Task<CaseView> CreateAsync(Viewer viewer, CaseInput input, CancellationToken ct = default) => CreateAsync(viewer, input, null, ct);
+
+    public async Task<CaseView> CreateAsync(Viewer viewer, CaseInput input, Guid? investigatorUserId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var record = input.Apply(new PersonRecord());
@@ -46,6 +52,7 @@ public sealed class CaseService(
             c.SituationEnc = PersonVault.EncryptCase(c, person, key, nameof(ProtectionCase.SituationEnc), input.Situation);
             c.LegalEnc = PersonVault.EncryptCase(c, person, key, nameof(ProtectionCase.LegalEnc), input.Legal);
             c.CareEnc = PersonVault.EncryptCase(c, person, key, nameof(ProtectionCase.CareEnc), input.Care);
+            c.SafetyPlanEnc = PersonVault.EncryptCase(c, person, key, nameof(ProtectionCase.SafetyPlanEnc), input.SafetyPlan);
             db.Cases.Add(c);
 
             // The creator investigates; the Squad's supervisor sees the unit's cases.
@@ -55,7 +62,7 @@ public sealed class CaseService(
             {
                 CaseId = c.Id,
                 CaseRecency = c.Recency,
-                GranteeUserId = viewer.UserId,
+                GranteeUserId = investigatorUserId ?? viewer.UserId,
                 Relation = Relation.Investigator,
                 Read = investigator.Read,
                 Write = investigator.Write,
@@ -76,8 +83,10 @@ public sealed class CaseService(
                 Reason = "case opened",
             });
             await db.SaveChangesAsync(ct);
-            var rights = new CaseRights(investigator.Read, investigator.Write, nameof(Relation.Investigator));
-            var view = new CaseView(c.Id, c.Number, rights, CaseProjection.Project(ToRecord(c, null, null, null), record, rights.Read), false);
+            var rights = investigatorUserId is null || investigatorUserId == viewer.UserId
+                ? new CaseRights(investigator.Read, investigator.Write, nameof(Relation.Investigator))
+                : new CaseRights(DataClass.Status, DataClass.None, "referral.dispatch");
+            var view = new CaseView(c.Id, c.Number, rights, CaseProjection.Project(ToRecord(c, null, null, null, null), record, rights.Read), false);
             return (view, new AuditRecord(AuditAction.CaseCreated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "case", TargetId: c.Id, CaseId: c.Id, Relation: rights.Through, Purpose: "case.create"));
         }, ct);
@@ -124,6 +133,8 @@ public sealed class CaseService(
                 c.LegalEnc = PersonVault.EncryptCase(c, c.Person, key, nameof(ProtectionCase.LegalEnc), input.Legal);
             if (input.Care is not null)
                 c.CareEnc = PersonVault.EncryptCase(c, c.Person, key, nameof(ProtectionCase.CareEnc), input.Care);
+            if (input.SafetyPlan is not null)
+                c.SafetyPlanEnc = PersonVault.EncryptCase(c, c.Person, key, nameof(ProtectionCase.SafetyPlanEnc), input.SafetyPlan);
             if (input.Status is { } status)
                 c.Status = status;
             if (input.IsMinor is { } minor)
@@ -154,13 +165,13 @@ public sealed class CaseService(
     {
         var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
         if (key is null)
-            return new CaseView(c.Id, c.Number, rights, CaseProjection.Project(ToRecord(c, null, null, null), null, rights.Read & DataClass.Status), true);
+            return new CaseView(c.Id, c.Number, rights, CaseProjection.Project(ToRecord(c, null, null, null, null), null, rights.Read & DataClass.Status), true);
         var person = PersonVault.Read(c.Person, key);
-        var (situation, legal, care) = PersonVault.ReadCase(c, c.Person, key);
-        return new CaseView(c.Id, c.Number, rights, CaseProjection.Project(ToRecord(c, situation, legal, care), person, rights.Read), false);
+        var (situation, legal, care, safetyPlan) = PersonVault.ReadCase(c, c.Person, key);
+        return new CaseView(c.Id, c.Number, rights, CaseProjection.Project(ToRecord(c, situation, legal, care, safetyPlan), person, rights.Read), false);
     }
 
-    private static CaseRecord ToRecord(ProtectionCase c, string? situation, string? legal, string? care) => new()
+    private static CaseRecord ToRecord(ProtectionCase c, string? situation, string? legal, string? care, string? safetyPlan) => new()
     {
         Number = c.Number,
         Status = c.Status,
@@ -170,6 +181,9 @@ public sealed class CaseService(
         Situation = situation,
         Legal = legal,
         Care = care,
+        SafetyPlan = safetyPlan,
+        TraffickingStatus = c.TraffickingStatus,
+        ReflectionEndsOn = c.ReflectionEndsOn,
     };
 
     private static AuditRecord Denied(Viewer viewer, Guid caseId, string purpose) =>

@@ -55,10 +55,18 @@ public sealed class PersonVault(DataKeys dataKeys, BlindIndex index)
         };
     }
 
-    public static (string? Situation, string? Legal, string? Care) ReadCase(ProtectionCase c, Person person, byte[] key) =>
+    public static (string? Situation, string? Legal, string? Care, string? SafetyPlan) ReadCase(ProtectionCase c, Person person, byte[] key) =>
         (FieldCipher.Decrypt(key, c.SituationEnc, "cases", nameof(ProtectionCase.SituationEnc), c.Id, person.DataKeyId),
          FieldCipher.Decrypt(key, c.LegalEnc, "cases", nameof(ProtectionCase.LegalEnc), c.Id, person.DataKeyId),
-         FieldCipher.Decrypt(key, c.CareEnc, "cases", nameof(ProtectionCase.CareEnc), c.Id, person.DataKeyId));
+         FieldCipher.Decrypt(key, c.CareEnc, "cases", nameof(ProtectionCase.CareEnc), c.Id, person.DataKeyId),
+         FieldCipher.Decrypt(key, c.SafetyPlanEnc, "cases", nameof(ProtectionCase.SafetyPlanEnc), c.Id, person.DataKeyId));
+
+    /// <summary>Any other case-bound text (screenings, decisions, notes), encrypted under the person's key, bound to its table, column and row.</summary>
+    public static byte[]? Encrypt(byte[] key, Guid keyId, string table, string column, Guid rowId, string? value) =>
+        FieldCipher.Encrypt(key, Blank(value), table, column, rowId, keyId);
+
+    public static string? Decrypt(byte[] key, Guid keyId, string table, string column, Guid rowId, byte[]? value) =>
+        FieldCipher.Decrypt(key, value, table, column, rowId, keyId);
 
     public static byte[]? EncryptCase(ProtectionCase c, Person person, byte[] key, string column, string? value) =>
         FieldCipher.Encrypt(key, Blank(value), "cases", column, c.Id, person.DataKeyId);

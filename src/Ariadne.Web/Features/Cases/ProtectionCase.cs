@@ -1,3 +1,4 @@
+using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Platform.Access;
 
 namespace Ariadne.Web.Features.Cases;
@@ -34,6 +35,11 @@ public sealed class ProtectionCase
     public byte[]? SituationEnc { get; set; }
     public byte[]? LegalEnc { get; set; }
     public byte[]? CareEnc { get; set; }
+    /// <summary>HTCDS trafficking status; Possible until an identification decision says otherwise.</summary>
+    public TraffickingStatus TraffickingStatus { get; set; } = TraffickingStatus.Possible;
+    public DateOnly? ReflectionStartsOn { get; set; }
+    public DateOnly? ReflectionEndsOn { get; set; }
+    public byte[]? SafetyPlanEnc { get; set; }
 }
 
 /// <summary>The case's own fields in clear, each with its data class.</summary>
@@ -44,7 +50,10 @@ public sealed record CaseRecord
     [DataClass(DataClass.Status)] public bool IsMinor { get; init; }
     [DataClass(DataClass.Status)] public Guid ResponsibleInstitutionId { get; init; }
     [DataClass(DataClass.Status)] public DateTimeOffset CreatedAt { get; init; }
+    [DataClass(DataClass.Status)] public TraffickingStatus TraffickingStatus { get; init; }
+    [DataClass(DataClass.Status)] public DateOnly? ReflectionEndsOn { get; init; }
     [DataClass(DataClass.Investigation)] public string? Situation { get; init; }
     [DataClass(DataClass.Legal)] public string? Legal { get; init; }
     [DataClass(DataClass.Care)] public string? Care { get; init; }
+    [DataClass(DataClass.Care)] public string? SafetyPlan { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,28 @@ public sealed class CaseAccess(AriadneDbContext db, TimeProvider time)
         var grants = ActiveGrants(v);
         var breakGlass = ActiveBreakGlass(v);
         return db.Cases.Where(c => grants.Any(g => g.CaseId == c.Id) || breakGlass.Any(b => b.CaseId == c.Id));
+    }
+
+    /// <summary>
+    /// The referrals visible to the viewer: those their institution made (to holders of a role that can
+    /// refer — the referrer's view of the referral it made), those addressed to their Squad (to the duty
+    /// desk), and the one that became a case they investigate. Nobody else, whatever their role.
+    /// </summary>
+    public IQueryable<Referral> VisibleReferrals(Viewer v)
+    {
+        var referrer = v.InstitutionRelations.Contains(Relation.Referrer);
+        var desk = v.OnDutyDesk;
+        var investigating = ActiveGrants(v).Where(g => g.Relation == Relation.Investigator);
+        return db.Referrals.Where(r => (referrer && r.ReferringInstitutionId == v.InstitutionId)
+                                       || (desk && r.SquadInstitutionId == v.InstitutionId)
+                                       || (r.CaseId != null && investigating.Any(g => g.CaseId == r.CaseId)));
+    }
+
+    /// <summary>Onward referrals addressed to the viewer's institution in a relation the viewer's roles can hold (the recipient's inbox).</summary>
+    public IQueryable<OnwardReferral> OnwardInbox(Viewer v)
+    {
+        var relations = v.InstitutionRelations.ToList();
+        return db.OnwardReferrals.Where(o => o.RecipientInstitutionId == v.InstitutionId && relations.Contains(o.Relation));
     }
 
     /// <summary>The union of what the viewer's grants open on this case; break-glass if nothing else; null if invisible.</summary>

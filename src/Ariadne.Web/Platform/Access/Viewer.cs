@@ -3,13 +3,24 @@ using Ariadne.Web.Platform.Security;
 
 namespace Ariadne.Web.Platform.Access;
 
-/// <summary>Who is asking: the user, their institution, and the relations their roles can hold there.</summary>
-public sealed record Viewer(Guid UserId, Guid InstitutionId, IReadOnlyList<Relation> InstitutionRelations)
+/// <summary>
+/// Who is asking: the user, their institution, the relations their roles can hold there, and whether
+/// they staff the Squad's duty desk (which receives every referral addressed to their Squad).
+/// </summary>
+public sealed record Viewer(Guid UserId, Guid InstitutionId, IReadOnlyList<Relation> InstitutionRelations, bool OnDutyDesk = false)
 {
-    public static Viewer Of(ClaimsPrincipal user) => new(
-        user.UserId() ?? throw new InvalidOperationException("No signed-in user."),
-        Guid.Parse(user.FindFirstValue(AriadneClaims.InstitutionId) ?? throw new InvalidOperationException("No institution.")),
-        AccessMatrix.RelationsFor(user.FindAll(ClaimTypes.Role).Select(c => c.Value)));
+    /// <summary>The roles that staff the duty desk: they receive, acknowledge and dispatch referrals.</summary>
+    public static readonly string[] DutyDeskRoles = [Features.Participants.RoleCatalog.DutyOfficer, Features.Participants.RoleCatalog.SquadChief];
+
+    public static Viewer Of(ClaimsPrincipal user)
+    {
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        return new(
+            user.UserId() ?? throw new InvalidOperationException("No signed-in user."),
+            Guid.Parse(user.FindFirstValue(AriadneClaims.InstitutionId) ?? throw new InvalidOperationException("No institution.")),
+            AccessMatrix.RelationsFor(roles),
+            roles.Any(DutyDeskRoles.Contains));
+    }
 }
 
 /// <summary>What a viewer may do with one case now, and through what.</summary>

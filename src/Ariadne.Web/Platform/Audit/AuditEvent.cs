@@ -67,4 +67,20 @@ public static class AuditAction
     public const string KeysRotated = "keys.rotated";
     public const string AuditViewed = "audit.viewed";
     public const string AuditExported = "audit.exported";
+    public const string ReferralSubmitted = "referral.submitted";
+    public const string ReferralViewed = "referral.viewed";
+    public const string ReferralDenied = "referral.denied";
+    public const string ReferralAcknowledged = "referral.acknowledged";
+    public const string ReferralDispatched = "referral.dispatched";
+    public const string ReferralClosed = "referral.closed";
+    public const string ReferralEscalated = "referral.escalated";
+    public const string ReferralFileRead = "referral.file-read";
+    public const string ScreeningRecorded = "identification.screened";
+    public const string IdentificationDecided = "identification.decided";
+    public const string ConsentRecorded = "consent.recorded";
+    public const string ConsentWithdrawn = "consent.withdrawn";
+    public const string OnwardSent = "onward.sent";
+    public const string OnwardAnswered = "onward.answered";
+    public const string OnwardClosed = "onward.closed";
+    public const string RiskAssessed = "risk.assessed";
 }

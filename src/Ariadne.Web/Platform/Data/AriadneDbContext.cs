@@ -1,4 +1,6 @@
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Identification;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
@@ -37,6 +39,13 @@ public abstract class AriadneDbContext(DbContextOptions options)
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralFile> ReferralFiles => Set<ReferralFile>();
+    public DbSet<Screening> Screenings => Set<Screening>();
+    public DbSet<IdentificationDecision> IdentificationDecisions => Set<IdentificationDecision>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<OnwardReferral> OnwardReferrals => Set<OnwardReferral>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -162,6 +171,73 @@ public abstract class AriadneDbContext(DbContextOptions options)
             e.Property(n => n.CaseNumber).HasMaxLength(20);
             e.HasIndex(n => n.RecipientUserId);
             e.HasIndex(n => n.RecipientInstitutionId);
+        });
+
+        builder.Entity<ProtectionCase>(e => e.Property(c => c.TraffickingStatus).HasConversion<string>().HasMaxLength(20));
+        builder.Entity<Referral>(e =>
+        {
+            e.ToTable("referrals");
+            e.Property(r => r.Number).HasMaxLength(20);
+            e.HasIndex(r => r.Number).IsUnique();
+            e.HasIndex(r => r.Sequence).IsUnique();
+            e.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Consent).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(r => new { r.SquadInstitutionId, r.Sequence });
+            e.HasIndex(r => new { r.ReferringInstitutionId, r.Sequence });
+            e.HasIndex(r => new { r.AcknowledgedAt, r.AcknowledgeBy });
+            e.HasIndex(r => r.CaseId);
+            e.HasIndex(r => r.DocumentNumberIndex);
+            e.HasIndex(r => r.PhoneIndex);
+            e.HasOne<Institution>().WithMany().HasForeignKey(r => r.SquadInstitutionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(r => r.ReferringInstitutionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<DataKey>().WithMany().HasForeignKey(r => r.DataKeyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ReferralFile>(e =>
+        {
+            e.ToTable("referral_files");
+            e.Property(f => f.ContentType).HasMaxLength(40);
+            e.HasOne<Referral>().WithMany().HasForeignKey(f => f.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Screening>(e =>
+        {
+            e.ToTable("screenings");
+            e.HasIndex(x => new { x.CaseId, x.RecordedAt });
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<IdentificationDecision>(e =>
+        {
+            e.ToTable("identification_decisions");
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.Body).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(d => new { d.CaseId, d.RecordedAt });
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Consent>(e =>
+        {
+            e.ToTable("consents");
+            e.Property(c => c.Purpose).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Form).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(c => c.CaseId);
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(c => c.RecipientInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<OnwardReferral>(e =>
+        {
+            e.ToTable("onward_referrals");
+            e.Property(o => o.Relation).HasConversion<string>().HasMaxLength(30);
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(o => o.CaseId);
+            e.HasIndex(o => new { o.RecipientInstitutionId, o.Status });
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Institution>().WithMany().HasForeignKey(o => o.RecipientInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<RiskAssessment>(e =>
+        {
+            e.ToTable("risk_assessments");
+            e.HasIndex(x => new { x.CaseId, x.RecordedAt });
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks there, native timestamptz on PostgreSQL.

@@ -35,4 +35,7 @@ public static partial class Log
 
     [LoggerMessage(1010, LogLevel.Information, "User {UserId} added a passkey")]
     public static partial void PasskeyAdded(this ILogger logger, Guid userId);
+
+    [LoggerMessage(1012, LogLevel.Error, "Background job {Job} failed: {ErrorType}")]
+    public static partial void JobFailed(this ILogger logger, string job, string errorType);
 }

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.Json;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Identification;
+
+/// <summary>
+/// Screening against the structured indicators, and the formal identification decision (HTCDS:
+/// Possible → Actual or Not a victim). The indicators give a suggestion, never a verdict. Which kinds
+/// of institution may decide is set per deployment (Identification:DecidingKinds; the Squad by default,
+/// as the plan sets out; NGOs, social services or health workers where the deployment authorises them).
+/// Nothing here asks whether the person cooperates with the police: identification never depends on it.
+/// </summary>
+public sealed class IdentificationService(
+    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, TimeProvider time, IConfiguration configuration,
+    IStringLocalizer<SharedResource> text)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public sealed class ScreeningInput
+    {
+        public List<string> ForcedLabour { get; set; } = [];
+        public List<string> Operational { get; set; } = [];
+        public string? Notes { get; set; }
+    }
+
+    public sealed class DecisionInput
+    {
+        public TraffickingStatus? Status { get; set; }
+        public DateOnly? DecidedOn { get; set; }
+        public string? Rationale { get; set; }
+    }
+
+    public sealed record DecisionRow(Guid Id, TraffickingStatus Status, DecidingBody Body, string Institution, string DecidedBy, DateOnly DecidedOn,
+        DateTimeOffset RecordedAt, string? Rationale, bool IsReview);
+
+    public sealed record State(Guid CaseId, string Number, bool IsMinor, TraffickingStatus Status, bool Decided, DateOnly? ReflectionStartsOn,
+        DateOnly? ReflectionEndsOn, CaseRights Rights, ScreeningContent? Screening, DateTimeOffset? ScreenedAt, Indicators.Suggestion? Suggestion,
+        IReadOnlyList<DecisionRow> Decisions, bool CanScreen, bool CanDecide)
+    {
+        /// <summary>A child is treated as a presumed victim until a decision is made.</summary>
+        public bool PresumedChildVictim => IsMinor && !Decided;
+    }
+
+    public int ReflectionDays => int.TryParse(configuration["Identification:ReflectionDays"], CultureInfo.InvariantCulture, out var days) && days > 0 ? days : 30;
+
+    /// <summary>Institution kinds a deployment authorises to make formal identification decisions.</summary>
+    public IReadOnlySet<InstitutionKind> DecidingKinds()
+    {
+        var configured = configuration["Identification:DecidingKinds"];
+        var kinds = (configured ?? nameof(InstitutionKind.AntiTraffickingSquad)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => Enum.TryParse<InstitutionKind>(k, out var kind) ? kind : (InstitutionKind?)null).OfType<InstitutionKind>().ToHashSet();
+        return kinds;
+    }
+
+    /// <summary>HTCDS "who identified", from the deciding institution's kind.</summary>
+    public static DecidingBody BodyOf(InstitutionKind kind) => kind switch
+    {
+        InstitutionKind.AntiTraffickingSquad or InstitutionKind.Police or InstitutionKind.BorderService or InstitutionKind.SecurityService
+            or InstitutionKind.SecurityPolice => DecidingBody.Police,
+        InstitutionKind.Prosecution or InstitutionKind.Court => DecidingBody.CourtOrProsecution,
+        InstitutionKind.Shelter or InstitutionKind.ServiceProvider or InstitutionKind.Helpline or InstitutionKind.InternationalPartner => DecidingBody.Ngo,
+        _ => DecidingBody.OtherGovernment,
+    };
+
+    public async Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
+        await audit.InTransactionAsync(async () =>
+        {
+            var rights = await access.RightsAsync(viewer, caseId, ct);
+            if (rights is null)
+                return ((State?)null, new AuditRecord(AuditAction.CaseDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "case", caseId, null, null, "identification.view"));
+            var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
+            var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
+            var investigation = rights.CanRead(DataClass.Investigation) && key is not null;
+
+            ScreeningContent? screening = null;
+            DateTimeOffset? screenedAt = null;
+            if (investigation)
+            {
+                var latest = await db.Screenings.AsNoTracking().Where(s => s.CaseId == caseId).OrderByDescending(s => s.RecordedAt).FirstOrDefaultAsync(ct);
+                if (latest is not null)
+                {
+                    screening = JsonSerializer.Deserialize<ScreeningContent>(
+                        PersonVault.Decrypt(key!, c.Person.DataKeyId, "screenings", nameof(Screening.ContentEnc), latest.Id, latest.ContentEnc) ?? "{}", Json);
+                    screenedAt = latest.RecordedAt;
+                }
+            }
+            var rows = await (from d in db.IdentificationDecisions.AsNoTracking()
+                              where d.CaseId == caseId
+                              join u in db.Users on d.DecidedBy equals u.Id
+                              join i in db.Institutions on d.DecidingInstitutionId equals i.Id
+                              orderby d.RecordedAt descending
+                              select new { d, User = u.DisplayName, Institution = i.Name }).ToListAsync(ct);
+            var decisions = rows.Select(r => new DecisionRow(r.d.Id, r.d.Status, r.d.Body, r.Institution, r.User, r.d.DecidedOn, r.d.RecordedAt,
+                investigation ? PersonVault.Decrypt(key!, c.Person.DataKeyId, "identification_decisions", nameof(IdentificationDecision.RationaleEnc), r.d.Id, r.d.RationaleEnc) : null,
+                r.d.SupersedesId is not null)).ToList();
+            var state = new State(c.Id, c.Number, c.IsMinor, c.TraffickingStatus, decisions.Count > 0, c.ReflectionStartsOn, c.ReflectionEndsOn, rights,
+                screening, screenedAt, screening is null ? null : Indicators.Suggest(screening.Operational, c.IsMinor), decisions,
+                !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null,
+                key is not null && await MayDecideAsync(viewer, caseId, rights, ct));
+            return ((State?)state, new AuditRecord(AuditAction.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: "identification.view"));
+        }, ct);
+
+    private async Task<bool> MayDecideAsync(Viewer viewer, Guid caseId, CaseRights rights, CancellationToken ct)
+    {
+        if (rights.IsBreakGlass)
+            return false;
+        var kind = await db.Institutions.Where(i => i.Id == viewer.InstitutionId).Select(i => i.Kind).FirstAsync(ct);
+        if (!DecidingKinds().Contains(kind))
+            return false;
+        var relations = await access.ActiveGrants(viewer).Where(g => g.CaseId == caseId).Select(g => g.Relation).ToListAsync(ct);
+        return relations.Any(r => r is not Relation.Referrer and not Relation.CoordinatorInformation);
+    }
+
+    public async Task<Dictionary<string, string[]>?> ScreenAsync(Viewer viewer, Guid caseId, ScreeningInput input, CancellationToken ct = default)
+    {
+        var rights = await access.RightsAsync(viewer, caseId, ct);
+        if (rights is null)
+            return null;
+        var errors = new Dictionary<string, string[]>();
+        if (rights.IsBreakGlass || !rights.CanWrite(DataClass.Investigation))
+        {
+            errors[string.Empty] = [text["Case_NotWritable"]];
+            return errors;
+        }
+        var forced = input.ForcedLabour.Distinct(StringComparer.Ordinal).ToList();
+        var operational = input.Operational.Distinct(StringComparer.Ordinal).ToList();
+        if (forced.Any(c => !Indicators.IsForcedLabour(c)))
+            errors[nameof(ScreeningInput.ForcedLabour)] = [text["Validation_ValueInvalid"]];
+        if (operational.Any(c => Indicators.Find(c) is null))
+            errors[nameof(ScreeningInput.Operational)] = [text["Validation_ValueInvalid"]];
+        if (forced.Count == 0 && operational.Count == 0 && string.IsNullOrWhiteSpace(input.Notes))
+            errors[nameof(ScreeningInput.ForcedLabour)] = [text["Screening_Empty"]];
+        if (input.Notes?.Trim().Length > 4000)
+            errors[nameof(ScreeningInput.Notes)] = [text["Validation_TooLong", 4000]];
+        if (errors.Count > 0)
+            return errors;
+        await audit.InTransactionAsync(async () =>
+        {
+            var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
+            var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct) ?? throw new InvalidOperationException("Erased.");
+            var screening = new Screening { CaseId = caseId, RecordedAt = time.GetUtcNow(), RecordedBy = viewer.UserId, InstitutionId = viewer.InstitutionId };
+            var content = new ScreeningContent(forced, operational, string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim());
+            screening.ContentEnc = PersonVault.Encrypt(key, c.Person.DataKeyId, "screenings", nameof(Screening.ContentEnc), screening.Id, JsonSerializer.Serialize(content, Json));
+            db.Screenings.Add(screening);
+            await db.SaveChangesAsync(ct);
+            return (true, new AuditRecord(AuditAction.ScreeningRecorded, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                TargetType: "screening", TargetId: screening.Id, CaseId: caseId, Relation: rights.Through, Purpose: "identification.screen"));
+        }, ct);
+        return errors;
+    }
+
+    public async Task<Dictionary<string, string[]>?> DecideAsync(Viewer viewer, Guid caseId, DecisionInput input, CancellationToken ct = default)
+    {
+        var rights = await access.RightsAsync(viewer, caseId, ct);
+        if (rights is null)
+            return null;
+        var errors = new Dictionary<string, string[]>();
+        if (!await MayDecideAsync(viewer, caseId, rights, ct))
+        {
+            errors[string.Empty] = [text["Decision_NotAuthorised"]];
+            return errors;
+        }
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (input.Status is not { } status || !Enum.IsDefined(status))
+            errors[nameof(DecisionInput.Status)] = [text["Decision_StatusRequired"]];
+        if (input.DecidedOn is not { } on)
+            errors[nameof(DecisionInput.DecidedOn)] = [text["Validation_Required"]];
+        else if (on > today || on < today.AddYears(-5))
+            errors[nameof(DecisionInput.DecidedOn)] = [text["Decision_DateInvalid"]];
+        var rationale = input.Rationale?.Trim();
+        if (string.IsNullOrEmpty(rationale) || rationale.Length < 20)
+            errors[nameof(DecisionInput.Rationale)] = [text["Decision_RationaleRequired", 20]];
+        else if (rationale.Length > 4000)
+            errors[nameof(DecisionInput.Rationale)] = [text["Validation_TooLong", 4000]];
+        if (errors.Count > 0)
+            return errors;
+
+        var kind = await db.Institutions.Where(i => i.Id == viewer.InstitutionId).Select(i => i.Kind).FirstAsync(ct);
+        await audit.InTransactionAsync(async () =>
+        {
+            var c = await db.Cases.Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
+            var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct) ?? throw new InvalidOperationException("Erased.");
+            var previous = await db.IdentificationDecisions.Where(d => d.CaseId == caseId).OrderByDescending(d => d.RecordedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+            var decision = new IdentificationDecision
+            {
+                CaseId = caseId,
+                Status = input.Status!.Value,
+                Body = BodyOf(kind),
+                DecidingInstitutionId = viewer.InstitutionId,
+                DecidedBy = viewer.UserId,
+                DecidedOn = input.DecidedOn!.Value,
+                RecordedAt = time.GetUtcNow(),
+                SupersedesId = previous,
+            };
+            decision.RationaleEnc = PersonVault.Encrypt(key, c.Person.DataKeyId, "identification_decisions", nameof(IdentificationDecision.RationaleEnc), decision.Id, rationale);
+            db.IdentificationDecisions.Add(decision);
+            c.TraffickingStatus = decision.Status;
+            // The recovery and reflection period starts at identification and runs its course once started.
+            if (decision.Status != TraffickingStatus.NotAVictim && c.ReflectionStartsOn is null)
+            {
+                c.ReflectionStartsOn = decision.DecidedOn;
+                c.ReflectionEndsOn = decision.DecidedOn.AddDays(ReflectionDays);
+            }
+            c.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            return (true, new AuditRecord(AuditAction.IdentificationDecided, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                TargetType: "decision", TargetId: decision.Id, CaseId: caseId, Relation: rights.Through,
+                Purpose: (previous is null ? "identification.decide:" : "identification.review:") + decision.Status));
+        }, ct);
+        return errors;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Referrals;
+
+/// <summary>A supporting file as received, before encryption.</summary>
+public sealed record ReferralUpload(string Name, byte[] Content);
+
+/// <summary>
+/// What may be attached: PDF, JPEG, PNG or plain UTF-8 text, recognised by content (never by the name
+/// or the declared type), at most <see cref="MaxFiles"/> files of <see cref="MaxBytes"/> each.
+/// </summary>
+public static class ReferralFiles
+{
+    public const int MaxFiles = 5;
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    public static string? Sniff(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("%PDF-"u8))
+            return "application/pdf";
+        if (content.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
+            return "image/jpeg";
+        if (content.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+            return "image/png";
+        if (content.Length > 0 && content.IndexOf((byte)0) < 0)
+        {
+            try
+            {
+                _ = new UTF8Encoding(false, true).GetString(content);
+                return "text/plain";
+            }
+            catch (DecoderFallbackException)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    public static string? Validate(IReadOnlyList<ReferralUpload> files, IStringLocalizer text)
+    {
+        if (files.Count > MaxFiles)
+            return text["Referral_FilesTooMany", MaxFiles];
+        foreach (var file in files)
+        {
+            if (file.Content.Length == 0 || file.Content.Length > MaxBytes)
+                return text["Referral_FileSize", MaxBytes / 1024 / 1024];
+            if (Sniff(file.Content) is null)
+                return text["Referral_FileType"];
+            if (string.IsNullOrWhiteSpace(file.Name) || file.Name.Length > 200)
+                return text["Referral_FileName"];
+        }
+        return null;
+    }
+
+    /// <summary>A safe download name: the base name only, no path or control characters.</summary>
+    public static string SafeName(string name)
+    {
+        var baseName = Path.GetFileName(name.Replace('\\', '/'));
+        var clean = new string(baseName.Where(c => !char.IsControl(c) && c is not '"' and not '/' and not ':').ToArray()).Trim();
+        return clean.Length == 0 ? "file" : clean[..Math.Min(clean.Length, 200)];
+    }
+}
