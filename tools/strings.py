@@ -371,6 +371,16 @@ S = {
 "Topic_VictimAssistance": ("Assistance to victims", "Помощь пострадавшим", "Zərərçəkənlərə yardım"),
 }
 
+# The other tables: their keys must be new.
+import os as _os, sys as _sys
+_sys.path.insert(0, _os.path.dirname(_os.path.abspath(__file__)))
+for _module in ("strings_referrals", "strings_indicators"):
+    _extra = __import__(_module).S
+    _twice = set(S) & set(_extra)
+    if _twice:
+        raise SystemExit(f"{_module}: keys already defined: {sorted(_twice)}")
+    S.update(_extra)
+
 if __name__ == "__main__":
     import os, html
     here = os.path.dirname(os.path.abspath(__file__))

@@ -67,7 +67,24 @@ public sealed partial class ResourceCompletenessTests
             .Concat(Ariadne.Web.Features.Cases.CaseFields.All.Select(f => "CaseField_" + f.Name))
             .Concat(Enum.GetNames<Ariadne.Web.Platform.Access.Relation>().Select(r => "Relation_" + r))
             .Concat(Enum.GetNames<Ariadne.Web.Platform.Access.BreakGlassReason>().Select(r => "BreakGlassReason_" + r))
-            .Append("Notification_break-glass");
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Referrals.ReferralStep>().Select(s => "ReferralStep_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Referrals.Urgency>().Select(s => "Urgency_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Referrals.ReferralStatus>().Select(s => "ReferralStatus_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Referrals.ReferralConsent>().Select(s => "ReferralConsent_" + s))
+            .Concat(Ariadne.Web.Features.Referrals.ReferralService.CloseReasons.Select(s => "CloseReason_" + s))
+            .Concat(Ariadne.Web.Features.Referrals.ReferralInput.ExploitationTypes.Select(s => "Exploitation_" + s))
+            .Concat(Ariadne.Web.Features.Identification.Indicators.ForcedLabour.Select(s => "Ilo_" + s))
+            .Concat(Ariadne.Web.Features.Identification.Indicators.Operational.Select(s => "IloEc_" + s.Code))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Identification.IndicatorDimension>().Select(s => "IloDim_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Identification.IndicatorStrength>().Select(s => "Strength_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Identification.TraffickingStatus>().Select(s => "TraffickingStatus_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Identification.DecidingBody>().Select(s => "DecidingBody_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.ConsentPurpose>().Select(s => "ConsentPurpose_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.ConsentForm>().Select(s => "ConsentForm_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.OnwardStatus>().Select(s => "OnwardStatus_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.RiskLevel>().Select(s => "RiskLevel_" + s))
+            .Concat(new[] { "Referral_Danger_true", "Referral_Danger_false" })
+            .Concat(new[] { "break-glass", "referral-received", "referral-overdue", "onward-received" }.Select(k => "Notification_" + k));
         var missing = needed.Where(k => !keys.Contains(k)).ToList();
         Assert.Empty(missing);
     }
@@ -89,6 +106,6 @@ public sealed partial class ResourceCompletenessTests
     private static partial Regex Placeholder();
 
     // T["Key"], text["Key"], label="Key", hint="Key", ErrorMessage = "Key", notices and problem keys.
-    [GeneratedRegex("""(?:\b(?:T|text)\["|\b(?:label|hint)="|ErrorMessage = "|TempData\["Notice"\] = "|new RoleProblem\(")(?<key>[A-Z][A-Za-z0-9]*_[A-Za-z0-9_.]+)"?""")]
+    [GeneratedRegex("""(?:\b(?:T|text)\["|\b(?:label|hint|legend)="|ErrorMessage = "|TempData\["Notice"\] = "|new RoleProblem\(")(?<key>[A-Z][A-Za-z0-9]*_[A-Za-z0-9_.]+)"?""")]
     private static partial Regex KeyUse();
 }

@@ -54,7 +54,8 @@ public sealed class WebSession : IDisposable
             foreach (var part in value.Split('\u001f'))
                 fields.Add(new(key, part));
 
-        var action = form.GetAttribute("action");
+        // The first submit button's formaction, if it has one, overrides the form's action, as in a browser.
+        var action = form.QuerySelector("button[type=submit]")?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.Url : action;
         var response = await Client.PostAsync(target, new FormUrlEncodedContent(fields));
         return follow ? await FollowAsync(response) : await Page.ReadAsync(response);

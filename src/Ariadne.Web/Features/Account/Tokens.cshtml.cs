@@ -103,11 +103,20 @@ public sealed class TokensModel(
     }
 
     /// <summary>Administrative scopes for administrators; case scopes for those whose roles can hold a relation to cases.</summary>
-    private IReadOnlyList<string> ScopesFor() =>
-        User.IsInRole(RoleCatalog.Administrator) ? [ApiScopes.Profile, ApiScopes.AdminRead, ApiScopes.AdminWrite]
-        : Platform.Access.Viewer.Of(User).InstitutionRelations.Count > 0 || Cases.CaseService.CreatorRoles.Any(User.IsInRole)
-            ? [ApiScopes.Profile, ApiScopes.CasesRead, ApiScopes.CasesWrite]
-            : [ApiScopes.Profile];
+    private List<string> ScopesFor()
+    {
+        if (User.IsInRole(RoleCatalog.Administrator))
+            return [ApiScopes.Profile, ApiScopes.AdminRead, ApiScopes.AdminWrite];
+        var viewer = Platform.Access.Viewer.Of(User);
+        var scopes = new List<string> { ApiScopes.Profile };
+        if (viewer.InstitutionRelations.Count > 0 || Cases.CaseService.CreatorRoles.Any(User.IsInRole))
+            scopes.AddRange([ApiScopes.CasesRead, ApiScopes.CasesWrite]);
+        if (Referrals.ReferralService.CanRefer(viewer) || viewer.OnDutyDesk)
+            scopes.Add(ApiScopes.ReferralsRead);
+        if (Referrals.ReferralService.CanRefer(viewer))
+            scopes.Add(ApiScopes.ReferralsWrite);
+        return scopes;
+    }
 
     private async Task LoadAsync()
     {

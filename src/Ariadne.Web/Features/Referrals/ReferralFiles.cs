@@ -14,6 +14,7 @@ public static class ReferralFiles
 {
     public const int MaxFiles = 5;
     public const int MaxBytes = 5 * 1024 * 1024;
+    public const int MaxTotalBytes = 10 * 1024 * 1024;
 
     public static string? Sniff(ReadOnlySpan<byte> content)
     {
@@ -42,6 +43,8 @@ public static class ReferralFiles
     {
         if (files.Count > MaxFiles)
             return text["Referral_FilesTooMany", MaxFiles];
+        if (files.Sum(f => (long)f.Content.Length) > MaxTotalBytes)
+            return text["Referral_FilesTotal", MaxTotalBytes / 1024 / 1024];
         foreach (var file in files)
         {
             if (file.Content.Length == 0 || file.Content.Length > MaxBytes)

@@ -37,11 +37,11 @@ public static class DeskEvents
     public static void MapDeskEvents(this IEndpointRouteBuilder app) =>
         app.MapGet("/referrals/desk/events", Stream).RequireAuthorization(Platform.Security.Policies.Mfa).ExcludeFromDescription();
 
-    private static Results<ServerSentEventsResult<string>, ForbidHttpResult> Stream(HttpContext context, ReferralSignal signal, IServiceScopeFactory scopes, TimeProvider time)
+    private static Results<ServerSentEventsResult<string>, StatusCodeHttpResult> Stream(HttpContext context, ReferralSignal signal, IServiceScopeFactory scopes, TimeProvider time)
     {
         var viewer = Viewer.Of(context.User);
         if (!viewer.OnDutyDesk)
-            return TypedResults.Forbid();
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         return TypedResults.ServerSentEvents(Events(viewer, signal, scopes, time, context.RequestAborted));
     }
 

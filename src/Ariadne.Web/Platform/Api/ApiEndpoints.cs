@@ -12,5 +12,6 @@ public static class ApiEndpoints
         v1.MapMeApi();
         v1.MapInstitutionsApi();
         Features.Cases.CasesApi.MapCasesApi(v1);
+        Features.Referrals.ReferralsApi.MapReferralsApi(v1);
     }
 }

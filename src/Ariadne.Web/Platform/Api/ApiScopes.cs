@@ -8,8 +8,10 @@ public static class ApiScopes
     public const string AdminWrite = "admin.write";
     public const string CasesRead = "cases.read";
     public const string CasesWrite = "cases.write";
+    public const string ReferralsRead = "referrals.read";
+    public const string ReferralsWrite = "referrals.write";
 
-    public static IReadOnlyList<string> All { get; } = [Profile, AdminRead, AdminWrite, CasesRead, CasesWrite];
+    public static IReadOnlyList<string> All { get; } = [Profile, AdminRead, AdminWrite, CasesRead, CasesWrite, ReferralsRead, ReferralsWrite];
 
     public const string ClaimType = "scope";
 }

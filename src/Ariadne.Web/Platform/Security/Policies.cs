@@ -22,6 +22,8 @@ public static class Policies
     public const string ApiAdminWrite = "api:admin.write";
     public const string ApiCasesRead = "api:cases.read";
     public const string ApiCasesWrite = "api:cases.write";
+    public const string ApiReferralsRead = "api:referrals.read";
+    public const string ApiReferralsWrite = "api:referrals.write";
 
     public static AuthorizationPolicy MfaPolicy { get; } = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
         .RequireAuthenticatedUser()
@@ -42,6 +44,10 @@ public static class Policies
             .RequireClaim(ApiScopes.ClaimType, ApiScopes.CasesRead, ApiScopes.CasesWrite));
         options.AddPolicy(ApiCasesWrite, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(ApiScopes.ClaimType, ApiScopes.CasesWrite));
+        options.AddPolicy(ApiReferralsRead, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiScopes.ClaimType, ApiScopes.ReferralsRead, ApiScopes.ReferralsWrite));
+        options.AddPolicy(ApiReferralsWrite, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(ApiScopes.ClaimType, ApiScopes.ReferralsWrite));
         options.AddPolicy(ApiAdminWrite, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
             .RequireRole(RoleCatalog.Administrator).RequireClaim(ApiScopes.ClaimType, ApiScopes.AdminWrite));
     }

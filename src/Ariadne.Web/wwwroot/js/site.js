@@ -8,7 +8,53 @@ document.addEventListener("DOMContentLoaded", () => {
 
   setUpPasskeySignIn();
   setUpPasskeyCreation();
+  setUpDutyDesk();
 });
+
+// The duty desk's queue updates itself: server-sent events say when it changed (counts only), then
+// the table body is fetched again. If the stream cannot be used, the page polls every 30 seconds.
+function setUpDutyDesk() {
+  const desk = document.querySelector("[data-desk]");
+  if (!desk) return;
+  const rows = desk.querySelector("[data-desk-rows]");
+  const status = desk.querySelector("[data-desk-status]");
+  const waitingText = desk.querySelector("[data-desk-waiting-text]").textContent;
+  const newText = desk.querySelector("[data-desk-new-text]").textContent;
+  let latest = null;
+  let polling = null;
+
+  async function refresh(announceNew) {
+    const response = await fetch(desk.dataset.rowsUrl, { credentials: "same-origin", headers: { "Accept": "text/html" } });
+    if (!response.ok) return;
+    rows.innerHTML = await response.text();
+    const empty = desk.querySelector("[data-desk-empty]");
+    if (empty) empty.hidden = rows.children.length > 0;
+    if (announceNew) status.textContent = newText + " " + status.textContent;
+  }
+
+  function startPolling() {
+    if (polling) return;
+    polling = setInterval(() => refresh(false), 30000);
+  }
+
+  if (!window.EventSource) { startPolling(); return; }
+  const source = new EventSource(desk.dataset.eventsUrl);
+  let failures = 0;
+  source.addEventListener("desk", async (event) => {
+    failures = 0;
+    const state = JSON.parse(event.data);
+    const isNew = latest !== null && state.latest > latest;
+    latest = state.latest;
+    status.textContent = waitingText.replace("{0}", state.waiting);
+    // An event means the queue changed (new, acknowledged or dispatched): fetch the table again.
+    await refresh(isNew);
+    desk.dataset.live = "on";
+  });
+  source.addEventListener("error", () => {
+    failures += 1;
+    if (failures >= 3) { source.close(); startPolling(); }
+  });
+}
 
 function antiforgery(form) {
   const field = form.querySelector("input[name='__csrf']");

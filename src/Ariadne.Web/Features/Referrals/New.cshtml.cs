@@ -1,0 +1,141 @@
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Referrals;
+
+/// <summary>
+/// Refer a suspected victim to the Squad: one subject per page (who, where and what danger, what was
+/// observed, consent, then review with supporting files). Earlier answers travel in the form body,
+/// never in the address. The submission id, made on the first page, is the idempotency key: a
+/// double click or a resent form makes one referral.
+/// </summary>
+[Authorize(Policy = Policies.Mfa)]
+public sealed class NewModel(ReferralService referrals, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+{
+    [BindProperty] public ReferralInput Input { get; set; } = new();
+    [BindProperty] public ReferralStep Step { get; set; } = ReferralStep.Person;
+    [BindProperty] public Guid SubmissionId { get; set; }
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
+    public IActionResult OnGet()
+    {
+        if (!ReferralService.CanRefer(Viewer.Of(User)))
+            return Forbid();
+        SubmissionId = Guid.NewGuid();
+        return Page();
+    }
+
+    public IActionResult OnPostBack()
+    {
+        ModelState.Clear();
+        if (!ReferralService.CanRefer(Viewer.Of(User)))
+            return Forbid();
+        Step = Step > ReferralStep.Person ? Step - 1 : ReferralStep.Person;
+        return Page();
+    }
+
+    public IActionResult OnPostNext()
+    {
+        ModelState.Clear();
+        if (!ReferralService.CanRefer(Viewer.Of(User)))
+            return Forbid();
+        if (!Enum.IsDefined(Step) || Step == ReferralStep.Review)
+            Step = ReferralStep.Person;
+        if (AddErrors(Input.Validate(text, Today, Step)))
+            Step++;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync()
+    {
+        ModelState.Clear();
+        var viewer = Viewer.Of(User);
+        if (!ReferralService.CanRefer(viewer))
+            return Forbid();
+        Step = ReferralStep.Review;
+        var errors = Input.Validate(text, Today);
+        if (errors.Count > 0)
+        {
+            // Send the user to the first page with a problem, with its errors.
+            Step = Enum.GetValues<ReferralStep>().First(s => Input.Validate(text, Today, s).Count > 0);
+            AddErrors(Input.Validate(text, Today, Step));
+            return Page();
+        }
+        var uploads = new List<ReferralUpload>();
+        foreach (var file in Files.Where(f => f.Length > 0))
+        {
+            if (file.Length > ReferralFiles.MaxBytes)
+            {
+                ModelState.AddModelError(nameof(Files), text["Referral_FileSize", ReferralFiles.MaxBytes / 1024 / 1024]);
+                return Page();
+            }
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            uploads.Add(new ReferralUpload(file.FileName, buffer.ToArray()));
+        }
+        if (ReferralFiles.Validate(uploads, text) is { } fileError)
+        {
+            ModelState.AddModelError(nameof(Files), fileError);
+            return Page();
+        }
+        if (SubmissionId == Guid.Empty)
+            SubmissionId = Guid.NewGuid();
+        var (outcome, referral) = await referrals.SubmitAsync(viewer, Input, uploads, "form:" + SubmissionId.ToString("N"));
+        switch (outcome)
+        {
+            case ReferralService.SubmitOutcome.Created or ReferralService.SubmitOutcome.Replayed:
+                TempData["Notice"] = "Referral_Sent";
+                return RedirectToPage("/Referrals/Detail", new { id = referral!.Id });
+            case ReferralService.SubmitOutcome.NoSquad:
+                ModelState.AddModelError(string.Empty, text["Referral_NoSquad"]);
+                return Page();
+            case ReferralService.SubmitOutcome.KeyConflict:
+                SubmissionId = Guid.NewGuid();
+                ModelState.AddModelError(string.Empty, text["Referral_ChangedAfterSending"]);
+                return Page();
+            default:
+                return Forbid();
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private bool AddErrors(Dictionary<string, string[]> errors)
+    {
+        foreach (var (field, messages) in errors)
+            foreach (var message in messages)
+                ModelState.AddModelError("Input." + field, message);
+        return errors.Count == 0;
+    }
+
+    /// <summary>The values of the other pages, carried as hidden fields (name, value).</summary>
+    public IEnumerable<(string Name, string Value)> Carried()
+    {
+        var i = Input;
+        IEnumerable<(string, string?)> all(ReferralStep step) => step switch
+        {
+            ReferralStep.Person =>
+            [
+                ("Anonymous", i.Anonymous ? "true" : "false"), ("GivenName", i.GivenName), ("FamilyName", i.FamilyName), ("Patronymic", i.Patronymic),
+                ("DateOfBirth", i.DateOfBirth), ("Sex", i.Sex), ("Citizenship", i.Citizenship), ("Languages", i.Languages),
+                ("NeedsInterpreter", i.NeedsInterpreter ? "true" : "false"), ("Child", i.Child ? "true" : "false"),
+                ("DocumentNumber", i.DocumentNumber), ("Phone", i.Phone),
+            ],
+            ReferralStep.Situation =>
+            [
+                ("Whereabouts", i.Whereabouts), ("ImmediateDanger", i.ImmediateDanger?.ToString().ToLowerInvariant()), ("Danger", i.Danger),
+                ("Urgency", i.Urgency?.ToString()),
+            ],
+            ReferralStep.Indicators =>
+                [.. i.Indicators.Select(c => ("Indicators", (string?)c)), .. i.Exploitation.Select(c => ("Exploitation", (string?)c)), ("Observations", i.Observations)],
+            ReferralStep.Consent => [("Consent", i.Consent?.ToString()), ("ConsentNote", i.ConsentNote)],
+            _ => [],
+        };
+        return Enum.GetValues<ReferralStep>().Where(s => s != Step).SelectMany(all)
+            .Where(p => p.Item2 is not null).Select(p => ("Input." + p.Item1, p.Item2!));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Referrals;
+
+/// <summary>
+/// /api/v1/referrals: systems of other participants refer through the API. A POST needs an
+/// <c>Idempotency-Key</c>: a retried submission returns the referral made the first time, never a
+/// second one. The referrer reads the status of what it sent; nothing else about the case.
+/// </summary>
+public static class ReferralsApi
+{
+    public sealed record FileUpload(string? Name, string? Content);
+    public sealed class ReferralRequest
+    {
+        public ReferralInput? Referral { get; set; }
+        public List<FileUpload> Files { get; set; } = [];
+    }
+
+    public sealed record ReferralStatusDocument(Guid Id, string Number, ReferralStatus Status, Urgency Urgency, DateTimeOffset ReceivedAt,
+        DateTimeOffset AcknowledgeBy, DateTimeOffset? AcknowledgedAt, bool NeedsInterpreter, int Files);
+
+    public static void MapReferralsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/referrals");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiReferralsWrite).WithName("CreateReferral");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiReferralsRead).WithName("ListReferrals");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiReferralsRead).WithName("GetReferral");
+    }
+
+    private static async Task<IResult> CreateAsync(ReferralRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+        ReferralService referrals, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(user);
+        if (!ReferralService.CanRefer(viewer))
+            return TypedResults.Problem(title: text["Api_Forbidden"], statusCode: StatusCodes.Status403Forbidden);
+        if (!Idempotency.IsValidKey(idempotencyKey))
+            return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
+        var input = request.Referral ?? new ReferralInput();
+        var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var uploads = new List<ReferralUpload>();
+        foreach (var file in request.Files)
+        {
+            var bytes = new byte[((file.Content?.Length ?? 0) * 3 / 4) + 3];
+            if (file.Content is null || !Convert.TryFromBase64String(file.Content, bytes, out var length))
+            {
+                errors["Files"] = [text["Referral_FileEncoding"]];
+                break;
+            }
+            uploads.Add(new ReferralUpload(file.Name ?? "", bytes[..length]));
+        }
+        if (!errors.ContainsKey("Files") && ReferralFiles.Validate(uploads, text) is { } fileError)
+            errors["Files"] = [fileError];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+
+        var (outcome, referral) = await referrals.SubmitAsync(viewer, input, uploads, idempotencyKey!, ct);
+        return outcome switch
+        {
+            ReferralService.SubmitOutcome.Created or ReferralService.SubmitOutcome.Replayed =>
+                TypedResults.Created($"/api/v1/referrals/{referral!.Id}", Document(referral, uploads.Count)),
+            ReferralService.SubmitOutcome.KeyConflict => TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity),
+            ReferralService.SubmitOutcome.NoSquad => TypedResults.Problem(title: text["Referral_NoSquad"], statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => TypedResults.Problem(title: text["Api_Forbidden"], statusCode: StatusCodes.Status403Forbidden),
+        };
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, ReferralService referrals, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(user);
+        var rows = new List<ReferralService.Row>();
+        if (ReferralService.CanRefer(viewer))
+            rows.AddRange(await referrals.MadeByMyInstitutionAsync(viewer, ct));
+        if (viewer.OnDutyDesk)
+            rows.AddRange(await referrals.DeskAsync(viewer, ct));
+        return TypedResults.Ok(rows.DistinctBy(r => r.Id).Select(r => new { r.Id, r.Number, r.Status, r.Urgency, r.ReceivedAt, r.AcknowledgeBy, r.AcknowledgedAt }));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ReferralService referrals, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        await referrals.ReadAsync(Viewer.Of(user), id, "api.referral.view", ct) is { } view
+            ? TypedResults.Ok(Document(view.Referral, view.Files.Count))
+            : TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
+
+    private static ReferralStatusDocument Document(Referral r, int files) =>
+        new(r.Id, r.Number, r.Status, r.Urgency, r.ReceivedAt, r.AcknowledgeBy, r.AcknowledgedAt, r.NeedsInterpreter, files);
+}

@@ -1,0 +1,333 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ariadne.IntegrationTests;
+
+/// <summary>Referral intake, the duty desk, deadlines and escalation, the duplicate check and dispatch — on both databases.</summary>
+public abstract class ReferralFlowTests(AriadneApp app)
+{
+    private Task<int> CountAsync(Func<AriadneDbContext, Task<int>> query) => app.WithScopeAsync(sp => query(sp.GetRequiredService<AriadneDbContext>()));
+
+    [Fact]
+    public async Task A_border_officer_refers_page_by_page_with_errors_beside_each_field_and_nothing_is_saved_until_sent_once()
+    {
+        await app.DutyOfficerAsync();
+        var officer = await app.BorderOfficerAsync();
+        using var session = await app.SessionAsync(officer);
+        var before = await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id));
+
+        var page = await session.GetAsync("/Referrals/New");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.DateOfBirth"] = "12.05.1999" });
+        Assert.Equal("Enter a real date of birth, for example 1998-04-12.", page.FieldError("Input_DateOfBirth"));
+        Assert.Equal("Give a name or a document number, or mark the referral as anonymous.", page.FieldError("Input_GivenName"));
+        Assert.Contains(page.Errors, e => e.StartsWith("Give a name", StringComparison.Ordinal));
+
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Leyla", ["Input.FamilyName"] = "Hüseynova", ["Input.DateOfBirth"] = "1999-05-06", ["Input.Citizenship"] = "UZB",
+            ["Input.DocumentNumber"] = "UZB7788991", ["Input.Languages"] = "Uzbek", ["Input.NeedsInterpreter"] = "true",
+        });
+        Assert.Empty(page.Errors);
+        Assert.Contains("Where and what danger", page.Text, StringComparison.Ordinal);
+        page = await session.SubmitAsync(page, "main form");
+        Assert.Equal("Say where the person is now.", page.FieldError("Input_Whereabouts"));
+        Assert.Equal("Say whether the person is in immediate danger.", page.FieldError("Input_ImmediateDanger"));
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Whereabouts"] = "Astara border post", ["Input.ImmediateDanger"] = "true" });
+        Assert.Equal("Describe the immediate danger.", page.FieldError("Input_Danger"));
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string>
+            { ["Input.Whereabouts"] = "Astara border post", ["Input.ImmediateDanger"] = "true", ["Input.Danger"] = "The escort waits outside" });
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Indicators"] = "not-an-indicator" });
+        Assert.Equal("The value is not valid.", page.FieldError("Input_Indicators"));
+        page = await session.SubmitAsync(page, "main form");
+        Assert.Equal("Tick at least one indicator or describe what you observed.", page.FieldError("Input_Indicators"));
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Indicators"] = WebSession.Many("documents", "movement"), ["Input.Exploitation"] = "sexual" });
+        page = await session.SubmitAsync(page, "main form");
+        Assert.Equal("Say whether the person agreed to the referral.", page.FieldError("Input_Consent"));
+        var review = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Consent"] = "Given" });
+        Assert.Contains("Check and send", review.Text, StringComparison.Ordinal);
+        Assert.Contains("Hüseynova", review.Text, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
+        Assert.DoesNotContain("Hüseynova", review.Url, StringComparison.Ordinal);
+
+        var sent = await session.SubmitAsync(review, "main form");
+        var again = await session.SubmitAsync(review, "main form"); // the same form sent twice: one referral
+        Assert.StartsWith("/Referrals/Detail/", sent.Path, StringComparison.Ordinal);
+        Assert.Equal(sent.Path, again.Path);
+        Assert.Equal(before + 1, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
+        var id = Guid.Parse(sent.Path.Split('/').Last());
+        var referral = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.AsNoTracking().FirstAsync(r => r.Id == id));
+        Assert.Equal(Urgency.Immediate, referral.Urgency);
+        Assert.True(referral.NeedsInterpreter);
+        Assert.Equal(referral.ReceivedAt + TimeSpan.FromMinutes(15), referral.AcknowledgeBy);
+        Assert.True(referral.ContentEnc!.AsSpan().IndexOf("Hüseynova"u8) < 0, "the content is stored encrypted");
+        Assert.Contains("Received, not yet acknowledged", sent.Text, StringComparison.Ordinal);
+        Assert.Contains("Hüseynova", sent.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralSubmitted && e.TargetId == id)));
+    }
+
+    [Fact]
+    public async Task An_anonymous_referral_keeps_no_identifying_detail_and_a_child_is_flagged()
+    {
+        await app.DutyOfficerAsync();
+        var officer = await app.CreateUserAsync(InstitutionKind.Helpline, [RoleCatalog.HelplineOperator], [TrainingTopic.Helpline]);
+        var input = ReferralSteps.SampleReferral("anon");
+        input.Anonymous = true;
+        input.Child = true;
+        var referral = await app.ReferAsync(officer, input, RoleCatalog.HelplineOperator);
+        Assert.True(referral.Anonymous);
+        Assert.True(referral.Child);
+        Assert.Null(referral.DocumentNumberIndex);
+        using var session = await app.SessionAsync(officer);
+        var page = await session.GetAsync($"/Referrals/Detail/{referral.Id}");
+        Assert.DoesNotContain("Leylaanon", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("UZBanon445566", page.Html, StringComparison.Ordinal);
+        Assert.Contains("Astara border post", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_duty_desk_hears_of_a_new_referral_over_server_sent_events_and_nobody_else_may_listen()
+    {
+        var duty = await app.DutyOfficerAsync();
+        var officer = await app.BorderOfficerAsync();
+        using var desk = await app.SessionAsync(duty);
+        using var outsider = await app.SessionAsync(officer);
+        using (var refused = await outsider.Client.GetAsync("/referrals/desk/events", HttpCompletionOption.ResponseHeadersRead))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await desk.Client.GetAsync("/referrals/desk/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        var first = await NextEventAsync(reader, timeout.Token);
+        var referral = await app.ReferAsync(officer, ReferralSteps.SampleReferral("sse"));
+        var second = await NextEventAsync(reader, timeout.Token);
+        Assert.Equal(first.GetProperty("waiting").GetInt32() + 1, second.GetProperty("waiting").GetInt32());
+        Assert.Equal(referral.Sequence, second.GetProperty("latest").GetInt64());
+        Assert.DoesNotContain("Leyla", second.GetRawText(), StringComparison.Ordinal);
+
+        var rows = await desk.GetAsync("/Referrals?handler=Rows");
+        Assert.Contains(referral.Number, rows.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Leyla", rows.Html, StringComparison.Ordinal);
+        Assert.Equal("/Account/AccessDenied", (await outsider.GetAsync("/Referrals?handler=Rows")).Path);
+    }
+
+    private static async Task<JsonElement> NextEventAsync(StreamReader reader, CancellationToken ct)
+    {
+        string? data = null;
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+                data = line[6..];
+            else if (line.Length == 0 && data is not null)
+                return JsonDocument.Parse(data).RootElement.Clone();
+        }
+        throw new InvalidOperationException("The stream ended.");
+    }
+
+    [Fact]
+    public async Task The_desk_sees_known_people_only_among_cases_it_may_see_and_hands_the_case_to_an_investigator()
+    {
+        var duty = await app.DutyOfficerAsync();
+        var investigator = await app.SquadInvestigatorAsync();
+        var officer = await app.BorderOfficerAsync();
+        var dutyViewer = CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer);
+        var visible = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseService>().CreateAsync(dutyViewer, new CaseInput { GivenName = "Known", DocumentNumber = "DUP-DOC-1" }));
+        var (_, hidden) = await app.NewCaseAsync(new CaseInput { GivenName = "Hidden", Phone = "+994 55 123 45 67" });
+        var input = ReferralSteps.SampleReferral("dup");
+        input.DocumentNumber = "dup-doc-1";
+        input.Phone = "+994551234567";
+        var referral = await app.ReferAsync(officer, input);
+
+        using var desk = await app.SessionAsync(duty);
+        var page = await desk.GetAsync($"/Referrals/Detail/{referral.Id}");
+        Assert.Contains($"Join to case {visible.Number}", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden.Number, page.Html, StringComparison.Ordinal);
+
+        // Bad input changes nothing.
+        var invalid = await desk.SubmitAsync(page, "form[action*=Dispatch]", new Dictionary<string, string> { ["Target"] = "new", ["InvestigatorUserName"] = "nobody-here" });
+        Assert.Equal("Choose an active investigator of your Squad.", invalid.FieldError("InvestigatorUserName"));
+        var noReason = await desk.SubmitAsync(page, "form[action*=Close]");
+        Assert.Equal("Choose a reason.", noReason.FieldError("Reason"));
+        Assert.Equal(ReferralStatus.Received, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == referral.Id).Select(r => r.Status).FirstAsync()));
+
+        var done = await desk.SubmitAsync(page, "form[action*=Dispatch]", new Dictionary<string, string> { ["Target"] = "new", ["InvestigatorUserName"] = investigator.UserName });
+        Assert.Contains("A case was opened from the referral.", done.Text, StringComparison.Ordinal);
+        var caseId = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == referral.Id).Select(r => r.CaseId).FirstAsync());
+        Assert.NotNull(caseId);
+
+        // The investigator has the case and the referral; the duty officer handed it over and keeps no access.
+        using var investigating = await app.SessionAsync(investigator);
+        var caseDetail = await investigating.GetAsync($"/Cases/Detail?id={caseId}");
+        Assert.Equal(HttpStatusCode.OK, caseDetail.Status);
+        Assert.Contains("Leyladup", caseDetail.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await investigating.GetAsync($"/Referrals/Detail/{referral.Id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync($"/Cases/Detail?id={caseId}")).Status);
+
+        // The referrer sees where its referral stands, not the case it became.
+        using var referrer = await app.SessionAsync(officer);
+        var status = await referrer.GetAsync($"/Referrals/Detail/{referral.Id}");
+        Assert.Contains("Taken forward by the Squad", status.Text, StringComparison.Ordinal);
+        var number = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == caseId).Select(c => c.Number).FirstAsync());
+        Assert.DoesNotContain(number, status.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await referrer.GetAsync($"/Cases/Detail?id={caseId}")).Status);
+
+        // A police officer of another body sees nothing of it.
+        var police = await app.CreateUserAsync(InstitutionKind.Police, [RoleCatalog.LawEnforcementOfficer]);
+        using var other = await app.SessionAsync(police);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Referrals/Detail/{referral.Id}")).Status);
+
+        // A second referral of the same person is joined to the known case.
+        var second = await app.ReferAsync(officer, input);
+        var secondPage = await desk.GetAsync($"/Referrals/Detail/{second.Id}");
+        await desk.SubmitAsync(secondPage, "form[action*=Dispatch]", new Dictionary<string, string> { ["Target"] = visible.Id.ToString() });
+        Assert.Equal(visible.Id, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == second.Id).Select(r => r.CaseId).FirstAsync()));
+        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralDispatched && e.TargetId == second.Id)));
+    }
+
+    [Fact]
+    public async Task Referrals_through_the_API_are_idempotent_under_concurrent_retries_and_bad_input_saves_nothing()
+    {
+        var duty = await app.DutyOfficerAsync();
+        var officer = await app.CreateUserAsync(InstitutionKind.Police, [RoleCatalog.LawEnforcementOfficer]);
+        var token = await app.TokenAsync(officer, "referrals.write");
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var pdf = Convert.ToBase64String(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF"));
+        var body = new { referral = ReferralSteps.SampleReferral("api"), files = new[] { new { name = "statement.pdf", content = pdf } } };
+        var key = "retry-" + Guid.NewGuid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            return (response.StatusCode, Json: await response.Content.ReadAsStringAsync());
+        }));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = responses.Select(r => JsonDocument.Parse(r.Json).RootElement.GetProperty("id").GetGuid()).Distinct().ToList();
+        Assert.Single(ids);
+        Assert.Equal(1, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
+        Assert.Equal(1, await CountAsync(db => db.ReferralFiles.CountAsync(f => f.ReferralId == ids[0])));
+
+        using (var reused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(new { referral = ReferralSteps.SampleReferral("other") }) })
+        {
+            reused.Headers.Add("Idempotency-Key", key);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.SendAsync(reused)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/referrals", body)).StatusCode); // no key
+
+        using (var bad = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals")
+        {
+            Content = JsonContent.Create(new { referral = new { givenName = "X", citizenship = "Azerbaijan" }, files = new[] { new { name = "a.exe", content = Convert.ToBase64String([0x4D, 0x5A, 0x00, 0x01]) } } }),
+        })
+        {
+            bad.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            bad.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("ru"));
+            var response = await client.SendAsync(bad);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var errors = problem.RootElement.GetProperty("errors");
+            Assert.Equal("Укажите, где человек находится сейчас.", errors.GetProperty("Whereabouts")[0].GetString());
+            Assert.Equal("Укажите, согласился ли человек на направление.", errors.GetProperty("Consent")[0].GetString());
+            Assert.Equal("Можно прикрепить только файлы PDF, JPEG, PNG или простой текст.", errors.GetProperty("Files")[0].GetString());
+        }
+        Assert.Equal(1, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
+
+        // The referrer reads the status; another body gets 404; a token without the scope is refused.
+        var status = await client.GetFromJsonAsync<JsonElement>($"/api/v1/referrals/{ids[0]}");
+        Assert.Equal("Received", status.GetProperty("status").GetString());
+        var outsider = await app.CreateUserAsync(InstitutionKind.Helpline, [RoleCatalog.HelplineOperator], [TrainingTopic.Helpline]);
+        using var outsiderClient = app.CreateClient();
+        outsiderClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(outsider, "referrals.read"));
+        Assert.Equal(HttpStatusCode.NotFound, (await outsiderClient.GetAsync($"/api/v1/referrals/{ids[0]}")).StatusCode);
+        using var narrow = app.CreateClient();
+        narrow.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(officer, "cases.read"));
+        using (var refused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body) })
+        {
+            refused.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            Assert.Equal(HttpStatusCode.Forbidden, (await narrow.SendAsync(refused)).StatusCode);
+        }
+
+        // The supporting file: the desk and the referrer download it; nobody else.
+        var fileId = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().ReferralFiles.Where(f => f.ReferralId == ids[0]).Select(f => f.Id).FirstAsync());
+        using var desk = await app.SessionAsync(duty);
+        var download = await desk.Client.GetAsync($"/Referrals/Detail/{ids[0]}?handler=File&fileId={fileId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Convert.FromBase64String(pdf), await download.Content.ReadAsByteArrayAsync());
+        using var outsiderSession = await app.SessionAsync(outsider);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsiderSession.Client.GetAsync($"/Referrals/Detail/{ids[0]}?handler=File&fileId={fileId}")).StatusCode);
+        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralFileRead && e.TargetId == fileId)));
+    }
+
+    [Fact]
+    public async Task Deadlines_follow_the_urgency_and_an_unacknowledged_referral_escalates_once_to_the_squad_chief_and_counts_for_the_coordinator()
+    {
+        // A deployment of its own: its clock and its queue are not shared with the other tests.
+        await using var own = new AriadneApp(app.Provider).With("Referrals:AcknowledgeWithin:Standard", "02:00:00");
+        await own.InitializeAsync();
+        var chief = await own.SquadChiefAsync();
+        var duty = await own.DutyOfficerAsync();
+        var officer = await own.BorderOfficerAsync();
+        var coordinator = await own.CreateUserAsync(InstitutionKind.NationalCoordinator, [RoleCatalog.Coordinator]);
+        using var dutySession = await own.SessionAsync(duty);
+
+        var urgent = await own.ReferAsync(officer, ReferralSteps.SampleReferral("urgent", danger: true));
+        var standard = await own.ReferAsync(officer, ReferralSteps.SampleReferral("standard"));
+        var acknowledged = await own.ReferAsync(officer, ReferralSteps.SampleReferral("acknowledged", danger: true));
+        Assert.Equal(TimeSpan.FromMinutes(15), urgent.AcknowledgeBy - urgent.ReceivedAt);
+        Assert.Equal(TimeSpan.FromHours(2), standard.AcknowledgeBy - standard.ReceivedAt);
+        var ackPage = await dutySession.GetAsync($"/Referrals/Detail/{acknowledged.Id}");
+        await dutySession.SubmitAsync(ackPage, "form[action*=Acknowledge]");
+
+        async Task<int> EscalateAsync() => await own.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().EscalateOverdueAsync());
+        async Task<bool> EscalatedAsync(Guid id) => await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.AnyAsync(r => r.Id == id && r.EscalatedAt != null));
+
+        own.Time.Advance(TimeSpan.FromMinutes(10));
+        await EscalateAsync();
+        Assert.False(await EscalatedAsync(urgent.Id));
+        own.Time.Advance(TimeSpan.FromMinutes(6));
+        await EscalateAsync();
+        Assert.True(await EscalatedAsync(urgent.Id));
+        Assert.False(await EscalatedAsync(standard.Id));
+        Assert.False(await EscalatedAsync(acknowledged.Id));
+        Assert.Equal(0, await EscalateAsync()); // once only
+
+        using var chiefSession = await own.SessionAsync(chief); // signed in now: sessions end after 15 idle minutes
+        using var coordination = await own.SessionAsync(coordinator);
+        var notices = await chiefSession.GetAsync("/Notifications");
+        Assert.Contains($"Referral {urgent.Number} was not acknowledged in time.", notices.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Notifications.CountAsync(n => n.Kind == "referral-overdue" && n.CaseNumber == urgent.Number)));
+        Assert.Equal(1, await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralEscalated && e.TargetId == urgent.Id && e.Outcome == AuditOutcome.Allowed)));
+
+        var dashboard = await coordination.GetAsync("/Coordination");
+        Assert.Equal("1", dashboard.Document.QuerySelector("[data-overdue]")!.TextContent.Trim());
+        Assert.DoesNotContain(urgent.Number, dashboard.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Leyla", dashboard.Html, StringComparison.Ordinal);
+        Assert.Equal("/Account/AccessDenied", (await chiefSession.GetAsync("/Coordination")).Path);
+
+        own.Time.Advance(TimeSpan.FromHours(2));
+        await EscalateAsync();
+        Assert.True(await EscalatedAsync(standard.Id));
+        using var later = await own.SessionAsync(coordinator);
+        dashboard = await later.GetAsync("/Coordination");
+        Assert.Equal("2", dashboard.Document.QuerySelector("[data-overdue]")!.TextContent.Trim());
+    }
+
+}
+
+public sealed class ReferralFlowTestsOnSqlite(SqliteApp app) : ReferralFlowTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ReferralFlowTestsOnPostgres(PostgresApp app) : ReferralFlowTests(app), IClassFixture<PostgresApp>;
