@@ -36,8 +36,13 @@ public abstract class ReferralFlowTests(AriadneApp app)
 
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string>
         {
-            ["Input.GivenName"] = "Leyla", ["Input.FamilyName"] = "Hüseynova", ["Input.DateOfBirth"] = "1999-05-06", ["Input.Citizenship"] = "UZB",
-            ["Input.DocumentNumber"] = "UZB7788991", ["Input.Languages"] = "Uzbek", ["Input.NeedsInterpreter"] = "true",
+            ["Input.GivenName"] = "Leyla",
+            ["Input.FamilyName"] = "Hüseynova",
+            ["Input.DateOfBirth"] = "1999-05-06",
+            ["Input.Citizenship"] = "UZB",
+            ["Input.DocumentNumber"] = "UZB7788991",
+            ["Input.Languages"] = "Uzbek",
+            ["Input.NeedsInterpreter"] = "true",
         });
         Assert.Empty(page.Errors);
         Assert.Contains("Where and what danger", page.Text, StringComparison.Ordinal);
@@ -47,7 +52,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Whereabouts"] = "Astara border post", ["Input.ImmediateDanger"] = "true" });
         Assert.Equal("Describe the immediate danger.", page.FieldError("Input_Danger"));
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string>
-            { ["Input.Whereabouts"] = "Astara border post", ["Input.ImmediateDanger"] = "true", ["Input.Danger"] = "The escort waits outside" });
+        { ["Input.Whereabouts"] = "Astara border post", ["Input.ImmediateDanger"] = "true", ["Input.Danger"] = "The escort waits outside" });
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Indicators"] = "not-an-indicator" });
         Assert.Equal("The value is not valid.", page.FieldError("Input_Indicators"));
         page = await session.SubmitAsync(page, "main form");

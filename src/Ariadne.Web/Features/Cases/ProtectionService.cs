@@ -67,10 +67,10 @@ public sealed class ProtectionService(
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
             var manages = !rights.IsBreakGlass && await ManagesAsync(viewer, caseId, ct);
             var consents = !rights.CanRead(DataClass.Status) ? [] : (await (from x in db.Consents.AsNoTracking()
-                                                                             where x.CaseId == caseId
-                                                                             join i in db.Institutions on x.RecipientInstitutionId equals i.Id
-                                                                             orderby x.RecordedAt descending
-                                                                             select new { x, i.Name }).ToListAsync(ct))
+                                                                            where x.CaseId == caseId
+                                                                            join i in db.Institutions on x.RecipientInstitutionId equals i.Id
+                                                                            orderby x.RecordedAt descending
+                                                                            select new { x, i.Name }).ToListAsync(ct))
                 .Select(r => new ConsentRow(r.x.Id, r.x.Purpose, r.Name, r.x.RecipientInstitutionId, r.x.Form, r.x.GivenOn, r.x.WithdrawnAt)).ToList();
             var onward = manages ? await OnwardRowsAsync(db.OnwardReferrals.Where(o => o.CaseId == caseId), key is null ? null : (key, c.Person.DataKeyId), ct) : [];
             var risks = new List<RiskRow>();
@@ -135,8 +135,13 @@ public sealed class ProtectionService(
         {
             var consent = new Consent
             {
-                CaseId = caseId, Purpose = input.Purpose!.Value, RecipientInstitutionId = input.RecipientInstitutionId!.Value, Form = input.Form!.Value,
-                GivenOn = input.GivenOn!.Value, RecordedAt = time.GetUtcNow(), RecordedBy = viewer.UserId,
+                CaseId = caseId,
+                Purpose = input.Purpose!.Value,
+                RecipientInstitutionId = input.RecipientInstitutionId!.Value,
+                Form = input.Form!.Value,
+                GivenOn = input.GivenOn!.Value,
+                RecordedAt = time.GetUtcNow(),
+                RecordedBy = viewer.UserId,
             };
             db.Consents.Add(consent);
             await db.SaveChangesAsync(ct);

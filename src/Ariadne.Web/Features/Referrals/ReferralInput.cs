@@ -64,8 +64,15 @@ public sealed class ReferralInput
             {
                 var person = new CaseInput
                 {
-                    GivenName = GivenName, FamilyName = FamilyName, Patronymic = Patronymic, DateOfBirth = DateOfBirth, Sex = Sex,
-                    Citizenship = Citizenship, Languages = Languages, DocumentNumber = DocumentNumber, Phone = Phone,
+                    GivenName = GivenName,
+                    FamilyName = FamilyName,
+                    Patronymic = Patronymic,
+                    DateOfBirth = DateOfBirth,
+                    Sex = Sex,
+                    Citizenship = Citizenship,
+                    Languages = Languages,
+                    DocumentNumber = DocumentNumber,
+                    Phone = Phone,
                 };
                 foreach (var (field, messages) in person.Validate(text, today))
                     errors[field] = messages;

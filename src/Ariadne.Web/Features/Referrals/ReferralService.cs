@@ -98,7 +98,10 @@ public sealed class ReferralService(
                     }
                     db.Notifications.Add(new Notification
                     {
-                        RecipientInstitutionId = squad.Value, Kind = "referral-received", CaseNumber = referral.Number, CreatedAt = now,
+                        RecipientInstitutionId = squad.Value,
+                        Kind = "referral-received",
+                        CaseNumber = referral.Number,
+                        CreatedAt = now,
                     });
                     Idempotency.Remember(db, viewer.UserId, idempotencyKey, hash, nameof(Referral), referral.Id, now);
                     await db.SaveChangesAsync(ct);

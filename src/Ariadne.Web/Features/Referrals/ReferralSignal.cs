@@ -1,9 +1,9 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Net.ServerSentEvents;
 
 namespace Ariadne.Web.Features.Referrals;
 

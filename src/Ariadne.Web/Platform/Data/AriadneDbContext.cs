@@ -1,7 +1,7 @@
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Identification;
-using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
