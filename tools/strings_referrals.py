@@ -3,6 +3,7 @@ S = {
 "Nav_Referrals": ("Referrals", "Направления", "Göndərişlər"),
 "Nav_Onward": ("Referred to us", "Направлены нам", "Bizə göndərilənlər"),
 "Nav_Coordination": ("Coordination", "Координация", "Koordinasiya"),
+"Validation_Choose": ("Choose one of the options.", "Выберите один из вариантов.", "Variantlardan birini seçin."),
 "Common_Back": ("Back", "Назад", "Geri"),
 "Common_Continue": ("Continue", "Далее", "Davam et"),
 "Case_Back": ("Back to case {0}", "Назад к делу {0}", "{0} saylı işə qayıt"),

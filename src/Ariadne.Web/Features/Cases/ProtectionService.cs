@@ -121,9 +121,9 @@ public sealed class ProtectionService(
             return errors;
         }
         if (input.Purpose is not { } purpose || !Enum.IsDefined(purpose))
-            errors[nameof(ConsentInput.Purpose)] = [text["Validation_Required"]];
+            errors[nameof(ConsentInput.Purpose)] = [text["Validation_Choose"]];
         if (input.Form is not { } form || !Enum.IsDefined(form))
-            errors[nameof(ConsentInput.Form)] = [text["Validation_Required"]];
+            errors[nameof(ConsentInput.Form)] = [text["Validation_Choose"]];
         if (input.RecipientInstitutionId is not { } recipient || !await db.Institutions.AnyAsync(i => i.Id == recipient && i.IsActive, ct))
             errors[nameof(ConsentInput.RecipientInstitutionId)] = [text["Consent_RecipientRequired"]];
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -203,7 +203,7 @@ public sealed class ProtectionService(
         }
         if (input.Relation is not { } relation || !OnwardRelations.Contains(relation))
         {
-            errors[nameof(OnwardInput.Relation)] = [text["Validation_Required"]];
+            errors[nameof(OnwardInput.Relation)] = [text["Validation_Choose"]];
             return errors;
         }
         var matrix = AccessMatrix.Default[relation];
