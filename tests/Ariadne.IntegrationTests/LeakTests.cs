@@ -4,10 +4,12 @@ using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ariadne.IntegrationTests;
@@ -17,7 +19,10 @@ namespace Ariadne.IntegrationTests;
 /// starts, expiries, revocations and break-glass openings) are built; then every user calls every case
 /// endpoint and page, and what comes back is compared with a small, separate model of PRODUCT.md §3:
 /// no extra case, no extra field, no missing one. Every field value is a unique token, so a leak is
-/// found wherever it hides in the HTML or the JSON.
+/// found wherever it hides in the HTML or the JSON. Referrals (made by random participants, some
+/// taken forward into cases handed to investigators) and onward referrals (some accepted) are checked
+/// against the same model: a referral is seen by the body that made it, the duty desk of its Squad and
+/// the investigator of the case it became; an onward referral by the recipient it was sent to.
 /// </summary>
 public abstract class LeakTests(string provider)
 {
@@ -61,13 +66,23 @@ public abstract class LeakTests(string provider)
         ["situation"] = DataClass.Investigation,
         ["legal"] = DataClass.Legal,
         ["care"] = DataClass.Care,
+        ["safetyPlan"] = DataClass.Care,
+        ["traffickingStatus"] = DataClass.Status,
+        ["reflectionEndsOn"] = DataClass.Status,
     };
+
+    /// <summary>The model's statement of who staffs a Squad's duty desk.</summary>
+    private static readonly string[] ModelDeskRoles = [RoleCatalog.DutyOfficer, RoleCatalog.SquadChief];
 
     private sealed record WorldUser(Guid Id, string UserName, Guid InstitutionId, string[] Roles, string Key, string Token);
     private sealed record WorldCase(Guid Id, string Number, Dictionary<string, string> Tokens, string Document);
     private sealed record WorldGrant(Guid CaseId, Guid? UserId, Guid? InstitutionId, Relation Relation, DataClass Read,
         DateTimeOffset From, DateTimeOffset? Until, bool Revoked);
     private sealed record WorldBreakGlass(Guid CaseId, Guid UserId, DateTimeOffset From, DateTimeOffset Until);
+    private sealed record WorldReferral(Guid Id, string Number, Guid ReferringInstitutionId, Guid SquadInstitutionId, Guid? CaseId, string Token);
+    private sealed record WorldOnward(Guid CaseId, Guid RecipientInstitutionId, Relation Relation, string Token);
+    private sealed record World(List<WorldUser> Users, List<WorldCase> Cases, List<WorldGrant> Grants, List<WorldBreakGlass> BreakGlass,
+        List<WorldReferral> Referrals, List<WorldOnward> Onward);
 
     [Fact]
     public async Task No_user_sees_a_case_or_field_beyond_what_the_rules_give_them()
@@ -83,14 +98,14 @@ public abstract class LeakTests(string provider)
     {
         await using var app = new AriadneApp(provider);
         await app.InitializeAsync();
-        var (users, cases, grants, breakGlass) = await BuildAsync(app, random);
+        var world = await BuildAsync(app, random);
         var checks = 0;
         foreach (var moment in new[] { TimeSpan.Zero, TimeSpan.FromDays(3) })
         {
             app.Time.Advance(moment);
             var now = app.Time.GetUtcNow();
-            foreach (var user in users)
-                checks += await CheckUserAsync(app, user, cases, grants, breakGlass, now);
+            foreach (var user in world.Users)
+                checks += await CheckUserAsync(app, user, world, now);
         }
         return checks;
     }
@@ -111,9 +126,17 @@ public abstract class LeakTests(string provider)
         return (read.Keys.ToHashSet(), read);
     }
 
-    private static async Task<int> CheckUserAsync(AriadneApp app, WorldUser user, IReadOnlyList<WorldCase> cases,
-        IReadOnlyList<WorldGrant> grants, IReadOnlyList<WorldBreakGlass> breakGlass, DateTimeOffset now)
+    /// <summary>The model of referral visibility: the referring body, the Squad's duty desk, the investigator of the case it became.</summary>
+    private static bool ModelSeesReferral(WorldUser user, WorldReferral r, IReadOnlyList<WorldGrant> grants, DateTimeOffset now) =>
+        (r.ReferringInstitutionId == user.InstitutionId && ModelRelationRoles[Relation.Referrer].Intersect(user.Roles).Any())
+        || (r.SquadInstitutionId == user.InstitutionId && ModelDeskRoles.Intersect(user.Roles).Any())
+        || (r.CaseId is { } caseId && grants.Any(g => g.CaseId == caseId && g.Relation == Relation.Investigator && !g.Revoked && g.From <= now
+            && (g.Until is null || g.Until > now)
+            && (g.UserId == user.Id || (g.InstitutionId == user.InstitutionId && ModelRelationRoles[Relation.Investigator].Intersect(user.Roles).Any()))));
+
+    private static async Task<int> CheckUserAsync(AriadneApp app, WorldUser user, World world, DateTimeOffset now)
     {
+        var (cases, grants, breakGlass) = (world.Cases, world.Grants, world.BreakGlass);
         var (visible, read) = Model(user, grants, breakGlass, now);
         var checks = 0;
         using var api = app.CreateClient(new() { AllowAutoRedirect = false });
@@ -177,10 +200,37 @@ public abstract class LeakTests(string provider)
             Assert.Equal(visible.Contains(c.Id) ? [c.Id] : [], found);
             checks++;
         }
+
+        // Referrals: the status (API), the page with what was submitted, and the lists.
+        var listPage = await session.GetAsync("/Referrals");
+        foreach (var r in world.Referrals)
+        {
+            var sees = ModelSeesReferral(user, r, grants, now);
+            var response = await api.GetAsync($"/api/v1/referrals/{r.Id}");
+            Assert.True((sees ? HttpStatusCode.OK : HttpStatusCode.NotFound) == response.StatusCode, $"{user.UserName} [{string.Join(',', user.Roles)}] on referral {r.Number}: {response.StatusCode}");
+            Assert.DoesNotContain(r.Token, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var page = await session.GetAsync($"/Referrals/Detail/{r.Id}");
+            Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, page.Status);
+            Assert.Equal(sees, page.Html.Contains(r.Token, StringComparison.Ordinal));
+            var inList = (r.ReferringInstitutionId == user.InstitutionId && ModelRelationRoles[Relation.Referrer].Intersect(user.Roles).Any())
+                         || (r.SquadInstitutionId == user.InstitutionId && ModelDeskRoles.Intersect(user.Roles).Any());
+            Assert.Equal(inList, listPage.Html.Contains(r.Number, StringComparison.Ordinal));
+            Assert.DoesNotContain(r.Token, listPage.Html, StringComparison.Ordinal);
+            checks += 3;
+        }
+
+        // Onward referrals: the note reaches the recipient's inbox and nobody else's.
+        var inbox = await session.GetAsync("/Referrals/Onward");
+        foreach (var o in world.Onward)
+        {
+            var recipient = o.RecipientInstitutionId == user.InstitutionId && ModelRelationRoles[o.Relation].Intersect(user.Roles).Any();
+            Assert.Equal(recipient, inbox.Html.Contains(o.Token, StringComparison.Ordinal));
+            checks++;
+        }
         return checks;
     }
 
-    private static async Task<(List<WorldUser>, List<WorldCase>, List<WorldGrant>, List<WorldBreakGlass>)> BuildAsync(AriadneApp app, Random random)
+    private static async Task<World> BuildAsync(AriadneApp app, Random random)
     {
         var now = app.Time.GetUtcNow();
         await using var scope = app.Services.CreateAsyncScope();
@@ -213,7 +263,7 @@ public abstract class LeakTests(string provider)
                 Check(await userManager.ResetAuthenticatorKeyAsync(user));
                 Check(await userManager.SetTwoFactorEnabledAsync(user, true));
                 var (secret, prefix, hash) = ApiTokenSecrets.Create();
-                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "leak", Prefix = prefix, SecretHash = hash, Scopes = ApiScopes.CasesRead, CreatedAt = now, ExpiresAt = now.AddDays(30) });
+                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "leak", Prefix = prefix, SecretHash = hash, Scopes = ApiScopes.CasesRead + " " + ApiScopes.ReferralsRead, CreatedAt = now, ExpiresAt = now.AddDays(30) });
                 users.Add(new WorldUser(user.Id, user.UserName, institution.Id, roles, (await userManager.GetAuthenticatorKeyAsync(user))!, secret));
             }
         }
@@ -228,7 +278,7 @@ public abstract class LeakTests(string provider)
         {
             var creator = creators[random.Next(creators.Count)];
             var tokens = ModelFieldClasses.Keys.Where(k => k is "givenName" or "familyName" or "patronymic" or "languages" or "documentNumber" or "address"
-                    or "whereabouts" or "health" or "situation" or "legal" or "care")
+                    or "whereabouts" or "health" or "situation" or "legal" or "care" or "safetyPlan")
                 .ToDictionary(k => k, k => $"{k}{Guid.NewGuid():N}"[..24].ToUpperInvariant());
             var input = new CaseInput
             {
@@ -243,6 +293,7 @@ public abstract class LeakTests(string provider)
                 Situation = tokens["situation"],
                 Legal = tokens["legal"],
                 Care = tokens["care"],
+                SafetyPlan = tokens["safetyPlan"],
             };
             var view = await service.CreateAsync(CaseSteps.ViewerOf(new TestUser(creator.Id, creator.UserName, "", null, creator.InstitutionId), creator.Roles), input);
             cases.Add(new WorldCase(view.Id, view.Number, tokens, tokens["documentNumber"]));
@@ -296,7 +347,72 @@ public abstract class LeakTests(string provider)
             breakGlass.Add(new WorldBreakGlass(c.Id, user.Id, from, until));
         }
         await db.SaveChangesAsync();
-        return (users, cases, grants, breakGlass);
+
+        var (referrals, onward) = await ReferralsAsync(sp, app, random, users, cases, grants);
+        return new World(users, cases, grants, breakGlass, referrals, onward);
+    }
+
+    /// <summary>Referrals from every participant who may refer; half taken forward by a duty desk; onward referrals from the new cases, some accepted.</summary>
+    private static async Task<(List<WorldReferral>, List<WorldOnward>)> ReferralsAsync(IServiceProvider sp, AriadneApp app, Random random,
+        List<WorldUser> users, List<WorldCase> cases, List<WorldGrant> grants)
+    {
+        var now = app.Time.GetUtcNow();
+        Viewer ViewerOf(WorldUser u) => CaseSteps.ViewerOf(new TestUser(u.Id, u.UserName, "", null, u.InstitutionId), u.Roles);
+        var referralService = sp.GetRequiredService<ReferralService>();
+        var protection = sp.GetRequiredService<ProtectionService>();
+        var db = sp.GetRequiredService<AriadneDbContext>();
+        var referrers = users.Where(u => ReferralService.CanRefer(ViewerOf(u))).ToList();
+        var referrals = new List<WorldReferral>();
+        var onward = new List<WorldOnward>();
+        for (var i = 0; i < 8; i++)
+        {
+            var by = referrers[random.Next(referrers.Count)];
+            var token = $"REFTOKEN{Guid.NewGuid():N}"[..24];
+            var document = $"REFDOC{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+            var input = new ReferralInput
+            {
+                GivenName = token, DocumentNumber = document, Whereabouts = "W" + token, ImmediateDanger = false, Observations = "O" + token,
+                Consent = ReferralConsent.Given, Indicators = ["documents"],
+            };
+            var (_, referral) = await referralService.SubmitAsync(ViewerOf(by), input, [], Guid.NewGuid().ToString());
+            Guid? caseId = null;
+            var desk = users.Where(u => u.InstitutionId == referral!.SquadInstitutionId && u.Roles.Intersect(ModelDeskRoles).Any()).ToList();
+            if (i % 2 == 0 && desk.Count > 0)
+            {
+                var dispatcher = desk[random.Next(desk.Count)];
+                var investigators = users.Where(u => u.InstitutionId == referral!.SquadInstitutionId && u.Roles.Contains(RoleCatalog.Investigator)).ToList();
+                var assignee = investigators.Count > 0 && random.Next(2) == 0 ? investigators[random.Next(investigators.Count)] : null;
+                var (_, opened, _) = await referralService.DispatchAsync(ViewerOf(dispatcher), referral!.Id, assignee?.UserName, null);
+                caseId = opened;
+                var investigatorUser = assignee ?? dispatcher;
+                var investigatorRights = AccessMatrix.Default[Relation.Investigator];
+                grants.Add(new WorldGrant(opened!.Value, investigatorUser.Id, null, Relation.Investigator, investigatorRights.Read | investigatorRights.Write, now, null, false));
+                grants.Add(new WorldGrant(opened.Value, null, referral.SquadInstitutionId, Relation.SquadSupervisor, AccessMatrix.Default[Relation.SquadSupervisor].Read, now, null, false));
+                var number = await db.Cases.Where(c => c.Id == opened).Select(c => c.Number).FirstAsync();
+                cases.Add(new WorldCase(opened.Value, number, new Dictionary<string, string> { ["givenName"] = token, ["documentNumber"] = document, ["whereabouts"] = "W" + token }, document));
+
+                // An onward referral from the new case; accepted now and then by someone who may.
+                var relation = ProtectionService.OnwardRelations[random.Next(ProtectionService.OnwardRelations.Length)];
+                var recipients = (await db.Institutions.AsNoTracking().ToListAsync()).Where(x => AccessMatrix.Default[relation].Kinds.Contains(x.Kind)).ToList();
+                var recipient = recipients[random.Next(recipients.Count)];
+                var investigatorViewer = ViewerOf(investigatorUser);
+                Assert.Empty((await protection.RecordConsentAsync(investigatorViewer, opened.Value,
+                    new() { Purpose = ConsentPurpose.Services, RecipientInstitutionId = recipient.Id, Form = ConsentForm.Verbal, GivenOn = DateOnly.FromDateTime(now.UtcDateTime) }))!);
+                var note = $"NOTE{Guid.NewGuid():N}"[..20];
+                Assert.Empty((await protection.SendAsync(investigatorViewer, opened.Value, new() { Relation = relation, RecipientInstitutionId = recipient.Id, Note = note }))!);
+                onward.Add(new WorldOnward(opened.Value, recipient.Id, relation, note));
+                var acceptors = users.Where(u => u.InstitutionId == recipient.Id && ModelRelationRoles[relation].Intersect(u.Roles).Any()).ToList();
+                if (acceptors.Count > 0 && random.Next(2) == 0)
+                {
+                    var acceptor = acceptors[random.Next(acceptors.Count)];
+                    var onwardId = await db.OnwardReferrals.Where(o => o.CaseId == opened && o.RecipientInstitutionId == recipient.Id).Select(o => o.Id).FirstAsync();
+                    Assert.True(await protection.AnswerAsync(ViewerOf(acceptor), onwardId, ProtectionService.Answer.Accept));
+                    grants.Add(new WorldGrant(opened.Value, null, recipient.Id, relation, DataClass.Status, now, null, false));
+                }
+            }
+            referrals.Add(new WorldReferral(referral!.Id, referral.Number, referral.ReferringInstitutionId, referral.SquadInstitutionId, caseId, token));
+        }
+        return (referrals, onward);
     }
 
     private static void Check(IdentityResult result) => Assert.True(result.Succeeded, string.Join(",", result.Errors.Select(e => e.Code)));
