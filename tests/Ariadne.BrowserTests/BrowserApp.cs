@@ -77,7 +77,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Makes a user with a password and, optionally, an enrolled authenticator.</summary>
-    public async Task<(string UserName, string? Key)> CreateUserAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword = false)
+    public async Task<(string UserName, string? Key)> CreateUserAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword = false, bool trainings = false)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AriadneDbContext>();
@@ -91,6 +91,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         var name = "b" + Guid.NewGuid().ToString("N")[..10];
         var user = new AriadneUser { UserName = name, DisplayName = "Aygün Səfərli", InstitutionId = institution.Id, MustChangePassword = mustChangePassword, CreatedAt = Time.GetUtcNow() };
+        if (trainings)
+            user.Trainings.AddRange(Enum.GetValues<TrainingTopic>().Select(t => new TrainingRecord { Topic = t, Course = "Kurs", Provider = "Təlimçi", CompletedOn = new DateOnly(2026, 1, 10), RecordedAt = Time.GetUtcNow() }));
         Check(await users.CreateAsync(user, Password));
         if (roles.Length > 0)
             Check(await users.AddToRolesAsync(user, roles));
@@ -117,9 +119,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A new user of the given kind and role, signed in with password and authenticator code.</summary>
-    public async Task<IPage> SignedInPageAsync(InstitutionKind kind, string role, string culture)
+    public async Task<IPage> SignedInPageAsync(InstitutionKind kind, string role, string culture) => (await SignedInAsync(kind, role, culture)).Page;
+
+    /// <summary>As <see cref="SignedInPageAsync"/>, also giving the new user's account name.</summary>
+    public async Task<(IPage Page, string UserName)> SignedInAsync(InstitutionKind kind, string role, string culture)
     {
-        var (name, key) = await CreateUserAsync(kind, [role], withAuthenticator: true);
+        var (name, key) = await CreateUserAsync(kind, [role], withAuthenticator: true, trainings: true);
         var page = await NewPageAsync(culture);
         await page.GotoAsync("/Account/SignIn");
         await page.FillAsync("#Input_UserName", name);
@@ -129,7 +134,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.FillAsync("#Input_Code", NextTotp(key!));
         await page.PressAsync("#Input_Code", "Enter");
         await page.WaitForURLAsync(BaseUrl + "/");
-        return page;
+        return (page, name);
     }
 
     /// <summary>Chromium's virtual authenticator stands in for a phone or a security key.</summary>

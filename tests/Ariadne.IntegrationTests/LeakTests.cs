@@ -371,8 +371,13 @@ public abstract class LeakTests(string provider)
             var document = $"REFDOC{Guid.NewGuid():N}"[..20].ToUpperInvariant();
             var input = new ReferralInput
             {
-                GivenName = token, DocumentNumber = document, Whereabouts = "W" + token, ImmediateDanger = false, Observations = "O" + token,
-                Consent = ReferralConsent.Given, Indicators = ["documents"],
+                GivenName = token,
+                DocumentNumber = document,
+                Whereabouts = "W" + token,
+                ImmediateDanger = false,
+                Observations = "O" + token,
+                Consent = ReferralConsent.Given,
+                Indicators = ["documents"],
             };
             var (_, referral) = await referralService.SubmitAsync(ViewerOf(by), input, [], Guid.NewGuid().ToString());
             Guid? caseId = null;

@@ -46,13 +46,13 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Identification never depends on the person's cooperation with the police.", page.Text, StringComparison.Ordinal);
 
-        var empty = await session.SubmitAsync(page, "form[action*=Screen]", new Dictionary<string, string> { ["Screening.Notes"] = "" });
+        var empty = await session.SubmitAsync(page, "form[action*='handler=Screen']", new Dictionary<string, string> { ["Screening.Notes"] = "" });
         Assert.Equal("Tick at least one indicator or write a note.", empty.FieldError("Screening_ForcedLabour"));
-        var unknown = await session.SubmitAsync(page, "form[action*=Screen]", new Dictionary<string, string> { ["Screening.Operational"] = "made-up" });
+        var unknown = await session.SubmitAsync(page, "form[action*='handler=Screen']", new Dictionary<string, string> { ["Screening.Operational"] = "made-up" });
         Assert.Equal("The value is not valid.", unknown.FieldError("Screening_Operational"));
         Assert.Equal(0, await DbAsync(db => db.Screenings.CountAsync(s => s.CaseId == view.Id)));
 
-        var screened = await session.SubmitAsync(page, "form[action*=Screen]", new Dictionary<string, string>
+        var screened = await session.SubmitAsync(page, "form[action*='handler=Screen']", new Dictionary<string, string>
         {
             ["Screening.ForcedLabour"] = WebSession.Many("documents", "wages"),
             ["Screening.Operational"] = WebSession.Many("dr-job", "dr-wages", "ex-hours", "ex-salary", "cd-documents", "cd-threat"),
@@ -61,14 +61,14 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Equal("yes", screened.Document.QuerySelector("[data-suggestion]")!.GetAttribute("data-suggestion"));
         Assert.Equal(3, screened.Document.QuerySelectorAll(".suggestion .dimension-met").Length);
 
-        var bad = await session.SubmitAsync(screened, "form[action*=Decide]", new Dictionary<string, string> { ["Decision.DecidedOn"] = "2030-01-01", ["Decision.Rationale"] = "short" });
+        var bad = await session.SubmitAsync(screened, "form[action*='handler=Decide']", new Dictionary<string, string> { ["Decision.DecidedOn"] = "2030-01-01", ["Decision.Rationale"] = "short" });
         Assert.Equal("Choose the status decided.", bad.FieldError("Decision_Status"));
         Assert.Equal("The date of decision cannot be in the future or more than five years ago.", bad.FieldError("Decision_DecidedOn"));
         Assert.Equal("Give the rationale, at least 20 characters.", bad.FieldError("Decision_Rationale"));
         Assert.Equal(0, await DbAsync(db => db.IdentificationDecisions.CountAsync(d => d.CaseId == view.Id)));
 
         var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
-        var decided = await session.SubmitAsync(screened, "form[action*=Decide]", new Dictionary<string, string>
+        var decided = await session.SubmitAsync(screened, "form[action*='handler=Decide']", new Dictionary<string, string>
         {
             ["Decision.Status"] = "Actual",
             ["Decision.DecidedOn"] = today.ToString("yyyy-MM-dd"),
@@ -80,7 +80,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Equal(today.AddDays(30), c.ReflectionEndsOn);
         Assert.Contains("30 days left", decided.Text, StringComparison.Ordinal);
 
-        var reviewed = await session.SubmitAsync(decided, "form[action*=Decide]", new Dictionary<string, string>
+        var reviewed = await session.SubmitAsync(decided, "form[action*='handler=Decide']", new Dictionary<string, string>
         {
             ["Decision.Status"] = "NotAVictim",
             ["Decision.DecidedOn"] = today.ToString("yyyy-MM-dd"),
@@ -106,14 +106,14 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         using var ngo = await app.SessionAsync(shelter);
         var page = await ngo.GetAsync($"/Cases/Identification?id={view.Id}");
         Assert.Contains("Child: presumed victim until decided", page.Text, StringComparison.Ordinal);
-        Assert.Null(page.Document.QuerySelector("form[action*=Decide]"));
+        Assert.Null(page.Document.QuerySelector("form[action*='handler=Decide']"));
 
         var configuration = app.Services.GetRequiredService<IConfiguration>();
         configuration["Identification:DecidingKinds"] = "AntiTraffickingSquad,Shelter";
         try
         {
             page = await ngo.GetAsync($"/Cases/Identification?id={view.Id}");
-            var decided = await ngo.SubmitAsync(page, "form[action*=Decide]", new Dictionary<string, string>
+            var decided = await ngo.SubmitAsync(page, "form[action*='handler=Decide']", new Dictionary<string, string>
             {
                 ["Decision.Status"] = "Actual",
                 ["Decision.Rationale"] = "Identified by the shelter's social worker after interviews.",
@@ -151,26 +151,26 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         var shelterId = shelter.InstitutionId.ToString();
 
         // Without consent, no onward referral; bad consent input saves nothing.
-        var refused = await squad.SubmitAsync(page, "form[action*=Onward]", new Dictionary<string, string>
+        var refused = await squad.SubmitAsync(page, "form[action*='handler=Onward']", new Dictionary<string, string>
         { ["Onward.Relation"] = "Shelter", ["Onward.RecipientInstitutionId"] = shelterId, ["Onward.Share"] = WebSession.Many("Identity", "Health", "Care") });
         Assert.Equal("Record the person's consent to services from this institution first.", refused.FieldError("Onward_RecipientInstitutionId"));
-        var badConsent = await squad.SubmitAsync(page, "form[action*=Consent]", new Dictionary<string, string> { ["Consent.GivenOn"] = "2031-01-01" });
+        var badConsent = await squad.SubmitAsync(page, "form[action*='handler=Consent']", new Dictionary<string, string> { ["Consent.GivenOn"] = "2031-01-01" });
         Assert.Equal("Choose the institution the consent is for.", badConsent.FieldError("Consent_RecipientInstitutionId"));
         Assert.Equal("Give the date the consent was given (not in the future).", badConsent.FieldError("Consent_GivenOn"));
         Assert.Equal("Choose one of the options.", badConsent.FieldError("Consent_Purpose"));
         Assert.Equal(0, await DbAsync(db => db.Consents.CountAsync(x => x.CaseId == view.Id)));
 
-        await squad.SubmitAsync(page, "form[action*=Consent]", new Dictionary<string, string>
+        await squad.SubmitAsync(page, "form[action*='handler=Consent']", new Dictionary<string, string>
         { ["Consent.Purpose"] = "Services", ["Consent.RecipientInstitutionId"] = shelterId, ["Consent.Form"] = "Written" });
-        var needsSharing = await squad.SubmitAsync(page, "form[action*=Onward]", new Dictionary<string, string>
+        var needsSharing = await squad.SubmitAsync(page, "form[action*='handler=Onward']", new Dictionary<string, string>
         { ["Onward.Relation"] = "Shelter", ["Onward.RecipientInstitutionId"] = shelterId, ["Onward.Share"] = WebSession.Many("Identity", "Health", "Care") });
         Assert.Equal("Sharing more than the status needs the person's consent to data sharing with this institution.", needsSharing.FieldError("Onward_Share"));
-        var beyond = await squad.SubmitAsync(page, "form[action*=Onward]", new Dictionary<string, string>
+        var beyond = await squad.SubmitAsync(page, "form[action*='handler=Onward']", new Dictionary<string, string>
         { ["Onward.Relation"] = "Shelter", ["Onward.RecipientInstitutionId"] = shelterId, ["Onward.Share"] = "Investigation" });
         Assert.Equal("This relation may not open some of the chosen classes.", beyond.FieldError("Onward_Share"));
-        await squad.SubmitAsync(page, "form[action*=Consent]", new Dictionary<string, string>
+        await squad.SubmitAsync(page, "form[action*='handler=Consent']", new Dictionary<string, string>
         { ["Consent.Purpose"] = "DataSharing", ["Consent.RecipientInstitutionId"] = shelterId, ["Consent.Form"] = "Verbal" });
-        var sent = await squad.SubmitAsync(page, "form[action*=Onward]", new Dictionary<string, string>
+        var sent = await squad.SubmitAsync(page, "form[action*='handler=Onward']", new Dictionary<string, string>
         {
             ["Onward.Relation"] = "Shelter",
             ["Onward.RecipientInstitutionId"] = shelterId,
@@ -184,7 +184,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         var inbox = await home.GetAsync("/Referrals/Onward");
         Assert.Contains(view.Number, inbox.Text, StringComparison.Ordinal);
         Assert.Contains("Adult woman, needs a bed tonight", inbox.Text, StringComparison.Ordinal);
-        var accepted = await home.SubmitAsync(inbox, $"tr[data-onward='{view.Number}'] form[action*=Accept]");
+        var accepted = await home.SubmitAsync(inbox, $"tr[data-onward='{view.Number}'] form[action*='handler=Accept']");
         Assert.Contains("Accepted. The case is now open to you with the shared data.", accepted.Text, StringComparison.Ordinal);
         var detail = await home.GetAsync($"/Cases/Detail?id={view.Id}");
         Assert.Equal(HttpStatusCode.OK, detail.Status);
@@ -194,23 +194,23 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.DoesNotContain("Nizami küçəsi", detail.Text, StringComparison.Ordinal); // Contact & location was not shared
 
         // The shelter writes the safety plan (Care); the investigator reads it; the risk assessment is not the shelter's.
-        var plan = await home.SubmitAsync(detail, "form[action*=Update]", new Dictionary<string, string> { ["Input.SafetyPlan"] = "Escorted to hearings; no phone contact with the recruiter" });
+        var plan = await home.SubmitAsync(detail, "form[action*='handler=Update']", new Dictionary<string, string> { ["Input.SafetyPlan"] = "Escorted to hearings; no phone contact with the recruiter" });
         Assert.Contains("Escorted to hearings", plan.Text, StringComparison.Ordinal);
         Assert.Contains("Escorted to hearings", (await squad.GetAsync($"/Cases/Detail?id={view.Id}")).Text, StringComparison.Ordinal);
         var riskPage = await squad.GetAsync($"/Cases/Protection?id={view.Id}");
-        var badRisk = await squad.SubmitAsync(riskPage, "form[action*=Risk]");
+        var badRisk = await squad.SubmitAsync(riskPage, "form[action*='handler=Risk']");
         Assert.Equal("Choose a level.", badRisk.FieldError("Risk_Traffickers"));
         Assert.Equal(0, await DbAsync(db => db.RiskAssessments.CountAsync(r => r.CaseId == view.Id)));
-        await squad.SubmitAsync(riskPage, "form[action*=Risk]", new Dictionary<string, string>
+        await squad.SubmitAsync(riskPage, "form[action*='handler=Risk']", new Dictionary<string, string>
         { ["Risk.Traffickers"] = "High", ["Risk.Health"] = "Medium", ["Risk.Retrafficking"] = "High", ["Risk.Notes"] = "Recruiter knows her family's address" });
         Assert.Contains("Recruiter knows her family", (await squad.GetAsync($"/Cases/Protection?id={view.Id}")).Text, StringComparison.Ordinal);
         var shelterProtection = await home.GetAsync($"/Cases/Protection?id={view.Id}");
         Assert.DoesNotContain("Recruiter knows her family", shelterProtection.Html, StringComparison.Ordinal);
-        Assert.Null(shelterProtection.Document.QuerySelector("form[action*=Onward]"));
+        Assert.Null(shelterProtection.Document.QuerySelector("form[action*='handler=Onward']"));
 
         // Withdrawing the data-sharing consent ends the referral and the grant.
         var protection = await squad.GetAsync($"/Cases/Protection?id={view.Id}");
-        var withdrawForms = protection.Document.QuerySelectorAll("form[action*=WithdrawConsent]");
+        var withdrawForms = protection.Document.QuerySelectorAll("form[action*='handler=WithdrawConsent']");
         var withdrawForm = withdrawForms[^1];
         withdrawForm.SetAttribute("id", "withdraw-sharing");
         await squad.SubmitAsync(protection, "#withdraw-sharing");

@@ -161,13 +161,13 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.DoesNotContain(hidden.Number, page.Html, StringComparison.Ordinal);
 
         // Bad input changes nothing.
-        var invalid = await desk.SubmitAsync(page, "form[action*=Dispatch]", new Dictionary<string, string> { ["Target"] = "new", ["InvestigatorUserName"] = "nobody-here" });
+        var invalid = await desk.SubmitAsync(page, "form[action*='handler=Dispatch']", new Dictionary<string, string> { ["Target"] = "new", ["InvestigatorUserName"] = "nobody-here" });
         Assert.Equal("Choose an active investigator of your Squad.", invalid.FieldError("InvestigatorUserName"));
-        var noReason = await desk.SubmitAsync(page, "form[action*=Close]");
+        var noReason = await desk.SubmitAsync(page, "form[action*='handler=Close']");
         Assert.Equal("Choose a reason.", noReason.FieldError("Reason"));
         Assert.Equal(ReferralStatus.Received, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == referral.Id).Select(r => r.Status).FirstAsync()));
 
-        var done = await desk.SubmitAsync(page, "form[action*=Dispatch]", new Dictionary<string, string> { ["Target"] = "new", ["InvestigatorUserName"] = investigator.UserName });
+        var done = await desk.SubmitAsync(page, "form[action*='handler=Dispatch']", new Dictionary<string, string> { ["Target"] = "new", ["InvestigatorUserName"] = investigator.UserName });
         Assert.Contains("A case was opened from the referral.", done.Text, StringComparison.Ordinal);
         var caseId = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == referral.Id).Select(r => r.CaseId).FirstAsync());
         Assert.NotNull(caseId);
@@ -196,7 +196,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         // A second referral of the same person is joined to the known case.
         var second = await app.ReferAsync(officer, input);
         var secondPage = await desk.GetAsync($"/Referrals/Detail/{second.Id}");
-        await desk.SubmitAsync(secondPage, "form[action*=Dispatch]", new Dictionary<string, string> { ["Target"] = visible.Id.ToString() });
+        await desk.SubmitAsync(secondPage, "form[action*='handler=Dispatch']", new Dictionary<string, string> { ["Target"] = visible.Id.ToString() });
         Assert.Equal(visible.Id, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == second.Id).Select(r => r.CaseId).FirstAsync()));
         Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralDispatched && e.TargetId == second.Id)));
     }
@@ -295,7 +295,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Equal(TimeSpan.FromMinutes(15), urgent.AcknowledgeBy - urgent.ReceivedAt);
         Assert.Equal(TimeSpan.FromHours(2), standard.AcknowledgeBy - standard.ReceivedAt);
         var ackPage = await dutySession.GetAsync($"/Referrals/Detail/{acknowledged.Id}");
-        await dutySession.SubmitAsync(ackPage, "form[action*=Acknowledge]");
+        await dutySession.SubmitAsync(ackPage, "form[action*='handler=Acknowledge']");
 
         async Task<int> EscalateAsync() => await own.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().EscalateOverdueAsync());
         async Task<bool> EscalatedAsync(Guid id) => await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.AnyAsync(r => r.Id == id && r.EscalatedAt != null));

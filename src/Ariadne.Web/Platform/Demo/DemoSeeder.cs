@@ -9,7 +9,8 @@ namespace Ariadne.Web.Platform.Demo;
 /// Seeds the demo world: one institution of every kind of PRODUCT.md §1 with Azerbaijani names, and
 /// a few users in each with fitting roles and training. All names are invented. Runs only with --demo.
 /// </summary>
-public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, Features.Cases.CaseService cases)
+public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, Features.Cases.CaseService cases,
+    Features.Referrals.ReferralService referrals)
 {
     public const string Password = "Demo-Ariadne-2026!";
 
@@ -94,6 +95,38 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
             }
         }
         await SeedCasesAsync(now, cancellationToken);
+        await SeedReferralsAsync(cancellationToken);
+    }
+
+    /// <summary>Two invented referrals waiting at the duty desk: one from the border service, one anonymous from the helpline in immediate danger.</summary>
+    private async Task SeedReferralsAsync(CancellationToken cancellationToken)
+    {
+        var border = await users.FindByNameAsync("border") ?? throw new InvalidOperationException("no demo border officer");
+        var helpline = await users.FindByNameAsync("operator") ?? throw new InvalidOperationException("no demo operator");
+        await referrals.SubmitAsync(new Access.Viewer(border.Id, border.InstitutionId, [Access.Relation.Referrer]), new Features.Referrals.ReferralInput
+        {
+            GivenName = "Dilnoza",
+            FamilyName = "Karimova",
+            Citizenship = "UZB",
+            Languages = "uz, ru",
+            NeedsInterpreter = true,
+            Sex = "female",
+            Whereabouts = "Demo: Astara sərhəd məntəqəsi",
+            ImmediateDanger = false,
+            Indicators = ["documents", "deception"],
+            Exploitation = ["sexual"],
+            Observations = "Demo: pasportu müşayiətçidə idi; iş vədi ilə gətirilib.",
+            Consent = Features.Referrals.ReferralConsent.Given,
+        }, [], "demo-referral-1", cancellationToken);
+        await referrals.SubmitAsync(new Access.Viewer(helpline.Id, helpline.InstitutionId, [Access.Relation.Referrer]), new Features.Referrals.ReferralInput
+        {
+            Anonymous = true,
+            Whereabouts = "Demo: Sumqayıt, kafe",
+            ImmediateDanger = true,
+            Danger = "Demo: zəng edən nəzarət altında saxlanıldığını deyir.",
+            Indicators = ["movement", "threats"],
+            Consent = Features.Referrals.ReferralConsent.NotAsked,
+        }, [], "demo-referral-2", cancellationToken);
     }
 
     /// <summary>Three invented cases, opened by the demo investigator through the real service (encrypted, granted, audited).</summary>
