@@ -202,6 +202,26 @@ public abstract class ReferralFlowTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task Erasing_the_person_shreds_the_referral_they_came_through()
+    {
+        var duty = await app.DutyOfficerAsync();
+        var officer = await app.BorderOfficerAsync();
+        var referral = await app.ReferAsync(officer, ReferralSteps.SampleReferral("erase"));
+        var desk = CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer);
+        var (outcome, caseId, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().DispatchAsync(desk, referral.Id, null, null));
+        Assert.Equal(ReferralService.ActionOutcome.Done, outcome);
+        var number = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == caseId).Select(c => c.Number).FirstAsync());
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<PersonEraser>().EraseAsync(number)));
+
+        var referrer = CaseSteps.ViewerOf(officer, RoleCatalog.LawEnforcementOfficer);
+        var view = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().ReadAsync(referrer, referral.Id, "test"));
+        Assert.NotNull(view);
+        Assert.Null(view.Content);
+        Assert.Null(view.Referral.DocumentNumberIndex);
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().DataKeys.AnyAsync(k => k.Id == referral.DataKeyId && k.WrappedKey == null)));
+    }
+
+    [Fact]
     public async Task Referrals_through_the_API_are_idempotent_under_concurrent_retries_and_bad_input_saves_nothing()
     {
         var duty = await app.DutyOfficerAsync();

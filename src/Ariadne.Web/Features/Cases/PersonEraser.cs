@@ -8,7 +8,9 @@ namespace Ariadne.Web.Features.Cases;
 /// <summary>
 /// Crypto-shredding of one person (<c>person erase CASE-NUMBER</c>): the data key is destroyed, the blind
 /// indexes are cleared, and every field encrypted under that key — person, case notes, break-glass
-/// explanations, and every copy in backups — becomes unreadable. The case's status record remains.
+/// explanations, screenings, decisions' rationale, risk assessments, onward notes, and every copy in
+/// backups — becomes unreadable. The referrals that became this case are shredded with it (each has its
+/// own key: what the referrer submitted, and its files). The case's status record remains.
 /// </summary>
 public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTrail audit, TimeProvider time)
 {
@@ -24,6 +26,13 @@ public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTr
             person.DocumentNumberIndex = null;
             person.PhoneIndex = null;
             person.ErasedAt = time.GetUtcNow();
+            var referrals = await db.Referrals.Where(r => r.CaseId == c.Id).ToListAsync(ct);
+            foreach (var referral in referrals)
+            {
+                referral.DocumentNumberIndex = null;
+                referral.PhoneIndex = null;
+                await dataKeys.DestroyAsync(referral.DataKeyId, ct);
+            }
             await dataKeys.DestroyAsync(person.DataKeyId, ct); // saves the person's changes with it
             return (true, new AuditRecord(AuditAction.PersonErased, TargetType: "person", TargetId: person.Id, CaseId: c.Id, Purpose: "erasure"));
         }, ct);

@@ -438,12 +438,9 @@ public sealed class ReferralService(
         return Math.Max(sequence, last + 1);
     }
 
-    private static byte[] EncryptBytes(byte[] key, byte[] content, Guid fileId, Guid keyId)
-    {
-        // Files are binary: encrypted as base64 text through the same AES-GCM field format and AAD binding.
-        return FieldCipher.Encrypt(key, Convert.ToBase64String(content), "referral_files", nameof(ReferralFile.ContentEnc), fileId, keyId)!;
-    }
+    private static byte[] EncryptBytes(byte[] key, byte[] content, Guid fileId, Guid keyId) =>
+        FieldCipher.EncryptBytes(key, content, "referral_files", nameof(ReferralFile.ContentEnc), fileId, keyId);
 
     private static byte[] DecryptBytes(byte[] key, byte[] content, Guid fileId, Guid keyId) =>
-        Convert.FromBase64String(FieldCipher.Decrypt(key, content, "referral_files", nameof(ReferralFile.ContentEnc), fileId, keyId)!);
+        FieldCipher.DecryptBytes(key, content, "referral_files", nameof(ReferralFile.ContentEnc), fileId, keyId);
 }

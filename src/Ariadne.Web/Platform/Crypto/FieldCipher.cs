@@ -19,27 +19,35 @@ public static class FieldCipher
         if (plaintext is null)
             return null;
         var clear = Encoding.UTF8.GetBytes(plaintext);
+        var output = EncryptBytes(key, clear, table, column, rowId, keyId);
+        CryptographicOperations.ZeroMemory(clear);
+        return output;
+    }
+
+    public static string? Decrypt(ReadOnlySpan<byte> key, byte[]? ciphertext, string table, string column, Guid rowId, Guid keyId) =>
+        ciphertext is null ? null : Encoding.UTF8.GetString(DecryptBytes(key, ciphertext, table, column, rowId, keyId));
+
+    /// <summary>The same format for binary content (supporting files).</summary>
+    public static byte[] EncryptBytes(ReadOnlySpan<byte> key, ReadOnlySpan<byte> clear, string table, string column, Guid rowId, Guid keyId)
+    {
         var output = new byte[1 + NonceSize + TagSize + clear.Length];
         output[0] = Version;
         var nonce = output.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key, TagSize);
         aes.Encrypt(nonce, clear, output.AsSpan(1 + NonceSize + TagSize), output.AsSpan(1 + NonceSize, TagSize), Aad(table, column, rowId, keyId));
-        CryptographicOperations.ZeroMemory(clear);
         return output;
     }
 
-    public static string? Decrypt(ReadOnlySpan<byte> key, byte[]? ciphertext, string table, string column, Guid rowId, Guid keyId)
+    public static byte[] DecryptBytes(ReadOnlySpan<byte> key, byte[] ciphertext, string table, string column, Guid rowId, Guid keyId)
     {
-        if (ciphertext is null)
-            return null;
         if (ciphertext.Length < 1 + NonceSize + TagSize || ciphertext[0] != Version)
             throw new CryptographicException("Unknown ciphertext format.");
         var clear = new byte[ciphertext.Length - 1 - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(ciphertext.AsSpan(1, NonceSize), ciphertext.AsSpan(1 + NonceSize + TagSize), ciphertext.AsSpan(1 + NonceSize, TagSize), clear,
             Aad(table, column, rowId, keyId));
-        return Encoding.UTF8.GetString(clear);
+        return clear;
     }
 
     /// <summary>Wraps a data key under a master key, bound to the data key's id and the master key's id.</summary>
