@@ -238,6 +238,10 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         });
         var shelterViewer = CaseSteps.ViewerOf(shelter, RoleCatalog.ShelterManager);
         var onwardId = await DbAsync(db => db.OnwardReferrals.Where(o => o.CaseId == view.Id).Select(o => o.Id).SingleAsync());
+        // A second send while one is open is refused, and nothing is saved.
+        await app.WithScopeAsync(async sp => Assert.NotEmpty((await sp.GetRequiredService<ProtectionService>().SendAsync(viewer, view.Id,
+            new() { Relation = Relation.Shelter, RecipientInstitutionId = shelter.InstitutionId, Share = [DataClass.Identity] }))!));
+        Assert.Equal(1, await DbAsync(db => db.OnwardReferrals.CountAsync(o => o.CaseId == view.Id)));
         Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<ProtectionService>().AnswerAsync(shelterViewer, onwardId, ProtectionService.Answer.Decline)));
         Assert.Equal(0, await DbAsync(db => db.Grants.CountAsync(g => g.CaseId == view.Id && g.Relation == Relation.Shelter)));
         Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<ProtectionService>().AnswerAsync(shelterViewer, onwardId, ProtectionService.Answer.Accept)));
@@ -245,7 +249,10 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         await app.WithScopeAsync(async sp => Assert.Empty((await sp.GetRequiredService<ProtectionService>().SendAsync(viewer, view.Id,
             new() { Relation = Relation.Shelter, RecipientInstitutionId = shelter.InstitutionId, Share = [DataClass.Identity] }))!));
         var second = await DbAsync(db => db.OnwardReferrals.Where(o => o.CaseId == view.Id && o.Status == OnwardStatus.Pending).Select(o => o.Id).SingleAsync());
-        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<ProtectionService>().AnswerAsync(shelterViewer, second, ProtectionService.Answer.Accept)));
+        // Two clicks on "accept" at once: one grant.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.WithScopeAsync(sp =>
+            sp.GetRequiredService<ProtectionService>().AnswerAsync(shelterViewer, second, ProtectionService.Answer.Accept))));
+        Assert.Single(answers, a => a);
         var grant = await DbAsync(db => db.Grants.AsNoTracking().SingleAsync(g => g.CaseId == view.Id && g.Relation == Relation.Shelter));
         Assert.Equal(shelter.Id, grant.GranteeUserId);
         Assert.Null(grant.GranteeInstitutionId);

@@ -202,6 +202,22 @@ public abstract class ReferralFlowTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task Two_officers_dispatching_one_referral_at_once_open_one_case()
+    {
+        var first = await app.DutyOfficerAsync();
+        var second = await app.DutyOfficerAsync();
+        var officer = await app.BorderOfficerAsync();
+        var referral = await app.ReferAsync(officer, ReferralSteps.SampleReferral("race"));
+        var casesBefore = await CountAsync(db => db.Cases.CountAsync());
+        var outcomes = await Task.WhenAll(new[] { first, second }.Select(duty => app.WithScopeAsync(sp =>
+            sp.GetRequiredService<ReferralService>().DispatchAsync(CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer), referral.Id, null, null))));
+        Assert.Single(outcomes, o => o.Outcome == ReferralService.ActionOutcome.Done);
+        Assert.Single(outcomes, o => o.Outcome == ReferralService.ActionOutcome.Invalid);
+        Assert.Equal(casesBefore + 1, await CountAsync(db => db.Cases.CountAsync()));
+        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralDispatched && e.TargetId == referral.Id)));
+    }
+
+    [Fact]
     public async Task Erasing_the_person_shreds_the_referral_they_came_through()
     {
         var duty = await app.DutyOfficerAsync();
@@ -267,6 +283,12 @@ public abstract class ReferralFlowTests(AriadneApp app)
             Assert.Equal("Укажите, где человек находится сейчас.", errors.GetProperty("Whereabouts")[0].GetString());
             Assert.Equal("Укажите, согласился ли человек на направление.", errors.GetProperty("Consent")[0].GetString());
             Assert.Equal("Можно прикрепить только файлы PDF, JPEG, PNG или простой текст.", errors.GetProperty("Files")[0].GetString());
+        }
+        foreach (var malformed in new[] { """{"referral":null,"files":null}""", """{"referral":{"indicators":null},"files":[null]}""" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = new StringContent(malformed, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(request)).StatusCode);
         }
         Assert.Equal(1, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
 

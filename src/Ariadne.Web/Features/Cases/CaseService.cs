@@ -34,6 +34,7 @@ public sealed class CaseService(
         var record = input.Apply(new PersonRecord());
         return await audit.InTransactionAsync(async () =>
         {
+            await audit.SerializeWritersAsync(ct);
             var (person, key) = vault.Create(record, now);
             db.People.Add(person);
             var c = new ProtectionCase

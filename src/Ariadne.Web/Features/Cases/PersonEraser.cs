@@ -27,6 +27,9 @@ public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTr
             person.PhoneIndex = null;
             person.ErasedAt = time.GetUtcNow();
             var referrals = await db.Referrals.Where(r => r.CaseId == c.Id).ToListAsync(ct);
+            // The idempotency records of those referrals hold a keyed fingerprint of what was submitted: gone too.
+            var referralIds = referrals.Select(r => r.Id).ToList();
+            await db.IdempotencyRecords.Where(i => referralIds.Contains(i.ResourceId)).ExecuteDeleteAsync(ct);
             foreach (var referral in referrals)
             {
                 referral.DocumentNumberIndex = null;

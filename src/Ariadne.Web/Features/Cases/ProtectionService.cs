@@ -53,9 +53,19 @@ public sealed class ProtectionService(
     public sealed record State(CaseRights Rights, string Number, bool IsMinor, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<OnwardRow> Onward,
         IReadOnlyList<RiskRow> Risks, bool CanManage, bool CanRefer, bool CanAssessRisk);
 
-    /// <summary>May the viewer manage consent and onward referral? The case's investigator (or its supervisor), never break-glass.</summary>
+    /// <summary>May the viewer manage consent and onward referral (which create and end grants)? The case's investigator only — supervision reads, it does not write.</summary>
     private async Task<bool> ManagesAsync(Viewer viewer, Guid caseId, CancellationToken ct) =>
-        await access.ActiveGrants(viewer).AnyAsync(g => g.CaseId == caseId && (g.Relation == Relation.Investigator || g.Relation == Relation.SquadSupervisor), ct);
+        await access.ActiveGrants(viewer).AnyAsync(g => g.CaseId == caseId && g.Relation == Relation.Investigator, ct);
+
+    /// <summary>An invisible case: audited like any denial; the caller answers 404.</summary>
+    private async Task<Dictionary<string, string[]>?> DeniedAsync(Viewer viewer, Guid caseId, string purpose, CancellationToken ct)
+    {
+        await audit.RecordAsync(new AuditRecord(AuditAction.CaseDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "case", caseId, null, null, purpose), ct);
+        return null;
+    }
+
+    private async Task<bool> ErasedAsync(Guid caseId, CancellationToken ct) =>
+        await (from c in db.Cases where c.Id == caseId join p in db.People on c.PersonId equals p.Id join k in db.DataKeys on p.DataKeyId equals k.Id select k.WrappedKey == null).FirstAsync(ct);
 
     public async Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
         await audit.InTransactionAsync(async () =>
@@ -66,8 +76,9 @@ public sealed class ProtectionService(
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
             var manages = !rights.IsBreakGlass && await ManagesAsync(viewer, caseId, ct);
+            // The case's managers see every consent; a recipient sees only the consents given to it.
             var consents = !rights.CanRead(DataClass.Status) ? [] : (await (from x in db.Consents.AsNoTracking()
-                                                                            where x.CaseId == caseId
+                                                                            where x.CaseId == caseId && (manages || x.RecipientInstitutionId == viewer.InstitutionId)
                                                                             join i in db.Institutions on x.RecipientInstitutionId equals i.Id
                                                                             orderby x.RecordedAt descending
                                                                             select new { x, i.Name }).ToListAsync(ct))
@@ -113,7 +124,7 @@ public sealed class ProtectionService(
     {
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
-            return null;
+            return await DeniedAsync(viewer, caseId, "consent.record", ct);
         var errors = new Dictionary<string, string[]>();
         if (rights.IsBreakGlass || !rights.CanWrite(DataClass.Status) || !await ManagesAsync(viewer, caseId, ct))
         {
@@ -155,25 +166,41 @@ public sealed class ProtectionService(
     public async Task<bool> WithdrawConsentAsync(Viewer viewer, Guid caseId, Guid consentId, CancellationToken ct = default)
     {
         var rights = await access.RightsAsync(viewer, caseId, ct);
-        if (rights is null || rights.IsBreakGlass || !rights.CanWrite(DataClass.Status) || !await ManagesAsync(viewer, caseId, ct))
-            return false;
-        var consent = await db.Consents.FirstOrDefaultAsync(x => x.Id == consentId && x.CaseId == caseId && x.WithdrawnAt == null, ct);
-        if (consent is null)
-            return false;
-        await audit.InTransactionAsync(async () =>
+        if (rights is null)
         {
-            var now = time.GetUtcNow();
-            consent.WithdrawnAt = now;
-            consent.WithdrawnBy = viewer.UserId;
-            var affected = await db.OnwardReferrals.Where(o => o.CaseId == caseId && o.RecipientInstitutionId == consent.RecipientInstitutionId
-                && (o.Status == OnwardStatus.Pending || o.Status == OnwardStatus.Accepted)).ToListAsync(ct);
-            foreach (var o in affected)
-                await EndAsync(o, OnwardStatus.Withdrawn, viewer, now, ct);
-            await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(AuditAction.ConsentWithdrawn, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "consent", TargetId: consent.Id, CaseId: caseId, Relation: rights.Through, Purpose: "consent.withdraw:" + consent.Purpose));
-        }, ct);
-        return true;
+            await DeniedAsync(viewer, caseId, "consent.withdraw", ct);
+            return false;
+        }
+        if (rights.IsBreakGlass || !rights.CanWrite(DataClass.Status) || !await ManagesAsync(viewer, caseId, ct))
+            return false;
+        // An onward referral answered at the same moment changes its status token: read again and retry once.
+        for (var attempt = 0; ; attempt++)
+        {
+            var consent = await db.Consents.FirstOrDefaultAsync(x => x.Id == consentId && x.CaseId == caseId && x.WithdrawnAt == null, ct);
+            if (consent is null)
+                return false;
+            try
+            {
+                await audit.InTransactionAsync(async () =>
+                {
+                    var now = time.GetUtcNow();
+                    consent.WithdrawnAt = now;
+                    consent.WithdrawnBy = viewer.UserId;
+                    var affected = await db.OnwardReferrals.Where(o => o.CaseId == caseId && o.RecipientInstitutionId == consent.RecipientInstitutionId
+                        && (o.Status == OnwardStatus.Pending || o.Status == OnwardStatus.Accepted)).ToListAsync(ct);
+                    foreach (var o in affected)
+                        await EndAsync(o, OnwardStatus.Withdrawn, viewer, now, ct);
+                    await db.SaveChangesAsync(ct);
+                    return (true, new AuditRecord(AuditAction.ConsentWithdrawn, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                        TargetType: "consent", TargetId: consent.Id, CaseId: caseId, Relation: rights.Through, Purpose: "consent.withdraw:" + consent.Purpose));
+                }, ct);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task EndAsync(OnwardReferral o, OnwardStatus status, Viewer viewer, DateTimeOffset now, CancellationToken ct)
@@ -194,11 +221,16 @@ public sealed class ProtectionService(
     {
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
-            return null;
+            return await DeniedAsync(viewer, caseId, "onward.send", ct);
         var errors = new Dictionary<string, string[]>();
         if (rights.IsBreakGlass || !await ManagesAsync(viewer, caseId, ct))
         {
             errors[string.Empty] = [text["Case_NotWritable"]];
+            return errors;
+        }
+        if (await ErasedAsync(caseId, ct))
+        {
+            errors[string.Empty] = [text["Case_Erased"]];
             return errors;
         }
         if (input.Relation is not { } relation || !OnwardRelations.Contains(relation))
@@ -229,7 +261,22 @@ public sealed class ProtectionService(
         }
         if (errors.Count > 0)
             return errors;
-        await audit.InTransactionAsync(async () =>
+        try
+        {
+            await SendInTransactionAsync(viewer, caseId, input, rights, recipient!, relation, share, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A double submission: the unique index on open onward referrals kept the first one.
+            db.ChangeTracker.Clear();
+            errors[nameof(OnwardInput.RecipientInstitutionId)] = [text["Onward_AlreadyOpen"]];
+        }
+        return errors;
+    }
+
+    private Task<bool> SendInTransactionAsync(Viewer viewer, Guid caseId, OnwardInput input, CaseRights rights, Participants.Institution recipient,
+        Relation relation, DataClass share, CancellationToken ct) =>
+        audit.InTransactionAsync(async () =>
         {
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct) ?? throw new InvalidOperationException("Erased.");
@@ -242,13 +289,18 @@ public sealed class ProtectionService(
             return (true, new AuditRecord(AuditAction.OnwardSent, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "onward", TargetId: onward.Id, CaseId: caseId, Relation: rights.Through, Purpose: "onward.send:" + relation));
         }, ct);
-        return errors;
-    }
 
     /// <summary>The recipient's inbox: onward referrals to the viewer's institution in relations their roles can hold.</summary>
+    /// <summary>The recipient's inbox: onward referrals to the viewer's institution in relations their roles can hold. Each note read is audited against its case.</summary>
     public async Task<IReadOnlyList<OnwardRow>> InboxAsync(Viewer viewer, CancellationToken ct = default) =>
-        await audit.InTransactionAsync(async () => ((IReadOnlyList<OnwardRow>)await OnwardRowsAsync(access.OnwardInbox(viewer), null, ct),
-            new AuditRecord(AuditAction.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId, Purpose: "onward.inbox")), ct);
+        await audit.InTransactionAsync(async () =>
+        {
+            var rows = await OnwardRowsAsync(access.OnwardInbox(viewer), null, ct);
+            foreach (var row in rows.Where(r => r.Note is not null && r.Status is OnwardStatus.Pending or OnwardStatus.Accepted))
+                await audit.AppendAsync(new AuditRecord(AuditAction.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                    TargetType: "onward", TargetId: row.Id, CaseId: row.CaseId, Relation: row.Relation.ToString(), Purpose: "onward.inbox"), ct);
+            return ((IReadOnlyList<OnwardRow>)rows, new AuditRecord(AuditAction.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId, Purpose: "onward.inbox"));
+        }, ct);
 
     public enum Answer { Accept, Decline, Complete }
 
@@ -260,7 +312,10 @@ public sealed class ProtectionService(
     {
         var o = await access.OnwardInbox(viewer).FirstOrDefaultAsync(x => x.Id == onwardId, ct);
         if (o is null)
+        {
+            await audit.RecordAsync(new AuditRecord(AuditAction.OnwardAnswered, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "onward", onwardId, null, null, "onward.answer"), ct);
             return false;
+        }
         var allowed = answer switch
         {
             Answer.Accept or Answer.Decline => o.Status == OnwardStatus.Pending,
@@ -268,7 +323,21 @@ public sealed class ProtectionService(
         };
         if (!allowed)
             return false;
-        await audit.InTransactionAsync(async () =>
+        try
+        {
+            await AnswerInTransactionAsync(viewer, o, answer, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Answered (or withdrawn) by someone else first: the status token changed, nothing of this answer was saved.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        return true;
+    }
+
+    private Task<bool> AnswerInTransactionAsync(Viewer viewer, OnwardReferral o, Answer answer, CancellationToken ct) =>
+        audit.InTransactionAsync(async () =>
         {
             var now = time.GetUtcNow();
             o.RespondedAt ??= now;
@@ -303,8 +372,6 @@ public sealed class ProtectionService(
             return (true, new AuditRecord(AuditAction.OnwardAnswered, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "onward", TargetId: o.Id, CaseId: o.CaseId, Relation: o.Relation.ToString(), Purpose: "onward." + answer.ToString().ToLowerInvariant()));
         }, ct);
-        return true;
-    }
 
     /// <summary>The investigator ends an onward referral (completed, or withdrawn before an answer); the grant goes with it.</summary>
     public async Task<bool> CloseAsync(Viewer viewer, Guid caseId, Guid onwardId, CancellationToken ct = default)
@@ -329,11 +396,16 @@ public sealed class ProtectionService(
     {
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
-            return null;
+            return await DeniedAsync(viewer, caseId, "risk.assess", ct);
         var errors = new Dictionary<string, string[]>();
         if (rights.IsBreakGlass || !rights.CanWrite(DataClass.Investigation))
         {
             errors[string.Empty] = [text["Case_NotWritable"]];
+            return errors;
+        }
+        if (await ErasedAsync(caseId, ct))
+        {
+            errors[string.Empty] = [text["Case_Erased"]];
             return errors;
         }
         foreach (var (name, value) in new[] { (nameof(RiskInput.Traffickers), input.Traffickers), (nameof(RiskInput.Health), input.Health), (nameof(RiskInput.Retrafficking), input.Retrafficking) })

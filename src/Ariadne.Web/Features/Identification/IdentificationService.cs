@@ -109,6 +109,15 @@ public sealed class IdentificationService(
                 TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: "identification.view"));
         }, ct);
 
+    private async Task<Dictionary<string, string[]>?> DeniedAsync(Viewer viewer, Guid caseId, string purpose, CancellationToken ct)
+    {
+        await audit.RecordAsync(new AuditRecord(AuditAction.CaseDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "case", caseId, null, null, purpose), ct);
+        return null;
+    }
+
+    private async Task<bool> ErasedAsync(Guid caseId, CancellationToken ct) =>
+        await (from c in db.Cases where c.Id == caseId join p in db.People on c.PersonId equals p.Id join k in db.DataKeys on p.DataKeyId equals k.Id select k.WrappedKey == null).FirstAsync(ct);
+
     private async Task<bool> MayDecideAsync(Viewer viewer, Guid caseId, CaseRights rights, CancellationToken ct)
     {
         if (rights.IsBreakGlass)
@@ -117,18 +126,24 @@ public sealed class IdentificationService(
         if (!DecidingKinds().Contains(kind))
             return false;
         var relations = await access.ActiveGrants(viewer).Where(g => g.CaseId == caseId).Select(g => g.Relation).ToListAsync(ct);
-        return relations.Any(r => r is not Relation.Referrer and not Relation.CoordinatorInformation);
+        // A relation that works on the case; supervision, the referrer's view and the Coordinator's information grant do not decide.
+        return relations.Any(r => r is not Relation.Referrer and not Relation.CoordinatorInformation and not Relation.SquadSupervisor);
     }
 
     public async Task<Dictionary<string, string[]>?> ScreenAsync(Viewer viewer, Guid caseId, ScreeningInput input, CancellationToken ct = default)
     {
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
-            return null;
+            return await DeniedAsync(viewer, caseId, "identification.screen", ct);
         var errors = new Dictionary<string, string[]>();
         if (rights.IsBreakGlass || !rights.CanWrite(DataClass.Investigation))
         {
             errors[string.Empty] = [text["Case_NotWritable"]];
+            return errors;
+        }
+        if (await ErasedAsync(caseId, ct))
+        {
+            errors[string.Empty] = [text["Case_Erased"]];
             return errors;
         }
         var forced = input.ForcedLabour.Distinct(StringComparer.Ordinal).ToList();
@@ -162,11 +177,16 @@ public sealed class IdentificationService(
     {
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
-            return null;
+            return await DeniedAsync(viewer, caseId, "identification.decide", ct);
         var errors = new Dictionary<string, string[]>();
         if (!await MayDecideAsync(viewer, caseId, rights, ct))
         {
             errors[string.Empty] = [text["Decision_NotAuthorised"]];
+            return errors;
+        }
+        if (await ErasedAsync(caseId, ct))
+        {
+            errors[string.Empty] = [text["Case_Erased"]];
             return errors;
         }
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -27,7 +27,10 @@ public sealed class ExactIdentifierMatcher(CaseAccess access, BlindIndex index) 
         var phone = index.Phone(probe.Phone);
         if (document is null && phone is null)
             return [];
-        var rows = await access.VisibleCases(viewer)
+        // Only cases whose identity the viewer may read through a grant: never break-glass, never a Status-only view,
+        // so a match cannot confirm more than the grant opens.
+        var readable = access.ActiveGrants(viewer).Where(g => (g.Read & DataClass.Identity) == DataClass.Identity);
+        var rows = await access.VisibleCases(viewer).Where(c => readable.Any(g => g.CaseId == c.Id))
             .Where(c => (document != null && c.Person!.DocumentNumberIndex == document) || (phone != null && c.Person!.PhoneIndex == phone))
             .OrderByDescending(c => c.Recency).Take(20)
             .Select(c => new { c.Id, c.Number, Document = document != null && c.Person!.DocumentNumberIndex == document, Phone = phone != null && c.Person!.PhoneIndex == phone })

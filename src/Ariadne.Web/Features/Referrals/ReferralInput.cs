@@ -34,8 +34,8 @@ public sealed class ReferralInput
     public bool? ImmediateDanger { get; set; }
     public string? Danger { get; set; }
     public Urgency? Urgency { get; set; }
-    public List<string> Indicators { get; set; } = [];
-    public List<string> Exploitation { get; set; } = [];
+    public List<string> Indicators { get; set => field = value ?? []; } = [];
+    public List<string> Exploitation { get; set => field = value ?? []; } = [];
     public string? Observations { get; set; }
     public ReferralConsent? Consent { get; set; }
     public string? ConsentNote { get; set; }
@@ -96,11 +96,11 @@ public sealed class ReferralInput
         }
         if (Check(ReferralStep.Indicators))
         {
-            if (Indicators.Any(c => !Identification.Indicators.IsForcedLabour(c)) || Indicators.Count > Identification.Indicators.ForcedLabour.Count)
+            if (Indicators.Any(c => c is null || !Identification.Indicators.IsForcedLabour(c)) || Indicators.Count > Identification.Indicators.ForcedLabour.Count)
                 errors[nameof(Indicators)] = [text["Validation_ValueInvalid"]];
             else if (Indicators.Count == 0 && string.IsNullOrWhiteSpace(Observations))
                 errors[nameof(Indicators)] = [text["Referral_IndicatorsRequired"]];
-            if (Exploitation.Any(c => !ExploitationTypes.Contains(c)) || Exploitation.Count > ExploitationTypes.Length)
+            if (Exploitation.Any(c => c is null || !ExploitationTypes.Contains(c)) || Exploitation.Count > ExploitationTypes.Length)
                 errors[nameof(Exploitation)] = [text["Validation_ValueInvalid"]];
             Max(Observations, nameof(Observations), 4000);
         }

@@ -50,7 +50,8 @@ public sealed class ReferralService(
     {
         if (!CanRefer(viewer))
             return (SubmitOutcome.NotAllowed, null);
-        var hash = Idempotency.RequestHash(new { input, files = files.Select(f => new { f.Name, Hash = Convert.ToHexString(SHA256.HashData(f.Content)) }) });
+        // Keyed: the body holds personal data, and the fingerprint outlives the request.
+        var hash = index.Fingerprint(JsonSerializer.Serialize(new { input, files = files.Select(f => new { f.Name, Hash = Convert.ToHexString(SHA256.HashData(f.Content)) }) }, Json));
         if (await ReplayAsync() is { } replay)
             return replay;
         var squad = await SquadAsync(ct);
@@ -64,6 +65,7 @@ public sealed class ReferralService(
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var created = await audit.InTransactionAsync(async () =>
                 {
+                    await audit.SerializeWritersAsync(ct);
                     var now = time.GetUtcNow();
                     var (key, clear) = dataKeys.Create();
                     var urgency = input.EffectiveUrgency;
@@ -147,13 +149,17 @@ public sealed class ReferralService(
     public Task<List<Row>> MadeByMyInstitutionAsync(Viewer viewer, CancellationToken ct = default) =>
         Rows(access.VisibleReferrals(viewer).Where(r => r.ReferringInstitutionId == viewer.InstitutionId), ct);
 
+    /// <summary>Every open referral (never cut off: an old one in immediate danger must stay on the desk), then the 100 latest closed ones.</summary>
     private async Task<List<Row>> Rows(IQueryable<Referral> query, CancellationToken ct)
     {
-        var rows = await (from r in query
-                          join i in db.Institutions on r.ReferringInstitutionId equals i.Id
-                          orderby r.Sequence descending
-                          select new Row(r.Id, r.Number, r.ReceivedAt, r.Urgency, r.AcknowledgeBy, r.AcknowledgedAt, r.EscalatedAt, r.Status,
-                              r.NeedsInterpreter, r.Child, i.Name)).Take(200).ToListAsync(ct);
+        IQueryable<Row> Select(IQueryable<Referral> q) =>
+            from r in q
+            join i in db.Institutions on r.ReferringInstitutionId equals i.Id
+            orderby r.Sequence descending
+            select new Row(r.Id, r.Number, r.ReceivedAt, r.Urgency, r.AcknowledgeBy, r.AcknowledgedAt, r.EscalatedAt, r.Status, r.NeedsInterpreter, r.Child, i.Name);
+        var open = await Select(query.Where(r => r.Status == ReferralStatus.Received || r.Status == ReferralStatus.Acknowledged)).ToListAsync(ct);
+        var closed = await Select(query.Where(r => r.Status == ReferralStatus.CaseOpened || r.Status == ReferralStatus.NotTakenForward)).Take(100).ToListAsync(ct);
+        var rows = open.Concat(closed);
         return rows.OrderBy(r => r.Status is ReferralStatus.Received or ReferralStatus.Acknowledged ? 0 : 1)
             .ThenBy(r => r.Status == ReferralStatus.Received ? r.AcknowledgeBy : DateTimeOffset.MaxValue)
             .ThenByDescending(r => r.ReceivedAt).ToList();
@@ -174,13 +180,13 @@ public sealed class ReferralService(
     public sealed record View(Referral Referral, ReferralContent? Content, IReadOnlyList<FileInfo> Files, string ReferringInstitution,
         bool IsDesk, bool IsReferrer, bool IsInvestigator, string? CaseNumber);
 
-    public async Task<View?> ReadAsync(Viewer viewer, Guid id, string purpose, CancellationToken ct = default) =>
+    public async Task<View?> ReadAsync(Viewer viewer, Guid id, string purpose, bool includeContent = true, CancellationToken ct = default) =>
         await audit.InTransactionAsync(async () =>
         {
             var r = await access.VisibleReferrals(viewer).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (r is null)
                 return ((View?)null, Denied(viewer, id, purpose));
-            var key = await dataKeys.UnwrapAsync(r.DataKeyId, ct);
+            var key = includeContent ? await dataKeys.UnwrapAsync(r.DataKeyId, ct) : null;
             var content = key is null ? null
                 : JsonSerializer.Deserialize<ReferralContent>(FieldCipher.Decrypt(key, r.ContentEnc, Table, nameof(Referral.ContentEnc), r.Id, r.DataKeyId) ?? "{}", Json);
             var fileRows = await db.ReferralFiles.AsNoTracking().Where(f => f.ReferralId == r.Id).OrderBy(f => f.UploadedAt)
@@ -224,12 +230,19 @@ public sealed class ReferralService(
             return ActionOutcome.NotFound;
         if (r.AcknowledgedAt is not null)
             return ActionOutcome.Done;
-        await audit.InTransactionAsync(async () =>
+        try
         {
-            Acknowledge(r, viewer);
-            await db.SaveChangesAsync(ct);
-            return (true, Event(AuditAction.ReferralAcknowledged, viewer, r, "referral.acknowledge"));
-        }, ct);
+            await audit.InTransactionAsync(async () =>
+            {
+                Acknowledge(r, viewer);
+                await db.SaveChangesAsync(ct);
+                return (true, Event(AuditAction.ReferralAcknowledged, viewer, r, "referral.acknowledge"));
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // someone else acknowledged or dispatched it first: nothing more to do
+        }
         signal.Pulse();
         return ActionOutcome.Done;
     }
@@ -283,7 +296,10 @@ public sealed class ReferralService(
         var content = key is null ? new ReferralContent()
             : JsonSerializer.Deserialize<ReferralContent>(FieldCipher.Decrypt(key, r.ContentEnc, Table, nameof(Referral.ContentEnc), r.Id, r.DataKeyId) ?? "{}", Json)!;
         var strategy = db.Database.CreateExecutionStrategy();
-        var caseId = await strategy.ExecuteAsync(async () =>
+        Guid caseId;
+        try
+        {
+            caseId = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             Guid target;
@@ -303,6 +319,13 @@ public sealed class ReferralService(
             await transaction.CommitAsync(ct);
             return target;
         });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A second submission (or a colleague) dealt with it first; this transaction, and the case it made, rolled back.
+            db.ChangeTracker.Clear();
+            return (ActionOutcome.Invalid, null, "Referral_AlreadyClosed");
+        }
         signal.Pulse();
         return (ActionOutcome.Done, caseId, null);
     }
@@ -316,14 +339,22 @@ public sealed class ReferralService(
             return ActionOutcome.NotFound;
         if (reason is null || !CloseReasons.Contains(reason) || r.Status is ReferralStatus.CaseOpened or ReferralStatus.NotTakenForward)
             return ActionOutcome.Invalid;
-        await audit.InTransactionAsync(async () =>
+        try
         {
-            Acknowledge(r, viewer);
-            r.Status = ReferralStatus.NotTakenForward;
-            r.ClosedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-            return (true, Event(AuditAction.ReferralClosed, viewer, r, "referral.close:" + reason));
-        }, ct);
+            await audit.InTransactionAsync(async () =>
+            {
+                Acknowledge(r, viewer);
+                r.Status = ReferralStatus.NotTakenForward;
+                r.ClosedAt = time.GetUtcNow();
+                await db.SaveChangesAsync(ct);
+                return (true, Event(AuditAction.ReferralClosed, viewer, r, "referral.close:" + reason));
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ActionOutcome.Invalid;
+        }
         signal.Pulse();
         return ActionOutcome.Done;
     }
@@ -335,28 +366,33 @@ public sealed class ReferralService(
     public async Task<int> EscalateOverdueAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var overdue = await db.Referrals.Where(r => r.AcknowledgedAt == null && r.EscalatedAt == null && r.AcknowledgeBy <= now)
+        var overdue = await db.Referrals.AsNoTracking().Where(r => r.AcknowledgedAt == null && r.EscalatedAt == null && r.AcknowledgeBy <= now)
             .OrderBy(r => r.AcknowledgeBy).Take(500).ToListAsync(ct);
         if (overdue.Count == 0)
             return 0;
         var chiefs = (await users.GetUsersInRoleAsync(RoleCatalog.SquadChief)).Where(u => !u.IsDisabled).ToList();
+        var escalated = 0;
         foreach (var r in overdue)
         {
-            await audit.InTransactionAsync(async () =>
+            var strategy = db.Database.CreateExecutionStrategy();
+            escalated += await strategy.ExecuteAsync(async () =>
             {
-                // Conditional: a second node (or a test calling in) escalating the same referral changes nothing.
-                var claimed = await db.Referrals.Where(x => x.Id == r.Id && x.EscalatedAt == null)
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // Conditional: acknowledged meanwhile, or escalated by another node (or a test calling in), changes nothing.
+                var claimed = await db.Referrals.Where(x => x.Id == r.Id && x.EscalatedAt == null && x.AcknowledgedAt == null)
                     .ExecuteUpdateAsync(u => u.SetProperty(x => x.EscalatedAt, now), ct);
                 if (claimed == 0)
-                    return (false, new AuditRecord(AuditAction.ReferralEscalated, AuditOutcome.Failed, TargetType: "referral", TargetId: r.Id, Purpose: "referral.deadline.already"));
+                    return 0;
                 foreach (var chief in chiefs.Where(c => c.InstitutionId == r.SquadInstitutionId))
                     db.Notifications.Add(new Notification { RecipientUserId = chief.Id, Kind = "referral-overdue", CaseNumber = r.Number, CreatedAt = now });
                 await db.SaveChangesAsync(ct);
-                return (true, new AuditRecord(AuditAction.ReferralEscalated, TargetType: "referral", TargetId: r.Id, Purpose: "referral.deadline:" + r.Urgency));
-            }, ct);
+                await audit.AppendAsync(new AuditRecord(AuditAction.ReferralEscalated, TargetType: "referral", TargetId: r.Id, Purpose: "referral.deadline:" + r.Urgency), ct);
+                await transaction.CommitAsync(ct);
+                return 1;
+            });
         }
         signal.Pulse();
-        return overdue.Count;
+        return escalated;
     }
 
     public sealed record Figures(int OverdueNow, int WaitingNow, int ReceivedLast30Days, int AcknowledgedLateLast30Days, int EscalatedLast30Days);
@@ -384,11 +420,15 @@ public sealed class ReferralService(
             r.Status = ReferralStatus.Acknowledged;
     }
 
+    /// <summary>The referral if the viewer staffs the desk it was sent to; otherwise null, and the denial is audited.</summary>
     private async Task<Referral?> DeskReferralAsync(Viewer viewer, Guid id, CancellationToken ct)
     {
-        if (!viewer.OnDutyDesk)
-            return null;
-        return await access.VisibleReferrals(viewer).FirstOrDefaultAsync(r => r.Id == id && r.SquadInstitutionId == viewer.InstitutionId, ct);
+        var r = viewer.OnDutyDesk
+            ? await access.VisibleReferrals(viewer).FirstOrDefaultAsync(x => x.Id == id && x.SquadInstitutionId == viewer.InstitutionId, ct)
+            : null;
+        if (r is null)
+            await audit.RecordAsync(Denied(viewer, id, "referral.desk-action"), ct);
+        return r;
     }
 
     private static CaseInput ToCaseInput(ReferralContent content, Referral r) => new()

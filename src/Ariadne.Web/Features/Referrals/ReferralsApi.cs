@@ -18,7 +18,7 @@ public static class ReferralsApi
     public sealed class ReferralRequest
     {
         public ReferralInput? Referral { get; set; }
-        public List<FileUpload> Files { get; set; } = [];
+        public List<FileUpload?> Files { get; set => field = value ?? []; } = [];
     }
 
     public sealed record ReferralStatusDocument(Guid Id, string Number, ReferralStatus Status, Urgency Urgency, DateTimeOffset ReceivedAt,
@@ -45,13 +45,13 @@ public static class ReferralsApi
         var uploads = new List<ReferralUpload>();
         foreach (var file in request.Files)
         {
-            var bytes = new byte[((file.Content?.Length ?? 0) * 3 / 4) + 3];
-            if (file.Content is null || !Convert.TryFromBase64String(file.Content, bytes, out var length))
+            var bytes = new byte[((file?.Content?.Length ?? 0) * 3 / 4) + 3];
+            if (file?.Content is null || !Convert.TryFromBase64String(file.Content, bytes, out var length))
             {
                 errors["Files"] = [text["Referral_FileEncoding"]];
                 break;
             }
-            uploads.Add(new ReferralUpload(file.Name ?? "", bytes[..length]));
+            uploads.Add(new ReferralUpload(file!.Name ?? "", bytes[..length]));
         }
         if (!errors.ContainsKey("Files") && ReferralFiles.Validate(uploads, text) is { } fileError)
             errors["Files"] = [fileError];
@@ -81,7 +81,7 @@ public static class ReferralsApi
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ReferralService referrals, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-        await referrals.ReadAsync(Viewer.Of(user), id, "api.referral.view", ct) is { } view
+        await referrals.ReadAsync(Viewer.Of(user), id, "api.referral.status", false, ct) is { } view
             ? TypedResults.Ok(Document(view.Referral, view.Files.Count))
             : TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
 

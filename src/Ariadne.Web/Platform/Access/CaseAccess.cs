@@ -45,7 +45,8 @@ public sealed class CaseAccess(AriadneDbContext db, TimeProvider time)
 
     /// <summary>
     /// The referrals visible to the viewer: those their institution made (to holders of a role that can
-    /// refer — the referrer's view of the referral it made), those addressed to their Squad (to the duty
+    /// refer — the referrer's view of the referral it made; a child's referral only to the person who made
+    /// it), those addressed to their Squad (to the duty
     /// desk), and the one that became a case they investigate. Nobody else, whatever their role.
     /// </summary>
     public IQueryable<Referral> VisibleReferrals(Viewer v)
@@ -53,7 +54,8 @@ public sealed class CaseAccess(AriadneDbContext db, TimeProvider time)
         var referrer = v.InstitutionRelations.Contains(Relation.Referrer);
         var desk = v.OnDutyDesk;
         var investigating = ActiveGrants(v).Where(g => g.Relation == Relation.Investigator);
-        return db.Referrals.Where(r => (referrer && r.ReferringInstitutionId == v.InstitutionId)
+        // A child's referral stays with the person who made it, not their whole institution.
+        return db.Referrals.Where(r => (referrer && r.ReferringInstitutionId == v.InstitutionId && (!r.Child || r.ReferredBy == v.UserId))
                                        || (desk && r.SquadInstitutionId == v.InstitutionId)
                                        || (r.CaseId != null && investigating.Any(g => g.CaseId == r.CaseId)));
     }

@@ -46,6 +46,19 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time)
         return entry;
     }
 
+    /// <summary>
+    /// Takes the chain's lock now, early in the transaction, for writers that also hand out a unique
+    /// "next" key (case recency, referral sequence): their appends are serialised anyway, and taking
+    /// the lock first keeps two of them from computing the same key (PostgreSQL; SQLite writes are exclusive).
+    /// </summary>
+    public async Task SerializeWritersAsync(CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Only inside a transaction.");
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
+    }
+
     /// <summary>Runs <paramref name="action"/> and records its event in one transaction (or joins the open one).</summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<(T Result, AuditRecord Record)>> action, CancellationToken cancellationToken = default)
     {

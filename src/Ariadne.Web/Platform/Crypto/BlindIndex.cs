@@ -13,6 +13,9 @@ public sealed class BlindIndex(KeyRing keys)
 
     public byte[]? Phone(string? value) => Compute("phone", NormalizePhone(value));
 
+    /// <summary>A keyed fingerprint of a request body that holds personal data (idempotency), hex.</summary>
+    public string Fingerprint(string body) => Convert.ToHexString(Compute("request", body)!);
+
     /// <summary>Upper-case letters and digits only: "AZE 123-456" and "aze123456" are one document.</summary>
     public static string? NormalizeDocument(string? value)
     {

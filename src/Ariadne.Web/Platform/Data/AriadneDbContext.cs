@@ -183,6 +183,8 @@ public abstract class AriadneDbContext(DbContextOptions options)
             e.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.Consent).HasConversion<string>().HasMaxLength(20);
+            // Two desk actions on one referral (double submit, two officers): the second finds the status changed and fails.
+            e.Property(r => r.Status).IsConcurrencyToken();
             e.HasIndex(r => new { r.SquadInstitutionId, r.Sequence });
             e.HasIndex(r => new { r.ReferringInstitutionId, r.Sequence });
             e.HasIndex(r => new { r.AcknowledgedAt, r.AcknowledgeBy });
@@ -227,8 +229,11 @@ public abstract class AriadneDbContext(DbContextOptions options)
         {
             e.ToTable("onward_referrals");
             e.Property(o => o.Relation).HasConversion<string>().HasMaxLength(30);
-            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             e.HasIndex(o => o.CaseId);
+            // At most one open onward referral per case, recipient and relation.
+            e.HasIndex(o => new { o.CaseId, o.RecipientInstitutionId, o.Relation }).IsUnique()
+                .HasFilter("\"Status\" IN ('Pending', 'Accepted')").HasDatabaseName("ux_onward_open");
             e.HasIndex(o => new { o.RecipientInstitutionId, o.Status });
             e.HasOne<ProtectionCase>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Institution>().WithMany().HasForeignKey(o => o.RecipientInstitutionId).OnDelete(DeleteBehavior.Restrict);

@@ -110,6 +110,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -119,6 +120,11 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("RecipientInstitutionId", "Status");
+
+                    b.HasIndex("CaseId", "RecipientInstitutionId", "Relation")
+                        .IsUnique()
+                        .HasDatabaseName("ux_onward_open")
+                        .HasFilter("\"Status\" IN ('Pending', 'Accepted')");
 
                     b.ToTable("onward_referrals", (string)null);
                 });
@@ -606,6 +612,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

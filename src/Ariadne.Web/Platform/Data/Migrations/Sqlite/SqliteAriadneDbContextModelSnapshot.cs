@@ -105,6 +105,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -114,6 +115,11 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("RecipientInstitutionId", "Status");
+
+                    b.HasIndex("CaseId", "RecipientInstitutionId", "Relation")
+                        .IsUnique()
+                        .HasDatabaseName("ux_onward_open")
+                        .HasFilter("\"Status\" IN ('Pending', 'Accepted')");
 
                     b.ToTable("onward_referrals", (string)null);
                 });
@@ -601,6 +607,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -35,7 +35,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                 type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Possible"); // existing cases are possible victims until decided (edited: EF would write "")
 
             migrationBuilder.CreateTable(
                 name: "consents",
@@ -278,6 +278,13 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                 name: "IX_onward_referrals_RecipientInstitutionId_Status",
                 table: "onward_referrals",
                 columns: new[] { "RecipientInstitutionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_onward_open",
+                table: "onward_referrals",
+                columns: new[] { "CaseId", "RecipientInstitutionId", "Relation" },
+                unique: true,
+                filter: "\"Status\" IN ('Pending', 'Accepted')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_referral_files_ReferralId",
