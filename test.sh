@@ -50,7 +50,7 @@ dotnet format Ariadne.slnx --verify-no-changes --no-restore -v q || { echo "dotn
 
 # --- tests ----------------------------------------------------------------------------------------
 passed=0; failed=0; skipped=0
-for project in tests/Ariadne.Tests tests/Ariadne.IntegrationTests tests/Ariadne.BrowserTests; do
+for project in tests/Ariadne.Tests tests/Ariadne.Linkage.Tests tests/Ariadne.IntegrationTests tests/Ariadne.BrowserTests; do
   name=$(basename "$project")
   log "testing $name"
   out="$root/artifacts/$name.log"
