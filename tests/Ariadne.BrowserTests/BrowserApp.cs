@@ -106,6 +106,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return (name, key);
     }
 
+    /// <summary>The institution a user belongs to.</summary>
+    public async Task<Guid> InstitutionOfAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AriadneUser>>().FindByNameAsync(userName);
+        return user!.InstitutionId;
+    }
+
     /// <summary>Opens a case as a Squad investigator, through the real service; returns its number.</summary>
     public async Task<string> CreateCaseAsync()
     {
