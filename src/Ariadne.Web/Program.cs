@@ -1,6 +1,8 @@
 using Ariadne.Web.Platform;
 
 var invocation = Invocation.Parse(args);
+if (invocation.Verb == "linkage")
+    return await Ariadne.Linkage.LinkageCommand.RunAsync(invocation.VerbArgs, Console.Out, Console.Error); // needs no database or key ring
 var builder = WebApplication.CreateBuilder(invocation.HostArgs);
 builder.AddAriadne(invocation.Demo);
 var app = builder.Build();

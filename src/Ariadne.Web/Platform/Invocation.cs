@@ -11,7 +11,7 @@ namespace Ariadne.Web.Platform;
 /// </summary>
 public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, string[] HostArgs)
 {
-    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "audit", "keys", "person"];
+    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "audit", "keys", "person", "linkage"];
 
     public static Invocation Parse(string[] args)
     {

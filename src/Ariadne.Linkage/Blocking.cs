@@ -1,0 +1,97 @@
+namespace Ariadne.Linkage;
+
+/// <summary>A blocking rule: records are compared only with records that share its key.</summary>
+public sealed record BlockingRule(string Name, Func<PreparedRecord, string?> Key);
+
+/// <summary>
+/// Candidate pairs from the union of several blocking rules, each pair once (a pair is produced by the
+/// first rule that groups it). Blocks larger than <see cref="MaxBlock"/> are skipped: a key shared by
+/// that many records (a very common name on a common birthday) cannot tell people apart anyway, and the
+/// other rules still see them. The pairs compared stay far below n².
+/// </summary>
+public static class Blocking
+{
+    public const int MaxBlock = 1000;
+
+    private static string? Join(string a, string b) => a.Length == 0 || b.Length == 0 ? null : a + "|" + b;
+
+    public static IReadOnlyList<BlockingRule> Default { get; } =
+    [
+        new("document", r => r.Document.Length == 0 ? null : r.Document),
+        new("phone", r => r.Phone.Length < 7 ? null : r.Phone),
+        new("birth+given", r => r.Birth == 0 ? null : Join(r.Birth.ToString(System.Globalization.CultureInfo.InvariantCulture), r.GivenKey)),
+        new("birth+surname", r => r.Birth == 0 ? null : Join(r.Birth.ToString(System.Globalization.CultureInfo.InvariantCulture), r.SurnameStem)),
+        new("names in either order", r => r.GivenKey.Length == 0 || r.SurnameStem.Length == 0 ? null
+            : string.CompareOrdinal(r.GivenKey, r.SurnameStem) < 0 ? r.GivenKey + "|" + r.SurnameStem : r.SurnameStem + "|" + r.GivenKey),
+        new("surname+year", r => r.Birth == 0 ? null : Join(r.SurnameStem, (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+    ];
+
+    /// <summary>Pairs within one set (i &lt; j).</summary>
+    public static IEnumerable<(int Left, int Right)> Dedupe(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
+    {
+        var keys = Keys(records, rules);
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < records.Count; i++)
+                if (keys[r][i] is { } key)
+                    (blocks.TryGetValue(key, out var list) ? list : blocks[key] = []).Add(i);
+            foreach (var block in blocks.Values)
+            {
+                if (block.Count < 2 || block.Count > MaxBlock)
+                    continue;
+                for (var x = 0; x < block.Count; x++)
+                    for (var y = x + 1; y < block.Count; y++)
+                        if (!EarlierRuleGroups(keys, r, block[x], block[y]))
+                            yield return (block[x], block[y]);
+            }
+        }
+    }
+
+    /// <summary>Pairs across two sets.</summary>
+    public static IEnumerable<(int Left, int Right)> Link(IReadOnlyList<PreparedRecord> left, IReadOnlyList<PreparedRecord> right, IReadOnlyList<BlockingRule> rules)
+    {
+        var leftKeys = Keys(left, rules);
+        var rightKeys = Keys(right, rules);
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var j = 0; j < right.Count; j++)
+                if (rightKeys[r][j] is { } key)
+                    (blocks.TryGetValue(key, out var list) ? list : blocks[key] = []).Add(j);
+            for (var i = 0; i < left.Count; i++)
+            {
+                if (leftKeys[r][i] is not { } key || !blocks.TryGetValue(key, out var block) || block.Count > MaxBlock)
+                    continue;
+                foreach (var j in block)
+                {
+                    var earlier = false;
+                    for (var e = 0; e < r && !earlier; e++)
+                        earlier = leftKeys[e][i] is { } a && rightKeys[e][j] is { } b && string.Equals(a, b, StringComparison.Ordinal);
+                    if (!earlier)
+                        yield return (i, j);
+                }
+            }
+        }
+    }
+
+    private static string?[][] Keys(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
+    {
+        var keys = new string?[rules.Count][];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var column = keys[r] = new string?[records.Count];
+            var rule = rules[r];
+            Parallel.For(0, records.Count, i => column[i] = rule.Key(records[i]));
+        }
+        return keys;
+    }
+
+    private static bool EarlierRuleGroups(string?[][] keys, int rule, int i, int j)
+    {
+        for (var e = 0; e < rule; e++)
+            if (keys[e][i] is { } a && keys[e][j] is { } b && string.Equals(a, b, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+}

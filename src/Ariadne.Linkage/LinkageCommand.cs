@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Ariadne.Linkage;
+
+/// <summary>
+/// The batch command for onboarding legacy registers:
+/// <c>linkage dedupe --in people.csv --out clusters.csv</c> (writes id,cluster_id),
+/// <c>linkage link --left a.csv --right b.csv --out pairs.csv</c> (writes left_id,right_id,score),
+/// <c>linkage encode --in people.csv --out clks.csv --key-file FILE</c> (writes id,clk — what an agency hands over),
+/// and <c>--privacy clk</c> to run dedupe or link on encodings (files written by encode, or plain files
+/// encoded on the fly with <c>--key-file</c>). <c>--columns native=source,…</c> maps other headers.
+/// Progress goes to standard error; a bad row is reported with its line number and skipped; a file that
+/// cannot be read at all stops the run with a clear message and exit code 1.
+/// </summary>
+public static class LinkageCommand
+{
+    /// <summary>The fields of an encoding and the bits each q-gram sets.</summary>
+    public static readonly IReadOnlyList<ClkField> ClkFields =
+    [
+        new("given_name", 20), new("surname", 20), new("patronymic", 10), new("sex", 5), new("date_of_birth", 20),
+        new("citizenship", 5), new("document_number", 20), new("phone", 10),
+    ];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is not ("dedupe" or "link" or "encode"))
+        {
+            await error.WriteLineAsync("usage: linkage dedupe --in FILE --out FILE | link --left FILE --right FILE --out FILE | encode --in FILE --out FILE --key-file FILE "
+                + "[--columns native=source,...] [--threshold P] [--privacy clk [--key-file FILE]]");
+            return 2;
+        }
+        var options = Options(args[1..]);
+        var progress = new Progress(error);
+        try
+        {
+            var mapping = PeopleCsv.ParseMapping(options.GetValueOrDefault("columns"));
+            var clk = string.Equals(options.GetValueOrDefault("privacy"), "clk", StringComparison.OrdinalIgnoreCase);
+            if (options.TryGetValue("privacy", out var privacy) && !clk)
+                throw new LinkageInputException($"--privacy {privacy}: only 'clk' is known");
+            var threshold = options.TryGetValue("threshold", out var t)
+                ? double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed is > 0 and <= 1 ? parsed
+                    : throw new LinkageInputException("--threshold must be a number in (0, 1]")
+                : clk ? 0.8 : 0.9;
+            switch (args[0])
+            {
+                case "encode":
+                    {
+                        var people = Read(Required(options, "in"), mapping, error, progress);
+                        using var encoder = Encoder(Required(options, "key-file"));
+                        await using var writer = Writer(Required(options, "out"));
+                        await writer.WriteLineAsync("id,clk");
+                        foreach (var person in people)
+                            await writer.WriteLineAsync(PeopleCsv.Quote(person.Id) + "," + Convert.ToBase64String(Bytes(Encode(encoder, person))));
+                        progress.Report($"encoded {people.Count:N0} records");
+                        return 0;
+                    }
+                case "dedupe":
+                    {
+                        var file = Required(options, "in");
+                        var output2 = Required(options, "out");
+                        IReadOnlyList<int> cluster;
+                        List<string> ids;
+                        if (clk)
+                        {
+                            var (encodedIds, set) = Encodings(file, mapping, options.GetValueOrDefault("key-file"), error, progress);
+                            ids = encodedIds;
+                            var union = Enumerable.Range(0, set.Count).ToArray();
+                            int Find(int x) { while (union[x] != x) x = union[x] = union[union[x]]; return x; }
+                            var compared = set.ForEachAbove(set, threshold, (i, j, _) => { lock (union) { int a = Find(i), b = Find(j); if (a != b) union[Math.Max(a, b)] = Math.Min(a, b); } });
+                            progress.Report($"compared {compared:N0} encodings");
+                            cluster = Enumerable.Range(0, set.Count).Select(Find).ToList();
+                        }
+                        else
+                        {
+                            var people = Read(file, mapping, error, progress);
+                            ids = people.Select(p => p.Id).ToList();
+                            cluster = Linker.Dedupe(people, new LinkageOptions { Threshold = threshold, Progress = progress }).ClusterOf;
+                        }
+                        await using var writer = Writer(output2);
+                        await writer.WriteLineAsync("id,cluster_id");
+                        for (var i = 0; i < ids.Count; i++)
+                            await writer.WriteLineAsync(PeopleCsv.Quote(ids[i]) + "," + PeopleCsv.Quote(ids[cluster[i]]));
+                        progress.Report($"{cluster.Distinct().Count():N0} people in {ids.Count:N0} records");
+                        return 0;
+                    }
+                default:
+                    {
+                        var leftFile = Required(options, "left");
+                        var rightFile = Required(options, "right");
+                        var output2 = Required(options, "out");
+                        var pairs = new List<(string Left, string Right, double Score)>();
+                        if (clk)
+                        {
+                            var (leftIds, leftSet) = Encodings(leftFile, mapping, options.GetValueOrDefault("key-file"), error, progress);
+                            var (rightIds, rightSet) = Encodings(rightFile, mapping, options.GetValueOrDefault("key-file"), error, progress);
+                            var found = new List<(int, int, double)>();
+                            leftSet.ForEachAbove(rightSet, threshold, (i, j, s) => { lock (found) found.Add((i, j, s)); });
+                            var usedLeft = new HashSet<int>();
+                            var usedRight = new HashSet<int>();
+                            foreach (var (i, j, s) in found.OrderByDescending(x => x.Item3))
+                                if (usedLeft.Add(i) & usedRight.Add(j))
+                                    pairs.Add((leftIds[i], rightIds[j], s));
+                        }
+                        else
+                        {
+                            var left = Read(leftFile, mapping, error, progress);
+                            var right = Read(rightFile, mapping, error, progress);
+                            var result = Linker.Link(left, right, new LinkageOptions { Threshold = threshold, Progress = progress });
+                            pairs.AddRange(result.Matches.Select(m => (left[m.Left].Id, right[m.Right].Id, m.Probability)));
+                        }
+                        await using var writer = Writer(output2);
+                        await writer.WriteLineAsync("left_id,right_id,score");
+                        foreach (var (l, r, s) in pairs)
+                            await writer.WriteLineAsync($"{PeopleCsv.Quote(l)},{PeopleCsv.Quote(r)},{PeopleCsv.Format(s)}");
+                        progress.Report($"{pairs.Count:N0} linked pairs");
+                        return 0;
+                    }
+            }
+        }
+        catch (Exception ex) when (ex is LinkageInputException or IOException or UnauthorizedAccessException or ArgumentException or FormatException)
+        {
+            await error.WriteLineAsync("error: " + ex.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>The encoding of one person: each field in its comparison form.</summary>
+    public static ulong[] Encode(ClkEncoder encoder, PersonRecord person)
+    {
+        var birth = Similarity.ParseDate(person.DateOfBirth);
+        var prepared = new PreparedRecord(person);
+        return encoder.Encode(
+        [
+            (ClkFields[0], NameNormalizer.Canonical(person.GivenName)),
+            (ClkFields[1], NameNormalizer.Canonical(person.Surname)),
+            (ClkFields[2], prepared.Patronymic),
+            (ClkFields[3], prepared.Sex == '\0' ? null : prepared.Sex.ToString()),
+            (ClkFields[4], birth == 0 ? null : birth.ToString(CultureInfo.InvariantCulture)),
+            (ClkFields[5], prepared.Citizenship),
+            (ClkFields[6], prepared.Document),
+            (ClkFields[7], prepared.Phone),
+        ]);
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                throw new LinkageInputException($"'{args[i]}': options are --name value");
+            options[args[i][2..]] = args[++i];
+        }
+        return options;
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) ? value : throw new LinkageInputException($"--{name} is required");
+
+    private static List<PersonRecord> Read(string file, IReadOnlyDictionary<string, string> mapping, TextWriter error, Progress progress)
+    {
+        if (!File.Exists(file))
+            throw new LinkageInputException($"{file}: no such file");
+        using var reader = new StreamReader(file, System.Text.Encoding.UTF8);
+        var bad = 0;
+        var people = PeopleCsv.Read(reader, mapping, (line, reason) =>
+        {
+            bad++;
+            error.WriteLine($"{Path.GetFileName(file)} line {line}: {reason}");
+        });
+        progress.Report($"read {people.Count:N0} records from {Path.GetFileName(file)}" + (bad > 0 ? $" ({bad:N0} rows reported)" : ""));
+        return people;
+    }
+
+    private static ClkEncoder Encoder(string keyFile)
+    {
+        if (!File.Exists(keyFile))
+            throw new LinkageInputException($"{keyFile}: no such key file");
+        var key = File.ReadAllBytes(keyFile);
+        if (key.Length < 32)
+            throw new LinkageInputException("the key file must hold at least 32 bytes (e.g. head -c 32 /dev/urandom > key)");
+        return new ClkEncoder(key);
+    }
+
+    /// <summary>Encodings from a file written by encode (header id,clk), or a plain register encoded now with the key.</summary>
+    private static (List<string> Ids, ClkSet Set) Encodings(string file, IReadOnlyDictionary<string, string> mapping, string? keyFile, TextWriter error, Progress progress)
+    {
+        if (!File.Exists(file))
+            throw new LinkageInputException($"{file}: no such file");
+        var ids = new List<string>();
+        var set = new ClkSet();
+        using var reader = new StreamReader(file);
+        var header = reader.ReadLine() ?? throw new LinkageInputException($"{file}: empty");
+        if (string.Equals(header.Trim(), "id,clk", StringComparison.Ordinal))
+        {
+            long line = 1;
+            var buffer = new byte[set.Words * 8];
+            while (reader.ReadLine() is { } text)
+            {
+                line++;
+                var comma = text.LastIndexOf(',');
+                if (comma <= 0 || !Convert.TryFromBase64String(text[(comma + 1)..], buffer, out var written) || written != buffer.Length)
+                {
+                    error.WriteLine($"{Path.GetFileName(file)} line {line}: not an id and a {set.Bits}-bit encoding");
+                    continue;
+                }
+                ids.Add(text[..comma].Trim('"'));
+                set.Add(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(buffer));
+            }
+        }
+        else
+        {
+            if (keyFile is null)
+                throw new LinkageInputException($"{file} is a plain register: give --key-file to encode it, or pass the output of 'linkage encode'");
+            reader.Dispose();
+            var people = Read(file, mapping, error, progress);
+            using var encoder = Encoder(keyFile);
+            foreach (var person in people)
+            {
+                ids.Add(person.Id);
+                set.Add(Encode(encoder, person));
+            }
+        }
+        progress.Report($"{ids.Count:N0} encodings from {Path.GetFileName(file)}");
+        return (ids, set);
+    }
+
+    private static byte[] Bytes(ulong[] words) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(words.AsSpan()).ToArray();
+
+    private static StreamWriter Writer(string file) => new(file, false, new System.Text.UTF8Encoding(false));
+
+    /// <summary>Progress on standard error, with the time since the start.</summary>
+    private sealed class Progress(TextWriter error) : IProgress<string>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public void Report(string value) => error.WriteLine($"[{_clock.Elapsed.TotalSeconds,7:F1} s] {value}");
+    }
+}

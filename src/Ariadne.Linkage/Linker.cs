@@ -1,0 +1,169 @@
+namespace Ariadne.Linkage;
+
+/// <summary>Settings of a linkage run.</summary>
+public sealed record LinkageOptions
+{
+    /// <summary>Pairs at or above this posterior probability are the same person.</summary>
+    public double Threshold { get; init; } = 0.9;
+    /// <summary>Random pairs drawn to estimate u.</summary>
+    public int RandomPairs { get; init; } = 300_000;
+    public int Seed { get; init; } = 20040506;
+    public IReadOnlyList<BlockingRule> Rules { get; init; } = Blocking.Default;
+    public IReadOnlyList<ComparisonField> Fields { get; init; } = Comparisons.Default;
+    /// <summary>Progress messages for long runs (stage and counts, never a record's content).</summary>
+    public IProgress<string>? Progress { get; init; }
+}
+
+public sealed record DedupeResult(IReadOnlyList<int> ClusterOf, IReadOnlyList<ScoredPair> Matches, long CandidatePairs, FellegiSunterModel Model);
+
+public sealed record LinkResult(IReadOnlyList<ScoredPair> Matches, long CandidatePairs, FellegiSunterModel Model);
+
+/// <summary>Deduplication within one register and linkage between two, by blocking, Fellegi–Sunter with EM, and clustering.</summary>
+public static class Linker
+{
+    public static IReadOnlyList<PreparedRecord> Prepare(IReadOnlyList<PersonRecord> records)
+    {
+        var prepared = new PreparedRecord[records.Count];
+        Parallel.For(0, records.Count, i => prepared[i] = new PreparedRecord(records[i]));
+        return prepared;
+    }
+
+    public static DedupeResult Dedupe(IReadOnlyList<PersonRecord> records, LinkageOptions? options = null)
+    {
+        options ??= new LinkageOptions();
+        var prepared = Prepare(records);
+        options.Progress?.Report($"prepared {prepared.Count:N0} records");
+        var pairs = Blocking.Dedupe(prepared, options.Rules).ToArray();
+        options.Progress?.Report($"blocking: {pairs.Length:N0} candidate pairs");
+        var model = Train(prepared, prepared, pairs, options, sameSet: true);
+        var matches = Score(prepared, prepared, pairs, model, options);
+        var union = new UnionFind(prepared.Count);
+        foreach (var m in matches)
+            union.Union(m.Left, m.Right);
+        var cluster = new int[prepared.Count];
+        for (var i = 0; i < cluster.Length; i++)
+            cluster[i] = union.Find(i);
+        options.Progress?.Report($"clusters: {cluster.Distinct().Count():N0} people in {prepared.Count:N0} records");
+        return new DedupeResult(cluster, matches, pairs.Length, model);
+    }
+
+    public static LinkResult Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkageOptions? options = null, bool oneToOne = true)
+    {
+        options ??= new LinkageOptions();
+        var a = Prepare(left);
+        var b = Prepare(right);
+        options.Progress?.Report($"prepared {a.Count:N0} + {b.Count:N0} records");
+        var pairs = Blocking.Link(a, b, options.Rules).ToArray();
+        options.Progress?.Report($"blocking: {pairs.Length:N0} candidate pairs");
+        var model = Train(a, b, pairs, options, sameSet: false);
+        var matches = Score(a, b, pairs, model, options);
+        if (oneToOne)
+        {
+            var usedLeft = new HashSet<int>();
+            var usedRight = new HashSet<int>();
+            matches = matches.OrderByDescending(m => m.MatchWeight).Where(m => usedLeft.Add(m.Left) & usedRight.Add(m.Right)).ToList();
+        }
+        return new LinkResult(matches, pairs.Length, model);
+    }
+
+    private static FellegiSunterModel Train(IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b, (int Left, int Right)[] pairs,
+        LinkageOptions options, bool sameSet)
+    {
+        var fields = options.Fields;
+        var candidate = CountPatterns(fields, a, b, pairs);
+        var random = new Random(options.Seed);
+        var sample = new (int, int)[Math.Min(options.RandomPairs, (int)Math.Min(int.MaxValue, (long)a.Count * b.Count))];
+        for (var s = 0; s < sample.Length; s++)
+        {
+            int i = random.Next(a.Count), j = random.Next(b.Count);
+            if (sameSet && i == j)
+                j = (j + 1) % b.Count;
+            sample[s] = (i, j);
+        }
+        var randomPatterns = CountPatterns(fields, a, b, sample);
+        var model = FellegiSunterModel.Train(fields, candidate, randomPatterns, sameSet ? a : a.Concat(b));
+        options.Progress?.Report($"model: {model.Iterations} EM iterations, λ = {model.Lambda:G3}");
+        return model;
+    }
+
+    private static Dictionary<int, long> CountPatterns(IReadOnlyList<ComparisonField> fields, IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b,
+        (int Left, int Right)[] pairs)
+    {
+        var total = new Dictionary<int, long>();
+        var gate = new object();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Length, 50_000), () => new Dictionary<int, long>(), (range, _, local) =>
+        {
+            for (var p = range.Item1; p < range.Item2; p++)
+            {
+                var key = FellegiSunterModel.Pattern(fields, a[pairs[p].Left], b[pairs[p].Right]);
+                local[key] = local.GetValueOrDefault(key) + 1;
+            }
+            return local;
+        }, local =>
+        {
+            lock (gate)
+                foreach (var (key, count) in local)
+                    total[key] = total.GetValueOrDefault(key) + count;
+        });
+        return total;
+    }
+
+    private static List<ScoredPair> Score(IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b, (int Left, int Right)[] pairs,
+        FellegiSunterModel model, LinkageOptions options)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentBag<List<ScoredPair>>();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Length, 50_000), range =>
+        {
+            var local = new List<ScoredPair>();
+            for (var p = range.Item1; p < range.Item2; p++)
+            {
+                var (i, j) = pairs[p];
+                var pattern = FellegiSunterModel.Pattern(model.Fields, a[i], b[j]);
+                var quick = model.Score(i, j, a[i], b[j], pattern, explain: false);
+                if (quick.Probability >= options.Threshold)
+                    local.Add(model.Score(i, j, a[i], b[j], pattern, explain: true));
+            }
+            found.Add(local);
+        });
+        var matches = found.SelectMany(x => x).OrderBy(m => m.Left).ThenBy(m => m.Right).ToList();
+        options.Progress?.Report($"scored {pairs.Length:N0} pairs: {matches.Count:N0} at or above {options.Threshold}");
+        return matches;
+    }
+
+    /// <summary>Candidates for one probe among a population, best first, with the explanation (used on intake and in person search).</summary>
+    public static IReadOnlyList<ScoredPair> Candidates(PersonRecord probe, IReadOnlyList<PersonRecord> population, double threshold = 0.5, LinkageOptions? options = null)
+    {
+        options ??= new LinkageOptions { RandomPairs = 20_000 };
+        if (population.Count == 0)
+            return [];
+        var left = Prepare([probe]);
+        var right = Prepare(population);
+        var pairs = Blocking.Link(left, right, options.Rules).ToArray();
+        if (pairs.Length == 0)
+            return [];
+        // The model learns from the population's own candidate pairs when it has any, else from the probe's.
+        var populationPairs = Blocking.Dedupe(right, options.Rules).ToArray();
+        var model = populationPairs.Length > 0 ? Train(right, right, populationPairs, options, sameSet: true) : Train(left, right, pairs, options, sameSet: false);
+        return pairs.Select(p => model.Score(p.Left, p.Right, left[p.Left], right[p.Right], FellegiSunterModel.Pattern(model.Fields, left[p.Left], right[p.Right]), true))
+            .Where(s => s.Probability >= threshold).OrderByDescending(s => s.MatchWeight).ToList();
+    }
+
+    private sealed class UnionFind(int size)
+    {
+        private readonly int[] _parent = Enumerable.Range(0, size).ToArray();
+
+        public int Find(int x)
+        {
+            while (_parent[x] != x)
+                x = _parent[x] = _parent[_parent[x]];
+            return x;
+        }
+
+        public void Union(int a, int b)
+        {
+            int ra = Find(a), rb = Find(b);
+            if (ra != rb)
+                _parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+    }
+}
