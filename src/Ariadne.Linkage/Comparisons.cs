@@ -15,6 +15,7 @@ public sealed class PreparedRecord
         Birth = Similarity.ParseDate(source.DateOfBirth);
         Citizenship = (source.Citizenship ?? "").Trim().ToUpperInvariant();
         Document = Normalize(source.DocumentNumber, letters: true);
+        Address = NameNormalizer.Canonical(source.Address);
         var phone = Normalize(source.Phone, letters: false);
         Phone = phone.Length > 9 ? phone[^9..] : phone;
     }
@@ -30,6 +31,7 @@ public sealed class PreparedRecord
     public string Citizenship { get; }
     public string Document { get; }
     public string Phone { get; }
+    public string Address { get; }
 
     private static char NormalizeSex(string? value)
     {
@@ -65,6 +67,7 @@ public static class Comparisons
         new("citizenship", ["different", "same"], (a, b) => Exact(a.Citizenship, b.Citizenship)),
         new("document_number", ["different", "one character off", "same"], (a, b) => Identifier(a.Document, b.Document)),
         new("phone", ["different", "same"], (a, b) => Exact(a.Phone, b.Phone)),
+        new("address", ["different", "similar", "same"], (a, b) => Short(a.Address, b.Address)),
     ];
 
     /// <summary>Given name and surname written in each other's place.</summary>

@@ -14,9 +14,9 @@ public sealed class LinkageInputException(string message) : Exception(message);
 /// </summary>
 public static class PeopleCsv
 {
-    public static readonly string[] NativeColumns = ["id", "given_name", "surname", "patronymic", "sex", "date_of_birth", "citizenship", "document_number", "phone"];
+    public static readonly string[] NativeColumns = ["id", "given_name", "surname", "patronymic", "sex", "date_of_birth", "citizenship", "document_number", "phone", "address"];
 
-    /// <summary>Parses "native=source,native=source".</summary>
+    /// <summary>Parses "native=source,native=source"; a source may join several columns with '+' (address=street+suburb+postcode).</summary>
     public static IReadOnlyDictionary<string, string> ParseMapping(string? mapping)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -38,20 +38,18 @@ public static class PeopleCsv
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Count; i++)
             index.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
-        var positions = new int[NativeColumns.Length];
+        var positions = new int[NativeColumns.Length][];
         for (var c = 0; c < NativeColumns.Length; c++)
         {
-            var source = mapping?.GetValueOrDefault(NativeColumns[c]) ?? NativeColumns[c];
-            if (index.TryGetValue(source, out var position))
-                positions[c] = position;
-            else if (mapping?.ContainsKey(NativeColumns[c]) == true)
-                throw new LinkageInputException($"the column '{source}' mapped to {NativeColumns[c]} is not in the header");
-            else
-                positions[c] = -1;
+            var sources = (mapping?.GetValueOrDefault(NativeColumns[c]) ?? NativeColumns[c]).Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var found = sources.Select(source => index.TryGetValue(source, out var position) ? position : -1).ToArray();
+            if (mapping?.ContainsKey(NativeColumns[c]) == true && found.Any(p => p < 0))
+                throw new LinkageInputException($"the column '{sources[Array.IndexOf(found, -1)]}' mapped to {NativeColumns[c]} is not in the header");
+            positions[c] = found.Where(p => p >= 0).ToArray();
         }
-        if (positions[0] < 0)
+        if (positions[0].Length == 0)
             throw new LinkageInputException("the header has no id column (map one with --columns id=...)");
-        if (positions.Skip(1).All(p => p < 0))
+        if (positions.Skip(1).All(p => p.Length == 0))
             throw new LinkageInputException("the header has none of the native columns; map them with --columns");
 
         var people = new List<PersonRecord>();
@@ -67,7 +65,7 @@ public static class PeopleCsv
                 badRow(line, $"{row.Count} fields where the header has {header.Count}");
                 continue;
             }
-            string? Field(int c) => positions[c] < 0 ? null : row[positions[c]].Trim() is { Length: > 0 } v ? v : null;
+            string? Field(int c) => string.Join(' ', positions[c].Select(p => row[p].Trim()).Where(v => v.Length > 0)) is { Length: > 0 } v ? v : null;
             var id = Field(0);
             if (id is null)
             {
@@ -81,7 +79,7 @@ public static class PeopleCsv
             }
             if (Field(5) is { } birth && Similarity.ParseDate(birth) == 0)
                 badRow(line, "date_of_birth is not a date; compared as missing");
-            people.Add(new PersonRecord(id, Field(1), Field(2), Field(3), Field(4), Field(5), Field(6), Field(7), Field(8)));
+            people.Add(new PersonRecord(id, Field(1), Field(2), Field(3), Field(4), Field(5), Field(6), Field(7), Field(8), Field(9)));
         }
         return people;
     }
