@@ -28,6 +28,20 @@ switch (command)
     case "dice":
         DiceThroughput(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
         break;
+    case "model":
+        {
+            var people = Synthetic.People(80_000, 20_000, 11);
+            var records = people.Select(p => p.Record).ToList();
+            var result = Linker.Dedupe(records);
+            Console.WriteLine($"lambda {result.Model.Lambda}");
+            for (var f = 0; f < result.Model.Fields.Count; f++)
+                Console.WriteLine($"{result.Model.Fields[f].Name}: m [{string.Join(", ", result.Model.M[f].Select(x => x.ToString("F3", CultureInfo.InvariantCulture)))}] u [{string.Join(", ", result.Model.U[f].Select(x => x.ToString("G3", CultureInfo.InvariantCulture)))}]");
+            foreach (var m in result.Matches.Where(m => people[m.Left].Entity != people[m.Right].Entity).Take(5))
+                Console.WriteLine($"{records[m.Left].GivenName} {records[m.Left].Surname} {records[m.Left].DateOfBirth} ~ {records[m.Right].GivenName} {records[m.Right].Surname} {records[m.Right].DateOfBirth} p={m.Probability:F3} " + string.Join(" ", m.Evidence.Select(e => $"{e.Field}:{e.Level}:{e.Weight}")));
+            var (p2, r2) = PairScore(records, result.ClusterOf, people.Select(x => x.Entity.ToString(CultureInfo.InvariantCulture)).ToList());
+            Report("synthetic 100k", p2, r2, TimeSpan.Zero, result.CandidatePairs);
+            break;
+        }
     case "million":
         Million(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
         break;

@@ -1,7 +1,7 @@
 namespace Ariadne.Linkage;
 
-/// <summary>A blocking rule: records are compared only with records that share its key.</summary>
-public sealed record BlockingRule(string Name, Func<PreparedRecord, string?> Key);
+/// <summary>A blocking rule: records are compared only with records that share its key. <see cref="Fields"/> are the comparison fields the key is made of.</summary>
+public sealed record BlockingRule(string Name, Func<PreparedRecord, string?> Key, params string[] Fields);
 
 /// <summary>
 /// Candidate pairs from the union of several blocking rules, each pair once (a pair is produced by the
@@ -17,17 +17,19 @@ public static class Blocking
 
     public static IReadOnlyList<BlockingRule> Default { get; } =
     [
-        new("document", r => r.Document.Length == 0 ? null : r.Document),
-        new("phone", r => r.Phone.Length < 7 ? null : r.Phone),
-        new("birth+given", r => r.Birth == 0 ? null : Join(r.Birth.ToString(System.Globalization.CultureInfo.InvariantCulture), r.GivenKey)),
-        new("birth+surname", r => r.Birth == 0 ? null : Join(r.Birth.ToString(System.Globalization.CultureInfo.InvariantCulture), r.SurnameStem)),
-        new("names in either order", r => r.GivenKey.Length == 0 || r.SurnameStem.Length == 0 ? null
-            : string.CompareOrdinal(r.GivenKey, r.SurnameStem) < 0 ? r.GivenKey + "|" + r.SurnameStem : r.SurnameStem + "|" + r.GivenKey),
-        new("surname+year", r => r.Birth == 0 ? null : Join(r.SurnameStem, (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        new("document", r => r.Document.Length == 0 ? null : r.Document, "document_number"),
+        new("phone", r => r.Phone.Length < 7 ? null : r.Phone, "phone"),
+        new("birth+given", r => r.Birth == 0 ? null : Join(r.Birth.ToString(System.Globalization.CultureInfo.InvariantCulture), r.GivenKey), "date_of_birth", "given_name"),
+        new("birth+surname", r => r.Birth == 0 ? null : Join(r.Birth.ToString(System.Globalization.CultureInfo.InvariantCulture), r.SurnameStem), "date_of_birth", "surname"),
+        // Names alone are not a block: namesakes are common (a surname and a given name shared by hundreds), and
+        // pairing them all taught the model that the name is the person. Names with the birth year instead.
+        new("names+year", r => r.GivenKey.Length == 0 || r.SurnameStem.Length == 0 || r.Birth == 0 ? null
+            : r.GivenKey + "|" + r.SurnameStem + "|" + (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture), "given_name", "surname", "date_of_birth"),
+        new("surname+year", r => r.Birth == 0 ? null : Join(r.SurnameStem, (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture)), "surname", "date_of_birth"),
     ];
 
     /// <summary>Pairs within one set (i &lt; j).</summary>
-    public static IEnumerable<(int Left, int Right)> Dedupe(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
+    public static IEnumerable<(int Left, int Right, int Rule)> Dedupe(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
     {
         var keys = Keys(records, rules);
         for (var r = 0; r < rules.Count; r++)
@@ -43,13 +45,13 @@ public static class Blocking
                 for (var x = 0; x < block.Count; x++)
                     for (var y = x + 1; y < block.Count; y++)
                         if (!EarlierRuleGroups(keys, r, block[x], block[y]))
-                            yield return (block[x], block[y]);
+                            yield return (block[x], block[y], r);
             }
         }
     }
 
     /// <summary>Pairs across two sets.</summary>
-    public static IEnumerable<(int Left, int Right)> Link(IReadOnlyList<PreparedRecord> left, IReadOnlyList<PreparedRecord> right, IReadOnlyList<BlockingRule> rules)
+    public static IEnumerable<(int Left, int Right, int Rule)> Link(IReadOnlyList<PreparedRecord> left, IReadOnlyList<PreparedRecord> right, IReadOnlyList<BlockingRule> rules)
     {
         var leftKeys = Keys(left, rules);
         var rightKeys = Keys(right, rules);
@@ -69,7 +71,7 @@ public static class Blocking
                     for (var e = 0; e < r && !earlier; e++)
                         earlier = leftKeys[e][i] is { } a && rightKeys[e][j] is { } b && string.Equals(a, b, StringComparison.Ordinal);
                     if (!earlier)
-                        yield return (i, j);
+                        yield return (i, j, r);
                 }
             }
         }

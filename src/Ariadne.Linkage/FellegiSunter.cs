@@ -71,6 +71,7 @@ public sealed class FellegiSunterModel
             for (var l = 0; l < levels; l++)
                 m[f][l] = l == levels - 1 ? 0.9 : 0.1 / (levels - 1);
         }
+        var randomU = u.Select(x => (double[])x.Clone()).ToArray();
         var model = new FellegiSunterModel(fields, m, u, 0.1, TermFrequencies(population));
         var patterns = candidatePatterns.ToArray();
         var posterior = new double[patterns.Length];
@@ -96,7 +97,14 @@ public sealed class FellegiSunterModel
                     change = Math.Max(change, Math.Abs(updated[l] - m[f][l]));
                 m[f] = updated;
                 if (estimateU)
-                    u[f] = Distribution(candidatePatterns, f, n, fields[f].Levels.Length, null, patterns, complement);
+                {
+                    // Never far below the random-pair estimate: candidate non-matches agree on their blocking
+                    // keys by construction, and without this floor "disagree" could come out as rare (and so as
+                    // evidence of a match) among them.
+                    var estimated = Distribution(candidatePatterns, f, n, fields[f].Levels.Length, null, patterns, complement);
+                    for (var l = 0; l < estimated.Length; l++)
+                        u[f][l] = Math.Max(estimated[l], 0.5 * randomU[f][l]);
+                }
             }
             var lambda = Math.Clamp(matches / Math.Max(1, total), 1e-9, 0.999);
             change = Math.Max(change, Math.Abs(lambda - model.Lambda));

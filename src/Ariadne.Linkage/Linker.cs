@@ -66,19 +66,19 @@ public static class Linker
         return new LinkResult(matches, pairs.Length, model);
     }
 
-    private static FellegiSunterModel Train(IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b, (int Left, int Right)[] pairs,
+    private static FellegiSunterModel Train(IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b, (int Left, int Right, int Rule)[] pairs,
         LinkageOptions options, bool sameSet)
     {
         var fields = options.Fields;
         var candidate = CountPatterns(fields, a, b, pairs);
         var random = new Random(options.Seed);
-        var sample = new (int, int)[Math.Min(options.RandomPairs, (int)Math.Min(int.MaxValue, (long)a.Count * b.Count))];
+        var sample = new (int, int, int)[Math.Min(options.RandomPairs, (int)Math.Min(int.MaxValue, (long)a.Count * b.Count))];
         for (var s = 0; s < sample.Length; s++)
         {
             int i = random.Next(a.Count), j = random.Next(b.Count);
             if (sameSet && i == j)
                 j = (j + 1) % b.Count;
-            sample[s] = (i, j);
+            sample[s] = (i, j, -1);
         }
         var randomPatterns = CountPatterns(fields, a, b, sample);
         var model = FellegiSunterModel.Train(fields, candidate, randomPatterns, sameSet ? a : a.Concat(b));
@@ -87,7 +87,7 @@ public static class Linker
     }
 
     private static Dictionary<int, long> CountPatterns(IReadOnlyList<ComparisonField> fields, IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b,
-        (int Left, int Right)[] pairs)
+        (int Left, int Right, int Rule)[] pairs)
     {
         var total = new Dictionary<int, long>();
         var gate = new object();
@@ -108,7 +108,7 @@ public static class Linker
         return total;
     }
 
-    private static List<ScoredPair> Score(IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b, (int Left, int Right)[] pairs,
+    private static List<ScoredPair> Score(IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b, (int Left, int Right, int Rule)[] pairs,
         FellegiSunterModel model, LinkageOptions options)
     {
         var found = new System.Collections.Concurrent.ConcurrentBag<List<ScoredPair>>();
@@ -117,7 +117,7 @@ public static class Linker
             var local = new List<ScoredPair>();
             for (var p = range.Item1; p < range.Item2; p++)
             {
-                var (i, j) = pairs[p];
+                var (i, j, _) = pairs[p];
                 var pattern = FellegiSunterModel.Pattern(model.Fields, a[i], b[j]);
                 var quick = model.Score(i, j, a[i], b[j], pattern, explain: false);
                 if (quick.Probability >= options.Threshold)

@@ -66,6 +66,9 @@ public static class AriadneApp
         services.AddScoped<Features.Identification.IdentificationService>();
         services.AddScoped<Features.Referrals.ReferralService>();
         services.AddScoped<Features.Referrals.IPersonMatcher, Features.Referrals.ExactIdentifierMatcher>();
+        services.AddScoped<Features.Referrals.FuzzyPersonMatcher>();
+        services.AddScoped<Features.Coordination.NationalCount>();
+        services.AddScoped<Features.Referrals.IPersonMatcher>(sp => sp.GetRequiredService<Features.Referrals.FuzzyPersonMatcher>());
         services.AddSingleton<Features.Referrals.ReferralSignal>();
         services.AddHostedService<Features.Referrals.ReferralDeadlineJob>();
         services.AddScoped<Migrator>();

@@ -11,9 +11,17 @@ namespace Ariadne.Web.Features.Coordination;
 /// only — no names, no case or referral numbers, no institutions' individual cases.
 /// </summary>
 [Authorize(Policy = Policies.Mfa, Roles = RoleCatalog.Coordinator + "," + RoleCatalog.Analyst)]
-public sealed class IndexModel(ReferralService referrals) : PageModel
+public sealed class IndexModel(ReferralService referrals, NationalCount national) : PageModel
 {
     public ReferralService.Figures Figures { get; private set; } = null!;
+    public NationalCount.Result? Count { get; private set; }
 
     public async Task OnGetAsync() => Figures = await referrals.FiguresAsync();
+
+    /// <summary>Runs the privacy-preserving count of unique people across institutions now.</summary>
+    public async Task OnPostCountAsync()
+    {
+        Figures = await referrals.FiguresAsync();
+        Count = await national.CountAsync(Platform.Access.Viewer.Of(User), HttpContext.RequestAborted);
+    }
 }

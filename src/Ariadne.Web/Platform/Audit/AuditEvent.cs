@@ -83,4 +83,5 @@ public static class AuditAction
     public const string OnwardAnswered = "onward.answered";
     public const string OnwardClosed = "onward.closed";
     public const string RiskAssessed = "risk.assessed";
+    public const string NationalCount = "linkage.national-count";
 }
