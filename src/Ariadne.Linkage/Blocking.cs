@@ -23,8 +23,9 @@ public static class Blocking
         new("birth+surname", r => r.Birth == 0 ? null : Join(r.Birth.ToString(System.Globalization.CultureInfo.InvariantCulture), r.SurnameStem), "date_of_birth", "surname"),
         // Names alone are not a block: namesakes are common (a surname and a given name shared by hundreds), and
         // pairing them all taught the model that the name is the person. Names with the birth year instead.
-        new("names+year", r => r.GivenKey.Length == 0 || r.SurnameStem.Length == 0 || r.Birth == 0 ? null
-            : r.GivenKey + "|" + r.SurnameStem + "|" + (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture), "given_name", "surname", "date_of_birth"),
+        new("names in either order+year", r => r.GivenStem.Length == 0 || r.SurnameStem.Length == 0 || r.Birth == 0 ? null
+            : (string.CompareOrdinal(r.GivenStem, r.SurnameStem) < 0 ? r.GivenStem + "|" + r.SurnameStem : r.SurnameStem + "|" + r.GivenStem)
+              + "|" + (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture), "given_name", "surname", "date_of_birth"),
         new("surname+year", r => r.Birth == 0 ? null : Join(r.SurnameStem, (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture)), "surname", "date_of_birth"),
     ];
 

@@ -10,6 +10,7 @@ public sealed class PreparedRecord
         GivenKey = NameNormalizer.GivenKey(source.GivenName) ?? "";
         Surname = NameNormalizer.Canonical(source.Surname);
         SurnameStem = NameNormalizer.SurnameStem(source.Surname);
+        GivenStem = NameNormalizer.SurnameStem(source.GivenName);
         Patronymic = NameNormalizer.PatronymicKey(source.Patronymic) ?? "";
         Sex = NormalizeSex(source.Sex);
         Birth = Similarity.ParseDate(source.DateOfBirth);
@@ -25,6 +26,8 @@ public sealed class PreparedRecord
     public string GivenKey { get; }
     public string Surname { get; }
     public string SurnameStem { get; }
+    /// <summary>The given name through the surname stemmer: with <see cref="SurnameStem"/>, an order-free key for swapped names.</summary>
+    public string GivenStem { get; }
     public string Patronymic { get; }
     public char Sex { get; }
     public int Birth { get; }
@@ -72,8 +75,8 @@ public static class Comparisons
 
     /// <summary>Given name and surname written in each other's place.</summary>
     private static bool Swapped(PreparedRecord a, PreparedRecord b) =>
-        a.Given.Length > 0 && a.Surname.Length > 0 && !string.Equals(a.Given, a.Surname, StringComparison.Ordinal)
-        && string.Equals(a.Given, b.Surname, StringComparison.Ordinal) && string.Equals(a.Surname, b.Given, StringComparison.Ordinal);
+        a.GivenStem.Length > 0 && a.SurnameStem.Length > 0 && !string.Equals(a.GivenStem, a.SurnameStem, StringComparison.Ordinal)
+        && string.Equals(a.GivenStem, b.SurnameStem, StringComparison.Ordinal) && string.Equals(a.SurnameStem, b.GivenStem, StringComparison.Ordinal);
 
     private static int Name(string a, string b, string keyA, string keyB)
     {

@@ -103,7 +103,9 @@ public sealed class FellegiSunterModel
                     // evidence of a match) among them.
                     var estimated = Distribution(candidatePatterns, f, n, fields[f].Levels.Length, null, patterns, complement);
                     for (var l = 0; l < estimated.Length; l++)
-                        u[f][l] = Math.Max(estimated[l], 0.5 * randomU[f][l]);
+                        estimated[l] = Math.Max(estimated[l], 0.5 * randomU[f][l]);
+                    for (var l = 0; l < estimated.Length; l++)
+                        u[f][l] = estimated[l];
                 }
             }
             var lambda = Math.Clamp(matches / Math.Max(1, total), 1e-9, 0.999);

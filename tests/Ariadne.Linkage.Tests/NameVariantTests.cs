@@ -96,12 +96,12 @@ public sealed class NameVariantTests
         Assert.True(recall >= RecallBar, $"recall {recall:F4} (precision {precision:F4}, F1 {f1:F4}); see {ReportFile}");
     }
 
-    // The targets are precision 0.95 and recall 0.90. Measured after blocking on names with the birth year
-    // (not on names alone, which merged namesakes): precision 0.999, recall 0.818. The recall bar sits just
-    // under what is reached; the misses are mostly given name and surname swapped (never in one block) and
-    // a typo on top of a change of alphabet. Raise it as the library improves.
+    // The targets are precision 0.95 and recall 0.90. Measured with blocking on both names in either order
+    // plus the birth year (names alone merged namesakes; names in one order missed swapped records):
+    // precision 0.999, recall 0.890. The recall bar sits just under that; the misses left are mostly a typo
+    // on top of a change of alphabet. Raise it as the library improves.
     private const double PrecisionBar = 0.95;
-    private const double RecallBar = 0.80;
+    private const double RecallBar = 0.87;
 
     [Theory]
     // Azerbaijani Latin (a register) against Russian Cyrillic (a Russian-speaking clerk).
