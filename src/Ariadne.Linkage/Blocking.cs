@@ -1,17 +1,21 @@
 namespace Ariadne.Linkage;
 
 /// <summary>A blocking rule: records are compared only with records that share its key. <see cref="Fields"/> are the comparison fields the key is made of.</summary>
-public sealed record BlockingRule(string Name, Func<PreparedRecord, string?> Key, params string[] Fields);
+public sealed record BlockingRule(string Name, Func<PreparedRecord, string?> Key, params string[] Fields)
+{
+    /// <summary>Blocks with more records than this are skipped for this rule (a coarse key in a large register).</summary>
+    public int MaxBlock { get; init; } = Blocking.MaxBlock;
+}
 
 /// <summary>
 /// Candidate pairs from the union of several blocking rules, each pair once (a pair is produced by the
 /// first rule that groups it). Blocks larger than <see cref="MaxBlock"/> are skipped: a key shared by
-/// that many records (a very common name on a common birthday) cannot tell people apart anyway, and the
-/// other rules still see them. The pairs compared stay far below n².
+/// that many records (a very common surname in one birth year, in a national register) cannot tell people
+/// apart, and the narrower rules still see them. The pairs compared stay far below n².
 /// </summary>
 public static class Blocking
 {
-    public const int MaxBlock = 1000;
+    public const int MaxBlock = 250;
 
     private static string? Join(string a, string b) => a.Length == 0 || b.Length == 0 ? null : a + "|" + b;
 
@@ -26,7 +30,12 @@ public static class Blocking
         new("names in either order+year", r => r.GivenStem.Length == 0 || r.SurnameStem.Length == 0 || r.Birth == 0 ? null
             : (string.CompareOrdinal(r.GivenStem, r.SurnameStem) < 0 ? r.GivenStem + "|" + r.SurnameStem : r.SurnameStem + "|" + r.GivenStem)
               + "|" + (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture), "given_name", "surname", "date_of_birth"),
-        new("surname+year", r => r.Birth == 0 ? null : Join(r.SurnameStem, (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture)), "surname", "date_of_birth"),
+        // Surname and birth year catch a typo in the given name and in the date; in a national register a common
+        // surname makes such blocks large, so only small ones are used, and the initial narrows the rest.
+        new("surname+year", r => r.Birth == 0 ? null : Join(r.SurnameStem, (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture)), "surname", "date_of_birth")
+            { MaxBlock = 12 },
+        new("surname+year+initial", r => r.Birth == 0 || r.GivenKey.Length == 0 ? null
+            : Join(r.SurnameStem, (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture) + r.GivenKey[0]), "surname", "date_of_birth"),
     ];
 
     /// <summary>Pairs within one set (i &lt; j).</summary>
@@ -41,7 +50,7 @@ public static class Blocking
                     (blocks.TryGetValue(key, out var list) ? list : blocks[key] = []).Add(i);
             foreach (var block in blocks.Values)
             {
-                if (block.Count < 2 || block.Count > MaxBlock)
+                if (block.Count < 2 || block.Count > rules[r].MaxBlock)
                     continue;
                 for (var x = 0; x < block.Count; x++)
                     for (var y = x + 1; y < block.Count; y++)
@@ -64,7 +73,7 @@ public static class Blocking
                     (blocks.TryGetValue(key, out var list) ? list : blocks[key] = []).Add(j);
             for (var i = 0; i < left.Count; i++)
             {
-                if (leftKeys[r][i] is not { } key || !blocks.TryGetValue(key, out var block) || block.Count > MaxBlock)
+                if (leftKeys[r][i] is not { } key || !blocks.TryGetValue(key, out var block) || block.Count > rules[r].MaxBlock)
                     continue;
                 foreach (var j in block)
                 {

@@ -180,6 +180,28 @@ public sealed partial class ReferralPathTests(BrowserApp app)
             await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_coordinators_dashboard_and_the_name_search_are_accessible_in_Russian()
+    {
+        var (coordinator, _) = await app.SignedInAsync(InstitutionKind.NationalCoordinator, RoleCatalog.Coordinator, "ru");
+        await coordinator.GotoAsync("/Coordination");
+        await coordinator.AssertNoViolationsAsync();
+        await SubmitAsync(coordinator, "form[action*='handler=Count'] button");
+        await coordinator.WaitForSelectorAsync("[data-national-count]");
+        await coordinator.AssertNoViolationsAsync();
+        await coordinator.Context.CloseAsync();
+
+        var (squad, _) = await app.SignedInAsync(InstitutionKind.AntiTraffickingSquad, RoleCatalog.Investigator, "ru");
+        await squad.GotoAsync("/Cases");
+        await squad.FillAsync("#GivenName", "Лейла");
+        await squad.FillAsync("#FamilyName", "Рагимова");
+        await SubmitAsync(squad, "form[aria-label='Найти по имени'] button");
+        await squad.WaitForSelectorAsync("#candidates-heading");
+        Assert.DoesNotContain("Рагимова", Uri.UnescapeDataString(squad.Url), StringComparison.Ordinal);
+        await squad.AssertNoViolationsAsync();
+        await squad.Context.CloseAsync();
+    }
+
     /// <summary>Clicks a submit button and waits until the next document has loaded (the old one may show a notice too).</summary>
     private static async Task SubmitAsync(IPage page, string selector)
     {
