@@ -38,10 +38,16 @@ public static class Blocking
             : Join(r.SurnameStem, (r.Birth / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture) + r.GivenKey[0]), "surname", "date_of_birth"),
     ];
 
+    /// <summary>A probe-only rule for searches without a birth date: both names in either order, small blocks only.</summary>
+    public static BlockingRule NamesOnly { get; } = new("names in either order", r => r.GivenStem.Length == 0 || r.SurnameStem.Length == 0 ? null
+        : string.CompareOrdinal(r.GivenStem, r.SurnameStem) < 0 ? r.GivenStem + "|" + r.SurnameStem : r.SurnameStem + "|" + r.GivenStem, "given_name", "surname")
+    { MaxBlock = 50 };
+
     /// <summary>Pairs within one set (i &lt; j).</summary>
     public static IEnumerable<(int Left, int Right, int Rule)> Dedupe(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
     {
         var keys = Keys(records, rules);
+        var sizes = Sizes(keys);
         for (var r = 0; r < rules.Count; r++)
         {
             var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -54,7 +60,7 @@ public static class Blocking
                     continue;
                 for (var x = 0; x < block.Count; x++)
                     for (var y = x + 1; y < block.Count; y++)
-                        if (!EarlierRuleGroups(keys, r, block[x], block[y]))
+                        if (!EarlierRuleGroups(keys, keys, sizes, rules, r, block[x], block[y]))
                             yield return (block[x], block[y], r);
             }
         }
@@ -65,6 +71,7 @@ public static class Blocking
     {
         var leftKeys = Keys(left, rules);
         var rightKeys = Keys(right, rules);
+        var sizes = Sizes(rightKeys);
         for (var r = 0; r < rules.Count; r++)
         {
             var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -76,15 +83,24 @@ public static class Blocking
                 if (leftKeys[r][i] is not { } key || !blocks.TryGetValue(key, out var block) || block.Count > rules[r].MaxBlock)
                     continue;
                 foreach (var j in block)
-                {
-                    var earlier = false;
-                    for (var e = 0; e < r && !earlier; e++)
-                        earlier = leftKeys[e][i] is { } a && rightKeys[e][j] is { } b && string.Equals(a, b, StringComparison.Ordinal);
-                    if (!earlier)
+                    if (!EarlierRuleGroups(leftKeys, rightKeys, sizes, rules, r, i, j))
                         yield return (i, j, r);
-                }
             }
         }
+    }
+
+    /// <summary>How many records share each key, per rule (on the side whose blocks are enumerated).</summary>
+    private static Dictionary<string, int>[] Sizes(string?[][] keys)
+    {
+        var sizes = new Dictionary<string, int>[keys.Length];
+        for (var r = 0; r < keys.Length; r++)
+        {
+            var counts = sizes[r] = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var key in keys[r])
+                if (key is not null)
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return sizes;
     }
 
     private static string?[][] Keys(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
@@ -99,10 +115,13 @@ public static class Blocking
         return keys;
     }
 
-    private static bool EarlierRuleGroups(string?[][] keys, int rule, int i, int j)
+    /// <summary>Did an earlier rule already produce this pair? Only if they shared its key in a block it did not skip.</summary>
+    private static bool EarlierRuleGroups(string?[][] leftKeys, string?[][] rightKeys, Dictionary<string, int>[] sizes, IReadOnlyList<BlockingRule> rules,
+        int rule, int i, int j)
     {
         for (var e = 0; e < rule; e++)
-            if (keys[e][i] is { } a && keys[e][j] is { } b && string.Equals(a, b, StringComparison.Ordinal))
+            if (leftKeys[e][i] is { } a && rightKeys[e][j] is { } b && string.Equals(a, b, StringComparison.Ordinal)
+                && sizes[e].GetValueOrDefault(a) <= rules[e].MaxBlock)
                 return true;
         return false;
     }

@@ -194,11 +194,11 @@ public sealed class FellegiSunterModel
                 continue;
             var u = U[f][level];
             var top = level == Fields[f].Levels.Length - 1;
-            if (top && f < 2)
+            if (top && Fields[f].Name is "given_name" or "surname")
             {
                 // Term-frequency adjustment: the chance that two different people share this very name.
-                var value = f == 0 ? a.Given : a.Surname;
-                if (_termFrequencies[f].TryGetValue(value, out var frequency))
+                var which = Fields[f].Name == "given_name" ? 0 : 1;
+                if (_termFrequencies[which].TryGetValue(which == 0 ? a.Given : a.Surname, out var frequency))
                     u = Math.Max(Floor, frequency);
             }
             var w = Math.Log2(M[f][level] / u);

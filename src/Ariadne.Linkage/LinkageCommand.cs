@@ -36,10 +36,10 @@ public static class LinkageCommand
                 + "[--columns native=source,...] [--threshold P] [--privacy clk [--key-file FILE]]");
             return 2;
         }
-        var options = Options(args[1..]);
         var progress = new Progress(error);
         try
         {
+            var options = Options(args[1..]);
             var mapping = PeopleCsv.ParseMapping(options.GetValueOrDefault("columns"));
             var clk = string.Equals(options.GetValueOrDefault("privacy"), "clk", StringComparison.OrdinalIgnoreCase);
             if (options.TryGetValue("privacy", out var privacy) && !clk)
@@ -105,7 +105,7 @@ public static class LinkageCommand
                             var usedLeft = new HashSet<int>();
                             var usedRight = new HashSet<int>();
                             foreach (var (i, j, s) in found.OrderByDescending(x => x.Item3))
-                                if (usedLeft.Add(i) & usedRight.Add(j))
+                                if (!usedLeft.Contains(i) && !usedRight.Contains(j) && usedLeft.Add(i) && usedRight.Add(j))
                                     pairs.Add((leftIds[i], rightIds[j], s));
                         }
                         else
@@ -123,6 +123,11 @@ public static class LinkageCommand
                         return 0;
                     }
             }
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            await error.WriteLineAsync("error: the file is not UTF-8 text; save it as UTF-8 and run again");
+            return 1;
         }
         catch (Exception ex) when (ex is LinkageInputException or IOException or UnauthorizedAccessException or ArgumentException or FormatException)
         {
@@ -150,6 +155,8 @@ public static class LinkageCommand
         ]);
     }
 
+    private static readonly string[] KnownOptions = ["in", "out", "left", "right", "columns", "threshold", "privacy", "key-file"];
+
     private static Dictionary<string, string> Options(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -157,6 +164,8 @@ public static class LinkageCommand
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
                 throw new LinkageInputException($"'{args[i]}': options are --name value");
+            if (!KnownOptions.Contains(args[i][2..]))
+                throw new LinkageInputException($"'{args[i]}' is not an option ({string.Join(", ", KnownOptions.Select(o => "--" + o))})");
             options[args[i][2..]] = args[++i];
         }
         return options;
@@ -169,7 +178,7 @@ public static class LinkageCommand
     {
         if (!File.Exists(file))
             throw new LinkageInputException($"{file}: no such file");
-        using var reader = new StreamReader(file, System.Text.Encoding.UTF8);
+        using var reader = new StreamReader(file, StrictUtf8);
         var bad = 0;
         var people = PeopleCsv.Read(reader, mapping, (line, reason) =>
         {
@@ -197,12 +206,13 @@ public static class LinkageCommand
             throw new LinkageInputException($"{file}: no such file");
         var ids = new List<string>();
         var set = new ClkSet();
-        using var reader = new StreamReader(file);
+        using var reader = new StreamReader(file, StrictUtf8);
         var header = reader.ReadLine() ?? throw new LinkageInputException($"{file}: empty");
         if (string.Equals(header.Trim(), "id,clk", StringComparison.Ordinal))
         {
             long line = 1;
             var buffer = new byte[set.Words * 8];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (reader.ReadLine() is { } text)
             {
                 line++;
@@ -212,7 +222,13 @@ public static class LinkageCommand
                     error.WriteLine($"{Path.GetFileName(file)} line {line}: not an id and a {set.Bits}-bit encoding");
                     continue;
                 }
-                ids.Add(text[..comma].Trim('"'));
+                var id = text[..comma].Trim().Trim('"').Replace("\"\"", "\"", StringComparison.Ordinal);
+                if (id.Length == 0 || !seen.Add(id))
+                {
+                    error.WriteLine($"{Path.GetFileName(file)} line {line}: {(id.Length == 0 ? "no id" : "the id appears twice")}");
+                    continue;
+                }
+                ids.Add(id);
                 set.Add(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(buffer));
             }
         }
@@ -232,6 +248,8 @@ public static class LinkageCommand
         progress.Report($"{ids.Count:N0} encodings from {Path.GetFileName(file)}");
         return (ids, set);
     }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static byte[] Bytes(ulong[] words) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(words.AsSpan()).ToArray();
 

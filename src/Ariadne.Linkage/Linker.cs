@@ -61,7 +61,9 @@ public static class Linker
         {
             var usedLeft = new HashSet<int>();
             var usedRight = new HashSet<int>();
-            matches = matches.OrderByDescending(m => m.MatchWeight).Where(m => usedLeft.Add(m.Left) & usedRight.Add(m.Right)).ToList();
+            // Greedy by weight; a pair whose side is already taken leaves the other side free for its next-best partner.
+            matches = matches.OrderByDescending(m => m.MatchWeight)
+                .Where(m => !usedLeft.Contains(m.Left) && !usedRight.Contains(m.Right) && usedLeft.Add(m.Left) && usedRight.Add(m.Right)).ToList();
         }
         return new LinkResult(matches, pairs.Length, model);
     }
@@ -90,6 +92,8 @@ public static class Linker
         (int Left, int Right, int Rule)[] pairs)
     {
         var total = new Dictionary<int, long>();
+        if (pairs.Length == 0)
+            return total;
         var gate = new object();
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Length, 50_000), () => new Dictionary<int, long>(), (range, _, local) =>
         {
@@ -112,6 +116,8 @@ public static class Linker
         FellegiSunterModel model, LinkageOptions options)
     {
         var found = new System.Collections.Concurrent.ConcurrentBag<List<ScoredPair>>();
+        if (pairs.Length == 0)
+            return [];
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, pairs.Length, 50_000), range =>
         {
             var local = new List<ScoredPair>();
@@ -138,7 +144,8 @@ public static class Linker
             return [];
         var left = Prepare([probe]);
         var right = Prepare(population);
-        var pairs = Blocking.Link(left, right, options.Rules).ToArray();
+        // A search may lack a birth date: its candidates also come from both names alone (in small blocks).
+        var pairs = Blocking.Link(left, right, [.. options.Rules, Blocking.NamesOnly]).ToArray();
         if (pairs.Length == 0)
             return [];
         // The model learns from the population's own candidate pairs when it has any, else from the probe's.

@@ -34,7 +34,7 @@ public static class PeopleCsv
 
     public static List<PersonRecord> Read(TextReader reader, IReadOnlyDictionary<string, string>? mapping, Action<long, string> badRow)
     {
-        var header = ReadRow(reader, out _) ?? throw new LinkageInputException("the file is empty: a header row is required");
+        var header = ReadRow(reader, out _, out _) ?? throw new LinkageInputException("the file is empty: a header row is required");
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Count; i++)
             index.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
@@ -55,9 +55,15 @@ public static class PeopleCsv
         var people = new List<PersonRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long line = 1;
-        while (ReadRow(reader, out var lines) is { } row)
+        while (ReadRow(reader, out var lines, out var broken) is { } row)
         {
+            var first = line + 1;
             line += lines;
+            if (broken)
+            {
+                badRow(first, $"a quote is not closed; lines {first} to {line} were skipped");
+                continue;
+            }
             if (row.Count == 1 && row[0].Length == 0)
                 continue; // an empty line
             if (row.Count != header.Count)
@@ -84,10 +90,14 @@ public static class PeopleCsv
         return people;
     }
 
+    /// <summary>A quoted field may span at most this many lines; beyond, the row is broken (an unclosed quote).</summary>
+    private const int MaxQuotedLines = 20;
+
     /// <summary>One CSV row (quoted fields may span lines); null at the end.</summary>
-    private static List<string>? ReadRow(TextReader reader, out int lines)
+    private static List<string>? ReadRow(TextReader reader, out int lines, out bool broken)
     {
         lines = 0;
+        broken = false;
         var first = reader.ReadLine();
         if (first is null)
             return null;
@@ -103,9 +113,17 @@ public static class PeopleCsv
             {
                 if (!quoted)
                     break;
+                if (lines >= MaxQuotedLines)
+                {
+                    broken = true;
+                    break;
+                }
                 var next = reader.ReadLine();
                 if (next is null)
+                {
+                    broken = true; // the file ends inside a quote
                     break;
+                }
                 lines++;
                 current.Append('\n');
                 text = next;

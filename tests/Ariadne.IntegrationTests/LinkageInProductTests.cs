@@ -71,8 +71,9 @@ public abstract class LinkageInProductTests(AriadneApp app)
         using var session = await own.SessionAsync(coordinator);
         var page = await session.GetAsync("/Coordination");
         var counted = await session.SubmitAsync(page, "form[action*='handler=Count']");
-        Assert.Equal("9", counted.Document.QuerySelector("[data-records]")!.TextContent.Trim());
-        Assert.Equal("7", counted.Document.QuerySelector("[data-unique]")!.TextContent.Trim());
+        // 9 records and 7 people, rounded to 5 so that counts taken around one new record cannot be differenced.
+        Assert.Equal("10", counted.Document.QuerySelector("[data-records]")!.TextContent.Trim());
+        Assert.Equal("5", counted.Document.QuerySelector("[data-unique]")!.TextContent.Trim());
         Assert.Contains("fewer than 5", counted.Text, StringComparison.Ordinal); // the overlap of 2 is a small cell
         foreach (var name in given.Concat(family).Append("Mammadova"))
             Assert.DoesNotContain(name, counted.Html, StringComparison.Ordinal);

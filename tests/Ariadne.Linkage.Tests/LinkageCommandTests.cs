@@ -66,6 +66,26 @@ public sealed class LinkageCommandTests : IDisposable
         Assert.False(System.IO.File.Exists(Path.Combine(_dir, "x.csv")));
     }
 
+    [Fact]
+    public async Task Option_mistakes_encodings_and_broken_quotes_get_clear_answers_and_the_run_goes_on()
+    {
+        var input = File("people.csv", People);
+        Assert.Equal((1, "error: '--in': options are --name value"), await Short("dedupe", "--in"));
+        Assert.StartsWith("error: '--thresold' is not an option", (await Short("dedupe", "--in", input, "--out", Path.Combine(_dir, "x.csv"), "--thresold", "0.8")).Item2, StringComparison.Ordinal);
+
+        var latin1 = Path.Combine(_dir, "latin1.csv");
+        await System.IO.File.WriteAllBytesAsync(latin1, [.. "id,surname\n1,M"u8, 0xE4, (byte)'\n']);
+        Assert.Equal((1, "error: the file is not UTF-8 text; save it as UTF-8 and run again"), await Short("dedupe", "--in", latin1, "--out", Path.Combine(_dir, "x.csv")));
+
+        // An unclosed quote costs its own lines, not the rest of the file; people who share nothing make no pairs and no crash.
+        var broken = File("broken.csv", "id,given_name,surname\n1,\"Aynur,Əliyeva\n" + string.Join("\n", Enumerable.Range(2, 40).Select(i => $"{i},Name{i},Surname{i}")) + "\n");
+        var output = Path.Combine(_dir, "clusters.csv");
+        var (code, _, error) = await RunAsync("dedupe", "--in", broken, "--out", output);
+        Assert.True(code == 0, error);
+        Assert.Contains("line 2: a quote is not closed; lines 2 to 21 were skipped", error, StringComparison.Ordinal);
+        Assert.Equal(21, System.IO.File.ReadAllLines(output).Length - 1); // rows 22..42 of the file survive
+    }
+
     private static async Task<(int, string)> Short(params string[] args)
     {
         var (code, _, error) = await RunAsync(args);

@@ -19,7 +19,7 @@ namespace Ariadne.Web.Features.Coordination;
 /// 1024-bit Bloom filters under the deployment's linkage key; the counting step receives only
 /// (institution kind, encoding) and links encodings by Dice similarity. The Coordinator gets a
 /// deduplicated total and overlaps between kinds of institution, with cells under
-/// <see cref="SmallCell"/> suppressed. No name, number or identifier leaves the service.
+/// <see cref="SmallCell"/> suppressed and the others rounded to 5. No name, number or identifier leaves the service.
 /// </summary>
 public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRing keys, AuditTrail audit, TimeProvider time)
 {
@@ -97,6 +97,10 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
         return result;
     }
 
-    /// <summary>Small cells are not shown: a count of 1 to 4 could point at a person.</summary>
-    private static int? Suppress(int value) => value is > 0 and < SmallCell ? null : value;
+    /// <summary>
+    /// Small cells are not shown (a count of 1 to 4 could point at a person), and the rest are rounded to
+    /// the nearest 5, so that two counts taken around one new record do not reveal whether that person was
+    /// already known elsewhere.
+    /// </summary>
+    private static int? Suppress(int value) => value is > 0 and < SmallCell ? null : (int)(Math.Round(value / 5.0, MidpointRounding.AwayFromZero) * 5);
 }

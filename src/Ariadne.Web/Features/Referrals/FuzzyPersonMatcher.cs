@@ -35,6 +35,9 @@ public sealed class FuzzyPersonMatcher(CaseAccess access, DataKeys dataKeys) : I
         if (string.IsNullOrWhiteSpace(probe.GivenName) && string.IsNullOrWhiteSpace(probe.FamilyName))
             return [];
         var readable = access.ActiveGrants(viewer).Where(g => (g.Read & DataClass.Identity) == DataClass.Identity);
+        // A phone is Contact and location: it takes part only where the viewer may read that class too.
+        var contact = (await access.ActiveGrants(viewer).Where(g => (g.Read & DataClass.ContactLocation) == DataClass.ContactLocation)
+            .Select(g => g.CaseId).ToListAsync(ct)).ToHashSet();
         var rows = await access.VisibleCases(viewer).Where(c => readable.Any(g => g.CaseId == c.Id))
             .OrderByDescending(c => c.Recency).Take(MaxPopulation)
             .Select(c => new { c.Id, c.Number, Person = c.Person! }).AsNoTracking().ToListAsync(ct);
@@ -46,7 +49,8 @@ public sealed class FuzzyPersonMatcher(CaseAccess access, DataKeys dataKeys) : I
             if (key is null)
                 continue;
             var p = PersonVault.Read(row.Person, key);
-            population.Add(new Ariadne.Linkage.PersonRecord(row.Id.ToString("N"), p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.DateOfBirth, p.Citizenship, p.DocumentNumber, p.Phone));
+            population.Add(new Ariadne.Linkage.PersonRecord(row.Id.ToString("N"), p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.DateOfBirth, p.Citizenship, p.DocumentNumber,
+                contact.Contains(row.Id) ? p.Phone : null));
             cases.Add((row.Id, row.Number));
         }
         var query = new Ariadne.Linkage.PersonRecord("probe", probe.GivenName, probe.FamilyName, probe.Patronymic, probe.Sex, probe.DateOfBirth, probe.Citizenship, probe.DocumentNumber, probe.Phone);

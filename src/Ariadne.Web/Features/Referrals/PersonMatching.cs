@@ -30,10 +30,19 @@ public sealed class ExactIdentifierMatcher(CaseAccess access, BlindIndex index) 
         // Only cases whose identity the viewer may read through a grant: never break-glass, never a Status-only view,
         // so a match cannot confirm more than the grant opens.
         var readable = access.ActiveGrants(viewer).Where(g => (g.Read & DataClass.Identity) == DataClass.Identity);
+        // A phone match only where the viewer may read contact details too.
+        var contact = access.ActiveGrants(viewer).Where(g => (g.Read & DataClass.ContactLocation) == DataClass.ContactLocation);
         var rows = await access.VisibleCases(viewer).Where(c => readable.Any(g => g.CaseId == c.Id))
-            .Where(c => (document != null && c.Person!.DocumentNumberIndex == document) || (phone != null && c.Person!.PhoneIndex == phone))
+            .Where(c => (document != null && c.Person!.DocumentNumberIndex == document)
+                        || (phone != null && c.Person!.PhoneIndex == phone && contact.Any(g => g.CaseId == c.Id)))
             .OrderByDescending(c => c.Recency).Take(20)
-            .Select(c => new { c.Id, c.Number, Document = document != null && c.Person!.DocumentNumberIndex == document, Phone = phone != null && c.Person!.PhoneIndex == phone })
+            .Select(c => new
+            {
+                c.Id,
+                c.Number,
+                Document = document != null && c.Person!.DocumentNumberIndex == document,
+                Phone = phone != null && c.Person!.PhoneIndex == phone && contact.Any(g => g.CaseId == c.Id),
+            })
             .ToListAsync(ct);
         return rows.Select(r => new MatchCandidate(r.Id, r.Number, Reasons(r.Document, r.Phone), null)).ToList();
     }
