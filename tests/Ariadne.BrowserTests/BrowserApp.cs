@@ -79,6 +79,22 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Makes a user with a password and, optionally, an enrolled authenticator.</summary>
     public async Task<(string UserName, string? Key)> CreateUserAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword = false, bool trainings = false)
     {
+        // Test classes run in parallel: two of them must not both create the institution of a kind.
+        await _creating.WaitAsync();
+        try
+        {
+            return await CreateUserUnguardedAsync(kind, roles, withAuthenticator, mustChangePassword, trainings);
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _creating = new(1, 1);
+
+    private async Task<(string UserName, string? Key)> CreateUserUnguardedAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword, bool trainings)
+    {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AriadneDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AriadneUser>>();
@@ -176,6 +192,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
+        _creating.Dispose();
         await base.DisposeAsync();
         foreach (var suffix in new[] { "", "-wal", "-shm", ".keys.json" })
             File.Delete(_file + suffix);
