@@ -82,9 +82,10 @@ public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, Da
                           orderby b.StartedAt
                           select new { b, c.Number, p.DataKeyId, User = u.DisplayName, Institution = i.Name }).ToListAsync(ct);
         var result = new List<ReviewRow>();
+        var keys = await dataKeys.UnwrapManyAsync(rows.Select(r => r.DataKeyId), ct);
         foreach (var r in rows)
         {
-            var key = await dataKeys.UnwrapAsync(r.DataKeyId, ct);
+            var key = keys.GetValueOrDefault(r.DataKeyId);
             var text = key is null ? null : FieldCipher.Decrypt(key, r.b.ExplanationEnc, "break_glass", nameof(BreakGlassAccess.ExplanationEnc), r.b.Id, r.DataKeyId);
             result.Add(new ReviewRow(r.b.Id, r.Number, r.b.CaseId, r.User, r.Institution, r.b.Reason, text, r.b.StartedAt, r.b.ExpiresAt));
         }

@@ -111,9 +111,11 @@ public sealed class ProtectionService(
                           orderby o.SentAt descending
                           select new { o, c.Number, c.IsMinor, p.DataKeyId, i.Name }).Take(200).ToListAsync(ct);
         var result = new List<OnwardRow>();
+        var keys = key is { } known ? new Dictionary<Guid, byte[]> { [known.KeyId] = known.Key }
+            : await dataKeys.UnwrapManyAsync(rows.Select(r => r.DataKeyId), ct);
         foreach (var r in rows)
         {
-            var k = key is { } given && given.KeyId == r.DataKeyId ? given.Key : await dataKeys.UnwrapAsync(r.DataKeyId, ct);
+            var k = keys.GetValueOrDefault(r.DataKeyId);
             var note = k is null ? null : PersonVault.Decrypt(k, r.DataKeyId, "onward_referrals", nameof(OnwardReferral.NoteEnc), r.o.Id, r.o.NoteEnc);
             result.Add(new OnwardRow(r.o.Id, r.o.CaseId, r.Number, r.IsMinor, r.Name, r.o.Relation, r.o.Share, r.o.Status, r.o.SentAt, r.o.RespondedAt, note));
         }

@@ -41,26 +41,26 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
         {
             var kinds = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Kind, ct);
             var people = await db.Cases.AsNoTracking().Select(c => new { c.ResponsibleInstitutionId, Person = c.Person! }).ToListAsync(ct);
+            var personKeys = await dataKeys.UnwrapManyAsync(people.Select(p => p.Person.DataKeyId), ct);
             foreach (var row in people)
             {
-                var key = await dataKeys.UnwrapAsync(row.Person.DataKeyId, ct);
-                if (key is null)
+                if (!personKeys.TryGetValue(row.Person.DataKeyId, out var key))
                     continue;
                 var p = PersonVault.Read(row.Person, key);
                 encoded.Add((kinds[row.ResponsibleInstitutionId], LinkageCommand.Encode(encoder,
-                    new Ariadne.Linkage.PersonRecord("", p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.DateOfBirth, p.Citizenship, p.DocumentNumber, p.Phone))));
+                    LinkageRecords.From("", p))));
             }
             var referrals = await db.Referrals.AsNoTracking().Where(r => !r.Anonymous).Select(r => new { r.Id, r.ReferringInstitutionId, r.DataKeyId, r.ContentEnc }).ToListAsync(ct);
+            var referralKeys = await dataKeys.UnwrapManyAsync(referrals.Select(r => r.DataKeyId), ct);
             foreach (var r in referrals)
             {
-                var key = await dataKeys.UnwrapAsync(r.DataKeyId, ct);
-                if (key is null)
+                if (!referralKeys.TryGetValue(r.DataKeyId, out var key))
                     continue;
                 var c = JsonSerializer.Deserialize<ReferralContent>(FieldCipher.Decrypt(key, r.ContentEnc, "referrals", nameof(Referral.ContentEnc), r.Id, r.DataKeyId) ?? "{}", Json)!;
                 if (c.GivenName is null && c.FamilyName is null && c.DocumentNumber is null)
                     continue;
                 encoded.Add((kinds[r.ReferringInstitutionId], LinkageCommand.Encode(encoder,
-                    new Ariadne.Linkage.PersonRecord("", c.GivenName, c.FamilyName, c.Patronymic, c.Sex, c.DateOfBirth, c.Citizenship, c.DocumentNumber, c.Phone))));
+                    LinkageRecords.From("", c))));
             }
         }
 

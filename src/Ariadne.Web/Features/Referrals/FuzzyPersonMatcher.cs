@@ -43,17 +43,16 @@ public sealed class FuzzyPersonMatcher(CaseAccess access, DataKeys dataKeys) : I
             .Select(c => new { c.Id, c.Number, Person = c.Person! }).AsNoTracking().ToListAsync(ct);
         var population = new List<Ariadne.Linkage.PersonRecord>(rows.Count);
         var cases = new List<(Guid Id, string Number)>(rows.Count);
+        var keys = await dataKeys.UnwrapManyAsync(rows.Select(r => r.Person.DataKeyId), ct);
         foreach (var row in rows)
         {
-            var key = await dataKeys.UnwrapAsync(row.Person.DataKeyId, ct);
-            if (key is null)
+            if (!keys.TryGetValue(row.Person.DataKeyId, out var key))
                 continue;
             var p = PersonVault.Read(row.Person, key);
-            population.Add(new Ariadne.Linkage.PersonRecord(row.Id.ToString("N"), p.GivenName, p.FamilyName, p.Patronymic, p.Sex, p.DateOfBirth, p.Citizenship, p.DocumentNumber,
-                contact.Contains(row.Id) ? p.Phone : null));
+            population.Add(LinkageRecords.From(row.Id.ToString("N"), p, withPhone: contact.Contains(row.Id)));
             cases.Add((row.Id, row.Number));
         }
-        var query = new Ariadne.Linkage.PersonRecord("probe", probe.GivenName, probe.FamilyName, probe.Patronymic, probe.Sex, probe.DateOfBirth, probe.Citizenship, probe.DocumentNumber, probe.Phone);
+        var query = LinkageRecords.From("probe", probe);
         // Few people in view teach the model little: then a candidate also counts when name and birth date
         // agree outright (same or same-sounding given name, same surname or stem, same or near birth date).
         return Linker.Candidates(query, population, 0.0)

@@ -24,6 +24,20 @@ public sealed class DataKeys(AriadneDbContext db, KeyRing keys, TimeProvider tim
         return entity?.WrappedKey is null ? null : FieldCipher.Unwrap(keys.MasterKey(entity.MasterKeyId), entity.WrappedKey, entity.Id, entity.MasterKeyId);
     }
 
+    /// <summary>Many data keys in one query (lists, searches, counts); a destroyed key is absent from the result.</summary>
+    public async Task<Dictionary<Guid, byte[]>> UnwrapManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        var result = new Dictionary<Guid, byte[]>(wanted.Count);
+        foreach (var chunk in wanted.Chunk(1000))
+        {
+            var entities = await db.DataKeys.AsNoTracking().Where(k => chunk.Contains(k.Id) && k.WrappedKey != null).ToListAsync(cancellationToken);
+            foreach (var entity in entities)
+                result[entity.Id] = FieldCipher.Unwrap(keys.MasterKey(entity.MasterKeyId), entity.WrappedKey!, entity.Id, entity.MasterKeyId);
+        }
+        return result;
+    }
+
     /// <summary>Crypto-shredding: the wrapped key is overwritten and cannot be recovered.</summary>
     public async Task DestroyAsync(Guid id, CancellationToken cancellationToken = default)
     {
