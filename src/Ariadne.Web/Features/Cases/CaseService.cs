@@ -100,7 +100,7 @@ public sealed class CaseService(
         {
             var rights = await access.RightsAsync(viewer, caseId, ct);
             if (rights is null)
-                return ((CaseView?)null, Denied(viewer, caseId, purpose));
+                return ((CaseView?)null, AuditRecords.CaseDenied(viewer, caseId, purpose));
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var view = await ProjectAsync(c, rights, ct);
             return (view, new AuditRecord(AuditAction.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
@@ -115,7 +115,7 @@ public sealed class CaseService(
         {
             var rights = await access.RightsAsync(viewer, caseId, ct);
             if (rights is null)
-                return (UpdateOutcome.NotFound, Denied(viewer, caseId, "case.update"));
+                return (UpdateOutcome.NotFound, AuditRecords.CaseDenied(viewer, caseId, "case.update"));
             var touched = input.Touches();
             if (!rights.CanWrite(touched))
                 return (UpdateOutcome.Forbidden, new AuditRecord(AuditAction.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
@@ -186,9 +186,6 @@ public sealed class CaseService(
         TraffickingStatus = c.TraffickingStatus,
         ReflectionEndsOn = c.ReflectionEndsOn,
     };
-
-    private static AuditRecord Denied(Viewer viewer, Guid caseId, string purpose) =>
-        new(AuditAction.CaseDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "case", caseId, null, null, purpose);
 
     /// <summary>"AZ-2026-483920": a prefix from configuration, the year, six random digits. Reveals nothing.</summary>
     private async Task<string> NewNumberAsync(DateTimeOffset now, CancellationToken ct)

@@ -60,19 +60,16 @@ public sealed class ProtectionService(
     /// <summary>An invisible case: audited like any denial; the caller answers 404.</summary>
     private async Task<Dictionary<string, string[]>?> DeniedAsync(Viewer viewer, Guid caseId, string purpose, CancellationToken ct)
     {
-        await audit.RecordAsync(new AuditRecord(AuditAction.CaseDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "case", caseId, null, null, purpose), ct);
+        await audit.RecordAsync(AuditRecords.CaseDenied(viewer, caseId, purpose), ct);
         return null;
     }
-
-    private async Task<bool> ErasedAsync(Guid caseId, CancellationToken ct) =>
-        await (from c in db.Cases where c.Id == caseId join p in db.People on c.PersonId equals p.Id join k in db.DataKeys on p.DataKeyId equals k.Id select k.WrappedKey == null).FirstAsync(ct);
 
     public async Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
         await audit.InTransactionAsync(async () =>
         {
             var rights = await access.RightsAsync(viewer, caseId, ct);
             if (rights is null)
-                return ((State?)null, new AuditRecord(AuditAction.CaseDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "case", caseId, null, null, "protection.view"));
+                return ((State?)null, AuditRecords.CaseDenied(viewer, caseId, "protection.view"));
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
             var manages = !rights.IsBreakGlass && await ManagesAsync(viewer, caseId, ct);
@@ -230,7 +227,7 @@ public sealed class ProtectionService(
             errors[string.Empty] = [text["Case_NotWritable"]];
             return errors;
         }
-        if (await ErasedAsync(caseId, ct))
+        if (await access.IsErasedAsync(caseId, ct))
         {
             errors[string.Empty] = [text["Case_Erased"]];
             return errors;
@@ -405,7 +402,7 @@ public sealed class ProtectionService(
             errors[string.Empty] = [text["Case_NotWritable"]];
             return errors;
         }
-        if (await ErasedAsync(caseId, ct))
+        if (await access.IsErasedAsync(caseId, ct))
         {
             errors[string.Empty] = [text["Case_Erased"]];
             return errors;

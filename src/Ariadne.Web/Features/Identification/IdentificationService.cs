@@ -75,7 +75,7 @@ public sealed class IdentificationService(
         {
             var rights = await access.RightsAsync(viewer, caseId, ct);
             if (rights is null)
-                return ((State?)null, new AuditRecord(AuditAction.CaseDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "case", caseId, null, null, "identification.view"));
+                return ((State?)null, AuditRecords.CaseDenied(viewer, caseId, "identification.view"));
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
             var investigation = rights.CanRead(DataClass.Investigation) && key is not null;
@@ -111,12 +111,9 @@ public sealed class IdentificationService(
 
     private async Task<Dictionary<string, string[]>?> DeniedAsync(Viewer viewer, Guid caseId, string purpose, CancellationToken ct)
     {
-        await audit.RecordAsync(new AuditRecord(AuditAction.CaseDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "case", caseId, null, null, purpose), ct);
+        await audit.RecordAsync(AuditRecords.CaseDenied(viewer, caseId, purpose), ct);
         return null;
     }
-
-    private async Task<bool> ErasedAsync(Guid caseId, CancellationToken ct) =>
-        await (from c in db.Cases where c.Id == caseId join p in db.People on c.PersonId equals p.Id join k in db.DataKeys on p.DataKeyId equals k.Id select k.WrappedKey == null).FirstAsync(ct);
 
     private async Task<bool> MayDecideAsync(Viewer viewer, Guid caseId, CaseRights rights, CancellationToken ct)
     {
@@ -141,7 +138,7 @@ public sealed class IdentificationService(
             errors[string.Empty] = [text["Case_NotWritable"]];
             return errors;
         }
-        if (await ErasedAsync(caseId, ct))
+        if (await access.IsErasedAsync(caseId, ct))
         {
             errors[string.Empty] = [text["Case_Erased"]];
             return errors;
@@ -184,7 +181,7 @@ public sealed class IdentificationService(
             errors[string.Empty] = [text["Decision_NotAuthorised"]];
             return errors;
         }
-        if (await ErasedAsync(caseId, ct))
+        if (await access.IsErasedAsync(caseId, ct))
         {
             errors[string.Empty] = [text["Case_Erased"]];
             return errors;

@@ -67,6 +67,14 @@ public sealed class CaseAccess(AriadneDbContext db, TimeProvider time)
         return db.OnwardReferrals.Where(o => o.RecipientInstitutionId == v.InstitutionId && relations.Contains(o.Relation));
     }
 
+    /// <summary>Whether the case's person was erased (their data key destroyed): nothing personal can be written any more.</summary>
+    public Task<bool> IsErasedAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        (from c in db.Cases
+         where c.Id == caseId
+         join p in db.People on c.PersonId equals p.Id
+         join k in db.DataKeys on p.DataKeyId equals k.Id
+         select k.WrappedKey == null).FirstAsync(cancellationToken);
+
     /// <summary>The union of what the viewer's grants open on this case; break-glass if nothing else; null if invisible.</summary>
     public async Task<CaseRights?> RightsAsync(Viewer v, Guid caseId, CancellationToken cancellationToken = default)
     {
