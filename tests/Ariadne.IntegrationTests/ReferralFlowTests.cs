@@ -262,6 +262,19 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Equal(1, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
         Assert.Equal(1, await CountAsync(db => db.ReferralFiles.CountAsync(f => f.ReferralId == ids[0])));
 
+        // A file of 3 MB: above the platform's 1 MB body limit, within the limit this endpoint declares.
+        var large = new byte[3 * 1024 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(large);
+        using (var big = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals")
+        {
+            Content = JsonContent.Create(new { referral = ReferralSteps.SampleReferral("big"), files = new[] { new { name = "scan.pdf", content = Convert.ToBase64String(large) } } }),
+        })
+        {
+            big.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(big)).StatusCode);
+        }
+        Assert.Equal(2, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
+
         using (var reused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(new { referral = ReferralSteps.SampleReferral("other") }) })
         {
             reused.Headers.Add("Idempotency-Key", key);
@@ -290,7 +303,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(request)).StatusCode);
         }
-        Assert.Equal(1, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
+        Assert.Equal(2, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
 
         // The referrer reads the status; another body gets 404; a token without the scope is refused.
         var status = await client.GetFromJsonAsync<JsonElement>($"/api/v1/referrals/{ids[0]}");

@@ -124,9 +124,9 @@ public static class AriadneApp
             app.UseHsts();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
-        app.UseRequestLimits(MaxRequestBodyBytes);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLimits(MaxRequestBodyBytes);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

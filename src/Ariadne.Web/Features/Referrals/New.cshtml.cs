@@ -14,6 +14,7 @@ namespace Ariadne.Web.Features.Referrals;
 /// double click or a resent form makes one referral.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
+[RequestSizeLimit(Platform.RequestLimits.FileUploadBytes)]
 public sealed class NewModel(ReferralService referrals, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     [BindProperty] public ReferralInput Input { get; set; } = new();

@@ -27,7 +27,8 @@ public static class ReferralsApi
     public static void MapReferralsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/referrals");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiReferralsWrite).WithName("CreateReferral");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiReferralsWrite).WithName("CreateReferral")
+            .WithMetadata(new RequestSizeLimitAttribute(Platform.RequestLimits.FileUploadBytes));
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiReferralsRead).WithName("ListReferrals");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiReferralsRead).WithName("GetReferral");
     }
