@@ -92,8 +92,8 @@ public static class AriadneApp
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Cookies and antiforgery tokens must be readable by every node: the key ring lives in the database.
         services.AddDataProtection().SetApplicationName("Ariadne").PersistKeysToDbContext<AriadneDbContext>();
-        // Behind a reverse proxy on this host, restore the client's scheme and address (loopback proxies only by default).
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // Behind a reverse proxy, restore the client's scheme and address: only from the configured proxies, none by default.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ForwardedProxies.Configure);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");

@@ -58,7 +58,7 @@ public sealed class ChangePasswordModel(
         }
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        await signIn.EndOtherSessionsAsync(user);
         TempData["Notice"] = "ChangePassword_Done";
         if (!user.TwoFactorEnabled && !User.HasSecondFactor())
             return RedirectToPage("/Account/Mfa/Setup", new { ReturnUrl });

@@ -72,7 +72,7 @@ public sealed class SecurityModel(
                 if (result.Succeeded)
                 {
                     logger.PasskeyAdded(user.Id);
-                    await signIn.RefreshSignInAsync(user);
+                    await signIn.EndOtherSessionsAsync(user);
                     TempData["Notice"] = "Passkey_Added";
                     return RedirectToPage();
                 }
@@ -98,7 +98,7 @@ public sealed class SecurityModel(
             return BadRequest();
         }
         await users.RemovePasskeyAsync(user, credentialId);
-        await signIn.RefreshSignInAsync(user);
+        await signIn.EndOtherSessionsAsync(user);
         TempData["Notice"] = "Passkey_Removed";
         return RedirectToPage();
     }

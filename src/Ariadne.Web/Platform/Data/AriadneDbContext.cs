@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Ariadne.Web.Platform.Data;
 
@@ -67,6 +68,9 @@ public abstract class AriadneDbContext(DbContextOptions options)
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.HasOne(u => u.Institution).WithMany().HasForeignKey(u => u.InstitutionId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Trainings).WithOne().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            // Only OneTimeTotpProvider's conditional UPDATE may move the spent TOTP step: no save of the
+            // user entity (Identity's UserStore.UpdateAsync marks every property modified) can write it back.
+            e.Property(u => u.LastTotpTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         });
 
         builder.Entity<TrainingRecord>(e =>

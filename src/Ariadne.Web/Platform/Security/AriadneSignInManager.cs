@@ -11,6 +11,8 @@ namespace Ariadne.Web.Platform.Security;
 /// Identity's sign-in manager with Ariadne's rules: a disabled account cannot sign in; every session
 /// records when it began (for the absolute timeout), and keeps that moment when it is refreshed or
 /// raised from password-only to multi-factor; demo accounts in demo mode may skip MFA enrolment.
+/// Signing out and every change of the user's own credentials rotate the security stamp, which
+/// <see cref="SessionValidator"/> compares on every request: every session of the user on every node ends.
 /// </summary>
 public sealed class AriadneSignInManager(
     UserManager<AriadneUser> userManager,
@@ -37,5 +39,20 @@ public sealed class AriadneSignInManager(
         if (demo.Enabled && user.IsDemo && !user.TwoFactorEnabled)
             claims.Add(new Claim(AriadneClaims.MfaWaived, "demo"));
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
+    /// <summary>Ends every session of the signed-in user, on every node, not just this browser's cookie.</summary>
+    public override async Task SignOutAsync()
+    {
+        if (Context.User.UserId() is { } id && await UserManager.FindByIdAsync(id.ToString()) is { } user)
+            await UserManager.UpdateSecurityStampAsync(user);
+        await base.SignOutAsync();
+    }
+
+    /// <summary>After the user changed one of their own credentials: every other session ends, this one goes on.</summary>
+    public async Task EndOtherSessionsAsync(AriadneUser user)
+    {
+        await UserManager.UpdateSecurityStampAsync(user);
+        await RefreshSignInAsync(user);
     }
 }

@@ -41,8 +41,10 @@ public sealed class OneTimeTotpProvider(AriadneDbContext db, TimeProvider time) 
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastTotpTimeStep, step));
         if (claimed != 1)
             return false;
+        // The column is never written by a save of the entity (see AriadneDbContext), so the copy in memory
+        // only mirrors the database. (Marking the property unmodified here once reset it to the value loaded
+        // before the UPDATE, which the next UserStore.UpdateAsync then wrote back: the step was spent no more.)
         user.LastTotpTimeStep = step;
-        db.Entry(user).Property(u => u.LastTotpTimeStep).IsModified = false;
         return true;
     }
 

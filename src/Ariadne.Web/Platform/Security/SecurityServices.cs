@@ -47,6 +47,9 @@ public static class SecurityServices
         {
             o.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedAccessAttempts;
             o.Lockout.DefaultLockoutTimeSpan = security.Value.LockoutDuration;
+            // Identity's own "Authenticator" provider checks a TOTP code without spending its step: only the
+            // one-time verifier may accept an authenticator code, so that one store records every use.
+            o.Tokens.ProviderMap.Remove(TokenOptions.DefaultAuthenticatorProvider);
         });
 
         services.AddScoped<OneTimeTotpProvider>();

@@ -9,8 +9,9 @@ namespace Ariadne.Web.Platform.Security;
 
 /// <summary>
 /// Runs on every request that carries a session cookie: ends the session after the absolute limit,
-/// and at once when the account is disabled, deleted or its security stamp changed (password reset,
-/// MFA reset, administrator action). The idle limit is the cookie's own sliding expiry.
+/// and at once when the account is disabled, deleted or its security stamp changed (sign-out, password
+/// change or reset, new authenticator, recovery codes or passkeys, administrator action: see
+/// <see cref="AriadneSignInManager"/>). The idle limit is the cookie's own sliding expiry.
 /// </summary>
 public static class SessionValidator
 {

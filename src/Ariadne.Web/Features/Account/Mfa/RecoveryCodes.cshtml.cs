@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ariadne.Web.Features.Account.Mfa;
 
-/// <summary>Shows newly made recovery codes once, and makes a new set on request (the old set stops working).</summary>
+/// <summary>Shows newly made recovery codes once, and makes a new set on request (the old set stops working, and so do the user's other sessions).</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class RecoveryCodesModel(UserManager<AriadneUser> users) : PageModel
+public sealed class RecoveryCodesModel(UserManager<AriadneUser> users, AriadneSignInManager signIn) : PageModel
 {
     public const string TempDataKey = "RecoveryCodes";
 
@@ -32,6 +32,7 @@ public sealed class RecoveryCodesModel(UserManager<AriadneUser> users) : PageMod
         if (user is null || !user.TwoFactorEnabled)
             return RedirectToPage("/Account/Security");
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        await signIn.EndOtherSessionsAsync(user); // a new set of second factors: other sessions end
         TempData[TempDataKey] = string.Join(' ', codes ?? []);
         return RedirectToPage();
     }
