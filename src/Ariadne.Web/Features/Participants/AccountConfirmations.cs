@@ -48,6 +48,10 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
     };
 
     public static string Serialize(RolesRequest request) => JsonSerializer.Serialize(request);
+    public static RolesRequest? RolesOf(AccountChange change) =>
+        change.Kind == AccountChange.Roles ? JsonSerializer.Deserialize<RolesRequest>(change.Payload!) : null;
+    public static TrainingRequest? TrainingOf(AccountChange change) =>
+        change.Kind == AccountChange.Training ? JsonSerializer.Deserialize<TrainingRequest>(change.Payload!) : null;
     public static string Serialize(TrainingRequest request) => JsonSerializer.Serialize(request);
 
     /// <summary>Records a request of the administrator, with notices to the institution and to oversight (inside the caller's transaction).</summary>
@@ -103,8 +107,7 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
                 cache[key] = may = await MayConfirmAsync(confirmerId, p.c, ct);
             if (may)
                 rows.Add(new PendingRow(p.c.Id, p.c.UserId, p.UserName!, p.DisplayName, p.Institution, p.c.Kind,
-                    p.c.Kind == AccountChange.Roles ? JsonSerializer.Deserialize<RolesRequest>(p.c.Payload!) : null,
-                    p.c.Kind == AccountChange.Training ? JsonSerializer.Deserialize<TrainingRequest>(p.c.Payload!) : null,
+                    RolesOf(p.c), TrainingOf(p.c),
                     p.c.RequestedAt));
         }
         return rows;
