@@ -145,7 +145,11 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
             if (selfAssigned)
                 db.Notifications.Add(new Notification
                 {
-                    RecipientRole = RoleCatalog.Auditor, Kind = SelfAssignmentKind, CaseId = caseId, CaseNumber = c.Number, CreatedAt = now,
+                    RecipientRole = RoleCatalog.Auditor,
+                    Kind = SelfAssignmentKind,
+                    CaseId = caseId,
+                    CaseNumber = c.Number,
+                    CreatedAt = now,
                 });
             await db.SaveChangesAsync(ct);
             return (true, new AuditRecord(AuditAction.GrantCreated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,

@@ -13,8 +13,11 @@ using Microsoft.Extensions.Localization;
 namespace Ariadne.Web.Features.Admin.Users;
 
 /// <summary>
-/// Creates an account in one institution with a temporary password, shown once. At first sign-in the
-/// user must choose a password and enrol a second factor. Roles and training are set on the account page.
+/// Creates an account in one institution. In an institution that confirms its own staff the account has no
+/// password and its membership waits for the institution's responsible person, who alone receives the
+/// temporary password; in the platform administration the password is shown once to the administrator. At
+/// first sign-in the user must choose a password and enrol a second factor. Roles and training are asked on
+/// the account page.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class CreateModel(

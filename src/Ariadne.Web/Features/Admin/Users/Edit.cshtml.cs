@@ -15,9 +15,10 @@ namespace Ariadne.Web.Features.Admin.Users;
 
 /// <summary>
 /// One account: its name, roles and liaison designation (checked against the institution's kind and
-/// the user's training), training records, and the administrator's actions: disable or enable,
-/// issue a temporary password, reset the second factor. Each action ends the user's open sessions
-/// where it must (security stamp).
+/// the user's training), training records, and the administrator's actions: disable or enable, reset the
+/// password, reset the second factor. Giving roles or training, and a new password, wait for the
+/// institution's responsible person (<see cref="AccountConfirmations"/>). Every action is audited in its
+/// transaction, told to oversight, and ends the user's sessions (security stamp); resets revoke API tokens.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class EditModel(
