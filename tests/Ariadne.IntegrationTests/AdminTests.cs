@@ -96,7 +96,8 @@ public abstract class AdminTests(AriadneApp app)
     public async Task A_user_is_created_with_a_temporary_password_shown_once()
     {
         using var session = await AdminSessionAsync();
-        var institution = (await app.CreateUserAsync(InstitutionKind.Court, [RoleCatalog.CourtClerk])).InstitutionId;
+        // Only the platform administration's own accounts: elsewhere the institution confirms (SeparationOfDutiesTests).
+        var institution = (await app.CreateUserAsync(InstitutionKind.PlatformAdministration, [])).InstitutionId;
         var form = await session.GetAsync("/Admin/Users/Create");
         var name = "clerk" + Guid.NewGuid().ToString("N")[..6];
         var created = await session.SubmitAsync(form, "form.form", new Dictionary<string, string>
@@ -157,17 +158,20 @@ public abstract class AdminTests(AriadneApp app)
         });
         Assert.Contains("Sığınacağın mühafizəsi", trained.Text, StringComparison.Ordinal);
 
+        // Training waiting for confirmation is enough to ask for the role; both wait for the institution.
         var granted = await session.SubmitAsync(trained, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.SecurityOfficer });
         Assert.Empty(granted.Errors);
-        Assert.Equal([RoleCatalog.SecurityOfficer], await RolesOf(guard.Id));
+        Assert.Empty(await RolesOf(guard.Id));
+        Assert.Contains("Security officer", granted.Document.QuerySelector("[data-pending]")!.TextContent, StringComparison.Ordinal);
 
-        var stillNeeded = await session.SubmitAsync(granted, "form[action*='handler=RemoveTraining']");
+        var officer = await app.CreateUserAsync(InstitutionKind.SecurityPolice, [RoleCatalog.SecurityOfficer], [TrainingTopic.ShelterSecurity]);
+        var stillNeeded = await session.SubmitAsync(await session.GetAsync($"/Admin/Users/Edit?id={officer.Id}"), "form[action*='handler=RemoveTraining']");
         Assert.Equal("A role of this user needs this training. Remove the role first.", Assert.Single(stillNeeded.Errors));
 
         // Every administrative change is in the audit trail, by identifiers.
         var purposes = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
             .Where(e => e.Action == Ariadne.Web.Platform.Audit.AuditAction.AccountChanged && e.TargetId == guard.Id).Select(e => e.Purpose).ToListAsync());
-        Assert.Equal(["admin.training-added", "admin.roles"], purposes);
+        Assert.Equal(["admin.training-requested", "admin.roles-requested"], purposes);
     }
 
     [Fact]
@@ -185,6 +189,9 @@ public abstract class AdminTests(AriadneApp app)
 
         page = await session.GetAsync($"/Admin/Users/Edit?id={first.Id}");
         Assert.Empty((await session.SubmitAsync(page, "form[action*='handler=Roles']", fields)).Errors);
+        // The designation waits for the institution's confirmation; once confirmed, a second one is refused.
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == first.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsLiaisonOfficer, true)));
 
         page = await session.GetAsync($"/Admin/Users/Edit?id={second.Id}");
         var taken = await session.SubmitAsync(page, "form[action*='handler=Roles']", fields);

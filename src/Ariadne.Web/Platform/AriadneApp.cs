@@ -60,6 +60,7 @@ public static class AriadneApp
         services.AddScoped<Features.Cases.PersonVault>();
         services.AddScoped<Features.Cases.CaseService>();
         services.AddScoped<Features.Cases.GrantService>();
+        services.AddScoped<Features.Participants.AccountConfirmations>();
         services.AddScoped<Features.Cases.BreakGlassService>();
         services.AddScoped<Features.Cases.PersonEraser>();
         services.AddScoped<Features.Cases.ProtectionService>();

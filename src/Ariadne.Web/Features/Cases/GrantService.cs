@@ -92,6 +92,19 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
                 errors[nameof(GrantInput.GranteeInstitutionId)] = [text["Grant_MinorNamedUsersOnly"]];
         }
 
+        // Nobody grants a relation to themselves, by name or through their own institution. A chief who must
+        // investigate is assigned by another chief; only where the Squad has no other active chief does the
+        // self-assignment stand, and oversight is told and reviews it.
+        var selfAssigned = false;
+        if ((user is not null && user.Id == viewer.UserId)
+            || (institution is not null && institution.Id == viewer.InstitutionId && viewer.InstitutionRelations.Contains(relation)))
+        {
+            if (user is not null && relation == Relation.Investigator && !await OtherChiefAsync(viewer, ct))
+                selfAssigned = true;
+            else
+                errors[user is not null ? nameof(GrantInput.GranteeUserName) : nameof(GrantInput.GranteeInstitutionId)] = [text["Grant_NotToYourself"]];
+        }
+
         var read = input.Read.Aggregate(DataClass.None, (a, b) => a | b);
         var write = input.Write.Aggregate(DataClass.None, (a, b) => a | b);
         if (read == DataClass.None && write == DataClass.None)
@@ -129,12 +142,46 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
                 Reason = reason!,
             };
             db.Grants.Add(grant);
+            if (selfAssigned)
+                db.Notifications.Add(new Notification
+                {
+                    RecipientRole = RoleCatalog.Auditor,
+                    Kind = SelfAssignmentKind,
+                    CaseId = caseId,
+                    CaseNumber = c.Number,
+                    CreatedAt = now,
+                });
             await db.SaveChangesAsync(ct);
             return (true, new AuditRecord(AuditAction.GrantCreated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "grant", TargetId: grant.Id, CaseId: caseId, Relation: relation.ToString(), Purpose: "grant.create"));
+                TargetType: "grant", TargetId: grant.Id, CaseId: caseId, Relation: relation.ToString(),
+                Purpose: selfAssigned ? SelfAssignmentPurpose : "grant.create"));
         }, ct);
         return errors;
     }
+
+    public const string SelfAssignmentKind = "self-assignment";
+    public const string SelfAssignmentPurpose = "grant.self-assign";
+
+    /// <summary>Whether the viewer's Squad has another active squad chief who could assign them.</summary>
+    private Task<bool> OtherChiefAsync(Viewer viewer, CancellationToken ct) =>
+        (from u in db.Users
+         where u.InstitutionId == viewer.InstitutionId && u.Id != viewer.UserId && !u.IsDisabled
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where r.Name == RoleCatalog.SquadChief
+         select u.Id).AnyAsync(ct);
+
+    public sealed record SelfAssignmentRow(string CaseNumber, string User, string Institution, DateTimeOffset At);
+
+    /// <summary>Self-assignments (no other chief to assign), newest first, for oversight's review queue.</summary>
+    public async Task<IReadOnlyList<SelfAssignmentRow>> SelfAssignmentsAsync(CancellationToken ct = default) =>
+        await (from e in db.AuditEvents.AsNoTracking()
+               where e.Purpose == SelfAssignmentPurpose
+               join c in db.Cases on e.CaseId equals c.Id
+               join u in db.Users on e.ActorUserId equals u.Id
+               join i in db.Institutions on u.InstitutionId equals i.Id
+               orderby e.Sequence descending
+               select new SelfAssignmentRow(c.Number, u.DisplayName, i.Name, e.At)).Take(100).ToListAsync(ct);
 
     public async Task<bool> RevokeAsync(Viewer viewer, Guid caseId, Guid grantId, CancellationToken ct = default)
     {

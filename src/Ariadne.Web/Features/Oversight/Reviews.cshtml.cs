@@ -8,13 +8,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ariadne.Web.Features.Oversight;
 
-/// <summary>Oversight's queue of break-glass openings, each to be closed as justified or not.</summary>
+/// <summary>Oversight's queue of break-glass openings, each to be closed as justified or not, and of self-assignments.</summary>
 [Authorize(Policy = Policies.Mfa, Roles = RoleCatalog.Auditor)]
-public sealed class ReviewsModel(BreakGlassService breakGlass) : PageModel
+public sealed class ReviewsModel(BreakGlassService breakGlass, GrantService grants) : PageModel
 {
     public IReadOnlyList<BreakGlassService.ReviewRow> Queue { get; private set; } = [];
 
-    public async Task OnGetAsync() => Queue = await breakGlass.QueueAsync();
+    /// <summary>Chiefs who assigned themselves as investigator because their Squad had no other chief.</summary>
+    public IReadOnlyList<GrantService.SelfAssignmentRow> SelfAssignments { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Queue = await breakGlass.QueueAsync();
+        SelfAssignments = await grants.SelfAssignmentsAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, bool justified)
     {

@@ -29,6 +29,7 @@ public abstract class AriadneDbContext(DbContextOptions options)
 
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<TrainingRecord> Trainings => Set<TrainingRecord>();
+    public DbSet<AccountChange> AccountChanges => Set<AccountChange>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -79,6 +80,17 @@ public abstract class AriadneDbContext(DbContextOptions options)
             e.Property(t => t.Course).HasMaxLength(200);
             e.Property(t => t.Provider).HasMaxLength(200);
             e.Property(t => t.Topic).HasConversion<string>().HasMaxLength(40);
+        });
+
+        builder.Entity<AccountChange>(e =>
+        {
+            e.ToTable("account_changes");
+            e.Property(c => c.Kind).HasMaxLength(20);
+            e.Property(c => c.Payload).HasMaxLength(2000);
+            e.HasIndex(c => new { c.InstitutionId, c.DecidedAt });
+            e.HasIndex(c => c.UserId);
+            e.HasOne<AriadneUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Institution>().WithMany().HasForeignKey(c => c.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<ApiToken>(e =>

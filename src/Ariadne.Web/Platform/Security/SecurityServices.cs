@@ -37,6 +37,7 @@ public static class SecurityServices
             .AddRoles<IdentityRole<Guid>>()
             .AddUserStore<HashedRecoveryCodeStore>()
             .AddRoleStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.RoleStore<IdentityRole<Guid>, AriadneDbContext, Guid>>()
+            .AddUserManager<AriadneUserManager>()
             .AddSignInManager<AriadneSignInManager>()
             .AddClaimsPrincipalFactory<AriadneClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()

@@ -13,13 +13,16 @@ using Microsoft.Extensions.Localization;
 namespace Ariadne.Web.Features.Admin.Users;
 
 /// <summary>
-/// Creates an account in one institution with a temporary password, shown once. At first sign-in the
-/// user must choose a password and enrol a second factor. Roles and training are set on the account page.
+/// Creates an account in one institution. In an institution that confirms its own staff the account has no
+/// password and its membership waits for the institution's responsible person, who alone receives the
+/// temporary password; in the platform administration the password is shown once to the administrator. At
+/// first sign-in the user must choose a password and enrol a second factor. Roles and training are asked on
+/// the account page.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class CreateModel(
     AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
-    ILogger<CreateModel> logger) : PageModel
+    AccountConfirmations confirmations, ILogger<CreateModel> logger) : PageModel
 {
     public sealed record InstitutionOption(Guid Id, string Name);
 
@@ -60,7 +63,11 @@ public sealed class CreateModel(
             return Page();
         }
 
-        var password = TemporaryPassword.Create();
+        // In an institution that confirms its own staff the account has no password until its responsible
+        // person confirms the membership and hands the temporary password over; the administrator never sees it.
+        var kind = await db.Institutions.Where(i => i.Id == Input.InstitutionId).Select(i => i.Kind).FirstAsync();
+        var confirmed = AccountConfirmations.NeedsConfirmation(kind);
+        var password = confirmed ? null : TemporaryPassword.Create();
         var user = new AriadneUser
         {
             UserName = userName,
@@ -69,19 +76,31 @@ public sealed class CreateModel(
             MustChangePassword = true,
             CreatedAt = time.GetUtcNow(),
         };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
+        var actor = Platform.Access.Viewer.Of(User);
+        IdentityResult? result = null;
+        await audit.InTransactionAsync(async () =>
+        {
+            result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+            if (result.Succeeded && confirmed)
+                await confirmations.RequestAsync(actor, user, AccountChange.Membership, null);
+            else if (result.Succeeded)
+                confirmations.NotifyOversight("account-admin-action", time.GetUtcNow());
+            await db.SaveChangesAsync();
+            return (true, new AuditRecord(AuditAction.AccountChanged, result.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Denied,
+                ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId, TargetType: "user", TargetId: user.Id, Purpose: "admin.created"));
+        });
+        if (!result!.Succeeded)
         {
             foreach (var error in result.Errors)
                 ModelState.AddModelError("Input.UserName", error.Description);
             await LoadAsync();
             return Page();
         }
-        logger.AccountChanged(User.UserId()!.Value, user.Id, "created");
-        var actor = Platform.Access.Viewer.Of(User);
-        await audit.RecordAsync(new AuditRecord(AuditAction.AccountChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
-            TargetType: "user", TargetId: user.Id, Purpose: "admin.created"));
-        TempData[EditModel.TemporaryPasswordKey] = password;
+        logger.AccountChanged(actor.UserId, user.Id, "created");
+        if (password is not null)
+            TempData[EditModel.TemporaryPasswordKey] = password;
+        else
+            TempData["Notice"] = "Users_MembershipPending";
         return RedirectToPage("/Admin/Users/Edit", new { id = user.Id });
     }
 

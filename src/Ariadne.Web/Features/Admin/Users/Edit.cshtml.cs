@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
@@ -14,14 +15,15 @@ namespace Ariadne.Web.Features.Admin.Users;
 
 /// <summary>
 /// One account: its name, roles and liaison designation (checked against the institution's kind and
-/// the user's training), training records, and the administrator's actions: disable or enable,
-/// issue a temporary password, reset the second factor. Each action ends the user's open sessions
-/// where it must (security stamp).
+/// the user's training), training records, and the administrator's actions: disable or enable, reset the
+/// password, reset the second factor. Giving roles or training, and a new password, wait for the
+/// institution's responsible person (<see cref="AccountConfirmations"/>). Every action is audited in its
+/// transaction, told to oversight, and ends the user's sessions (security stamp); resets revoke API tokens.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class EditModel(
     AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
-    ILogger<EditModel> logger) : PageModel
+    AccountConfirmations confirmations, ILogger<EditModel> logger) : PageModel
 {
     public const string TemporaryPasswordKey = "TemporaryPassword";
 
@@ -33,6 +35,8 @@ public sealed class EditModel(
     public IReadOnlyList<RoleDefinition> FittingRoles { get; private set; } = [];
     public IReadOnlySet<string> CurrentRoles { get; private set; } = new HashSet<string>();
     public string? TemporaryPasswordShown { get; private set; }
+    /// <summary>What the administrator asked for and the institution has not confirmed yet.</summary>
+    public IReadOnlyList<AccountChange> Pending { get; private set; } = [];
 
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public List<string> Roles { get; set; } = [];
@@ -70,9 +74,11 @@ public sealed class EditModel(
             ModelState.AddModelError(nameof(DisplayName), text["Validation_TooLong", 200]);
         if (!ModelState.IsValid)
             return KeepForm();
-        Account.DisplayName = name!;
-        await users.UpdateAsync(Account);
-        return await DoneAsync("details");
+        return await ChangeAsync("details", async () =>
+        {
+            Account.DisplayName = name!;
+            Check(await users.UpdateAsync(Account));
+        });
     }
 
     public async Task<IActionResult> OnPostRolesAsync()
@@ -80,7 +86,8 @@ public sealed class EditModel(
         if (!await LoadAsync())
             return NotFound();
         ModelState.Clear();
-        var trainings = Account.Trainings.Select(t => t.Topic).ToHashSet();
+        // Training waiting for confirmation counts here; the confirming person checks again against confirmed training.
+        var trainings = Account.Trainings.Select(t => t.Topic).Concat(await confirmations.PendingTrainingAsync(Account.Id)).ToHashSet();
         foreach (var problem in RoleCatalog.Check(Institution.Kind, Roles, trainings, IsLiaison))
             ModelState.AddModelError(problem.Role is null ? nameof(IsLiaison) : nameof(Roles),
                 text[problem.MessageKey, problem.Role is null ? "" : text["Role_" + problem.Role]]);
@@ -89,19 +96,28 @@ public sealed class EditModel(
         if (!ModelState.IsValid)
             return KeepForm();
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var remove = CurrentRoles.Except(Roles).ToList();
         var add = Roles.Distinct().Except(CurrentRoles).ToList();
-        if (remove.Count > 0)
-            await users.RemoveFromRolesAsync(Account, remove);
-        if (add.Count > 0)
-            await users.AddToRolesAsync(Account, add);
-        Account.IsLiaisonOfficer = IsLiaison;
-        await users.UpdateAsync(Account);
-        // Roles travel in the session cookie: make open sessions pick up the change.
-        await users.UpdateSecurityStampAsync(Account);
-        await transaction.CommitAsync();
-        return await DoneAsync("roles");
+        // Taking roles away takes effect at once; giving any waits for the institution's confirmation.
+        if (AccountConfirmations.NeedsConfirmation(Institution.Kind) && (add.Count > 0 || (IsLiaison && !Account.IsLiaisonOfficer)))
+            return await ChangeAsync("roles requested", async () =>
+            {
+                await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account,
+                    AccountChange.Roles, AccountConfirmations.Serialize(new AccountConfirmations.RolesRequest([.. Roles.Distinct()], IsLiaison)));
+                Check(await users.UpdateSecurityStampAsync(Account));
+            }, "Users_SentForConfirmation");
+
+        return await ChangeAsync("roles", async () =>
+        {
+            if (remove.Count > 0)
+                Check(await users.RemoveFromRolesAsync(Account, remove));
+            if (add.Count > 0)
+                Check(await users.AddToRolesAsync(Account, add));
+            Account.IsLiaisonOfficer = IsLiaison;
+            Check(await users.UpdateAsync(Account));
+            // Roles travel in the session cookie: end open sessions.
+            Check(await users.UpdateSecurityStampAsync(Account));
+        });
     }
 
     public async Task<IActionResult> OnPostAddTrainingAsync()
@@ -129,18 +145,29 @@ public sealed class EditModel(
         if (!ModelState.IsValid)
             return KeepForm();
 
-        db.Trainings.Add(new TrainingRecord
+        if (AccountConfirmations.NeedsConfirmation(Institution.Kind))
+            return await ChangeAsync("training requested", async () =>
+            {
+                await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account, AccountChange.Training,
+                    AccountConfirmations.Serialize(new AccountConfirmations.TrainingRequest(Training.Topic!.Value, course!, provider!, Training.CompletedOn!.Value)));
+                Check(await users.UpdateSecurityStampAsync(Account));
+            }, "Users_SentForConfirmation");
+
+        return await ChangeAsync("training added", async () =>
         {
-            UserId = Account.Id,
-            Topic = Training.Topic!.Value,
-            Course = course!,
-            Provider = provider!,
-            CompletedOn = Training.CompletedOn!.Value,
-            RecordedAt = time.GetUtcNow(),
-            RecordedBy = User.UserId()!.Value,
+            db.Trainings.Add(new TrainingRecord
+            {
+                UserId = Account.Id,
+                Topic = Training.Topic!.Value,
+                Course = course!,
+                Provider = provider!,
+                CompletedOn = Training.CompletedOn!.Value,
+                RecordedAt = time.GetUtcNow(),
+                RecordedBy = User.UserId()!.Value,
+            });
+            await db.SaveChangesAsync();
+            Check(await users.UpdateSecurityStampAsync(Account));
         });
-        await db.SaveChangesAsync();
-        return await DoneAsync("training added");
     }
 
     public async Task<IActionResult> OnPostRemoveTrainingAsync(Guid trainingId)
@@ -157,9 +184,12 @@ public sealed class EditModel(
             ModelState.AddModelError(string.Empty, text["Training_StillNeeded"]);
             return KeepForm();
         }
-        db.Trainings.Remove(record);
-        await db.SaveChangesAsync();
-        return await DoneAsync("training removed");
+        return await ChangeAsync("training removed", async () =>
+        {
+            db.Trainings.Remove(record);
+            await db.SaveChangesAsync();
+            Check(await users.UpdateSecurityStampAsync(Account));
+        });
     }
 
     public async Task<IActionResult> OnPostDisableAsync(bool disabled)
@@ -171,40 +201,62 @@ public sealed class EditModel(
             ModelState.AddModelError(string.Empty, text["User_CannotDisableSelf"]);
             return KeepForm();
         }
-        Account.IsDisabled = disabled;
-        await users.UpdateAsync(Account);
-        await users.UpdateSecurityStampAsync(Account);
-        return await DoneAsync(disabled ? "disabled" : "enabled");
+        return await ChangeAsync(disabled ? "disabled" : "enabled", async () =>
+        {
+            Account.IsDisabled = disabled;
+            Check(await users.UpdateAsync(Account));
+            Check(await users.UpdateSecurityStampAsync(Account));
+        });
     }
 
+    /// <summary>
+    /// A new password. In an institution that confirms its staff the administrator never sees it: the old
+    /// password stops working now, and the institution's responsible person issues the new one (shown to them
+    /// once) to hand to the user. Either way every session ends and every API token is revoked.
+    /// </summary>
     public async Task<IActionResult> OnPostResetPasswordAsync()
     {
         if (!await LoadAsync())
             return NotFound();
-        var password = TemporaryPassword.Create();
-        await users.RemovePasswordAsync(Account);
-        var result = await users.AddPasswordAsync(Account, password);
-        if (!result.Succeeded)
-            return StatusCode(StatusCodes.Status500InternalServerError);
-        Account.MustChangePassword = true;
-        await users.UpdateAsync(Account);
-        await users.SetLockoutEndDateAsync(Account, null);
-        await users.ResetAccessFailedCountAsync(Account);
-        TempData[TemporaryPasswordKey] = password;
-        return await DoneAsync("password reset");
+        var confirmed = AccountConfirmations.NeedsConfirmation(Institution.Kind);
+        string? password = null;
+        var result = await ChangeAsync("password reset", async () =>
+        {
+            if (await users.HasPasswordAsync(Account))
+                Check(await users.RemovePasswordAsync(Account));
+            if (confirmed)
+                await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account, AccountChange.Password, null);
+            else
+            {
+                password = TemporaryPassword.Create();
+                Check(await users.AddPasswordAsync(Account, password));
+                Account.MustChangePassword = true;
+                Check(await users.UpdateAsync(Account));
+                Check(await users.SetLockoutEndDateAsync(Account, null));
+                Check(await users.ResetAccessFailedCountAsync(Account));
+            }
+            Check(await users.UpdateSecurityStampAsync(Account));
+            await ApiTokenRevocation.RevokeAllAsync(db, Account.Id, time.GetUtcNow());
+        }, confirmed ? "Users_PasswordGoesToInstitution" : "Common_Saved");
+        if (password is not null)
+            TempData[TemporaryPasswordKey] = password;
+        return result;
     }
 
     public async Task<IActionResult> OnPostResetMfaAsync()
     {
         if (!await LoadAsync())
             return NotFound();
-        await users.SetTwoFactorEnabledAsync(Account, false);
-        await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "AuthenticatorKey");
-        await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "RecoveryCodes");
-        foreach (var passkey in await users.GetPasskeysAsync(Account))
-            await users.RemovePasskeyAsync(Account, passkey.CredentialId);
-        await users.UpdateSecurityStampAsync(Account);
-        return await DoneAsync("second factor reset");
+        return await ChangeAsync("second factor reset", async () =>
+        {
+            Check(await users.SetTwoFactorEnabledAsync(Account, false));
+            Check(await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "AuthenticatorKey"));
+            Check(await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "RecoveryCodes"));
+            foreach (var passkey in await users.GetPasskeysAsync(Account))
+                Check(await users.RemovePasskeyAsync(Account, passkey.CredentialId));
+            Check(await users.UpdateSecurityStampAsync(Account));
+            await ApiTokenRevocation.RevokeAllAsync(db, Account.Id, time.GetUtcNow());
+        });
     }
 
     private async Task<bool> LoadAsync()
@@ -216,6 +268,7 @@ public sealed class EditModel(
         Institution = account.Institution!;
         FittingRoles = RoleCatalog.For(Institution.Kind).ToList();
         CurrentRoles = (await users.GetRolesAsync(account)).ToHashSet();
+        Pending = await confirmations.PendingOfAsync(account.Id);
         return true;
     }
 
@@ -225,13 +278,29 @@ public sealed class EditModel(
         return Page();
     }
 
-    private async Task<RedirectToPageResult> DoneAsync(string change)
+    /// <summary>
+    /// Runs one administrative change and its audit event in one transaction, tells oversight, and ends the
+    /// user's sessions where the change says so (each change rotates the security stamp itself).
+    /// </summary>
+    private async Task<RedirectToPageResult> ChangeAsync(string change, Func<Task> work, string notice = "Common_Saved")
     {
-        logger.AccountChanged(User.UserId()!.Value, Account.Id, change);
         var actor = Platform.Access.Viewer.Of(User);
-        await audit.RecordAsync(new AuditRecord(AuditAction.AccountChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
-            TargetType: "user", TargetId: Account.Id, Purpose: "admin." + change.Replace(' ', '-')));
-        TempData["Notice"] = "Common_Saved";
+        await audit.InTransactionAsync(async () =>
+        {
+            await work();
+            confirmations.NotifyOversight("account-admin-action", time.GetUtcNow());
+            await db.SaveChangesAsync();
+            return (true, new AuditRecord(AuditAction.AccountChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
+                TargetType: "user", TargetId: Account.Id, Purpose: "admin." + change.Replace(' ', '-')));
+        });
+        logger.AccountChanged(actor.UserId, Account.Id, change);
+        TempData["Notice"] = notice;
         return RedirectToPage(new { id = Account.Id });
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Identity refused an administrative change: " + string.Join(", ", result.Errors.Select(e => e.Code)));
     }
 }

@@ -1,0 +1,32 @@
+using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Ariadne.Web.Platform.Security;
+
+/// <summary>
+/// Identity's user manager, with one rule added where every password change passes: a user who changes
+/// their own password loses their API tokens (a stolen token must not outlive the credential it came with).
+/// </summary>
+public sealed class AriadneUserManager : UserManager<AriadneUser>
+{
+    private readonly IServiceProvider _services;
+
+    public AriadneUserManager(
+        IUserStore<AriadneUser> store, IOptions<IdentityOptions> optionsAccessor, IPasswordHasher<AriadneUser> passwordHasher,
+        IEnumerable<IUserValidator<AriadneUser>> userValidators, IEnumerable<IPasswordValidator<AriadneUser>> passwordValidators,
+        ILookupNormalizer keyNormalizer, IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AriadneUser>> logger)
+        : base(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger) =>
+        _services = services;
+
+    public override async Task<IdentityResult> ChangePasswordAsync(AriadneUser user, string currentPassword, string newPassword)
+    {
+        var result = await base.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (result.Succeeded)
+            await ApiTokenRevocation.RevokeAllAsync(_services.GetRequiredService<AriadneDbContext>(), user.Id,
+                _services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken);
+        return result;
+    }
+}
