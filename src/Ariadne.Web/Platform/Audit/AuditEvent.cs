@@ -84,4 +84,6 @@ public static class AuditAction
     public const string OnwardClosed = "onward.closed";
     public const string RiskAssessed = "risk.assessed";
     public const string NationalCount = "linkage.national-count";
+    /// <summary>The demo seeded this database: production refuses it for good (the trail is append-only).</summary>
+    public const string DemoSeeded = "demo.seeded";
 }

@@ -59,9 +59,10 @@ public sealed class KeyRing
         return ring;
     }
 
-    public static KeyRing? Load(string? file)
+    /// <summary>The ring from <see cref="EnvironmentVariable"/> or else the file; the demo passes <paramref name="fileOnly"/> and never sees production's.</summary>
+    public static KeyRing? Load(string? file, bool fileOnly = false)
     {
-        var json = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var json = fileOnly ? null : Environment.GetEnvironmentVariable(EnvironmentVariable);
         string? source = null;
         if (string.IsNullOrWhiteSpace(json))
         {
