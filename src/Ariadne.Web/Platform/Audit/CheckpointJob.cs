@@ -42,8 +42,15 @@ public sealed class CheckpointJob(IServiceProvider services, IOptions<AuditOptio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CheckpointPollInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-            await RunAsync(due: true, stoppingToken);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await RunAsync(due: true, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopped: a normal end, not a fault that would stop the host
+        }
     }
 
     /// <summary>One checkpoint (when due, or whenever there is something new) under the lease.</summary>
