@@ -63,6 +63,7 @@ public sealed class DemoFilesTests : IDisposable
         }
         Assert.True(File.Exists(Path.Combine(_dir, DemoFiles.Database)));
         Assert.True(File.Exists(Path.Combine(_dir, DemoFiles.KeyRing)));
+        Assert.True(File.Exists(Path.Combine(_dir, DemoFiles.AuditHead))); // the checkpoint signed at start, copied outside the database
         foreach (var production in new[] { "data/ariadne.db", "data/production.db", "data/keys/ariadne-keys.json", "data/keys/production-keys.json" })
             Assert.False(File.Exists(Path.Combine(_dir, production)), production + " was written by the demo");
 
