@@ -36,6 +36,7 @@ public static class AuditBench
             var db = scope.ServiceProvider.GetRequiredService<AriadneDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var head = await db.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync();
+            var macKey = scope.ServiceProvider.GetRequiredService<Ariadne.Web.Platform.Crypto.KeyRing>().AuditMacKey;
             var previous = head.Hash;
             var at = head.At;
             for (var seq = head.Sequence + 1; seq <= events; seq++)
@@ -54,6 +55,7 @@ public static class AuditBench
                     Hash = [],
                 };
                 e.Hash = AuditHashing.EventHash(e);
+                e.Mac = AuditHashing.EventMac(macKey, e.Hash);
                 previous = e.Hash;
                 db.AuditEvents.Add(e);
                 if (seq % 20_000 == 0)

@@ -54,10 +54,10 @@ public static class LinkageCommand
                     {
                         var people = Read(Required(options, "in"), mapping, error, progress);
                         using var encoder = Encoder(Required(options, "key-file"));
-                        await using var writer = Writer(Required(options, "out"));
-                        await writer.WriteLineAsync("id,clk");
+                        await using var writer = CsvWriter.Create(Required(options, "out"));
+                        await writer.WriteRowAsync("id", "clk");
                         foreach (var person in people)
-                            await writer.WriteLineAsync(PeopleCsv.Quote(person.Id) + "," + Convert.ToBase64String(Bytes(Encode(encoder, person))));
+                            await writer.WriteRowAsync(person.Id, Convert.ToBase64String(Bytes(Encode(encoder, person))));
                         progress.Report($"encoded {people.Count:N0} records");
                         return 0;
                     }
@@ -83,10 +83,10 @@ public static class LinkageCommand
                             ids = people.Select(p => p.Id).ToList();
                             cluster = Linker.Dedupe(people, new LinkageOptions { Threshold = threshold, Progress = progress }).ClusterOf;
                         }
-                        await using var writer = Writer(output2);
-                        await writer.WriteLineAsync("id,cluster_id");
+                        await using var writer = CsvWriter.Create(output2);
+                        await writer.WriteRowAsync("id", "cluster_id");
                         for (var i = 0; i < ids.Count; i++)
-                            await writer.WriteLineAsync(PeopleCsv.Quote(ids[i]) + "," + PeopleCsv.Quote(ids[cluster[i]]));
+                            await writer.WriteRowAsync(ids[i], ids[cluster[i]]);
                         progress.Report($"{cluster.Distinct().Count():N0} people in {ids.Count:N0} records");
                         return 0;
                     }
@@ -115,10 +115,10 @@ public static class LinkageCommand
                             var result = Linker.Link(left, right, new LinkageOptions { Threshold = threshold, Progress = progress });
                             pairs.AddRange(result.Matches.Select(m => (left[m.Left].Id, right[m.Right].Id, m.Probability)));
                         }
-                        await using var writer = Writer(output2);
-                        await writer.WriteLineAsync("left_id,right_id,score");
+                        await using var writer = CsvWriter.Create(output2);
+                        await writer.WriteRowAsync("left_id", "right_id", "score");
                         foreach (var (l, r, s) in pairs)
-                            await writer.WriteLineAsync($"{PeopleCsv.Quote(l)},{PeopleCsv.Quote(r)},{PeopleCsv.Format(s)}");
+                            await writer.WriteRowAsync(l, r, PeopleCsv.Format(s));
                         progress.Report($"{pairs.Count:N0} linked pairs");
                         return 0;
                     }
@@ -252,8 +252,6 @@ public static class LinkageCommand
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static byte[] Bytes(ulong[] words) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(words.AsSpan()).ToArray();
-
-    private static StreamWriter Writer(string file) => new(file, false, new System.Text.UTF8Encoding(false));
 
     /// <summary>Progress on standard error, with the time since the start.</summary>
     private sealed class Progress(TextWriter error) : IProgress<string>

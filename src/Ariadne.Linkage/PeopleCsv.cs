@@ -7,7 +7,7 @@ namespace Ariadne.Linkage;
 public sealed class LinkageInputException(string message) : Exception(message);
 
 /// <summary>
-/// Reads and writes registers as CSV (UTF-8, header row, RFC 4180 quoting). The native columns are
+/// Reads registers as CSV (UTF-8 with or without a BOM, header row, RFC 4180 quoting; output goes through <see cref="CsvWriter"/>). The native columns are
 /// <c>id,given_name,surname,patronymic,sex,date_of_birth,citizenship,document_number,phone</c>; a
 /// mapping renames other headers onto them (<c>given_name=first_name,id=rec_id</c>). Values are trimmed.
 /// A bad row is reported with its line number and skipped; the run goes on.
@@ -159,9 +159,6 @@ public static class PeopleCsv
         fields.Add(current.ToString());
         return fields;
     }
-
-    public static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     public static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

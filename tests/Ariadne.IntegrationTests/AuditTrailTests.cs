@@ -32,7 +32,8 @@ public abstract class AuditTrailTests(string provider)
         {
             await using var connection = new SqliteConnection(app.Database.ConnectionString);
             await connection.OpenAsync();
-            foreach (var sql in new[] { "DROP TRIGGER audit_events_no_update", "DROP TRIGGER audit_events_no_delete" }.Concat(statements))
+            foreach (var sql in new[] { "DROP TRIGGER audit_events_no_update", "DROP TRIGGER audit_events_no_delete",
+                "DROP TRIGGER IF EXISTS audit_checkpoints_no_update", "DROP TRIGGER IF EXISTS audit_checkpoints_no_delete" }.Concat(statements))
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = sql;
@@ -43,7 +44,8 @@ public abstract class AuditTrailTests(string provider)
         {
             await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
             await connection.OpenAsync();
-            foreach (var sql in new[] { "ALTER TABLE audit_events DISABLE TRIGGER USER" }.Concat(statements).Append("ALTER TABLE audit_events ENABLE TRIGGER USER"))
+            foreach (var sql in new[] { "ALTER TABLE audit_events DISABLE TRIGGER USER", "ALTER TABLE audit_checkpoints DISABLE TRIGGER USER" }.Concat(statements)
+                .Append("ALTER TABLE audit_events ENABLE TRIGGER USER").Append("ALTER TABLE audit_checkpoints ENABLE TRIGGER USER"))
             {
                 await using var command = new NpgsqlCommand(sql, connection);
                 await command.ExecuteNonQueryAsync();
@@ -115,7 +117,7 @@ public abstract class AuditTrailTests(string provider)
         await using var app = new AriadneApp(provider);
         await app.InitializeAsync();
         await AppendAsync(app, 8);
-        // Make room after #5 and insert a forged #6 that links correctly to #5; the old #6 (now #7) no longer links.
+        // Make room after #5 and insert a forged #6 that links correctly to #5: it has no MAC, and it is the first event that differs.
         var forged = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AriadneDbContext>();
@@ -142,7 +144,7 @@ public abstract class AuditTrailTests(string provider)
             $"VALUES (6, {at}, '{forged.Action}', '{forged.Outcome}', {hex(forged.PreviousHash)}, {hex(forged.Hash)})"]);
         var result = await VerifyAsync(app);
         Assert.False(result.Intact);
-        Assert.Equal(7, result.FirstBadSequence);
+        Assert.Equal(6, result.FirstBadSequence);
     }
 
     [Fact]
@@ -171,7 +173,7 @@ public abstract class AuditTrailTests(string provider)
         await TamperAsync(app, [.. statements]);
         var result = await VerifyAsync(app);
         Assert.False(result.Intact);
-        Assert.Equal(7, result.FirstBadSequence); // somewhere after the last good checkpoint (6 events)
+        Assert.Equal(8, result.FirstBadSequence); // the first event that differs, by its MAC
         Assert.Contains("rewritten", result.Problem, StringComparison.Ordinal);
     }
 
@@ -219,6 +221,178 @@ public abstract class AuditTrailTests(string provider)
         var (broken, message) = await RunAsync(app, "audit", "verify");
         Assert.Equal(1, broken);
         Assert.Contains("BROKEN at event #3", message, StringComparison.Ordinal);
+    }
+
+    // ---- Issue 9 item 13: the tail after the last checkpoint ----
+
+    private string Hex(byte[] b) => provider == "Sqlite" ? $"X'{Convert.ToHexString(b)}'" : $"'\\x{Convert.ToHexString(b)}'::bytea";
+
+    /// <summary>A second node starts on the same deployment: its checkpoint at start covers every event so far.</summary>
+    private async Task<AriadneApp> NodeStartedAfterAsync(AriadneApp first, string headFile)
+    {
+        var second = new AriadneApp(provider).SharingDeploymentWith(first).With("Audit:HeadCopyFile", headFile);
+        await second.InitializeAsync();
+        return second;
+    }
+
+    private static Task<int> CheckpointCountAsync(AriadneApp app) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditCheckpoints.CountAsync());
+
+    /// <summary>An event that links to the last one with a correct hash, as anyone who knows the algorithm can compute.</summary>
+    private async Task AppendForgedAsync(AriadneApp app)
+    {
+        var last = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync());
+        var forged = new AuditEvent { Sequence = last.Sequence + 1, At = last.At, Action = AuditAction.CaseViewed, Outcome = AuditOutcome.Allowed, PreviousHash = last.Hash, Hash = [] };
+        forged.Hash = AuditHashing.EventHash(forged);
+        var at = provider == "Sqlite"
+            ? (await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Database.SqlQuery<long>($"SELECT \"At\" AS \"Value\" FROM audit_events WHERE \"Sequence\" = {last.Sequence}").SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"(SELECT {Q("At")} FROM audit_events WHERE {Q("Sequence")} = {last.Sequence})";
+        await TamperAsync(app, $"INSERT INTO audit_events ({Q("Sequence")}, {Q("At")}, {Q("Action")}, {Q("Outcome")}, {Q("PreviousHash")}, {Q("Hash")}) " +
+            $"VALUES ({forged.Sequence}, {at}, '{forged.Action}', '{forged.Outcome}', {Hex(forged.PreviousHash)}, {Hex(forged.Hash)})");
+    }
+
+    /// <summary>Changes event <paramref name="from"/> and re-chains every hash after it; keeps or drops the MACs; removes the checkpoints.</summary>
+    private async Task RechainAsync(AriadneApp app, long from, bool dropMacs)
+    {
+        var events = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+        var statements = new List<string> { "DELETE FROM audit_checkpoints" };
+        var previous = from == 1 ? AuditHashing.Genesis : events[(int)from - 2].Hash;
+        foreach (var e in events.Skip((int)from - 1))
+        {
+            if (e.Sequence == from)
+                e.Purpose = "forged";
+            e.PreviousHash = previous;
+            e.Hash = AuditHashing.EventHash(e);
+            previous = e.Hash;
+            statements.Add($"UPDATE audit_events SET {Q("Purpose")} = '{e.Purpose}', {Q("PreviousHash")} = {Hex(e.PreviousHash)}, {Q("Hash")} = {Hex(e.Hash)}"
+                + (dropMacs ? $", {Q("Mac")} = NULL" : "") + $" WHERE {Q("Sequence")} = {e.Sequence}");
+        }
+        await TamperAsync(app, [.. statements]);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_is_signed_at_start_and_events_cut_after_it_are_caught_by_the_head_copy()
+    {
+        var headFile = Path.Combine(Path.GetTempPath(), $"ariadne-head-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using var app = new AriadneApp(provider).With("Audit:HeadCopyFile", headFile);
+            await app.InitializeAsync();
+            await AppendAsync(app, 6);
+            await using var second = await NodeStartedAfterAsync(app, headFile); // kept to the end: disposing a node deletes the shared key ring
+            Assert.Equal(1, await CheckpointCountAsync(second));
+            Assert.Equal(6, (await app.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync(headFile))).Events);
+
+            // The attacker cuts the last two events and every checkpoint: the database alone no longer shows it; the head copy does.
+            await TamperAsync(app, $"DELETE FROM audit_events WHERE {Q("Sequence")} > 4", "DELETE FROM audit_checkpoints");
+            var result = await app.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync(headFile));
+            Assert.False(result.Intact);
+            Assert.Equal(5, result.FirstBadSequence);
+            Assert.Contains("removed from the end", result.Problem, StringComparison.Ordinal);
+            var (code, message) = await RunAsync(app, "audit", "verify", "--head-file", headFile);
+            Assert.True(code == 1, message);
+            Assert.Contains("BROKEN at event #5", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(headFile);
+        }
+    }
+
+    [Fact]
+    public async Task A_forged_event_appended_after_the_last_checkpoint_is_caught()
+    {
+        await using var app = new AriadneApp(provider);
+        await app.InitializeAsync();
+        await AppendAsync(app, 5);
+        await CheckpointAsync(app);
+        await AppendAsync(app, 1);
+        await AppendForgedAsync(app);
+        var result = await VerifyAsync(app);
+        Assert.False(result.Intact);
+        Assert.Equal(7, result.FirstBadSequence);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_rechained_trail_is_named_at_the_first_event_that_differs(bool dropMacs)
+    {
+        await using var app = new AriadneApp(provider);
+        await app.InitializeAsync();
+        await AppendAsync(app, 7);
+        await CheckpointAsync(app);
+        await RechainAsync(app, from: 3, dropMacs);
+        var result = await VerifyAsync(app);
+        Assert.False(result.Intact);
+        Assert.Equal(3, result.FirstBadSequence);
+    }
+
+    [Fact]
+    public async Task A_whole_trail_rechained_with_its_checkpoints_removed_is_caught_at_event_one()
+    {
+        await using var app = new AriadneApp(provider);
+        await app.InitializeAsync();
+        await AppendAsync(app, 4);
+        await CheckpointAsync(app);
+        await RechainAsync(app, from: 1, dropMacs: true);
+        var result = await VerifyAsync(app);
+        Assert.False(result.Intact);
+        Assert.Equal(1, result.FirstBadSequence);
+    }
+
+    [Fact]
+    public async Task Verify_reports_how_many_events_no_checkpoint_covers()
+    {
+        await using var app = new AriadneApp(provider);
+        await app.InitializeAsync();
+        await AppendAsync(app, 3);
+        await CheckpointAsync(app);
+        await AppendAsync(app, 2);
+        var result = await VerifyAsync(app);
+        Assert.True(result.Intact, result.Problem);
+        Assert.Equal(2, result.Uncovered);
+        var (code, message) = await RunAsync(app, "audit", "verify");
+        Assert.Equal(0, code);
+        Assert.Contains("Audit trail intact: 5 events, 1 signed checkpoint(s) verified; 2 event(s) after the last signed checkpoint", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkpoints_come_every_five_minutes_or_every_n_events_and_at_shutdown_on_the_fake_clock()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5), new AuditOptions().CheckpointInterval);
+        Assert.Equal(10_000, new AuditOptions().CheckpointEveryEvents);
+        await using var app = new AriadneApp(provider).With("Audit:CheckpointEveryEvents", "5");
+        await app.InitializeAsync();
+        Task<AuditCheckpoint?> IfDue() => app.WithScopeAsync(sp => sp.GetRequiredService<AuditCheckpoints>().WriteIfDueAsync());
+
+        Assert.Null(await IfDue()); // nothing to cover
+        await AppendAsync(app, 2);
+        Assert.Equal(2, (await IfDue())?.TreeSize); // the first events never wait
+        await AppendAsync(app, 2);
+        Assert.Null(await IfDue());
+        app.Time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        Assert.Null(await IfDue());
+        app.Time.Advance(TimeSpan.FromSeconds(1));
+        await IfDue(); // due now: written by this call or by the job's own tick on the same clock
+        Assert.Equal(4, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditCheckpoints.MaxAsync(c => c.TreeSize))); // five minutes
+        await AppendAsync(app, 4);
+        Assert.Null(await IfDue());
+        await AppendAsync(app, 1);
+        Assert.Equal(9, (await IfDue())?.TreeSize); // five events
+
+        // The job itself, driven by the fake clock: a tick after five minutes writes one.
+        await AppendAsync(app, 1);
+        app.Time.Advance(TimeSpan.FromMinutes(5));
+        for (var i = 0; i < 300 && await CheckpointCountAsync(app) < 4; i++)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal(4, await CheckpointCountAsync(app));
+
+        // At shutdown the last events are covered whatever the cadence.
+        await AppendAsync(app, 1);
+        var job = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CheckpointJob>().Single();
+        await job.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(11, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditCheckpoints.MaxAsync(c => c.TreeSize)));
     }
 
     internal static async Task<(int ExitCode, string Output)> RunAsync(AriadneApp app, params string[] args)

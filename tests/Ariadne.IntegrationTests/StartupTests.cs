@@ -43,6 +43,36 @@ public abstract class StartupTests(string provider)
     }
 
     [Fact]
+    public async Task Production_refuses_a_database_the_demo_seeded_even_when_the_demo_flags_are_cleared()
+    {
+        await using var demo = new AriadneApp(provider, demo: true);
+        await demo.InitializeAsync();
+        await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDemo, false)));
+        await using var production = new AriadneApp(provider).SharingDeploymentWith(demo);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
+        Assert.Contains("the demo seeded this database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_refuses_a_demo_name_with_the_published_demo_password()
+    {
+        await using var first = new AriadneApp(provider);
+        await first.InitializeAsync();
+        await first.WithScopeAsync(async sp =>
+        {
+            var institution = new Institution { Name = "Admin", Code = "ADM", Kind = InstitutionKind.PlatformAdministration, CreatedAt = first.Time.GetUtcNow() };
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            db.Institutions.Add(institution);
+            await db.SaveChangesAsync();
+            var user = new AriadneUser { UserName = "coordinator", DisplayName = "Copied", InstitutionId = institution.Id, CreatedAt = first.Time.GetUtcNow() };
+            Assert.True((await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AriadneUser>>().CreateAsync(user, DemoSeeder.Password)).Succeeded);
+        });
+        await using var production = new AriadneApp(provider).SharingDeploymentWith(first);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
+        Assert.Contains("demo accounts are present", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_refuses_an_unmigrated_database()
     {
         await using var production = new AriadneApp(provider, migrate: false);

@@ -24,11 +24,8 @@ public static class AriadneApp
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        if (demo && configuration["Database:Provider"] is null && configuration.GetConnectionString("Ariadne") is null)
-        {
-            configuration["ConnectionStrings:Ariadne"] = "Data Source=data/ariadne-demo.db";
-            configuration["Crypto:KeyRingFile"] ??= "data/keys/ariadne-demo-keys.json";
-        }
+        if (demo)
+            DemoFiles.Apply(configuration); // last source: overrides appsettings.json, environment and command line
 
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole();

@@ -36,8 +36,24 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
 
         if (demo.Enabled)
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
-        else if (await db.Users.AnyAsync(u => u.IsDemo, cancellationToken))
-            Refuse("demo accounts are present; production never runs with demo data");
+        else if (await HoldsDemoDataAsync(sp, db, cancellationToken))
+            Refuse("demo accounts are present, or the audit trail shows that the demo seeded this database; "
+                + "production never runs with demo data — give it its own database");
+    }
+
+    /// <summary>
+    /// A database the demo touched: a user flagged as demo, the demo's seeding mark in the audit trail, or
+    /// a user of a demo name whose password is the published demo password (the flag alone can be cleared).
+    /// </summary>
+    internal static async Task<bool> HoldsDemoDataAsync(IServiceProvider sp, AriadneDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Users.AnyAsync(u => u.IsDemo, cancellationToken)
+            || await db.AuditEvents.AnyAsync(e => e.Action == Audit.AuditAction.DemoSeeded, cancellationToken))
+            return true;
+        var names = DemoSeeder.World.SelectMany(i => i.Users).Select(u => u.UserName.ToUpperInvariant()).ToList();
+        var hasher = sp.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Features.Participants.AriadneUser>>();
+        var namesakes = await db.Users.Where(u => u.NormalizedUserName != null && names.Contains(u.NormalizedUserName) && u.PasswordHash != null).ToListAsync(cancellationToken);
+        return namesakes.Any(u => hasher.VerifyHashedPassword(u, u.PasswordHash!, DemoSeeder.Password) != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed);
     }
 
     private void Refuse(string reason)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Ariadne.Web.Features.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
@@ -37,10 +36,9 @@ public sealed class CaseAccessModel(AriadneDbContext db, AuditTrail audit) : Pag
         var rows = await LoadAsync(AuditAction.AuditExported);
         if (rows is null)
             return NotFound();
-        var csv = new StringBuilder("at,action,outcome,user,institution,relation,purpose\n");
-        foreach (var r in rows)
-            csv.AppendLine(string.Join(',', new[] { r.At.ToString("O", CultureInfo.InvariantCulture), r.Action, r.Outcome, r.Who, r.Institution, r.Relation, r.Purpose }.Select(Csv)));
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"access-{Number!.Trim().ToUpperInvariant()}.csv");
+        var csv = Ariadne.Linkage.CsvWriter.ToBytes(["at", "action", "outcome", "user", "institution", "relation", "purpose"],
+            rows.Select(r => new[] { r.At.ToString("O", CultureInfo.InvariantCulture), r.Action, r.Outcome, r.Who, r.Institution, r.Relation, r.Purpose }));
+        return File(csv, "text/csv; charset=utf-8", $"access-{Number!.Trim().ToUpperInvariant()}.csv");
     }
 
     private async Task<IReadOnlyList<Row>?> LoadAsync(string action)
@@ -68,9 +66,4 @@ public sealed class CaseAccessModel(AriadneDbContext db, AuditTrail audit) : Pag
                 TargetType: "case", TargetId: caseId, Purpose: "oversight"));
         });
     }
-
-    private static string Csv(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
 }

@@ -1,13 +1,33 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Ariadne.Web.Platform.Audit;
 
 /// <summary>Writes a signed checkpoint: the RFC 9162 Merkle root over every event so far.</summary>
-public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProvider time)
+public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProvider time, IOptions<AuditOptions> options)
 {
+    /// <summary>
+    /// A checkpoint when one is due: events exist that none covers, and either no checkpoint exists yet,
+    /// <see cref="AuditOptions.CheckpointEveryEvents"/> are uncovered, or the last one is
+    /// <see cref="AuditOptions.CheckpointInterval"/> old.
+    /// </summary>
+    public async Task<AuditCheckpoint?> WriteIfDueAsync(CancellationToken cancellationToken = default)
+    {
+        var head = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.Id)
+            .Select(c => new { c.TreeSize, c.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
+        var uncovered = head - (last?.TreeSize ?? 0);
+        if (uncovered <= 0)
+            return null;
+        if (last is null || uncovered >= options.Value.CheckpointEveryEvents || time.GetUtcNow() - last.CreatedAt >= options.Value.CheckpointInterval)
+            return await WriteAsync(cancellationToken);
+        return null;
+    }
+
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken = default)
     {
         var merkle = new MerkleAccumulator();
@@ -24,9 +44,12 @@ public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProv
         }
         if (merkle.Size == 0)
             return null;
-        var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).Select(c => (long?)c.TreeSize).FirstOrDefaultAsync(cancellationToken);
-        if (last == merkle.Size)
-            return null; // nothing new since the last checkpoint
+        var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (last?.TreeSize == merkle.Size)
+        {
+            SaveHeadCopy(last); // nothing new since the last checkpoint; the copy outside the database is brought up to it
+            return null;
+        }
 
         var root = merkle.Root();
         var at = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -40,6 +63,66 @@ public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProv
         };
         db.AuditCheckpoints.Add(checkpoint);
         await db.SaveChangesAsync(cancellationToken);
+        SaveHeadCopy(checkpoint);
         return checkpoint;
+    }
+
+    /// <summary>Writes the checkpoint to <see cref="AuditOptions.HeadCopyFile"/>, if set, replacing the file in one step.</summary>
+    private void SaveHeadCopy(AuditCheckpoint checkpoint)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.HeadCopyFile))
+            return;
+        AuditHead.From(checkpoint).Save(options.Value.HeadCopyFile);
+    }
+}
+
+/// <summary>
+/// The latest signed checkpoint as kept outside the database (<c>Audit:HeadCopyFile</c>, read by
+/// <c>audit verify --head-file</c>): whoever rewrites or cuts the trail in the database cannot reach it.
+/// </summary>
+public sealed record AuditHead(long TreeSize, string RootHash, long CreatedAtMs, string Signature, string KeyId)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static AuditHead From(AuditCheckpoint c) =>
+        new(c.TreeSize, Convert.ToHexString(c.RootHash), c.CreatedAt.ToUnixTimeMilliseconds(), Convert.ToBase64String(c.Signature), c.KeyId);
+
+    public void Save(string file)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        var temporary = file + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    /// <summary>The head in the file, or null with the reason it cannot be used.</summary>
+    public static (AuditHead? Head, string? Problem) Load(string file)
+    {
+        try
+        {
+            var head = JsonSerializer.Deserialize<AuditHead>(File.ReadAllText(file));
+            return head is null ? (null, $"the head copy {file} is empty") : (head, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return (null, $"the head copy {file} cannot be read ({ex.GetType().Name})");
+        }
+    }
+
+    /// <summary>Whether the audit signing key signed this head.</summary>
+    public bool IsSignedBy(ECDsa key)
+    {
+        try
+        {
+            return KeyId == AuditHashing.KeyId(key)
+                && key.VerifyData(AuditHashing.CheckpointStatement(TreeSize, Convert.FromHexString(RootHash), DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs)),
+                    Convert.FromBase64String(Signature), HashAlgorithmName.SHA256);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

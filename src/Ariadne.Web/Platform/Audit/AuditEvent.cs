@@ -23,6 +23,11 @@ public sealed class AuditEvent
     public required string Outcome { get; set; }
     public required byte[] PreviousHash { get; set; }
     public required byte[] Hash { get; set; }
+    /// <summary>
+    /// HMAC-SHA256 of <see cref="Hash"/> under the key ring's audit MAC key: proves that Ariadne wrote the
+    /// event, before any checkpoint covers it. Null only on events written before issue 9.
+    /// </summary>
+    public byte[]? Mac { get; set; }
 }
 
 /// <summary>A signed Merkle root (RFC 9162) over the first <see cref="TreeSize"/> events.</summary>
@@ -84,4 +89,6 @@ public static class AuditAction
     public const string OnwardClosed = "onward.closed";
     public const string RiskAssessed = "risk.assessed";
     public const string NationalCount = "linkage.national-count";
+    /// <summary>The demo seeded this database: production refuses it for good (the trail is append-only).</summary>
+    public const string DemoSeeded = "demo.seeded";
 }

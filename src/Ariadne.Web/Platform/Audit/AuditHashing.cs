@@ -51,6 +51,9 @@ public static class AuditHashing
         return SHA256.HashData(input);
     }
 
+    /// <summary>The event's MAC: HMAC-SHA256 over its hash (which covers every field and the previous hash).</summary>
+    public static byte[] EventMac(byte[] macKey, ReadOnlySpan<byte> eventHash) => HMACSHA256.HashData(macKey, eventHash);
+
     /// <summary>The text a checkpoint signature covers.</summary>
     public static byte[] CheckpointStatement(long treeSize, byte[] root, DateTimeOffset at) =>
         Encoding.UTF8.GetBytes($"ariadne-audit-checkpoint/v1\n{treeSize}\n{Convert.ToHexString(root)}\n{at.ToUnixTimeMilliseconds()}\n");

@@ -9,7 +9,7 @@ namespace Ariadne.Web.Platform.Audit;
 /// fails ("no audit, no access"). Appends are serialised — SQLite's write transactions are exclusive,
 /// and on PostgreSQL a transaction-scoped advisory lock guards the head of the chain.
 /// </summary>
-public sealed class AuditTrail(AriadneDbContext db, TimeProvider time)
+public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.KeyRing keys)
 {
     /// <summary>The advisory lock key that guards the chain's head on PostgreSQL.</summary>
     private const long ChainLock = 0x41_72_69_61_64_6E_65; // "Ariadne"
@@ -41,6 +41,7 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time)
             Hash = [],
         };
         entry.Hash = AuditHashing.EventHash(entry);
+        entry.Mac = AuditHashing.EventMac(keys.AuditMacKey, entry.Hash);
         db.AuditEvents.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         return entry;

@@ -11,21 +11,39 @@ namespace Ariadne.Web.Platform.Audit;
 /// content; every event links to the hash of the one before; and every signed checkpoint's Merkle
 /// root equals the root recomputed over that many events, under a signature by the audit key.
 /// Alteration, removal, reordering and insertion each break at least one of these.
+/// Each event's MAC (key ring only) must match its hash: a rewritten or forged event is named where it
+/// starts, even before a checkpoint covers it; an event without a MAC is accepted only where a signed
+/// checkpoint covers it (events from before MACs) and never after one with a MAC. With a head copy kept
+/// outside the database, events and checkpoints cut from the end are caught too. The result counts the
+/// events that no checkpoint covers yet.
 /// </summary>
 public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys, IServiceScopeFactory scopes)
 {
-    public sealed record Result(bool Intact, long Events, int Checkpoints, long? FirstBadSequence, string? Problem);
+    public sealed record Result(bool Intact, long Events, int Checkpoints, long? FirstBadSequence, string? Problem, long Uncovered = 0, bool HeadChecked = false);
 
     private const int Batch = 50_000;
 
-    public async Task<Result> VerifyAsync(CancellationToken cancellationToken = default)
+    /// <param name="headFile">A head copy (<c>Audit:HeadCopyFile</c>) to check the trail against, or null.</param>
+    public async Task<Result> VerifyAsync(string? headFile = null, CancellationToken cancellationToken = default)
     {
         var checkpoints = await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.TreeSize).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        AuditHead? head = null;
+        if (headFile is not null)
+        {
+            (head, var unreadable) = AuditHead.Load(headFile);
+            if (head is null)
+                return Broken(1, unreadable!, 0);
+            if (!head.IsSignedBy(keys.AuditSigningKey))
+                return Broken(1, $"the head copy {headFile} has no valid signature", 0);
+        }
         var pending = new Queue<AuditCheckpoint>(checkpoints);
         var merkle = new MerkleAccumulator();
         var previous = AuditHashing.Genesis;
         long expected = 1;
         long lastGoodCheckpoint = 0;
+        var covered = Math.Max(checkpoints.Count > 0 ? checkpoints[^1].TreeSize : 0, head?.TreeSize ?? 0);
+        var macKey = keys.AuditMacKey;
+        long firstMac = 0;
 
         // Two readers, each with its own connection, fetch alternate ranges of sequence numbers while this
         // thread checks them in order: reading, not hashing, is the slow part. Each reader runs at most two
@@ -70,7 +88,20 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys, IServiceSco
                         return Broken(e.Sequence, $"event #{e.Sequence} does not link to event #{e.Sequence - 1}", merkle.Size);
                     if (!CryptographicOperations.FixedTimeEquals(AuditHashing.EventHash(e), e.Hash))
                         return Broken(e.Sequence, $"event #{e.Sequence} was altered (its hash does not match its content)", merkle.Size);
+                    if (e.Mac is not null)
+                    {
+                        if (!CryptographicOperations.FixedTimeEquals(AuditHashing.EventMac(macKey, e.Hash), e.Mac))
+                            return Broken(e.Sequence, $"event #{e.Sequence} was rewritten or forged (its MAC does not match)", merkle.Size);
+                        if (firstMac == 0)
+                            firstMac = e.Sequence;
+                    }
+                    else if (firstMac != 0)
+                        return Broken(e.Sequence, $"event #{e.Sequence} has no MAC although event #{firstMac} before it has one: it was rewritten or forged", merkle.Size);
+                    else if (e.Sequence > covered)
+                        return Broken(e.Sequence, $"event #{e.Sequence} has no MAC and no signed checkpoint covers it: Ariadne did not write it", merkle.Size);
                     merkle.Add(e.Hash);
+                    if (head is not null && merkle.Size == head.TreeSize && !CryptographicOperations.FixedTimeEquals(merkle.Root(), Convert.FromHexString(head.RootHash)))
+                        return Broken(lastGoodCheckpoint + 1, $"events up to #{head.TreeSize} do not match the head copy kept outside the database: the chain was rewritten", merkle.Size);
                     previous = e.Hash;
                     expected++;
                     while (pending.Count > 0 && pending.Peek().TreeSize == merkle.Size)
@@ -101,7 +132,16 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys, IServiceSco
             var lost = pending.Peek();
             return Broken(merkle.Size + 1, $"checkpoint {lost.Id} covers {lost.TreeSize} events but only {merkle.Size} remain: events were removed from the end", merkle.Size);
         }
-        return new Result(true, merkle.Size, checkpoints.Count, null, null);
+        if (head is not null)
+        {
+            if (merkle.Size < head.TreeSize)
+                return Broken(merkle.Size + 1, $"the head copy kept outside the database covers {head.TreeSize} events but only {merkle.Size} remain: events were removed from the end", merkle.Size);
+            var root = Convert.FromHexString(head.RootHash);
+            if (!checkpoints.Any(c => c.TreeSize == head.TreeSize && CryptographicOperations.FixedTimeEquals(c.RootHash, root)))
+                return Broken(head.TreeSize + 1, $"the signed checkpoint over {head.TreeSize} events in the head copy is missing from the database: checkpoints were removed", merkle.Size);
+        }
+        var uncovered = merkle.Size - (checkpoints.Count > 0 ? checkpoints[^1].TreeSize : 0);
+        return new Result(true, merkle.Size, checkpoints.Count, null, null, Math.Max(0, uncovered), head is not null);
     }
 
     private static readonly Func<long, DateTimeOffset> FromSqliteTime =
@@ -115,7 +155,7 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys, IServiceSco
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT "Sequence", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash"
+            SELECT "Sequence", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac"
             FROM audit_events WHERE "Sequence" >= @low AND "Sequence" <= @high ORDER BY "Sequence"
             """;
         foreach (var (name, value) in new[] { ("@low", low), ("@high", high) })
@@ -146,6 +186,7 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys, IServiceSco
                 Outcome = reader.GetString(10),
                 PreviousHash = reader.GetFieldValue<byte[]>(11),
                 Hash = reader.GetFieldValue<byte[]>(12),
+                Mac = reader.IsDBNull(13) ? null : reader.GetFieldValue<byte[]>(13),
             });
         }
         return events;

@@ -5,29 +5,72 @@ namespace Ariadne.Web.Platform.Audit;
 
 public sealed class AuditOptions
 {
-    /// <summary>How often a signed checkpoint is written (when there are new events).</summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>The longest time a new event waits for a signed checkpoint.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A checkpoint is written as soon as this many events are uncovered, before the interval is up.</summary>
+    public long CheckpointEveryEvents { get; set; } = 10_000;
+
+    /// <summary>How often the job looks whether a checkpoint is due.</summary>
+    public TimeSpan CheckpointPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Where each checkpoint is also written, outside the database (optional; for <c>audit verify --head-file</c>).</summary>
+    public string? HeadCopyFile { get; set; }
 }
 
-/// <summary>Writes a signed checkpoint periodically; with several nodes, only the lease holder does.</summary>
+/// <summary>
+/// Signs a checkpoint at start, at shutdown, and whenever one is due (see <see cref="AuditCheckpoints.WriteIfDueAsync"/>);
+/// with several nodes, only the holder of the lease does, and a node that stops hands the lease on.
+/// </summary>
 public sealed class CheckpointJob(IServiceProvider services, IOptions<AuditOptions> options, TimeProvider time, ILogger<CheckpointJob> logger)
     : BackgroundService
 {
+    private const string Lease = "audit-checkpoint";
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RunAsync(due: false, cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await RunAsync(due: false, cancellationToken, release: true);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        using var timer = new PeriodicTimer(options.Value.CheckpointPollInterval, time);
+        try
         {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<JobLeases>().TryAcquireAsync("audit-checkpoint", options.Value.CheckpointInterval, stoppingToken))
-                    await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Logging.Log.CheckpointFailed(logger, ex.GetType().Name);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await RunAsync(due: true, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopped: a normal end, not a fault that would stop the host
+        }
+    }
+
+    /// <summary>One checkpoint (when due, or whenever there is something new) under the lease.</summary>
+    private async Task RunAsync(bool due, CancellationToken cancellationToken, bool release = false)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+            var duration = options.Value.CheckpointInterval + options.Value.CheckpointPollInterval;
+            if (!await leases.TryAcquireAsync(Lease, duration, cancellationToken))
+                return;
+            var checkpoints = scope.ServiceProvider.GetRequiredService<AuditCheckpoints>();
+            await (due ? checkpoints.WriteIfDueAsync(cancellationToken) : checkpoints.WriteAsync(cancellationToken));
+            if (release)
+                await leases.ReleaseAsync(Lease, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || release)
+        {
+            Logging.Log.CheckpointFailed(logger, ex.GetType().Name);
         }
     }
 }

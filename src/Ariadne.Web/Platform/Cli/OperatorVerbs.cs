@@ -19,11 +19,13 @@ public sealed class OperatorVerbs(IServiceProvider services)
         var sp = scope.ServiceProvider;
         switch (verb, args.FirstOrDefault())
         {
-            case ("audit", "verify"):
+            case ("audit", "verify") when args.Length == 1 || (args.Length == 3 && args[1] == "--head-file"):
                 {
-                    var result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync();
+                    var result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync(args.Length == 3 ? args[2] : null);
                     return result.Intact
-                        ? (0, $"Audit trail intact: {result.Events} events, {result.Checkpoints} signed checkpoint(s) verified.")
+                        ? (0, $"Audit trail intact: {result.Events} events, {result.Checkpoints} signed checkpoint(s) verified"
+                            + (result.HeadChecked ? ", matching the head copy" : "")
+                            + $"; {result.Uncovered} event(s) after the last signed checkpoint are protected by their MAC only.")
                         : (1, $"Audit trail BROKEN at event #{result.FirstBadSequence}: {result.Problem}.");
                 }
             case ("audit", "checkpoint"):
@@ -44,7 +46,7 @@ public sealed class OperatorVerbs(IServiceProvider services)
                     ? (0, $"Erased the person of case {args[1].ToUpperInvariant()}: their data key is destroyed.")
                     : (1, "No such case.");
             default:
-                return (2, "Usage: audit verify | audit checkpoint | keys init | keys rotate | person erase CASE-NUMBER");
+                return (2, "Usage: audit verify [--head-file PATH] | audit checkpoint | keys init | keys rotate | person erase CASE-NUMBER");
         }
     }
 

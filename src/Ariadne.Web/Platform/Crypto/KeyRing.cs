@@ -28,6 +28,15 @@ public sealed class KeyRing
     public string ActiveMasterKeyId { get; private set; }
     public byte[] BlindIndexKey { get; }
     public ECDsa AuditSigningKey { get; }
+
+    /// <summary>
+    /// The key of each audit event's MAC, derived (HKDF-SHA256) from the audit signing key's private part:
+    /// an event written by anyone without the key ring cannot carry a valid MAC.
+    /// </summary>
+    public byte[] AuditMacKey => _auditMacKey ??= HKDF.DeriveKey(HashAlgorithmName.SHA256, AuditSigningKey.ExportParameters(true).D!, 32,
+        info: "ariadne-audit-event-mac/v1"u8.ToArray());
+
+    private byte[]? _auditMacKey;
     /// <summary>The file it came from; null when it came from the environment.</summary>
     public string? File { get; }
     public IReadOnlyCollection<string> MasterKeyIds => _masterKeys.Keys;
@@ -59,9 +68,10 @@ public sealed class KeyRing
         return ring;
     }
 
-    public static KeyRing? Load(string? file)
+    /// <summary>The ring from <see cref="EnvironmentVariable"/> or else the file; the demo passes <paramref name="fileOnly"/> and never sees production's.</summary>
+    public static KeyRing? Load(string? file, bool fileOnly = false)
     {
-        var json = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var json = fileOnly ? null : Environment.GetEnvironmentVariable(EnvironmentVariable);
         string? source = null;
         if (string.IsNullOrWhiteSpace(json))
         {

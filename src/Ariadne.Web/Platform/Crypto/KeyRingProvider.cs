@@ -9,7 +9,7 @@ public static class KeyRingProvider
     {
         var options = services.GetRequiredService<IOptions<CryptoOptions>>().Value;
         var demo = services.GetRequiredService<Security.DemoMode>().Enabled;
-        var ring = KeyRing.Load(options.KeyRingFile);
+        var ring = KeyRing.Load(options.KeyRingFile, fileOnly: demo);
         if (ring is not null)
             return ring;
         if (!options.CreateIfMissing && !demo)

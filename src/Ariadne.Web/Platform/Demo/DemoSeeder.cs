@@ -10,7 +10,7 @@ namespace Ariadne.Web.Platform.Demo;
 /// a few users in each with fitting roles and training. All names are invented. Runs only with --demo.
 /// </summary>
 public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, Features.Cases.CaseService cases,
-    Features.Referrals.ReferralService referrals)
+    Features.Referrals.ReferralService referrals, Audit.AuditTrail audit)
 {
     public const string Password = "Demo-Ariadne-2026!";
 
@@ -65,6 +65,8 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
     {
         if (await db.Institutions.AnyAsync(cancellationToken))
             return;
+        // The mark that production checks: an append-only, hash-chained event cannot be quietly removed.
+        await audit.RecordAsync(new Audit.AuditRecord(Audit.AuditAction.DemoSeeded, Purpose: "demo"), cancellationToken);
         var now = time.GetUtcNow();
         foreach (var demo in World)
         {

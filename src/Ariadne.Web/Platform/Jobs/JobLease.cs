@@ -40,4 +40,9 @@ public sealed class JobLeases(AriadneDbContext db, TimeProvider time)
             return false; // another node inserted it first
         }
     }
+
+    /// <summary>Gives up a lease this node holds, so that another node takes the job over at once.</summary>
+    public Task ReleaseAsync(string name, CancellationToken cancellationToken) =>
+        db.JobLeases.Where(l => l.Name == name && l.Holder == NodeId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, time.GetUtcNow().AddSeconds(-1)), cancellationToken);
 }
