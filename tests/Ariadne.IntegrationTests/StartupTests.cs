@@ -124,6 +124,25 @@ public abstract class StartupTests(string provider)
         var (again, refusal) = await RunVerbAsync(database, "bootstrap-admin", "second", "Someone");
         Assert.Equal(1, again);
         Assert.Contains("An administrator already exists", refusal, StringComparison.Ordinal);
+
+        // The first auditor (oversight confirms institutions that have no head yet), once; an auditor, not an administrator.
+        var (auditor, auditorMessage) = await RunVerbAsync(database, "bootstrap-auditor", "first.auditor", "Leyla Məmmədova");
+        Assert.Equal(0, auditor);
+        var auditorPassword = auditorMessage.Trim().Split(' ')[^1];
+        using var auditorSession = production.NewSession();
+        Assert.Equal("/Account/ChangePassword", (await auditorSession.PasswordAsync("first.auditor", auditorPassword)).Path);
+        var auditorRoles = await production.WithScopeAsync(async sp =>
+        {
+            var manager = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AriadneUser>>();
+            var user = await manager.FindByNameAsync("first.auditor");
+            var institution = await sp.GetRequiredService<AriadneDbContext>().Institutions.SingleAsync(i => i.Id == user!.InstitutionId);
+            return (Roles: await manager.GetRolesAsync(user!), institution.Kind);
+        });
+        Assert.Equal([RoleCatalog.Auditor], auditorRoles.Roles);
+        Assert.Equal(InstitutionKind.Oversight, auditorRoles.Kind);
+        var (secondAuditor, auditorRefusal) = await RunVerbAsync(database, "bootstrap-auditor", "second.auditor", "Someone");
+        Assert.Equal(1, secondAuditor);
+        Assert.Contains("An auditor already exists", auditorRefusal, StringComparison.Ordinal);
     }
 }
 

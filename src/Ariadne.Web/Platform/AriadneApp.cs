@@ -71,7 +71,7 @@ public static class AriadneApp
         services.AddHostedService<Features.Referrals.ReferralDeadlineJob>();
         services.AddScoped<Migrator>();
         services.AddScoped<DemoSeeder>();
-        services.AddScoped<Cli.BootstrapAdministrator>();
+        services.AddScoped<Cli.BootstrapAccount>();
         // First of all hosted services: the framework's own (the key ring loader) need the migrated database.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
 

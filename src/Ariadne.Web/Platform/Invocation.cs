@@ -11,7 +11,7 @@ namespace Ariadne.Web.Platform;
 /// </summary>
 public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, string[] HostArgs)
 {
-    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "audit", "keys", "person", "linkage"];
+    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "bootstrap-auditor", "audit", "keys", "person", "linkage"];
 
     public static Invocation Parse(string[] args)
     {
@@ -36,10 +36,10 @@ public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, stri
                     await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
                 Console.Out.WriteLine("Migrations applied.");
                 return 0;
-            case "bootstrap-admin":
+            case "bootstrap-admin" or "bootstrap-auditor":
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
-                    var (code, message) = await scope.ServiceProvider.GetRequiredService<Cli.BootstrapAdministrator>().RunAsync(VerbArgs);
+                    var (code, message) = await scope.ServiceProvider.GetRequiredService<Cli.BootstrapAccount>().RunAsync(Verb, VerbArgs);
                     await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
                     return code;
                 }
