@@ -84,4 +84,6 @@ public static class AuditAction
     public const string OnwardClosed = "onward.closed";
     public const string RiskAssessed = "risk.assessed";
     public const string NationalCount = "linkage.national-count";
+    public const string AgeAssessed = "age.assessed";
+    public const string NationalCountSnapshot = "linkage.national-count-snapshot";
 }

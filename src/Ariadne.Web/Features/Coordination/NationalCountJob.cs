@@ -1,0 +1,30 @@
+using Ariadne.Web.Platform.Jobs;
+
+namespace Ariadne.Web.Features.Coordination;
+
+/// <summary>
+/// Takes the national count's snapshot: wakes every hour, and with several nodes only the lease holder
+/// works; <see cref="NationalCount.SnapshotAsync"/> itself refuses a snapshot within a day of the last.
+/// </summary>
+public sealed class NationalCountJob(IServiceProvider services, TimeProvider time, ILogger<NationalCountJob> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<JobLeases>().TryAcquireAsync("national-count", Interval, stoppingToken))
+                    await scope.ServiceProvider.GetRequiredService<NationalCount>().SnapshotAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Platform.Logging.Log.JobFailed(logger, "national-count", ex.GetType().Name);
+            }
+        }
+    }
+}
