@@ -118,12 +118,25 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
         return contributions;
     }
 
+    /// <summary>A cell before publication: its true value and its cell key. Never shown.</summary>
+    public sealed record Cell(int Value, uint Key);
+
+    public sealed record Cells(Cell Records, Cell UniquePeople, IReadOnlyList<(InstitutionKind A, InstitutionKind B, Cell People)> Overlaps);
+
+    /// <summary>The published count of these records (pure: the same records and keys give the same result).</summary>
+    public static Result Compute(IReadOnlyList<Contribution> records, byte[] linkageKey, byte[] cellKeySecret, DateTimeOffset at) =>
+        Publish(Link(records, linkageKey, cellKeySecret), at);
+
+    /// <summary>Each cell perturbed by its cell key, and suppressed when small.</summary>
+    public static Result Publish(Cells cells, DateTimeOffset at) =>
+        new(CellKey.Publish(cells.Records), CellKey.Publish(cells.UniquePeople),
+            cells.Overlaps.Select(o => new Overlap(o.A, o.B, CellKey.Publish(o.People))).ToList(), at);
+
     /// <summary>
-    /// The published count of these records: linked by encodings only, each cell perturbed by its cell key
-    /// (the records that make it up) and suppressed when small. Pure: the same records and keys give the
-    /// same result.
+    /// Links the records by their encodings only and makes the cells: each cell's key is the sum of the
+    /// record keys of every record in it.
     /// </summary>
-    public static Result Compute(IReadOnlyList<Contribution> records, byte[] linkageKey, byte[] cellKeySecret, DateTimeOffset at)
+    public static Cells Link(IReadOnlyList<Contribution> records, byte[] linkageKey, byte[] cellKeySecret)
     {
         // 1. Each institution encodes its own records.
         var encoded = new List<(InstitutionKind Kind, ulong[] Clk)>(records.Count);
@@ -155,18 +168,18 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
         var people = Enumerable.Range(0, encoded.Count).GroupBy(Find)
             .Select(g => (Kinds: g.Select(i => encoded[i].Kind).ToHashSet(), Records: g.ToList())).ToList();
 
-        // 3. Each cell is published through its cell key: the sum of the record keys of every record in it.
-        int? Publish(IEnumerable<int> cellRecords, int value) => CellKey.Publish(CellKey.Of(cellRecords.Select(i => recordKeys[i])), value);
+        // 3. The cells, each with the key of the records in it.
+        Cell Of(IEnumerable<int> cellRecords, int value) => new(value, CellKey.Of(cellRecords.Select(i => recordKeys[i])));
         var all = Enumerable.Range(0, encoded.Count).ToList();
         var present = people.SelectMany(p => p.Kinds).Distinct().Order().ToList();
-        var overlaps = new List<Overlap>();
+        var overlaps = new List<(InstitutionKind, InstitutionKind, Cell)>();
         for (var x = 0; x < present.Count; x++)
             for (var y = x + 1; y < present.Count; y++)
             {
                 var both = people.Where(p => p.Kinds.Contains(present[x]) && p.Kinds.Contains(present[y])).ToList();
-                overlaps.Add(new Overlap(present[x], present[y], Publish(both.SelectMany(p => p.Records), both.Count)));
+                overlaps.Add((present[x], present[y], Of(both.SelectMany(p => p.Records), both.Count)));
             }
-        return new Result(Publish(all, encoded.Count), Publish(all, people.Count), overlaps, at);
+        return new Cells(Of(all, encoded.Count), Of(all, people.Count), overlaps);
     }
 }
 
@@ -228,6 +241,8 @@ public static class CellKey
     }
 
     /// <summary>The published value of a cell: perturbed, then suppressed (null) when under <see cref="SmallCell"/>, zeros included.</summary>
+    public static int? Publish(NationalCount.Cell cell) => Publish(cell.Key, cell.Value);
+
     public static int? Publish(uint cellKey, int value)
     {
         var published = value + Perturbation(cellKey, value);
