@@ -96,6 +96,35 @@ public abstract class ChildStatusTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task The_age_assessment_page_records_an_assessment_for_the_investigator_and_offers_no_form_to_a_shelter()
+    {
+        var (investigator, view) = await app.NewCaseAsync(ChildInput("agepage"));
+        using var session = await app.SessionAsync(investigator, "az");
+        var page = await session.GetAsync($"/Cases/AgeAssessment?id={view.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var values = new Dictionary<string, string> { ["Input.Outcome"] = "Adult", ["Input.Method"] = "Documents", ["Input.Rationale"] = "qısa" };
+        var refused = await session.SubmitAsync(page, "form[data-age-form]", values);
+        Assert.Equal("Əsaslandırmanı ən azı 20 simvolla yazın.", refused.FieldError("Input_Rationale"));
+        Assert.True(await IsMinorAsync(view.Id));
+        values["Input.Rationale"] = "Doğum haqqında şəhadətnamə konsulluqla yoxlanılıb.";
+        var saved = await session.SubmitAsync(refused, "form[data-age-form]", values);
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Contains("Doğum haqqında şəhadətnamə", saved.Html, StringComparison.Ordinal);
+        Assert.False(await IsMinorAsync(view.Id));
+
+        var shelter = await app.ShelterManagerAsync();
+        Assert.Empty(await app.WithScopeAsync(sp => sp.GetRequiredService<GrantService>().AddAsync(CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator), view.Id,
+            new GrantService.GrantInput { Relation = Relation.Shelter, GranteeUserName = shelter.UserName, Read = [DataClass.Status], Reason = "placement" })));
+        using var shelterSession = await app.SessionAsync(shelter);
+        var shelterPage = await shelterSession.GetAsync($"/Cases/AgeAssessment?id={view.Id}");
+        Assert.Equal(HttpStatusCode.OK, shelterPage.Status);
+        Assert.Null(shelterPage.Document.QuerySelector("form[data-age-form]"));
+        Assert.DoesNotContain("konsulluq", shelterPage.Html, StringComparison.Ordinal); // the rationale is Identity, not Status
+        using var stranger = await app.SessionAsync(await app.BorderOfficerAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Cases/AgeAssessment?id={view.Id}")).Status);
+    }
+
+    [Fact]
     public async Task A_date_of_birth_that_makes_a_child_sets_the_flag_and_ends_institution_wide_grants_but_the_squads_supervision()
     {
         var (investigator, view) = await app.NewCaseAsync(CaseSteps.SampleInput("dob13"));
