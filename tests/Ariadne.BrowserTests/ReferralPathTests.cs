@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ariadne.Web.Features.Participants;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ariadne.BrowserTests;
@@ -184,9 +185,10 @@ public sealed partial class ReferralPathTests(BrowserApp app)
     public async Task The_coordinators_dashboard_and_the_name_search_are_accessible_in_Russian()
     {
         var (coordinator, _) = await app.SignedInAsync(InstitutionKind.NationalCoordinator, RoleCatalog.Coordinator, "ru");
+        // The count is the daily snapshot: take one (the job may already have), then read it.
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Ariadne.Web.Features.Coordination.NationalCount>().SnapshotAsync();
         await coordinator.GotoAsync("/Coordination");
-        await coordinator.AssertNoViolationsAsync();
-        await SubmitAsync(coordinator, "form[action*='handler=Count'] button");
         await coordinator.WaitForSelectorAsync("[data-national-count]");
         await coordinator.AssertNoViolationsAsync();
         await coordinator.Context.CloseAsync();

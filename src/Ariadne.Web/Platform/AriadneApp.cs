@@ -61,6 +61,7 @@ public static class AriadneApp
         services.AddScoped<Features.Cases.BreakGlassService>();
         services.AddScoped<Features.Cases.PersonEraser>();
         services.AddScoped<Features.Cases.ProtectionService>();
+        services.AddScoped<Features.Cases.AgeAssessmentService>();
         services.AddScoped<Features.Identification.IdentificationService>();
         services.AddScoped<Features.Referrals.ReferralService>();
         services.AddScoped<Features.Referrals.IPersonMatcher, Features.Referrals.ExactIdentifierMatcher>();
@@ -69,6 +70,7 @@ public static class AriadneApp
         services.AddScoped<Features.Referrals.IPersonMatcher>(sp => sp.GetRequiredService<Features.Referrals.FuzzyPersonMatcher>());
         services.AddSingleton<Features.Referrals.ReferralSignal>();
         services.AddHostedService<Features.Referrals.ReferralDeadlineJob>();
+        services.AddHostedService<Features.Coordination.NationalCountJob>();
         services.AddScoped<Migrator>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Cli.BootstrapAccount>();

@@ -107,7 +107,8 @@ public sealed class CaseService(
                 TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: purpose));
         }, ct);
 
-    public enum UpdateOutcome { Updated, NotFound, Forbidden }
+    /// <summary>MinorNeedsAssessment: the input clears the child flag of a child; only an age assessment may.</summary>
+    public enum UpdateOutcome { Updated, NotFound, Forbidden, MinorNeedsAssessment }
 
     /// <summary>Changes the fields sent; every class they touch must be writable for the viewer.</summary>
     public async Task<UpdateOutcome> UpdateAsync(Viewer viewer, Guid caseId, CaseInput input, CancellationToken ct = default) =>
@@ -126,8 +127,20 @@ public sealed class CaseService(
                 return (UpdateOutcome.Forbidden, new AuditRecord(AuditAction.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
                     "case", caseId, caseId, rights.Through, "case.update.erased"));
             var now = time.GetUtcNow();
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var before = PersonVault.Read(c.Person, key);
+            var person = input.Apply(before);
+            // The child flag is derived: a child's date of birth (or an earlier flag) makes a child, and only
+            // an age assessment lowers it. A case never assessed whose recorded date of birth is a child's is a
+            // child's case, whatever its flag says.
+            var sentChildBirth = input.DateOfBirth is not null && input.DateOfBirth != before.DateOfBirth && CaseInput.IsChild(input.DateOfBirth, today);
+            var child = c.IsMinor || sentChildBirth || input.IsMinor == true
+                || (CaseInput.IsChild(person.DateOfBirth, today) && !await db.AgeAssessments.AnyAsync(a => a.CaseId == caseId, ct));
+            if (input.IsMinor == false && child)
+                return (UpdateOutcome.MinorNeedsAssessment, new AuditRecord(AuditAction.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
+                    "case", caseId, caseId, rights.Through, "case.update.minor-without-assessment"));
             if (touched.HasFlag(DataClass.Identity) || touched.HasFlag(DataClass.ContactLocation) || touched.HasFlag(DataClass.Health))
-                vault.Write(c.Person, key, input.Apply(PersonVault.Read(c.Person, key)));
+                vault.Write(c.Person, key, person);
             if (input.Situation is not null)
                 c.SituationEnc = PersonVault.EncryptCase(c, c.Person, key, nameof(ProtectionCase.SituationEnc), input.Situation);
             if (input.Legal is not null)
@@ -138,10 +151,8 @@ public sealed class CaseService(
                 c.SafetyPlanEnc = PersonVault.EncryptCase(c, c.Person, key, nameof(ProtectionCase.SafetyPlanEnc), input.SafetyPlan);
             if (input.Status is { } status)
                 c.Status = status;
-            if (input.IsMinor is { } minor)
-                c.IsMinor = minor;
-            if (input.DateOfBirth is not null && CaseInput.IsChild(input.DateOfBirth, DateOnly.FromDateTime(now.UtcDateTime)))
-                c.IsMinor = true;
+            if (child && !c.IsMinor)
+                await AgeAssessmentService.MakeChildAsync(db, audit, c, viewer, now, ct);
             c.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
             return (UpdateOutcome.Updated, new AuditRecord(AuditAction.CaseUpdated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,

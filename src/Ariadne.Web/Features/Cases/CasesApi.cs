@@ -28,6 +28,8 @@ public static class CasesApi
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("GetCase");
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiCasesWrite).WithName("CreateCase");
         group.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ApiCasesWrite).WithName("UpdateCase");
+        group.MapGet("/{id:guid}/age-assessments", ListAgeAssessmentsAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("ListAgeAssessments");
+        group.MapPost("/{id:guid}/age-assessments", AssessAgeAsync).RequireAuthorization(Policies.ApiCasesWrite).WithName("AssessAge");
     }
 
     private static async Task<IResult> ListAsync(long? before, ClaimsPrincipal user, CaseAccess access, AriadneDbContext db, CancellationToken ct)
@@ -114,9 +116,31 @@ public static class CasesApi
         {
             CaseService.UpdateOutcome.Updated => TypedResults.NoContent(),
             CaseService.UpdateOutcome.NotFound => NotFound(text),
+            CaseService.UpdateOutcome.MinorNeedsAssessment => Unprocessable(new() { ["isMinor"] = [text["Age_ClearNeedsAssessment"]] }, text),
             _ => TypedResults.Problem(title: text["Case_NotWritable"], statusCode: StatusCodes.Status403Forbidden),
         };
     }
+
+    private static async Task<IResult> ListAgeAssessmentsAsync(Guid id, ClaimsPrincipal user, AgeAssessmentService ages, IStringLocalizer<SharedResource> text,
+        CancellationToken ct) =>
+        await ages.ReadAsync(Viewer.Of(user), id, ct) is { } state ? TypedResults.Ok(state.History) : NotFound(text);
+
+    private static async Task<IResult> AssessAgeAsync(Guid id, AgeAssessmentService.Input input, ClaimsPrincipal user, AgeAssessmentService ages,
+        IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        var errors = await ages.RecordAsync(Viewer.Of(user), id, input, ct);
+        if (errors is null)
+            return NotFound(text);
+        if (errors.TryGetValue(string.Empty, out var general))
+            return TypedResults.Problem(title: general[0], statusCode: StatusCodes.Status403Forbidden);
+        if (errors.Count > 0)
+            return Unprocessable(errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value), text);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>422 problem details naming each field refused.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unprocessable(Dictionary<string, string[]> errors, IStringLocalizer text) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = text["Validation_Summary"], Status = StatusCodes.Status422UnprocessableEntity });
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer text) => TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
 

@@ -46,6 +46,9 @@ public sealed class DetailModel(
                 case CaseService.UpdateOutcome.Forbidden:
                     ModelState.AddModelError(string.Empty, text["Case_NotWritable"]);
                     break;
+                case CaseService.UpdateOutcome.MinorNeedsAssessment:
+                    ModelState.AddModelError("Input." + nameof(CaseInput.IsMinor), text["Age_ClearNeedsAssessment"]);
+                    break;
                 default:
                     TempData["Notice"] = "Common_Saved";
                     return RedirectToPage(new { id = Id });

@@ -8,7 +8,8 @@ namespace Ariadne.Web.Features.Coordination;
 
 /// <summary>
 /// The National Coordinator's dashboard: how the referral mechanism is keeping its deadlines. Counts
-/// only — no names, no case or referral numbers, no institutions' individual cases.
+/// only — no names, no case or referral numbers, no institutions' individual cases. The count of unique
+/// people is the latest daily snapshot, never computed on demand; each read is audited with the snapshot's id.
 /// </summary>
 [Authorize(Policy = Policies.Mfa, Roles = RoleCatalog.Coordinator + "," + RoleCatalog.Analyst)]
 public sealed class IndexModel(ReferralService referrals, NationalCount national) : PageModel
@@ -16,12 +17,9 @@ public sealed class IndexModel(ReferralService referrals, NationalCount national
     public ReferralService.Figures Figures { get; private set; } = null!;
     public NationalCount.Result? Count { get; private set; }
 
-    public async Task OnGetAsync() => Figures = await referrals.FiguresAsync();
-
-    /// <summary>Runs the privacy-preserving count of unique people across institutions now.</summary>
-    public async Task OnPostCountAsync()
+    public async Task OnGetAsync()
     {
         Figures = await referrals.FiguresAsync();
-        Count = await national.CountAsync(Platform.Access.Viewer.Of(User), HttpContext.RequestAborted);
+        Count = (await national.LatestAsync(Platform.Access.Viewer.Of(User), HttpContext.RequestAborted))?.Result;
     }
 }

@@ -304,7 +304,13 @@ public sealed class ReferralService(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             Guid target;
             if (existingCaseId is { } joined)
+            {
                 target = joined;
+                // A child's referral joined to a case makes it a child's case (only an age assessment may say otherwise).
+                var c = await db.Cases.FirstAsync(x => x.Id == joined, ct);
+                if (r.Child && !c.IsMinor)
+                    await AgeAssessmentService.MakeChildAsync(db, audit, c, viewer, time.GetUtcNow(), ct);
+            }
             else
             {
                 var view = await cases.CreateAsync(viewer, ToCaseInput(content, r), investigatorId, ct);

@@ -91,4 +91,6 @@ public static class AuditAction
     public const string NationalCount = "linkage.national-count";
     /// <summary>The demo seeded this database: production refuses it for good (the trail is append-only).</summary>
     public const string DemoSeeded = "demo.seeded";
+    public const string AgeAssessed = "age.assessed";
+    public const string NationalCountSnapshot = "linkage.national-count-snapshot";
 }

@@ -48,6 +48,8 @@ public abstract class AriadneDbContext(DbContextOptions options)
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<OnwardReferral> OnwardReferrals => Set<OnwardReferral>();
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<AgeAssessment> AgeAssessments => Set<AgeAssessment>();
+    public DbSet<Features.Coordination.NationalCountSnapshot> NationalCountSnapshots => Set<Features.Coordination.NationalCountSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -259,6 +261,19 @@ public abstract class AriadneDbContext(DbContextOptions options)
             e.ToTable("risk_assessments");
             e.HasIndex(x => new { x.CaseId, x.RecordedAt });
             e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AgeAssessment>(e =>
+        {
+            e.ToTable("age_assessments");
+            e.HasIndex(x => new { x.CaseId, x.RecordedAt });
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Method).HasConversion<string>().HasMaxLength(30);
+            e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Features.Coordination.NationalCountSnapshot>(e =>
+        {
+            e.ToTable("national_count_snapshots");
+            e.HasIndex(x => x.TakenAt);
         });
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks there, native timestamptz on PostgreSQL.

@@ -22,6 +22,44 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Ariadne.Web.Features.Cases.AgeAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("RationaleEnc")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "RecordedAt");
+
+                    b.ToTable("age_assessments", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Cases.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -295,6 +333,32 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "RecordedAt");
 
                     b.ToTable("risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Coordination.NationalCountSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Overlaps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("UniquePeople")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("national_count_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Identification.IdentificationDecision", b =>
@@ -1265,6 +1329,15 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Cases.AgeAssessment", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Cases.Consent", b =>

@@ -17,6 +17,44 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Ariadne.Web.Features.Cases.AgeAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RationaleEnc")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "RecordedAt");
+
+                    b.ToTable("age_assessments", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Cases.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -290,6 +328,32 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "RecordedAt");
 
                     b.ToTable("risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Coordination.NationalCountSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Overlaps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UniquePeople")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("national_count_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Identification.IdentificationDecision", b =>
@@ -1252,6 +1316,15 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Cases.AgeAssessment", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Cases.Consent", b =>
