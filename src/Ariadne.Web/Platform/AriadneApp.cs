@@ -99,7 +99,7 @@ public static class AriadneApp
         // Enums by name only: "urgency": 1 and "urgency": "1" are refused, not read as a member's number.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         // An unreadable API body throws, so that ApiProblems can name the JSON field that failed.
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiProblems.BadRequestHandler>();
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<AriadneDbContext>("database", tags: ["ready"]);

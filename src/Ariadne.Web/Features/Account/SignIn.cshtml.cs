@@ -94,10 +94,10 @@ public sealed class SignInModel(
         ModelState.Clear();
         // No ceremony, or an unreadable response: a 400 with the page's own error, never an exception.
         if (string.IsNullOrEmpty(Input.Credential) || Input.Credential.Length > 16_384)
-            return Fail(StatusCodes.Status400BadRequest);
+            return Fail(StatusCodes.Status400BadRequest, "Passkey_Failed");
         var assertion = await signIn.PerformPasskeyAssertionAsync(Input.Credential);
         if (!assertion.Succeeded || assertion.User is not { } user)
-            return Fail(StatusCodes.Status400BadRequest);
+            return Fail(StatusCodes.Status400BadRequest, "Passkey_Failed");
         if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
             return Fail();
         await audit.InTransactionAsync(async () =>
@@ -120,11 +120,11 @@ public sealed class SignInModel(
         return LocalRedirect(Platform.Ui.LocalUrls.Safe(ReturnUrl));
     }
 
-    private PageResult Fail(int status = StatusCodes.Status200OK)
+    private PageResult Fail(int status = StatusCodes.Status200OK, string message = "SignIn_Failed")
     {
         Response.StatusCode = status;
         logger.SignInFailed(Input.UserName ?? "");
-        ModelState.AddModelError(string.Empty, text["SignIn_Failed"]);
+        ModelState.AddModelError(string.Empty, text[message]);
         Input.Password = null;
         return Page();
     }

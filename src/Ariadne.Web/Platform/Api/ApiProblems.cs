@@ -82,7 +82,9 @@ public static class ApiProblems
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            if (!IsApi(httpContext) || exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
+            // The middleware has already pointed the request at the error page: the original path is in the feature.
+            var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path;
+            if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase) || exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
                 return false;
             var field = FieldOf(bad);
             var errors = field is null ? null : new Dictionary<string, string[]> { [field] = [text["Validation_ValueInvalid"]] };
