@@ -369,6 +369,8 @@ S = {
 "Topic_ShelterSecurity": ("Security of secure accommodation", "Охрана безопасного убежища", "Təhlükəsiz sığınacağın mühafizəsi"),
 "Topic_Helpline": ("Helpline service", "Работа горячей линии", "Qaynar xətt xidməti"),
 "Topic_VictimAssistance": ("Assistance to victims", "Помощь пострадавшим", "Zərərçəkənlərə yardım"),
+"Screening_NeedsReviewTitle": ("Review the indicators of this screening", "Проверьте признаки в этой проверке", "Bu yoxlamanın əlamətlərini nəzərdən keçirin"),
+"Screening_NeedsReview": ("This screening was saved when a click on an indicator's label could tick an indicator in another group. Compare every ticked indicator below with what you observed, correct it, and save the screening again.", "Эта проверка была сохранена, когда нажатие на название признака могло отметить признак в другой группе. Сверьте каждый отмеченный признак ниже с тем, что вы наблюдали, исправьте и сохраните проверку заново.", "Bu yoxlama əlamətin adına klikin başqa qrupdakı əlaməti işarələyə bildiyi vaxt yadda saxlanılıb. Aşağıda işarələnmiş hər bir əlaməti müşahidə etdiklərinizlə tutuşdurun, düzəldin və yoxlamanı yenidən yadda saxlayın."),
 }
 
 # The other tables: their keys must be new.
