@@ -79,6 +79,7 @@ public abstract class SweepTests(DemoWorldApp app)
     [Fact]
     public async Task Every_page_handler_and_api_operation_answers_without_a_5xx_anonymous_and_signed_in()
     {
+        var logsBefore = app.Logs.GetSnapshot().Count; // not the start-up's own (a fresh PostgreSQL database has no migrations table yet)
         var pages = await app.PagesAsync();
         Assert.Contains(pages, p => p.Path == "/Cases/Identification" && p.Handlers.Any(h => h.Name == "Screen"));
         var (caseId, referralId) = await app.SomeIdsAsync();
@@ -132,8 +133,8 @@ public abstract class SweepTests(DemoWorldApp app)
         count += await SweepApiAsync(caseId, failures);
         Assert.True(count > 500, $"only {count} requests");
         Assert.True(failures.Count == 0, $"{failures.Count} of {count} requests failed:\n" + string.Join("\n", failures.Take(60)));
-        var errors = app.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error).Select(r => $"{r.Category} {r.Id}").ToList();
-        Assert.Empty(errors);
+        var errors = app.Logs.GetSnapshot().Skip(logsBefore).Where(r => r.Level >= LogLevel.Error).Select(r => $"{r.Category} {r.Id} {r.Exception?.GetType().Name}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     private async Task<int> SweepApiAsync(Guid caseId, List<string> failures)
