@@ -21,6 +21,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PageMod
     public IActionResult OnPost(int? code) => Render(code);
     public IActionResult OnPut(int? code) => Render(code);
     public IActionResult OnDelete(int? code) => Render(code);
+    public IActionResult OnPatch(int? code) => Render(code);
 
     private IActionResult Render(int? code)
     {

@@ -78,6 +78,7 @@ public static class AriadneApp
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => o.Filters.Add<Ui.UnknownHandlerFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) => LocalizedBindingMessages.Apply(o, factory));
@@ -95,7 +96,11 @@ public static class AriadneApp
         // Behind a reverse proxy, restore the client's scheme and address: only from the configured proxies, none by default.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ForwardedProxies.Configure);
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Enums by name only: "urgency": 1 and "urgency": "1" are refused, not read as a member's number.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
+        // An unreadable API body throws, so that ApiProblems can name the JSON field that failed.
+        services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ApiProblems.BadRequestHandler>();
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<AriadneDbContext>("database", tags: ["ready"]);
         services.AddHsts(o =>
@@ -119,6 +124,8 @@ public static class AriadneApp
                 InvalidDataException => StatusCodes.Status400BadRequest, // form limits exceeded
                 _ => StatusCodes.Status500InternalServerError,
             },
+            // A request the client got wrong is not a server error: no stack trace in the log.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or InvalidDataException,
         });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
@@ -126,6 +133,7 @@ public static class AriadneApp
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseApiProblems();
         app.UseRequestLimits(MaxRequestBodyBytes);
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -62,6 +62,6 @@ public sealed class ChangePasswordModel(
         TempData["Notice"] = "ChangePassword_Done";
         if (!user.TwoFactorEnabled && !User.HasSecondFactor())
             return RedirectToPage("/Account/Mfa/Setup", new { ReturnUrl });
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(Platform.Ui.LocalUrls.Safe(ReturnUrl));
     }
 }

@@ -80,6 +80,7 @@ public sealed class SecurityModel(
             }
         }
         await LoadAsync(user);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -92,11 +92,12 @@ public sealed class SignInModel(
     public async Task<IActionResult> OnPostPasskeyAsync()
     {
         ModelState.Clear();
+        // No ceremony, or an unreadable response: a 400 with the page's own error, never an exception.
         if (string.IsNullOrEmpty(Input.Credential) || Input.Credential.Length > 16_384)
-            return Fail();
+            return Fail(StatusCodes.Status400BadRequest, "Passkey_Failed");
         var assertion = await signIn.PerformPasskeyAssertionAsync(Input.Credential);
         if (!assertion.Succeeded || assertion.User is not { } user)
-            return Fail();
+            return Fail(StatusCodes.Status400BadRequest, "Passkey_Failed");
         if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
             return Fail();
         await audit.InTransactionAsync(async () =>
@@ -116,13 +117,14 @@ public sealed class SignInModel(
             return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
         if (!user.TwoFactorEnabled && !(demo.Enabled && user.IsDemo) && !passedSecondFactor)
             return RedirectToPage("/Account/Mfa/Setup", new { ReturnUrl });
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(Platform.Ui.LocalUrls.Safe(ReturnUrl));
     }
 
-    private PageResult Fail()
+    private PageResult Fail(int status = StatusCodes.Status200OK, string message = "SignIn_Failed")
     {
+        Response.StatusCode = status;
         logger.SignInFailed(Input.UserName ?? "");
-        ModelState.AddModelError(string.Empty, text["SignIn_Failed"]);
+        ModelState.AddModelError(string.Empty, text[message]);
         Input.Password = null;
         return Page();
     }

@@ -73,6 +73,6 @@ public sealed class SignInMfaModel(
         logger.SignedIn(user.Id, recovery ? "recovery-code" : "totp");
         if (user.MustChangePassword)
             return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(Platform.Ui.LocalUrls.Safe(ReturnUrl));
     }
 }

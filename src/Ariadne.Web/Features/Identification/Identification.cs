@@ -29,6 +29,12 @@ public sealed class Screening
     public Guid RecordedBy { get; set; }
     public Guid InstitutionId { get; set; }
     public byte[]? ContentEnc { get; set; }
+    /// <summary>
+    /// Saved before each indicator's checkbox had its own id, when a click on a label could tick an
+    /// indicator of another dimension: the officer must review it. Set by migration only; a new
+    /// screening starts clear.
+    /// </summary>
+    public bool NeedsReview { get; set; }
 }
 
 /// <summary>The clear content of a screening.</summary>

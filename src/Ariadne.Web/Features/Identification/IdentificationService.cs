@@ -43,7 +43,7 @@ public sealed class IdentificationService(
 
     public sealed record State(Guid CaseId, string Number, bool IsMinor, TraffickingStatus Status, bool Decided, DateOnly? ReflectionStartsOn,
         DateOnly? ReflectionEndsOn, CaseRights Rights, ScreeningContent? Screening, DateTimeOffset? ScreenedAt, Indicators.Suggestion? Suggestion,
-        IReadOnlyList<DecisionRow> Decisions, bool CanScreen, bool CanDecide)
+        IReadOnlyList<DecisionRow> Decisions, bool CanScreen, bool CanDecide, bool ScreeningNeedsReview = false)
     {
         /// <summary>A child is treated as a presumed victim until a decision is made.</summary>
         public bool PresumedChildVictim => IsMinor && !Decided;
@@ -82,6 +82,7 @@ public sealed class IdentificationService(
 
             ScreeningContent? screening = null;
             DateTimeOffset? screenedAt = null;
+            var needsReview = false;
             if (investigation)
             {
                 var latest = await db.Screenings.AsNoTracking().Where(s => s.CaseId == caseId).OrderByDescending(s => s.RecordedAt).FirstOrDefaultAsync(ct);
@@ -90,6 +91,7 @@ public sealed class IdentificationService(
                     screening = JsonSerializer.Deserialize<ScreeningContent>(
                         PersonVault.Decrypt(key!, c.Person.DataKeyId, "screenings", nameof(Screening.ContentEnc), latest.Id, latest.ContentEnc) ?? "{}", Json);
                     screenedAt = latest.RecordedAt;
+                    needsReview = latest.NeedsReview;
                 }
             }
             var rows = await (from d in db.IdentificationDecisions.AsNoTracking()
@@ -104,7 +106,7 @@ public sealed class IdentificationService(
             var state = new State(c.Id, c.Number, c.IsMinor, c.TraffickingStatus, decisions.Count > 0, c.ReflectionStartsOn, c.ReflectionEndsOn, rights,
                 screening, screenedAt, screening is null ? null : Indicators.Suggest(screening.Operational, c.IsMinor), decisions,
                 !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null,
-                key is not null && await MayDecideAsync(viewer, caseId, rights, ct));
+                key is not null && await MayDecideAsync(viewer, caseId, rights, ct), needsReview);
             return ((State?)state, new AuditRecord(AuditAction.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: "identification.view"));
         }, ct);

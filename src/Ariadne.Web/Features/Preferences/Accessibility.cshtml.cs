@@ -29,6 +29,6 @@ public sealed class AccessibilityModel : PageModel
             });
         else
             Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Platform.Ui.LocalUrls.Safe(returnUrl));
     }
 }

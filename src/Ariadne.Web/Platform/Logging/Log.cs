@@ -38,4 +38,7 @@ public static partial class Log
 
     [LoggerMessage(1012, LogLevel.Error, "Background job {Job} failed: {ErrorType}")]
     public static partial void JobFailed(this ILogger logger, string job, string errorType);
+
+    [LoggerMessage(1901, LogLevel.Information, "Passkey {Ceremony} refused: no ceremony in progress or an unreadable response ({ErrorType})")]
+    public static partial void PasskeyCeremonyRefused(this ILogger logger, string ceremony, string errorType);
 }

@@ -55,4 +55,40 @@ public sealed class AriadneSignInManager(
         await UserManager.UpdateSecurityStampAsync(user);
         await RefreshSignInAsync(user);
     }
+
+    /// <summary>
+    /// A passkey response with no ceremony in progress (no options were asked for, or they expired), or
+    /// one that cannot be parsed, is a failed assertion like any other: never an exception, never a 500.
+    /// </summary>
+    public override async Task<PasskeyAssertionResult<AriadneUser>> PerformPasskeyAssertionAsync(string credentialJson)
+    {
+        try
+        {
+            return await base.PerformPasskeyAssertionAsync(credentialJson);
+        }
+        catch (Exception ex) when (IsBadCeremony(ex))
+        {
+            Logging.Log.PasskeyCeremonyRefused(Logger, "assertion", ex.GetType().Name);
+            return PasskeyAssertionResult.Fail<AriadneUser>(new PasskeyException("No passkey assertion is in progress."));
+        }
+    }
+
+    /// <inheritdoc cref="PerformPasskeyAssertionAsync"/>
+    public override async Task<PasskeyAttestationResult> PerformPasskeyAttestationAsync(string credentialJson)
+    {
+        try
+        {
+            return await base.PerformPasskeyAttestationAsync(credentialJson);
+        }
+        catch (Exception ex) when (IsBadCeremony(ex))
+        {
+            Logging.Log.PasskeyCeremonyRefused(Logger, "attestation", ex.GetType().Name);
+            return PasskeyAttestationResult.Fail(new PasskeyException("No passkey attestation is in progress."));
+        }
+    }
+
+    // The framework throws InvalidOperationException when no ceremony state is found, and argument or
+    // format errors for input it cannot read; all of them are the client's fault, not the server's.
+    private static bool IsBadCeremony(Exception ex) =>
+        ex is InvalidOperationException or ArgumentException or FormatException or System.Text.Json.JsonException or PasskeyException;
 }

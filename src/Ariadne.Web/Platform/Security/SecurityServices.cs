@@ -127,5 +127,7 @@ public static class SecurityServices
         HttpMethods.IsPost(context.Request.Method)
         && (context.Request.Path.StartsWithSegments("/Account/SignIn", StringComparison.OrdinalIgnoreCase)
             || context.Request.Path.StartsWithSegments("/Account/SignInMfa", StringComparison.OrdinalIgnoreCase)
-            || context.Request.Path.StartsWithSegments("/Account/Passkey", StringComparison.OrdinalIgnoreCase));
+            || context.Request.Path.StartsWithSegments("/Account/Passkey", StringComparison.OrdinalIgnoreCase)
+            // Passkey ceremonies on the security page: each one is a credential check too.
+            || context.Request.Path.StartsWithSegments("/Account/Security", StringComparison.OrdinalIgnoreCase));
 }

@@ -22,6 +22,14 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> text, Html
     public string Type { get; set; } = "checkbox";
     public string? Hint { get; set; }
     public bool Required { get; set; }
+    /// <summary>
+    /// The fieldset's id, from which each option's id is made. Defaults to the field name; a field
+    /// rendered as several groups gives each group its own, so that every id on the page is unique
+    /// and each label ticks its own box.
+    /// </summary>
+    public string? Id { get; set; }
+    /// <summary>Whether the field's errors show in this group (false where the page shows them once for all groups).</summary>
+    public bool ShowErrors { get; set; } = true;
     /// <summary>Optional grouping: option → resource key of a second line (e.g. an indicator's strength).</summary>
     public Func<string, string?>? Detail { get; set; }
 
@@ -30,8 +38,9 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> text, Html
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var id = TagBuilder.CreateSanitizedId(Name, "_");
-        var errors = ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() : [];
+        var id = TagBuilder.CreateSanitizedId(Id ?? Name, "_");
+        var errors = ShowErrors && ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry)
+            ? entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() : [];
         var selected = Selected.ToHashSet(StringComparer.Ordinal);
         var e = encoder;
         output.TagName = "fieldset";

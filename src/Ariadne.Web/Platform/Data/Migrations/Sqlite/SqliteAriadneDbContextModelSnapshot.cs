@@ -415,6 +415,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
