@@ -98,12 +98,12 @@ public abstract class UniqueIdTests(DemoWorldApp app)
         var first = await session.SubmitAsync(page, "form[action*='handler=Screen']", new Dictionary<string, string> { ["Screening.Operational"] = WebSession.Many("dr-job", "cd-threat") });
         Assert.Null(first.Document.QuerySelector("[data-screening-needs-review]"));
 
-        // Replay the upgrade: back to the schema before this session's migrations, then forward again.
+        // Replay the upgrade: back to the schema before the ScreeningNeedsReview migration, then forward again.
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AriadneDbContext>();
             var all = db.Database.GetMigrations().ToList();
-            var before = all[all.FindIndex(m => m.Contains("_Sec", StringComparison.Ordinal)) - 1];
+            var before = all[all.FindIndex(m => m.EndsWith("_ScreeningNeedsReview", StringComparison.Ordinal)) - 1];
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync(before);
             await migrator.MigrateAsync();

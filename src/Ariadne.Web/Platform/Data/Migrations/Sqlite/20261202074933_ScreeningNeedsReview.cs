@@ -5,7 +5,7 @@
 namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SecScreeningNeedsReview : Migration
+    public partial class ScreeningNeedsReview : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
