@@ -382,10 +382,14 @@ public abstract class AuditTrailTests(string provider)
         Assert.Equal(9, (await IfDue())?.TreeSize); // five events
 
         // The job itself, driven by the fake clock: a tick after five minutes writes one.
+        // (The job waits one poll interval after each run, so the clock moves on in poll steps until it has run.)
         await AppendAsync(app, 1);
         app.Time.Advance(TimeSpan.FromMinutes(5));
         for (var i = 0; i < 300 && await CheckpointCountAsync(app) < 4; i++)
+        {
             await Task.Delay(100, TestContext.Current.CancellationToken);
+            app.Time.Advance(new AuditOptions().CheckpointPollInterval);
+        }
         Assert.Equal(4, await CheckpointCountAsync(app));
 
         // At shutdown the last events are covered whatever the cadence.

@@ -251,7 +251,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body, options: ReferralSteps.ApiJson) };
             request.Headers.Add("Idempotency-Key", key);
             var response = await client.SendAsync(request);
             return (response.StatusCode, Json: await response.Content.ReadAsStringAsync());
@@ -267,7 +267,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         "%PDF-1.4\n"u8.CopyTo(large);
         using (var big = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals")
         {
-            Content = JsonContent.Create(new { referral = ReferralSteps.SampleReferral("big"), files = new[] { new { name = "scan.pdf", content = Convert.ToBase64String(large) } } }),
+            Content = JsonContent.Create(new { referral = ReferralSteps.SampleReferral("big"), files = new[] { new { name = "scan.pdf", content = Convert.ToBase64String(large) } } }, options: ReferralSteps.ApiJson),
         })
         {
             big.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
@@ -275,7 +275,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         }
         Assert.Equal(2, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
 
-        using (var reused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(new { referral = ReferralSteps.SampleReferral("other") }) })
+        using (var reused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(new { referral = ReferralSteps.SampleReferral("other") }, options: ReferralSteps.ApiJson) })
         {
             reused.Headers.Add("Idempotency-Key", key);
             Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.SendAsync(reused)).StatusCode);
@@ -314,7 +314,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await outsiderClient.GetAsync($"/api/v1/referrals/{ids[0]}")).StatusCode);
         using var narrow = app.CreateClient();
         narrow.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(officer, "cases.read"));
-        using (var refused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body) })
+        using (var refused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = JsonContent.Create(body, options: ReferralSteps.ApiJson) })
         {
             refused.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             Assert.Equal(HttpStatusCode.Forbidden, (await narrow.SendAsync(refused)).StatusCode);

@@ -9,6 +9,10 @@ namespace Ariadne.IntegrationTests.Infrastructure;
 /// <summary>The people of the referral path, and referrals made through the real service.</summary>
 public static class ReferralSteps
 {
+    /// <summary>How an API client writes a body: web casing, enums by name (the API refuses enums as numbers).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions ApiJson =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     public static Task<TestUser> DutyOfficerAsync(this AriadneApp app) =>
         app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.DutyOfficer], [TrainingTopic.AntiTrafficking]);
 

@@ -11,23 +11,9 @@ public sealed class NationalCountJob(IServiceProvider services, IConfiguration c
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Coordination:SnapshotJob", true))
-            return;
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<JobLeases>().TryAcquireAsync("national-count", Interval, stoppingToken))
-                    await scope.ServiceProvider.GetRequiredService<NationalCount>().SnapshotAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Platform.Logging.Log.JobFailed(logger, "national-count", ex.GetType().Name);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !configuration.GetValue("Coordination:SnapshotJob", true)
+            ? Task.CompletedTask
+            : JobClock.EveryUnderLeaseAsync(services, time, Interval, "national-count", logger,
+                (scope, ct) => scope.GetRequiredService<NationalCount>().SnapshotAsync(ct), stoppingToken);
 }

@@ -85,21 +85,7 @@ public sealed class ReferralDeadlineJob(IServiceProvider services, TimeProvider 
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<JobLeases>().TryAcquireAsync("referral-deadlines", Interval, stoppingToken))
-                    await scope.ServiceProvider.GetRequiredService<ReferralService>().EscalateOverdueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Platform.Logging.Log.JobFailed(logger, "referral-deadlines", ex.GetType().Name);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobClock.EveryUnderLeaseAsync(services, time, Interval, "referral-deadlines", logger,
+            (scope, ct) => scope.GetRequiredService<ReferralService>().EscalateOverdueAsync(ct), stoppingToken);
 }

@@ -39,19 +39,8 @@ public sealed class CheckpointJob(IServiceProvider services, IOptions<AuditOptio
         await RunAsync(due: false, cancellationToken, release: true);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckpointPollInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await RunAsync(due: true, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // stopped: a normal end, not a fault that would stop the host
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobClock.EveryAsync(time, options.Value.CheckpointPollInterval, ct => RunAsync(due: true, ct), stoppingToken);
 
     /// <summary>One checkpoint (when due, or whenever there is something new) under the lease.</summary>
     private async Task RunAsync(bool due, CancellationToken cancellationToken, bool release = false)
