@@ -10,7 +10,7 @@ namespace Ariadne.Web.Platform.Demo;
 /// a few users in each with fitting roles and training. All names are invented. Runs only with --demo.
 /// </summary>
 public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, Features.Cases.CaseService cases,
-    Features.Referrals.ReferralService referrals, Audit.AuditTrail audit)
+    Features.Referrals.ReferralService referrals, Audit.AuditTrail audit, Features.Coordination.NationalCount nationalCount)
 {
     public const string Password = "Demo-Ariadne-2026!";
 
@@ -98,6 +98,8 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
         }
         await SeedCasesAsync(now, cancellationToken);
         await SeedReferralsAsync(cancellationToken);
+        // The daily job takes its first snapshot an hour after start; the demo's Coordinator sees one at once.
+        await nationalCount.SnapshotAsync(cancellationToken);
     }
 
     /// <summary>Two invented referrals waiting at the duty desk: one from the border service, one anonymous from the helpline in immediate danger.</summary>
