@@ -213,6 +213,30 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task Approvals_sent_at_once_decide_once_and_give_one_temporary_password()
+    {
+        var chief = await app.SquadChiefAsync();
+        var (_, admin) = await AdminAsync();
+        using var _ = admin;
+        var name = "twin" + Guid.NewGuid().ToString("N")[..6];
+        await CreateAccountAsync(admin, name, chief.InstitutionId);
+        var newId = await UserIdAsync(name);
+        var membership = await PendingChangeAsync(newId, AccountChange.Membership);
+
+        // A double click or a replay: eight approvals of one change at the same moment.
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AccountConfirmations>().DecideAsync(CaseSteps.ViewerOf(chief, RoleCatalog.SquadChief), membership, true,
+                sp.GetRequiredService<AuditTrail>())))));
+        var winner = Assert.Single(decisions, d => d.ErrorKey is null);
+        Assert.NotNull(winner.TemporaryPassword);
+        Assert.All(decisions.Where(d => d != winner), d => Assert.Equal(("Confirm_NotFound", (string?)null), (d.ErrorKey, d.TemporaryPassword)));
+        Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
+            .CountAsync(e => e.TargetId == newId && e.Purpose == "confirm.membership.approved")));
+        using var newcomer = app.NewSession();
+        Assert.Equal("/Account/ChangePassword", (await newcomer.PasswordAsync(name, winner.TemporaryPassword)).Path);
+    }
+
+    [Fact]
     public async Task The_responsible_person_confirms_membership_and_alone_receives_the_temporary_password()
     {
         var chief = await app.SquadChiefAsync();

@@ -178,29 +178,46 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
         if (error is not null)
             return new Decision(error);
 
-        return await audit.InTransactionAsync(async () =>
+        try
         {
-            var now = time.GetUtcNow();
-            change.DecidedAt = now;
-            change.DecidedBy = confirmer.UserId;
-            change.Approved = approve;
-            string? password = null;
-            if (approve)
-                password = await ApplyAsync(change, user, roles, ct);
-            else if (change.Kind == AccountChange.Membership)
+            return await audit.InTransactionAsync(async () =>
             {
-                // A refused membership leaves an account that can never be used.
-                user.IsDisabled = true;
-                Check(await users.UpdateAsync(user));
-                Check(await users.UpdateSecurityStampAsync(user));
-            }
-            NotifyOversight(approve ? "account-confirmed" : "account-refused", now);
-            await db.SaveChangesAsync(ct);
-            return (new Decision(null, password), new AuditRecord(AuditAction.AccountChanged, ActorUserId: confirmer.UserId,
-                ActorInstitutionId: confirmer.InstitutionId, TargetType: "user", TargetId: user.Id,
-                Purpose: "confirm." + change.Kind + (approve ? ".approved" : ".refused")));
-        }, ct);
+                var now = time.GetUtcNow();
+                // Claim the change atomically: of two decisions sent at once (a double click, a replay), one
+                // wins and the other finds it decided — never a second temporary password, never a 500.
+                var claimed = await db.AccountChanges.Where(c => c.Id == change.Id && c.DecidedAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.DecidedAt, now).SetProperty(c => c.DecidedBy, confirmer.UserId)
+                        .SetProperty(c => c.Approved, approve), ct);
+                if (claimed != 1)
+                    throw new AlreadyDecidedException();
+                change.DecidedAt = now;
+                change.DecidedBy = confirmer.UserId;
+                change.Approved = approve;
+                string? password = null;
+                if (approve)
+                    password = await ApplyAsync(change, user, roles, ct);
+                else if (change.Kind == AccountChange.Membership)
+                {
+                    // A refused membership leaves an account that can never be used.
+                    user.IsDisabled = true;
+                    Check(await users.UpdateAsync(user));
+                    Check(await users.UpdateSecurityStampAsync(user));
+                }
+                NotifyOversight(approve ? "account-confirmed" : "account-refused", now);
+                await db.SaveChangesAsync(ct);
+                return (new Decision(null, password), new AuditRecord(AuditAction.AccountChanged, ActorUserId: confirmer.UserId,
+                    ActorInstitutionId: confirmer.InstitutionId, TargetType: "user", TargetId: user.Id,
+                    Purpose: "confirm." + change.Kind + (approve ? ".approved" : ".refused")));
+            }, ct);
+        }
+        catch (Exception ex) when (ex is AlreadyDecidedException or DbUpdateConcurrencyException)
+        {
+            // The transaction rolled back: nothing of this decision was written.
+            return new Decision("Confirm_NotFound");
+        }
     }
+
+    private sealed class AlreadyDecidedException : Exception;
 
     private async Task<string?> ApplyAsync(AccountChange change, AriadneUser user, RolesRequest? roles, CancellationToken ct)
     {
