@@ -211,8 +211,8 @@ public abstract class ApiTests(AriadneApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("В запросе есть ошибки.", problem.GetProperty("title").GetString());
-        Assert.Equal("Введите значение.", problem.GetProperty("errors").GetProperty("Name")[0].GetString());
-        Assert.Equal("Не более 32 букв, цифр и дефисов.", problem.GetProperty("errors").GetProperty("Code")[0].GetString());
+        Assert.Equal("Введите значение.", problem.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal("Не более 32 букв, цифр и дефисов.", problem.GetProperty("errors").GetProperty("code")[0].GetString());
 
         using var malformed = new HttpRequestMessage(HttpMethod.Post, "/api/v1/institutions") { Content = new StringContent("{not json", Encoding.UTF8, "application/json") };
         malformed.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

@@ -293,9 +293,9 @@ public abstract class ReferralFlowTests(AriadneApp app)
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var errors = problem.RootElement.GetProperty("errors");
-            Assert.Equal("Укажите, где человек находится сейчас.", errors.GetProperty("Whereabouts")[0].GetString());
-            Assert.Equal("Укажите, согласился ли человек на направление.", errors.GetProperty("Consent")[0].GetString());
-            Assert.Equal("Можно прикрепить только файлы PDF, JPEG, PNG или простой текст.", errors.GetProperty("Files")[0].GetString());
+            Assert.Equal("Укажите, где человек находится сейчас.", errors.GetProperty("referral.whereabouts")[0].GetString());
+            Assert.Equal("Укажите, согласился ли человек на направление.", errors.GetProperty("referral.consent")[0].GetString());
+            Assert.Equal("Можно прикрепить только файлы PDF, JPEG, PNG или простой текст.", errors.GetProperty("files")[0].GetString());
         }
         foreach (var malformed in new[] { """{"referral":null,"files":null}""", """{"referral":{"indicators":null},"files":[null]}""" })
         {

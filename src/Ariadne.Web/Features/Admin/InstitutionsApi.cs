@@ -57,7 +57,7 @@ public static class InstitutionsApi
         if (errors.Count > 0)
             // A concurrent twin of this request may have just created it ("code taken"): answer as it did.
             return await ReplayAsync(db, userId, idempotencyKey!, requestHash, text, ct)
-                ?? TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+                ?? ApiProblems.Invalid(errors, text);
 
         var institution = new Institution
         {

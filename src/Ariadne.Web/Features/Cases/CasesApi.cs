@@ -68,7 +68,7 @@ public static class CasesApi
             return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
         var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+            return ApiProblems.Invalid(errors, text);
 
         var viewer = Viewer.Of(user);
         var hash = Idempotency.RequestHash(input);
@@ -111,12 +111,12 @@ public static class CasesApi
     {
         var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+            return ApiProblems.Invalid(errors, text);
         return await cases.UpdateAsync(Viewer.Of(user), id, input, ct) switch
         {
             CaseService.UpdateOutcome.Updated => TypedResults.NoContent(),
             CaseService.UpdateOutcome.NotFound => NotFound(text),
-            CaseService.UpdateOutcome.MinorNeedsAssessment => Unprocessable(new() { ["isMinor"] = [text["Age_ClearNeedsAssessment"]] }, text),
+            CaseService.UpdateOutcome.MinorNeedsAssessment => Unprocessable(new Dictionary<string, string[]> { ["isMinor"] = [text["Age_ClearNeedsAssessment"]] }, text),
             _ => TypedResults.Problem(title: text["Case_NotWritable"], statusCode: StatusCodes.Status403Forbidden),
         };
     }
@@ -134,13 +134,13 @@ public static class CasesApi
         if (errors.TryGetValue(string.Empty, out var general))
             return TypedResults.Problem(title: general[0], statusCode: StatusCodes.Status403Forbidden);
         if (errors.Count > 0)
-            return Unprocessable(errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value), text);
+            return Unprocessable(errors, text);
         return TypedResults.NoContent();
     }
 
     /// <summary>422 problem details naming each field refused.</summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unprocessable(Dictionary<string, string[]> errors, IStringLocalizer text) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = text["Validation_Summary"], Status = StatusCodes.Status422UnprocessableEntity });
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unprocessable(IDictionary<string, string[]> errors, IStringLocalizer text) =>
+        ApiProblems.Invalid(errors, text, status: StatusCodes.Status422UnprocessableEntity);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer text) => TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
 

@@ -14,6 +14,9 @@ namespace Ariadne.Web.Features.Referrals;
 /// </summary>
 public static class ReferralsApi
 {
+    /// <summary>The body's own member among the validation keys; the rest are fields of <c>referral</c>.</summary>
+    private static readonly HashSet<string> FilesField = new(StringComparer.Ordinal) { "Files" };
+
     public sealed record FileUpload(string? Name, string? Content);
     public sealed class ReferralRequest
     {
@@ -57,7 +60,7 @@ public static class ReferralsApi
         if (!errors.ContainsKey("Files") && ReferralFiles.Validate(uploads, text) is { } fileError)
             errors["Files"] = [fileError];
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: text["Validation_Summary"]);
+            return ApiProblems.Invalid(errors, text, "referral", FilesField);
 
         var (outcome, referral) = await referrals.SubmitAsync(viewer, input, uploads, idempotencyKey!, ct);
         return outcome switch

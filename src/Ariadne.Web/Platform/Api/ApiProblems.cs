@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -63,6 +64,27 @@ public static class ApiProblems
             ? Results.ValidationProblem(errors, title: title, statusCode: status)
             : Results.Problem(title: title, statusCode: status);
         return result.ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// A 400 (or the given status) validation problem whose <c>errors</c> are keyed by the JSON field, as binding
+    /// errors are: the validators' property names (<c>DateOfBirth</c>, <c>Input.GivenName</c>) become the
+    /// body's camel-case path, under <paramref name="prefix"/> where the input sits inside the body
+    /// (<c>referral.dateOfBirth</c>); a key naming a top-level member of the body keeps no prefix.
+    /// </summary>
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors, IStringLocalizer text, string? prefix = null,
+        IReadOnlySet<string>? topLevel = null, int status = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(
+            e => JsonField(e.Key, topLevel?.Contains(e.Key) == true ? null : prefix), e => e.Value, StringComparer.Ordinal))
+        {
+            Title = text["Validation_Summary"],
+            Status = status,
+        });
+
+    private static string JsonField(string key, string? prefix)
+    {
+        var path = string.Join('.', key.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(JsonNamingPolicy.CamelCase.ConvertName));
+        return prefix is null || path.Length == 0 ? path : prefix + "." + path;
     }
 
     /// <summary>The JSON field a reader error points at (<c>$.referral.urgency</c> → <c>referral.urgency</c>), or null for the whole body.</summary>
