@@ -99,12 +99,15 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
                              orderby c.RequestedAt
                              select new { c, u.UserName, u.DisplayName, Institution = i.Name }).Take(500).ToListAsync(ct);
         var rows = new List<PendingRow>();
+        var confirmer = await ConfirmerAsync(confirmerId, ct);
+        if (confirmer is null)
+            return rows;
         var cache = new Dictionary<(Guid, Guid, Guid), bool>();
         foreach (var p in pending)
         {
             var key = (p.c.InstitutionId, p.c.UserId, p.c.RequestedBy);
             if (!cache.TryGetValue(key, out var may))
-                cache[key] = may = await MayConfirmAsync(confirmerId, p.c, ct);
+                cache[key] = may = await MayConfirmAsync(confirmer, p.c, ct);
             if (may)
                 rows.Add(new PendingRow(p.c.Id, p.c.UserId, p.UserName!, p.DisplayName, p.Institution, p.c.Kind,
                     RolesOf(p.c), TrainingOf(p.c),
@@ -117,17 +120,27 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
     /// Whether this person may confirm the change: never its subject or its requester, never an administrator,
     /// never a disabled account; a head of the institution; or, while the institution has no head, an auditor.
     /// </summary>
-    public async Task<bool> MayConfirmAsync(Guid confirmerId, AccountChange change, CancellationToken ct = default)
+    public async Task<bool> MayConfirmAsync(Guid confirmerId, AccountChange change, CancellationToken ct = default) =>
+        await ConfirmerAsync(confirmerId, ct) is { } confirmer && await MayConfirmAsync(confirmer, change, ct);
+
+    /// <summary>Who may confirm at all: an active account without the Administrator role (read once per page, not per change).</summary>
+    private sealed record Confirmer(Guid Id, Guid InstitutionId, InstitutionKind Kind, List<string> Roles);
+
+    private async Task<Confirmer?> ConfirmerAsync(Guid confirmerId, CancellationToken ct)
     {
-        if (confirmerId == change.UserId || confirmerId == change.RequestedBy)
-            return false;
-        var confirmer = await db.Users.AsNoTracking().Where(u => u.Id == confirmerId)
-            .Select(u => new { u.IsDisabled, u.InstitutionId, Kind = u.Institution!.Kind }).FirstOrDefaultAsync(ct);
-        if (confirmer is null || confirmer.IsDisabled)
-            return false;
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == confirmerId && !u.IsDisabled)
+            .Select(u => new { u.InstitutionId, Kind = u.Institution!.Kind }).FirstOrDefaultAsync(ct);
+        if (account is null)
+            return null;
         var roles = await RolesOfAsync(confirmerId, ct);
-        if (roles.Contains(RoleCatalog.Administrator))
+        return roles.Contains(RoleCatalog.Administrator) ? null : new Confirmer(confirmerId, account.InstitutionId, account.Kind, roles);
+    }
+
+    private async Task<bool> MayConfirmAsync(Confirmer confirmer, AccountChange change, CancellationToken ct)
+    {
+        if (confirmer.Id == change.UserId || confirmer.Id == change.RequestedBy)
             return false;
+        var roles = confirmer.Roles;
         var kind = await db.Institutions.Where(i => i.Id == change.InstitutionId).Select(i => i.Kind).FirstAsync(ct);
         var heads = HeadRoles(kind);
         if (confirmer.InstitutionId == change.InstitutionId && roles.Any(heads.Contains))
