@@ -26,7 +26,7 @@ public static class AuditBench
         {
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(
-                new AuditRecord(AuditAction.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: "case", TargetId: Guid.NewGuid(), Purpose: "bench"));
+                new AuditRecord(CasesAudit.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: "case", TargetId: Guid.NewGuid(), Purpose: "bench"));
         }
         Console.WriteLine($"| audit append, one transaction each | {appends / clock.Elapsed.TotalSeconds:F0} events/s |");
 
@@ -46,7 +46,7 @@ public static class AuditBench
                     Sequence = seq,
                     At = at,
                     ActorUserId = Guid.NewGuid(),
-                    Action = AuditAction.CaseViewed,
+                    Action = CasesAudit.CaseViewed,
                     TargetType = "case",
                     TargetId = Guid.NewGuid(),
                     Purpose = "bench",

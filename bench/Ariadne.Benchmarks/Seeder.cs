@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Crypto;
@@ -87,7 +87,7 @@ public static class Seeder
                 Name = name,
                 Prefix = token[..14],
                 SecretHash = ApiTokenSecrets.Hash(token),
-                Scopes = ApiScopes.CasesRead,
+                Scopes = CasesModule.ReadScope,
                 CreatedAt = now,
                 ExpiresAt = now.AddDays(30),
             });

@@ -4,7 +4,7 @@ var invocation = Invocation.Parse(args);
 if (invocation.Verb == "linkage")
     return await Ariadne.Linkage.LinkageCommand.RunAsync(invocation.VerbArgs, Console.Out, Console.Error); // needs no database or key ring
 var builder = WebApplication.CreateBuilder(invocation.HostArgs);
-builder.AddAriadne(invocation.Demo);
+builder.AddAriadne(invocation.Demo, Ariadne.Web.AriadneModules.All);
 var app = builder.Build();
 app.UseAriadne();
 return await invocation.RunAsync(app);

@@ -1,5 +1,5 @@
 using System.Net;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,4 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.Playwright;
 
 namespace Ariadne.BrowserTests;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

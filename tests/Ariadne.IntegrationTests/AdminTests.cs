@@ -1,9 +1,10 @@
 using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ariadne.Web.Platform.Audit;
 
 namespace Ariadne.IntegrationTests;
 
@@ -170,7 +171,7 @@ public abstract class AdminTests(AriadneApp app)
 
         // Every administrative change is in the audit trail, by identifiers.
         var purposes = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
-            .Where(e => e.Action == Ariadne.Web.Platform.Audit.AuditAction.AccountChanged && e.TargetId == guard.Id).Select(e => e.Purpose).ToListAsync());
+            .Where(e => e.Action == Ariadne.Web.Platform.Audit.PlatformAudit.AccountChanged && e.TargetId == guard.Id).Select(e => e.Purpose).ToListAsync());
         Assert.Equal(["admin.training-requested", "admin.roles-requested"], purposes);
     }
 

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -115,7 +115,7 @@ public abstract class ApiTests(AriadneApp app)
         var bad = await session.SubmitAsync(page, "form[action*='handler=Create']", new Dictionary<string, string>
         {
             ["Input.Name"] = "",
-            ["Input.Scopes"] = ApiScopes.AdminWrite,
+            ["Input.Scopes"] = Ariadne.Web.Features.Admin.AdminModule.WriteScope,
             ["Input.Days"] = "abc",
         });
         Assert.Equal("Enter a value.", bad.FieldError("Input_Name"));
@@ -136,7 +136,7 @@ public abstract class ApiTests(AriadneApp app)
     public async Task Scopes_and_roles_both_limit_what_a_token_does()
     {
         var admin = await NewAdmin();
-        var readOnly = await CreateTokenAsync(admin, ApiScopes.AdminRead);
+        var readOnly = await CreateTokenAsync(admin, Ariadne.Web.Features.Admin.AdminModule.ReadScope);
         using var client = ApiClient(readOnly);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/institutions")).StatusCode);
         var forbidden = await client.PostAsJsonAsync("/api/v1/institutions", new { name = "X", code = "X1", kind = "Court" });
@@ -152,7 +152,7 @@ public abstract class ApiTests(AriadneApp app)
     public async Task Creating_an_institution_is_idempotent_even_under_concurrent_retries()
     {
         var admin = await NewAdmin();
-        var token = await CreateTokenAsync(admin, ApiScopes.AdminWrite);
+        var token = await CreateTokenAsync(admin, Ariadne.Web.Features.Admin.AdminModule.WriteScope);
         var code = "API" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var body = JsonSerializer.Serialize(new { name = "Şəki Polis İdarəsi", code, kind = "Police" });
         var key = Guid.NewGuid().ToString();
@@ -179,7 +179,7 @@ public abstract class ApiTests(AriadneApp app)
     public async Task The_same_key_with_a_different_body_and_a_missing_key_are_refused()
     {
         var admin = await NewAdmin();
-        using var client = ApiClient(await CreateTokenAsync(admin, ApiScopes.AdminWrite));
+        using var client = ApiClient(await CreateTokenAsync(admin, Ariadne.Web.Features.Admin.AdminModule.WriteScope));
         var key = Guid.NewGuid().ToString();
 
         async Task<HttpResponseMessage> Post(object body, string? idempotencyKey)
@@ -202,7 +202,7 @@ public abstract class ApiTests(AriadneApp app)
     public async Task Invalid_bodies_get_localized_problem_details_and_save_nothing()
     {
         var admin = await NewAdmin();
-        using var client = ApiClient(await CreateTokenAsync(admin, ApiScopes.AdminWrite), language: "ru");
+        using var client = ApiClient(await CreateTokenAsync(admin, Ariadne.Web.Features.Admin.AdminModule.WriteScope), language: "ru");
         var before = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Institutions.CountAsync());
 
         using var invalid = new HttpRequestMessage(HttpMethod.Post, "/api/v1/institutions") { Content = JsonContent.Create(new { name = "", code = "no spaces!" }) };

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Ariadne.Web.Features.Cases;
 
 namespace Ariadne.IntegrationTests;
 
@@ -16,7 +17,7 @@ public abstract class AuditTrailTests(string provider)
     {
         for (var i = 0; i < count; i++)
             await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(
-                new AuditRecord(AuditAction.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: "case", TargetId: Guid.NewGuid(), Purpose: "test")));
+                new AuditRecord(CasesAudit.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: "case", TargetId: Guid.NewGuid(), Purpose: "test")));
     }
 
     private static Task<AuditVerifier.Result> VerifyAsync(AriadneApp app) =>
@@ -126,7 +127,7 @@ public abstract class AuditTrailTests(string provider)
             {
                 Sequence = 6,
                 At = five.At,
-                Action = AuditAction.CaseViewed,
+                Action = CasesAudit.CaseViewed,
                 Outcome = AuditOutcome.Allowed,
                 PreviousHash = five.Hash,
                 Hash = [],
@@ -242,7 +243,7 @@ public abstract class AuditTrailTests(string provider)
     private async Task AppendForgedAsync(AriadneApp app)
     {
         var last = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync());
-        var forged = new AuditEvent { Sequence = last.Sequence + 1, At = last.At, Action = AuditAction.CaseViewed, Outcome = AuditOutcome.Allowed, PreviousHash = last.Hash, Hash = [] };
+        var forged = new AuditEvent { Sequence = last.Sequence + 1, At = last.At, Action = CasesAudit.CaseViewed, Outcome = AuditOutcome.Allowed, PreviousHash = last.Hash, Hash = [] };
         forged.Hash = AuditHashing.EventHash(forged);
         var at = provider == "Sqlite"
             ? (await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Database.SqlQuery<long>($"SELECT \"At\" AS \"Value\" FROM audit_events WHERE \"Sequence\" = {last.Sequence}").SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -442,7 +443,7 @@ public sealed class AuditPrivilegeTests
         }
         app.With("Database:MigrateOnStart", "true").With("Database:ApplicationRole", role);
         await app.InitializeAsync();
-        await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(AuditAction.SignIn)));
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.SignIn)));
 
         var asApp = new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Username = role, Password = "x" };
         await using var connection = new NpgsqlConnection(asApp.ConnectionString);

@@ -3,13 +3,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ariadne.Web.Features.Cases;
 
 namespace Ariadne.IntegrationTests;
 
@@ -70,8 +71,8 @@ public abstract class CaseFlowTests(AriadneApp app)
         Assert.Equal(HttpStatusCode.NotFound, nothing.Status);
         Assert.Equal(nothing.Document.QuerySelector("main")!.TextContent, denied.Document.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain("Məmmədova", denied.Html, StringComparison.Ordinal);
-        Assert.Equal(1, await EventsAsync(AuditAction.CaseDenied, id));
-        Assert.Equal(1, await EventsAsync(AuditAction.CaseCreated, id));
+        Assert.Equal(1, await EventsAsync(PlatformAudit.CaseDenied, id));
+        Assert.Equal(1, await EventsAsync(CasesAudit.CaseCreated, id));
     }
 
     [Fact]
@@ -109,8 +110,8 @@ public abstract class CaseFlowTests(AriadneApp app)
         page = await chiefSession.GetAsync($"/Cases/Detail?id={view.Id}");
         await chiefSession.SubmitAsync(page, $"form[action*='grantId={grantId}']");
         Assert.Equal(HttpStatusCode.NotFound, (await colleagueSession.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
-        Assert.Equal(1, await EventsAsync(AuditAction.GrantCreated, grantId));
-        Assert.Equal(1, await EventsAsync(AuditAction.GrantRevoked, grantId));
+        Assert.Equal(1, await EventsAsync(PlatformAudit.GrantCreated, grantId));
+        Assert.Equal(1, await EventsAsync(PlatformAudit.GrantRevoked, grantId));
         Assert.NotNull(investigator);
     }
 

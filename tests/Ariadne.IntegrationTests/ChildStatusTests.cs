@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
@@ -64,7 +64,7 @@ public abstract class ChildStatusTests(AriadneApp app)
         Assert.NotEqual("changed", document.GetProperty("fields").GetProperty("situation").GetString());
         Assert.True(document.GetProperty("fields").GetProperty("isMinor").GetBoolean());
         Assert.Equal(2, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
-            .CountAsync(e => e.CaseId == view.Id && e.Action == AuditAction.CaseUpdated && e.Outcome == AuditOutcome.Denied)));
+            .CountAsync(e => e.CaseId == view.Id && e.Action == CasesAudit.CaseUpdated && e.Outcome == AuditOutcome.Denied)));
 
         // Marking a person as a child is always allowed, and then clearing it needs an assessment too.
         var (owner, adult) = await app.NewCaseAsync(CaseSteps.SampleInput("adultflag"));
@@ -144,7 +144,7 @@ public abstract class ChildStatusTests(AriadneApp app)
         Assert.All(grants.Where(g => g.GranteeInstitutionId != null && g.Relation != Relation.SquadSupervisor), g => Assert.NotNull(g.RevokedAt));
         Assert.Contains(grants, g => g.Relation == Relation.SquadSupervisor && g.RevokedAt == null);
         Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
-            .CountAsync(e => e.CaseId == view.Id && e.Action == AuditAction.GrantRevoked && e.Purpose == "grant.revoke.child-case")));
+            .CountAsync(e => e.CaseId == view.Id && e.Action == PlatformAudit.GrantRevoked && e.Purpose == "grant.revoke.child-case")));
         // And the grant rules now refuse a new institution-wide grant.
         var again = await app.WithScopeAsync(sp => sp.GetRequiredService<GrantService>().AddAsync(CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator), view.Id,
             new GrantService.GrantInput { Relation = Relation.Shelter, GranteeInstitutionId = shelter.InstitutionId, Read = [DataClass.Status], Reason = "placement" }));
@@ -190,7 +190,7 @@ public abstract class ChildStatusTests(AriadneApp app)
         var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AgeAssessments.AsNoTracking().Where(a => a.CaseId == view.Id).ToListAsync());
         Assert.All(stored, a => Assert.DoesNotContain("consulate", Encoding.UTF8.GetString(a.RationaleEnc!), StringComparison.Ordinal));
         var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking()
-            .Where(e => e.CaseId == view.Id && e.Action == AuditAction.AgeAssessed).Select(e => new { e.Outcome, e.ActorUserId }).ToListAsync());
+            .Where(e => e.CaseId == view.Id && e.Action == CasesAudit.AgeAssessed).Select(e => new { e.Outcome, e.ActorUserId }).ToListAsync());
         Assert.Equal(2, audited.Count(e => e.Outcome == AuditOutcome.Allowed && e.ActorUserId == investigator.Id));
         Assert.Single(audited, e => e.Outcome == AuditOutcome.Denied && e.ActorUserId == shelter.Id);
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
@@ -98,7 +98,7 @@ public abstract class EncryptionTests(string provider)
         Assert.Equal(view.Number, read.Fields["number"]);
         Assert.Empty(await app.WithScopeAsync(sp => sp.GetRequiredService<CaseService>().SearchAsync(viewer, "AZE99887766", null)));
         Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
-            .AnyAsync(e => e.Action == AuditAction.PersonErased && e.CaseId == view.Id)));
+            .AnyAsync(e => e.Action == CasesAudit.PersonErased && e.CaseId == view.Id)));
         Assert.True((await app.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync())).Intact);
     }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
@@ -263,7 +263,7 @@ public abstract class LeakTests(string provider)
                 Check(await userManager.ResetAuthenticatorKeyAsync(user));
                 Check(await userManager.SetTwoFactorEnabledAsync(user, true));
                 var (secret, prefix, hash) = ApiTokenSecrets.Create();
-                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "leak", Prefix = prefix, SecretHash = hash, Scopes = ApiScopes.CasesRead + " " + ApiScopes.ReferralsRead, CreatedAt = now, ExpiresAt = now.AddDays(30) });
+                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "leak", Prefix = prefix, SecretHash = hash, Scopes = CasesModule.ReadScope + " " + ReferralsModule.ReadScope, CreatedAt = now, ExpiresAt = now.AddDays(30) });
                 users.Add(new WorldUser(user.Id, user.UserName, institution.Id, roles, (await userManager.GetAuthenticatorKeyAsync(user))!, secret));
             }
         }

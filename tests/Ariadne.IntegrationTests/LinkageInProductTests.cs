@@ -1,7 +1,7 @@
 using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Coordination;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -80,10 +80,10 @@ public abstract class NationalCountTests(AriadneApp app)
             Assert.DoesNotContain(name, page.Html, StringComparison.Ordinal);
 
         var reads = await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking()
-            .Where(e => e.Action == AuditAction.NationalCount && e.ActorUserId == coordinator.Id).OrderBy(e => e.Sequence).Select(e => e.TargetId).ToListAsync());
+            .Where(e => e.Action == CoordinationAudit.NationalCount && e.ActorUserId == coordinator.Id).OrderBy(e => e.Sequence).Select(e => e.TargetId).ToListAsync());
         Assert.Equal([null, id], reads); // the read before any snapshot, then the read of this one
         Assert.True(await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
-            .AnyAsync(e => e.Action == AuditAction.NationalCountSnapshot && e.TargetId == id)));
+            .AnyAsync(e => e.Action == CoordinationAudit.NationalCountSnapshot && e.TargetId == id)));
     }
 
     [Fact]

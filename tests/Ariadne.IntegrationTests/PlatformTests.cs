@@ -95,7 +95,7 @@ public abstract class PlatformTests(AriadneApp app)
     [Fact]
     public async Task A_signed_in_session_cookie_does_not_open_the_api()
     {
-        var user = await app.CreateUserAsync(Ariadne.Web.Features.Participants.InstitutionKind.PlatformAdministration, [Ariadne.Web.Features.Participants.RoleCatalog.Administrator]);
+        var user = await app.CreateUserAsync(Ariadne.Web.Platform.Participants.InstitutionKind.PlatformAdministration, [Ariadne.Web.Platform.Participants.RoleCatalog.Administrator]);
         using var session = app.NewSession();
         await session.SignInAsync(app, user);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync("/api/v1/me")).StatusCode);
@@ -123,7 +123,7 @@ public abstract class PlatformTests(AriadneApp app)
     [Fact]
     public async Task An_unknown_page_is_a_localized_404_page()
     {
-        var user = await app.CreateUserAsync(Ariadne.Web.Features.Participants.InstitutionKind.Court, [Ariadne.Web.Features.Participants.RoleCatalog.CourtClerk]);
+        var user = await app.CreateUserAsync(Ariadne.Web.Platform.Participants.InstitutionKind.Court, [Ariadne.Web.Platform.Participants.RoleCatalog.CourtClerk]);
         using var session = app.NewSession("ru");
         await session.SignInAsync(app, user);
         var page = await session.GetAsync("/nothing/here");

@@ -2,7 +2,7 @@ using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Identification;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
@@ -92,7 +92,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Equal(decisions[0].Id, decisions[1].SupersedesId);
         Assert.Equal(DecidingBody.Police, decisions[0].Body);
         Assert.Equal(today.AddDays(30), (await DbAsync(db => db.Cases.AsNoTracking().FirstAsync(x => x.Id == view.Id))).ReflectionEndsOn);
-        Assert.Equal(2, await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.IdentificationDecided && e.CaseId == view.Id)));
+        Assert.Equal(2, await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == IdentificationAudit.IdentificationDecided && e.CaseId == view.Id)));
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         var onward = await DbAsync(db => db.OnwardReferrals.AsNoTracking().SingleAsync(o => o.CaseId == view.Id));
         Assert.Equal(OnwardStatus.Withdrawn, onward.Status);
         Assert.NotNull(await DbAsync(db => db.Grants.Where(g => g.Id == onward.GrantId).Select(g => g.RevokedAt).FirstAsync()));
-        Assert.Equal(1, await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.GrantRevoked && e.TargetId == onward.GrantId)));
+        Assert.Equal(1, await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == PlatformAudit.GrantRevoked && e.TargetId == onward.GrantId)));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
@@ -79,7 +79,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.True(referral.ContentEnc!.AsSpan().IndexOf("Hüseynova"u8) < 0, "the content is stored encrypted");
         Assert.Contains("Received, not yet acknowledged", sent.Text, StringComparison.Ordinal);
         Assert.Contains("Hüseynova", sent.Text, StringComparison.Ordinal);
-        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralSubmitted && e.TargetId == id)));
+        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == ReferralsAudit.ReferralSubmitted && e.TargetId == id)));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         var secondPage = await desk.GetAsync($"/Referrals/Detail/{second.Id}");
         await desk.SubmitAsync(secondPage, "form[action*='handler=Dispatch']", new Dictionary<string, string> { ["Target"] = visible.Id.ToString() });
         Assert.Equal(visible.Id, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == second.Id).Select(r => r.CaseId).FirstAsync()));
-        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralDispatched && e.TargetId == second.Id)));
+        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == ReferralsAudit.ReferralDispatched && e.TargetId == second.Id)));
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Single(outcomes, o => o.Outcome == ReferralService.ActionOutcome.Done);
         Assert.Single(outcomes, o => o.Outcome == ReferralService.ActionOutcome.Invalid);
         Assert.Equal(casesBefore + 1, await CountAsync(db => db.Cases.CountAsync()));
-        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralDispatched && e.TargetId == referral.Id)));
+        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == ReferralsAudit.ReferralDispatched && e.TargetId == referral.Id)));
     }
 
     [Fact]
@@ -329,7 +329,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Equal(Convert.FromBase64String(pdf), await download.Content.ReadAsByteArrayAsync());
         using var outsiderSession = await app.SessionAsync(outsider);
         Assert.Equal(HttpStatusCode.NotFound, (await outsiderSession.Client.GetAsync($"/Referrals/Detail/{ids[0]}?handler=File&fileId={fileId}")).StatusCode);
-        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralFileRead && e.TargetId == fileId)));
+        Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == ReferralsAudit.ReferralFileRead && e.TargetId == fileId)));
     }
 
     [Fact]
@@ -370,7 +370,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         var notices = await chiefSession.GetAsync("/Notifications");
         Assert.Contains($"Referral {urgent.Number} was not acknowledged in time.", notices.Text, StringComparison.Ordinal);
         Assert.Equal(1, await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Notifications.CountAsync(n => n.Kind == "referral-overdue" && n.CaseNumber == urgent.Number)));
-        Assert.Equal(1, await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e => e.Action == AuditAction.ReferralEscalated && e.TargetId == urgent.Id && e.Outcome == AuditOutcome.Allowed)));
+        Assert.Equal(1, await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e => e.Action == ReferralsAudit.ReferralEscalated && e.TargetId == urgent.Id && e.Outcome == AuditOutcome.Allowed)));
 
         var dashboard = await coordination.GetAsync("/Coordination");
         Assert.Equal("1", dashboard.Document.QuerySelector("[data-overdue]")!.TextContent.Trim());

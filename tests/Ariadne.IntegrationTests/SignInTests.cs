@@ -1,6 +1,6 @@
 using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

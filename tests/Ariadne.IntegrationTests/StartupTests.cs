@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Ariadne.Web;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
 
 namespace Ariadne.Tests;
@@ -53,6 +53,8 @@ public sealed partial class ResourceCompletenessTests
         Assert.Empty(missing);
     }
 
+    private static readonly Ariadne.Web.Platform.Modules.ModuleCatalog Catalog = new(Ariadne.Web.AriadneModules.All);
+
     [Fact]
     public void Every_name_built_from_data_has_a_string()
     {
@@ -60,7 +62,8 @@ public sealed partial class ResourceCompletenessTests
         var needed = Enum.GetNames<InstitutionKind>().Select(k => "Kind_" + k)
             .Concat(RoleCatalog.All.Select(r => "Role_" + r.Name))
             .Concat(Enum.GetNames<TrainingTopic>().Select(t => "Topic_" + t))
-            .Concat(ApiScopes.All.Select(s => "Scope_" + s))
+            .Concat(Catalog.ApiScopes.Select(s => "Scope_" + s.Name))
+            .Concat(Catalog.Navigation.Select(n => n.TextKey))
             .Concat(new[] { 400, 401, 403, 404, 405, 413, 415, 429, 500 }.Select(c => "Status_" + c))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.CaseStatus>().Select(s => "CaseStatus_" + s))
             .Concat(Ariadne.Web.Features.Cases.CaseFields.Classes.Select(c => "DataClass_" + c))
@@ -77,12 +80,12 @@ public sealed partial class ResourceCompletenessTests
             .Concat(Ariadne.Web.Features.Identification.Indicators.Operational.Select(s => "IloEc_" + s.Code))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Identification.IndicatorDimension>().Select(s => "IloDim_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Identification.IndicatorStrength>().Select(s => "Strength_" + s))
-            .Concat(Enum.GetNames<Ariadne.Web.Features.Identification.TraffickingStatus>().Select(s => "TraffickingStatus_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.TraffickingStatus>().Select(s => "TraffickingStatus_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Identification.DecidingBody>().Select(s => "DecidingBody_" + s))
-            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.ConsentPurpose>().Select(s => "ConsentPurpose_" + s))
-            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.ConsentForm>().Select(s => "ConsentForm_" + s))
-            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.OnwardStatus>().Select(s => "OnwardStatus_" + s))
-            .Concat(Enum.GetNames<Ariadne.Web.Features.Cases.RiskLevel>().Select(s => "RiskLevel_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Protection.ConsentPurpose>().Select(s => "ConsentPurpose_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Protection.ConsentForm>().Select(s => "ConsentForm_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Protection.OnwardStatus>().Select(s => "OnwardStatus_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Protection.RiskLevel>().Select(s => "RiskLevel_" + s))
             .Concat(new[] { "Referral_Danger_true", "Referral_Danger_false" })
             .Concat(new[] { "break-glass", "referral-received", "referral-overdue", "onward-received" }.Select(k => "Notification_" + k));
         var missing = needed.Where(k => !keys.Contains(k)).ToList();

@@ -1,4 +1,4 @@
-using Ariadne.Web.Features.Admin.Users;
+using Ariadne.Web.Platform.Security;
 using Ariadne.Web.Platform.Api;
 
 namespace Ariadne.Tests;

@@ -1,4 +1,3 @@
-using Ariadne.Web.Features.Admin;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
@@ -20,7 +19,7 @@ public static class AriadneApp
 {
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    public static void AddAriadne(this WebApplicationBuilder builder, bool demo)
+    public static void AddAriadne(this WebApplicationBuilder builder, bool demo, IReadOnlyList<Modules.AriadneModule> modules)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -54,23 +53,16 @@ public static class AriadneApp
         services.AddScoped<Jobs.JobLeases>();
         services.AddHostedService<Audit.CheckpointJob>();
         services.AddScoped<Access.CaseAccess>();
-        services.AddScoped<Features.Cases.PersonVault>();
-        services.AddScoped<Features.Cases.CaseService>();
-        services.AddScoped<Features.Cases.GrantService>();
-        services.AddScoped<Features.Participants.AccountConfirmations>();
-        services.AddScoped<Features.Cases.BreakGlassService>();
-        services.AddScoped<Features.Cases.PersonEraser>();
-        services.AddScoped<Features.Cases.ProtectionService>();
-        services.AddScoped<Features.Cases.AgeAssessmentService>();
-        services.AddScoped<Features.Identification.IdentificationService>();
-        services.AddScoped<Features.Referrals.ReferralService>();
-        services.AddScoped<Features.Referrals.IPersonMatcher, Features.Referrals.ExactIdentifierMatcher>();
-        services.AddScoped<Features.Referrals.FuzzyPersonMatcher>();
-        services.AddScoped<Features.Coordination.NationalCount>();
-        services.AddScoped<Features.Referrals.IPersonMatcher>(sp => sp.GetRequiredService<Features.Referrals.FuzzyPersonMatcher>());
-        services.AddSingleton<Features.Referrals.ReferralSignal>();
-        services.AddHostedService<Features.Referrals.ReferralDeadlineJob>();
-        services.AddHostedService<Features.Coordination.NationalCountJob>();
+        // The capabilities: each module registers its own services, options, jobs and policies.
+        var catalog = new Modules.ModuleCatalog(modules);
+        services.AddSingleton(catalog);
+        foreach (var module in modules)
+            module.AddServices(services, configuration);
+        services.AddAuthorization(o =>
+        {
+            foreach (var module in modules)
+                module.AddPolicies(o);
+        });
         services.AddScoped<Migrator>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Cli.BootstrapAccount>();
@@ -140,8 +132,13 @@ public static class AriadneApp
         app.UseAuthorization();
 
         app.MapRazorPages();
-        app.MapAriadneApi();
-        Features.Referrals.DeskEvents.MapDeskEvents(app);
+        var modules = app.Services.GetRequiredService<Modules.ModuleCatalog>().Modules;
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("v1");
+        foreach (var module in modules)
+        {
+            module.MapApi(v1);
+            module.MapEndpoints(app);
+        }
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -3,6 +3,7 @@ using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Platform.Audit;
 
 namespace Ariadne.Web.Platform;
 
@@ -48,10 +49,10 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
     internal static async Task<bool> HoldsDemoDataAsync(IServiceProvider sp, AriadneDbContext db, CancellationToken cancellationToken)
     {
         if (await db.Users.AnyAsync(u => u.IsDemo, cancellationToken)
-            || await db.AuditEvents.AnyAsync(e => e.Action == Audit.AuditAction.DemoSeeded, cancellationToken))
+            || await db.AuditEvents.AnyAsync(e => e.Action == Audit.PlatformAudit.DemoSeeded, cancellationToken))
             return true;
         var names = DemoSeeder.World.SelectMany(i => i.Users).Select(u => u.UserName.ToUpperInvariant()).ToList();
-        var hasher = sp.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Features.Participants.AriadneUser>>();
+        var hasher = sp.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Platform.Participants.AriadneUser>>();
         var namesakes = await db.Users.Where(u => u.NormalizedUserName != null && names.Contains(u.NormalizedUserName) && u.PasswordHash != null).ToListAsync(cancellationToken);
         return namesakes.Any(u => hasher.VerifyHashedPassword(u, u.PasswordHash!, DemoSeeder.Password) != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed);
     }

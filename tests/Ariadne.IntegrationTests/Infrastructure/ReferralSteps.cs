@@ -1,4 +1,4 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
@@ -61,7 +61,7 @@ public sealed class SignInModel(
         {
             // Spend the time a real check would, so that timing does not reveal unknown names.
             users.PasswordHasher.VerifyHashedPassword(TimingDummy, TimingHash, Input.Password!);
-            await audit.RecordAsync(new AuditRecord(AuditAction.SignInFailed, AuditOutcome.Failed, Purpose: "password"));
+            await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Failed, Purpose: "password"));
             return Fail();
         }
 
@@ -69,7 +69,7 @@ public sealed class SignInModel(
         var result = await audit.InTransactionAsync(async () =>
         {
             var outcome = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-            return (outcome, new AuditRecord(outcome.Succeeded || outcome.RequiresTwoFactor ? AuditAction.SignIn : AuditAction.SignInFailed,
+            return (outcome, new AuditRecord(outcome.Succeeded || outcome.RequiresTwoFactor ? PlatformAudit.SignIn : PlatformAudit.SignInFailed,
                 outcome.Succeeded ? AuditOutcome.Allowed : outcome.RequiresTwoFactor ? AuditOutcome.PendingSecondFactor : AuditOutcome.Failed,
                 user.Id, user.InstitutionId, Purpose: "password"));
         });
@@ -105,7 +105,7 @@ public sealed class SignInModel(
             await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
             await users.ResetAccessFailedCountAsync(user);
             await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "pk")]);
-            return (true, new AuditRecord(AuditAction.SignIn, ActorUserId: user.Id, ActorInstitutionId: user.InstitutionId, Purpose: "passkey"));
+            return (true, new AuditRecord(PlatformAudit.SignIn, ActorUserId: user.Id, ActorInstitutionId: user.InstitutionId, Purpose: "passkey"));
         });
         logger.SignedIn(user.Id, "passkey");
         return NextStep(user, passedSecondFactor: true);

@@ -58,7 +58,7 @@ public sealed class SignInMfaModel(
             var outcome = recovery
                 ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
                 : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-            return (outcome, new AuditRecord(outcome.Succeeded ? AuditAction.SignIn : AuditAction.SignInFailed,
+            return (outcome, new AuditRecord(outcome.Succeeded ? PlatformAudit.SignIn : PlatformAudit.SignInFailed,
                 outcome.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Failed, user.Id, user.InstitutionId,
                 Purpose: recovery ? "recovery-code" : "totp"));
         });

@@ -1,4 +1,4 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
@@ -20,7 +20,7 @@ namespace Ariadne.Web.Features.Account;
 [Authorize(Policy = Policies.Mfa)]
 public sealed class TokensModel(
     AriadneDbContext db, TimeProvider time, IOptions<SecurityOptions> security, IStringLocalizer<SharedResource> text, AuditTrail audit,
-    ILogger<TokensModel> logger) : PageModel
+    ILogger<TokensModel> logger, Platform.Modules.ModuleCatalog modules) : PageModel
 {
     public const string SecretKey = "NewTokenSecret";
 
@@ -83,7 +83,7 @@ public sealed class TokensModel(
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
         logger.ApiTokenChanged(userId, "created", token.Id);
-        await audit.RecordAsync(new AuditRecord(AuditAction.ApiTokenChanged, ActorUserId: userId, TargetType: "api-token", TargetId: token.Id, Purpose: "token.created"));
+        await audit.RecordAsync(new AuditRecord(PlatformAudit.ApiTokenChanged, ActorUserId: userId, TargetType: "api-token", TargetId: token.Id, Purpose: "token.created"));
         TempData[SecretKey] = secret;
         return RedirectToPage();
     }
@@ -97,26 +97,13 @@ public sealed class TokensModel(
         token.RevokedAt ??= time.GetUtcNow();
         await db.SaveChangesAsync();
         logger.ApiTokenChanged(userId, "revoked", token.Id);
-        await audit.RecordAsync(new AuditRecord(AuditAction.ApiTokenChanged, ActorUserId: userId, TargetType: "api-token", TargetId: token.Id, Purpose: "token.revoked"));
+        await audit.RecordAsync(new AuditRecord(PlatformAudit.ApiTokenChanged, ActorUserId: userId, TargetType: "api-token", TargetId: token.Id, Purpose: "token.revoked"));
         TempData["Notice"] = "Tokens_Revoked";
         return RedirectToPage();
     }
 
-    /// <summary>Administrative scopes for administrators; case scopes for those whose roles can hold a relation to cases.</summary>
-    private List<string> ScopesFor()
-    {
-        if (User.IsInRole(RoleCatalog.Administrator))
-            return [ApiScopes.Profile, ApiScopes.AdminRead, ApiScopes.AdminWrite];
-        var viewer = Platform.Access.Viewer.Of(User);
-        var scopes = new List<string> { ApiScopes.Profile };
-        if (viewer.InstitutionRelations.Count > 0 || Cases.CaseService.CreatorRoles.Any(User.IsInRole))
-            scopes.AddRange([ApiScopes.CasesRead, ApiScopes.CasesWrite]);
-        if (Referrals.ReferralService.CanRefer(viewer) || viewer.OnDutyDesk)
-            scopes.Add(ApiScopes.ReferralsRead);
-        if (Referrals.ReferralService.CanRefer(viewer))
-            scopes.Add(ApiScopes.ReferralsWrite);
-        return scopes;
-    }
+    /// <summary>The scopes the platform and the modules offer this user (administrative scopes to administrators, case scopes to those whose roles reach cases...).</summary>
+    private List<string> ScopesFor() => modules.ApiScopes.Where(s => s.OfferedTo(User)).Select(s => s.Name).ToList();
 
     private async Task LoadAsync()
     {

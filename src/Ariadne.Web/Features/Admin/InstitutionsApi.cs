@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
@@ -24,9 +24,9 @@ public static class InstitutionsApi
     public static void MapInstitutionsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/institutions");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiAdminRead).WithName("ListInstitutions");
-        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiAdminRead).WithName("GetInstitution");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiAdminWrite).WithName("CreateInstitution");
+        group.MapGet("/", ListAsync).RequireAuthorization(AdminModule.ReadPolicy).WithName("ListInstitutions");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AdminModule.ReadPolicy).WithName("GetInstitution");
+        group.MapPost("/", CreateAsync).RequireAuthorization(AdminModule.WritePolicy).WithName("CreateInstitution");
     }
 
     private static async Task<Ok<List<InstitutionDto>>> ListAsync(AriadneDbContext db, CancellationToken ct) =>
@@ -82,7 +82,7 @@ public static class InstitutionsApi
             return TypedResults.Problem(title: text["Institution_CodeTaken"], statusCode: StatusCodes.Status409Conflict);
         }
         logger.InstitutionChanged(userId, institution.Id, "created via API");
-        await audit.RecordAsync(new AuditRecord(AuditAction.InstitutionChanged, ActorUserId: userId, TargetType: "institution", TargetId: institution.Id,
+        await audit.RecordAsync(new AuditRecord(PlatformAudit.InstitutionChanged, ActorUserId: userId, TargetType: "institution", TargetId: institution.Id,
             Purpose: "api.created"), ct);
         return TypedResults.Created($"/api/v1/institutions/{institution.Id}",
             new InstitutionDto(institution.Id, institution.Name, institution.Code, institution.Kind, institution.IsActive));

@@ -92,7 +92,7 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
                 key is null ? null : PersonVault.Decrypt(key, c.Person!.DataKeyId, "age_assessments", nameof(AgeAssessment.RationaleEnc), r.a.Id, r.a.RationaleEnc),
                 r.a.RecordedAt, r.DisplayName)).ToList();
             var canAssess = !rights.IsBreakGlass && await CanAssessAsync(viewer, caseId, ct);
-            return ((State?)new State(c.Id, c.Number, c.IsMinor, canAssess, history), new AuditRecord(AuditAction.CaseViewed, ActorUserId: viewer.UserId,
+            return ((State?)new State(c.Id, c.Number, c.IsMinor, canAssess, history), new AuditRecord(CasesAudit.CaseViewed, ActorUserId: viewer.UserId,
                 ActorInstitutionId: viewer.InstitutionId, TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: "age.view"));
         }, ct);
 
@@ -111,7 +111,7 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
         var errors = new Dictionary<string, string[]>();
         if (rights.IsBreakGlass || !await CanAssessAsync(viewer, caseId, ct))
         {
-            await audit.RecordAsync(new AuditRecord(AuditAction.AgeAssessed, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
+            await audit.RecordAsync(new AuditRecord(CasesAudit.AgeAssessed, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
                 "case", caseId, caseId, rights.Through, "age.assess"), ct);
             errors[string.Empty] = [text["Age_NotAllowed"]];
             return errors;
@@ -158,7 +158,7 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
                 c.IsMinor = false;
             c.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(AuditAction.AgeAssessed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return (true, new AuditRecord(CasesAudit.AgeAssessed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "age-assessment", TargetId: assessment.Id, CaseId: caseId, Relation: rights.Through, Purpose: "age.assess:" + assessment.Outcome));
         }, ct);
         return errors;
@@ -177,7 +177,7 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
         {
             grant.RevokedAt = now;
             grant.RevokedBy = viewer.UserId;
-            await audit.AppendAsync(new AuditRecord(AuditAction.GrantRevoked, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            await audit.AppendAsync(new AuditRecord(PlatformAudit.GrantRevoked, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "grant", TargetId: grant.Id, CaseId: c.Id, Relation: grant.Relation.ToString(), Purpose: "grant.revoke.child-case"), ct);
         }
     }

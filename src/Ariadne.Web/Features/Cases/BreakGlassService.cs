@@ -1,9 +1,10 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Cases;
 
@@ -62,7 +63,7 @@ public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, Da
                 CreatedAt = now,
             });
             await db.SaveChangesAsync(ct);
-            return ((Guid?)c.Id, new AuditRecord(AuditAction.BreakGlassOpened, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return ((Guid?)c.Id, new AuditRecord(PlatformAudit.BreakGlassOpened, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "break-glass", TargetId: opening.Id, CaseId: c.Id, Relation: CaseRights.BreakGlassRelation, Purpose: "emergency:" + reason));
         }, ct);
     }
@@ -103,7 +104,7 @@ public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, Da
             opening.ReviewedBy = reviewerId;
             opening.Justified = justified;
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(AuditAction.BreakGlassReviewed, justified ? AuditOutcome.Allowed : AuditOutcome.Denied, reviewerId, reviewerInstitution,
+            return (true, new AuditRecord(PlatformAudit.BreakGlassReviewed, justified ? AuditOutcome.Allowed : AuditOutcome.Denied, reviewerId, reviewerInstitution,
                 "break-glass", opening.Id, opening.CaseId, null, justified ? "review.justified" : "review.unjustified"));
         }, ct);
         return true;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
@@ -88,7 +88,7 @@ public sealed class CaseService(
                 ? new CaseRights(investigator.Read, investigator.Write, nameof(Relation.Investigator))
                 : new CaseRights(DataClass.Status, DataClass.None, "referral.dispatch");
             var view = new CaseView(c.Id, c.Number, rights, CaseProjection.Project(ToRecord(c, null, null, null, null), record, rights.Read), false);
-            return (view, new AuditRecord(AuditAction.CaseCreated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return (view, new AuditRecord(CasesAudit.CaseCreated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "case", TargetId: c.Id, CaseId: c.Id, Relation: rights.Through, Purpose: "case.create"));
         }, ct);
 
@@ -103,7 +103,7 @@ public sealed class CaseService(
                 return ((CaseView?)null, AuditRecords.CaseDenied(viewer, caseId, purpose));
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var view = await ProjectAsync(c, rights, ct);
-            return (view, new AuditRecord(AuditAction.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return (view, new AuditRecord(CasesAudit.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: purpose));
         }, ct);
 
@@ -119,12 +119,12 @@ public sealed class CaseService(
                 return (UpdateOutcome.NotFound, AuditRecords.CaseDenied(viewer, caseId, "case.update"));
             var touched = input.Touches();
             if (!rights.CanWrite(touched))
-                return (UpdateOutcome.Forbidden, new AuditRecord(AuditAction.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
+                return (UpdateOutcome.Forbidden, new AuditRecord(CasesAudit.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
                     "case", caseId, caseId, rights.Through, "case.update"));
             var c = await db.Cases.Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
             if (key is null)
-                return (UpdateOutcome.Forbidden, new AuditRecord(AuditAction.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
+                return (UpdateOutcome.Forbidden, new AuditRecord(CasesAudit.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
                     "case", caseId, caseId, rights.Through, "case.update.erased"));
             var now = time.GetUtcNow();
             var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -137,7 +137,7 @@ public sealed class CaseService(
             var child = c.IsMinor || sentChildBirth || input.IsMinor == true
                 || (CaseInput.IsChild(person.DateOfBirth, today) && !await db.AgeAssessments.AnyAsync(a => a.CaseId == caseId, ct));
             if (input.IsMinor == false && child)
-                return (UpdateOutcome.MinorNeedsAssessment, new AuditRecord(AuditAction.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
+                return (UpdateOutcome.MinorNeedsAssessment, new AuditRecord(CasesAudit.CaseUpdated, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
                     "case", caseId, caseId, rights.Through, "case.update.minor-without-assessment"));
             if (touched.HasFlag(DataClass.Identity) || touched.HasFlag(DataClass.ContactLocation) || touched.HasFlag(DataClass.Health))
                 vault.Write(c.Person, key, person);
@@ -155,7 +155,7 @@ public sealed class CaseService(
                 await AgeAssessmentService.MakeChildAsync(db, audit, c, viewer, now, ct);
             c.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
-            return (UpdateOutcome.Updated, new AuditRecord(AuditAction.CaseUpdated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return (UpdateOutcome.Updated, new AuditRecord(CasesAudit.CaseUpdated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: "case.update:" + touched));
         }, ct);
 
@@ -169,7 +169,7 @@ public sealed class CaseService(
             var found = await visible
                 .Where(c => (document != null && c.Person!.DocumentNumberIndex == document) || (phoneIndex != null && c.Person!.PhoneIndex == phoneIndex))
                 .OrderByDescending(c => c.Recency).Select(c => c.Id).Take(50).ToListAsync(ct);
-            return ((IReadOnlyList<Guid>)found, new AuditRecord(AuditAction.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return ((IReadOnlyList<Guid>)found, new AuditRecord(CasesAudit.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 Purpose: document is not null ? "search.document" : "search.phone"));
         }, ct);
 

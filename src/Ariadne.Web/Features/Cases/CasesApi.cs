@@ -23,13 +23,13 @@ public static class CasesApi
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("ListCases");
-        group.MapGet("/search", SearchAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("SearchCases");
-        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("GetCase");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiCasesWrite).WithName("CreateCase");
-        group.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.ApiCasesWrite).WithName("UpdateCase");
-        group.MapGet("/{id:guid}/age-assessments", ListAgeAssessmentsAsync).RequireAuthorization(Policies.ApiCasesRead).WithName("ListAgeAssessments");
-        group.MapPost("/{id:guid}/age-assessments", AssessAgeAsync).RequireAuthorization(Policies.ApiCasesWrite).WithName("AssessAge");
+        group.MapGet("/", ListAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("ListCases");
+        group.MapGet("/search", SearchAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("SearchCases");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("GetCase");
+        group.MapPost("/", CreateAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("CreateCase");
+        group.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("UpdateCase");
+        group.MapGet("/{id:guid}/age-assessments", ListAgeAssessmentsAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("ListAgeAssessments");
+        group.MapPost("/{id:guid}/age-assessments", AssessAgeAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("AssessAge");
     }
 
     private static async Task<IResult> ListAsync(long? before, ClaimsPrincipal user, CaseAccess access, AriadneDbContext db, CancellationToken ct)

@@ -107,7 +107,7 @@ public sealed class DetailModel(
     {
         null => "—",
         CaseStatus status => text["CaseStatus_" + status],
-        Identification.TraffickingStatus trafficking => text["TraffickingStatus_" + trafficking],
+        TraffickingStatus trafficking => text["TraffickingStatus_" + trafficking],
         DateOnly day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         bool flag => flag ? text["Common_Yes"] : text["Common_No"],
         DateTimeOffset at => at.ToString("yyyy-MM-dd HH:mm"),

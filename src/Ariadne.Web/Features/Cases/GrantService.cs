@@ -1,10 +1,11 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Cases;
 
@@ -152,7 +153,7 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
                     CreatedAt = now,
                 });
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(AuditAction.GrantCreated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return (true, new AuditRecord(PlatformAudit.GrantCreated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "grant", TargetId: grant.Id, CaseId: caseId, Relation: relation.ToString(),
                 Purpose: selfAssigned ? SelfAssignmentPurpose : "grant.create"));
         }, ct);
@@ -194,7 +195,7 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
             grant.RevokedAt = time.GetUtcNow();
             grant.RevokedBy = viewer.UserId;
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(AuditAction.GrantRevoked, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return (true, new AuditRecord(PlatformAudit.GrantRevoked, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "grant", TargetId: grant.Id, CaseId: caseId, Relation: grant.Relation.ToString(), Purpose: "grant.revoke"));
         }, ct);
         return true;

@@ -14,7 +14,7 @@ namespace Ariadne.Web.Features.Cases;
 /// posted, so what was searched for never appears in an address or a log.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class IndexModel(AriadneDbContext db, CaseAccess access, CaseService cases, Referrals.FuzzyPersonMatcher matcher,
+public sealed class IndexModel(AriadneDbContext db, CaseAccess access, CaseService cases, FuzzyPersonMatcher matcher,
     Platform.Audit.AuditTrail audit) : PageModel
 {
     public const int PageSize = 25;
@@ -46,9 +46,9 @@ public sealed class IndexModel(AriadneDbContext db, CaseAccess access, CaseServi
             NameSearch = true;
             var viewer = Viewer.Of(User);
             CanCreate = CaseService.CreatorRoles.Any(User.IsInRole);
-            var probe = new Referrals.ReferralContent { GivenName = Trim(GivenName, 100), FamilyName = Trim(FamilyName, 100), DateOfBirth = Trim(DateOfBirth, 10) };
+            var probe = new Ariadne.Linkage.PersonRecord("probe", GivenName: Trim(GivenName, 100), Surname: Trim(FamilyName, 100), DateOfBirth: Trim(DateOfBirth, 10));
             var found = await audit.InTransactionAsync(async () => (await matcher.FindAsync(viewer, probe, HttpContext.RequestAborted),
-                new Platform.Audit.AuditRecord(Platform.Audit.AuditAction.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId, Purpose: "search.name")));
+                new Platform.Audit.AuditRecord(CasesAudit.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId, Purpose: "search.name")));
             var ids = found.Select(f => f.CaseId).ToList();
             var rows = await RowsAsync(ids);
             Candidates = found.Where(f => rows.ContainsKey(f.CaseId)).Select(f => (rows[f.CaseId], f.Score, f.Reasons)).ToList();

@@ -9,10 +9,10 @@ namespace Ariadne.Web.Features.Cases;
 /// Crypto-shredding of one person (<c>person erase CASE-NUMBER</c>): the data key is destroyed, the blind
 /// indexes are cleared, and every field encrypted under that key — person, case notes, break-glass
 /// explanations, screenings, decisions' rationale, risk assessments, onward notes, and every copy in
-/// backups — becomes unreadable. The referrals that became this case are shredded with it (each has its
-/// own key: what the referrer submitted, and its files). The case's status record remains.
+/// backups — becomes unreadable. Other modules shred what they keep under keys of their own through
+/// <see cref="IErasureStep"/> (the referrals that became this case). The case's status record remains.
 /// </summary>
-public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTrail audit, TimeProvider time)
+public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTrail audit, TimeProvider time, IEnumerable<IErasureStep> steps)
 {
     public async Task<bool> EraseAsync(string caseNumber, CancellationToken ct = default)
     {
@@ -26,18 +26,10 @@ public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTr
             person.DocumentNumberIndex = null;
             person.PhoneIndex = null;
             person.ErasedAt = time.GetUtcNow();
-            var referrals = await db.Referrals.Where(r => r.CaseId == c.Id).ToListAsync(ct);
-            // The idempotency records of those referrals hold a keyed fingerprint of what was submitted: gone too.
-            var referralIds = referrals.Select(r => r.Id).ToList();
-            await db.IdempotencyRecords.Where(i => referralIds.Contains(i.ResourceId)).ExecuteDeleteAsync(ct);
-            foreach (var referral in referrals)
-            {
-                referral.DocumentNumberIndex = null;
-                referral.PhoneIndex = null;
-                await dataKeys.DestroyAsync(referral.DataKeyId, ct);
-            }
+            foreach (var step in steps)
+                await step.EraseAsync(c.Id, ct);
             await dataKeys.DestroyAsync(person.DataKeyId, ct); // saves the person's changes with it
-            return (true, new AuditRecord(AuditAction.PersonErased, TargetType: "person", TargetId: person.Id, CaseId: c.Id, Purpose: "erasure"));
+            return (true, new AuditRecord(CasesAudit.PersonErased, TargetType: "person", TargetId: person.Id, CaseId: c.Id, Purpose: "erasure"));
         }, ct);
     }
 }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Ariadne.Linkage;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
@@ -57,7 +57,7 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
             var snapshot = await db.NationalCountSnapshots.AsNoTracking().OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(ct);
             (Result, Guid)? result = snapshot is null ? null
                 : (new Result(snapshot.Records, snapshot.UniquePeople, JsonSerializer.Deserialize<List<Overlap>>(snapshot.Overlaps, Json)!, snapshot.TakenAt), snapshot.Id);
-            return (result, new AuditRecord(AuditAction.NationalCount, ActorUserId: reader.UserId, ActorInstitutionId: reader.InstitutionId,
+            return (result, new AuditRecord(CoordinationAudit.NationalCount, ActorUserId: reader.UserId, ActorInstitutionId: reader.InstitutionId,
                 TargetType: "national-count-snapshot", TargetId: snapshot?.Id, Purpose: "linkage.national-count"));
         }, ct);
 
@@ -76,7 +76,7 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
         {
             await audit.SerializeWritersAsync(ct);
             if (await db.NationalCountSnapshots.AnyAsync(s => s.TakenAt > since, ct))
-                return ((Guid?)null, new AuditRecord(AuditAction.NationalCountSnapshot, AuditOutcome.Denied, Purpose: "linkage.snapshot.too-soon"));
+                return ((Guid?)null, new AuditRecord(CoordinationAudit.NationalCountSnapshot, AuditOutcome.Denied, Purpose: "linkage.snapshot.too-soon"));
             var snapshot = new NationalCountSnapshot
             {
                 TakenAt = now,
@@ -86,7 +86,7 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
             };
             db.NationalCountSnapshots.Add(snapshot);
             await db.SaveChangesAsync(ct);
-            return ((Guid?)snapshot.Id, new AuditRecord(AuditAction.NationalCountSnapshot, TargetType: "national-count-snapshot", TargetId: snapshot.Id,
+            return ((Guid?)snapshot.Id, new AuditRecord(CoordinationAudit.NationalCountSnapshot, TargetType: "national-count-snapshot", TargetId: snapshot.Id,
                 Purpose: "linkage.snapshot"));
         }, ct);
     }
@@ -113,7 +113,7 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
             var c = JsonSerializer.Deserialize<ReferralContent>(FieldCipher.Decrypt(key, r.ContentEnc, "referrals", nameof(Referral.ContentEnc), r.Id, r.DataKeyId) ?? "{}", Json)!;
             if (c.GivenName is null && c.FamilyName is null && c.DocumentNumber is null)
                 continue;
-            contributions.Add(new Contribution("referral:" + r.Id, kinds[r.ReferringInstitutionId], LinkageRecords.From("", c)));
+            contributions.Add(new Contribution("referral:" + r.Id, kinds[r.ReferringInstitutionId], ReferralLinkage.From("", c)));
         }
         return contributions;
     }

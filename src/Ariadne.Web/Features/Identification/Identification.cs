@@ -1,12 +1,6 @@
-namespace Ariadne.Web.Features.Identification;
+using Ariadne.Web.Features.Cases;
 
-/// <summary>HTCDS vic_trafficking_status.</summary>
-public enum TraffickingStatus
-{
-    Possible = 1,
-    Actual = 2,
-    NotAVictim = 3,
-}
+namespace Ariadne.Web.Features.Identification;
 
 /// <summary>HTCDS "who identified": the kind of body that made the decision.</summary>
 public enum DecidingBody

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
@@ -107,7 +107,7 @@ public sealed class IdentificationService(
                 screening, screenedAt, screening is null ? null : Indicators.Suggest(screening.Operational, c.IsMinor), decisions,
                 !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null,
                 key is not null && await MayDecideAsync(viewer, caseId, rights, ct), needsReview);
-            return ((State?)state, new AuditRecord(AuditAction.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return ((State?)state, new AuditRecord(CasesAudit.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: "identification.view"));
         }, ct);
 
@@ -166,7 +166,7 @@ public sealed class IdentificationService(
             screening.ContentEnc = PersonVault.Encrypt(key, c.Person.DataKeyId, "screenings", nameof(Screening.ContentEnc), screening.Id, JsonSerializer.Serialize(content, Json));
             db.Screenings.Add(screening);
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(AuditAction.ScreeningRecorded, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return (true, new AuditRecord(IdentificationAudit.ScreeningRecorded, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "screening", TargetId: screening.Id, CaseId: caseId, Relation: rights.Through, Purpose: "identification.screen"));
         }, ct);
         return errors;
@@ -231,7 +231,7 @@ public sealed class IdentificationService(
             }
             c.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(AuditAction.IdentificationDecided, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return (true, new AuditRecord(IdentificationAudit.IdentificationDecided, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "decision", TargetId: decision.Id, CaseId: caseId, Relation: rights.Through,
                 Purpose: (previous is null ? "identification.decide:" : "identification.review:") + decision.Status));
         }, ct);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Features.Cases;
 
 namespace Ariadne.Web.Features.Oversight;
 
@@ -28,12 +29,12 @@ public sealed class CaseAccessModel(AriadneDbContext db, AuditTrail audit) : Pag
     public async Task OnGetAsync()
     {
         if (!string.IsNullOrWhiteSpace(Number))
-            Rows = await LoadAsync(AuditAction.AuditViewed);
+            Rows = await LoadAsync(PlatformAudit.AuditViewed);
     }
 
     public async Task<IActionResult> OnGetExportAsync()
     {
-        var rows = await LoadAsync(AuditAction.AuditExported);
+        var rows = await LoadAsync(PlatformAudit.AuditExported);
         if (rows is null)
             return NotFound();
         var csv = Ariadne.Linkage.CsvWriter.ToBytes(["at", "action", "outcome", "user", "institution", "relation", "purpose"],
@@ -41,7 +42,7 @@ public sealed class CaseAccessModel(AriadneDbContext db, AuditTrail audit) : Pag
         return File(csv, "text/csv; charset=utf-8", $"access-{Number!.Trim().ToUpperInvariant()}.csv");
     }
 
-    private async Task<IReadOnlyList<Row>?> LoadAsync(string action)
+    private async Task<IReadOnlyList<Row>?> LoadAsync(AuditAction action)
     {
         var number = Number!.Trim().ToUpperInvariant();
         var caseId = await db.Cases.Where(c => c.Number == number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();

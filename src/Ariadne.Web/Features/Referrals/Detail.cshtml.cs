@@ -1,3 +1,4 @@
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;

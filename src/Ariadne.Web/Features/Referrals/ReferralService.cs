@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
@@ -10,6 +10,7 @@ using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Referrals;
 
@@ -108,7 +109,7 @@ public sealed class ReferralService(
                     Idempotency.Remember(db, viewer.UserId, idempotencyKey, hash, nameof(Referral), referral.Id, now);
                     await db.SaveChangesAsync(ct);
                     CryptographicOperations.ZeroMemory(clear);
-                    return (referral, new AuditRecord(AuditAction.ReferralSubmitted, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                    return (referral, new AuditRecord(ReferralsAudit.ReferralSubmitted, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                         TargetType: "referral", TargetId: referral.Id, Relation: nameof(Relation.Referrer), Purpose: "referral.submit:" + urgency));
                 }, ct);
                 await transaction.CommitAsync(ct);
@@ -202,7 +203,7 @@ public sealed class ReferralService(
             var caseNumber = r.CaseId is { } cid && (isDesk || isInvestigator) ? await db.Cases.Where(c => c.Id == cid).Select(c => c.Number).FirstAsync(ct) : null;
             var relation = isDesk ? "duty-desk" : isInvestigator ? nameof(Relation.Investigator) : nameof(Relation.Referrer);
             return ((View?)new View(r, content, files, referring, isDesk, isReferrer, isInvestigator, caseNumber),
-                new AuditRecord(AuditAction.ReferralViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                new AuditRecord(ReferralsAudit.ReferralViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                     TargetType: "referral", TargetId: r.Id, CaseId: r.CaseId, Relation: relation, Purpose: purpose));
         }, ct);
 
@@ -217,7 +218,7 @@ public sealed class ReferralService(
                 return (((string, string, byte[])?)null, Denied(viewer, referralId, "referral.file"));
             var name = FieldCipher.Decrypt(key, file.NameEnc, "referral_files", nameof(ReferralFile.NameEnc), file.Id, r.DataKeyId) ?? "file";
             var content = DecryptBytes(key, file.ContentEnc, file.Id, r.DataKeyId);
-            return ((name, file.ContentType, content), new AuditRecord(AuditAction.ReferralFileRead, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return ((name, file.ContentType, content), new AuditRecord(ReferralsAudit.ReferralFileRead, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "referral-file", TargetId: file.Id, CaseId: r.CaseId, Purpose: "referral.file"));
         }, ct);
 
@@ -236,7 +237,7 @@ public sealed class ReferralService(
             {
                 Acknowledge(r, viewer);
                 await db.SaveChangesAsync(ct);
-                return (true, Event(AuditAction.ReferralAcknowledged, viewer, r, "referral.acknowledge"));
+                return (true, Event(ReferralsAudit.ReferralAcknowledged, viewer, r, "referral.acknowledge"));
             }, ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -253,11 +254,11 @@ public sealed class ReferralService(
         {
             var found = new List<MatchCandidate>();
             foreach (var matcher in matchers)
-                found.AddRange(await matcher.FindAsync(viewer, content, ct));
+                found.AddRange(await matcher.FindAsync(viewer, ReferralLinkage.From("probe", content), ct));
             var merged = found.GroupBy(c => c.CaseId)
                 .Select(g => new MatchCandidate(g.Key, g.First().CaseNumber, g.SelectMany(c => c.Reasons).Distinct().ToList(), g.Max(c => c.Score)))
                 .ToList();
-            return ((IReadOnlyList<MatchCandidate>)merged, new AuditRecord(AuditAction.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+            return ((IReadOnlyList<MatchCandidate>)merged, new AuditRecord(CasesAudit.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                 TargetType: "referral", TargetId: referralId, Purpose: "referral.duplicate-check"));
         }, ct);
 
@@ -321,7 +322,7 @@ public sealed class ReferralService(
             r.CaseId = target;
             r.ClosedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(Event(AuditAction.ReferralDispatched, viewer, r, existingCaseId is null ? "referral.open-case" : "referral.join-case"), ct);
+            await audit.AppendAsync(Event(ReferralsAudit.ReferralDispatched, viewer, r, existingCaseId is null ? "referral.open-case" : "referral.join-case"), ct);
             await transaction.CommitAsync(ct);
             return target;
         });
@@ -353,7 +354,7 @@ public sealed class ReferralService(
                 r.Status = ReferralStatus.NotTakenForward;
                 r.ClosedAt = time.GetUtcNow();
                 await db.SaveChangesAsync(ct);
-                return (true, Event(AuditAction.ReferralClosed, viewer, r, "referral.close:" + reason));
+                return (true, Event(ReferralsAudit.ReferralClosed, viewer, r, "referral.close:" + reason));
             }, ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -392,7 +393,7 @@ public sealed class ReferralService(
                 foreach (var chief in chiefs.Where(c => c.InstitutionId == r.SquadInstitutionId))
                     db.Notifications.Add(new Notification { RecipientUserId = chief.Id, Kind = "referral-overdue", CaseNumber = r.Number, CreatedAt = now });
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord(AuditAction.ReferralEscalated, TargetType: "referral", TargetId: r.Id, Purpose: "referral.deadline:" + r.Urgency), ct);
+                await audit.AppendAsync(new AuditRecord(ReferralsAudit.ReferralEscalated, TargetType: "referral", TargetId: r.Id, Purpose: "referral.deadline:" + r.Urgency), ct);
                 await transaction.CommitAsync(ct);
                 return 1;
             });
@@ -453,12 +454,12 @@ public sealed class ReferralService(
         IsMinor = r.Child,
     };
 
-    private static AuditRecord Event(string action, Viewer viewer, Referral r, string purpose) =>
+    private static AuditRecord Event(AuditAction action, Viewer viewer, Referral r, string purpose) =>
         new(action, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId, TargetType: "referral", TargetId: r.Id, CaseId: r.CaseId,
             Relation: "duty-desk", Purpose: purpose);
 
     private static AuditRecord Denied(Viewer viewer, Guid id, string purpose) =>
-        new(AuditAction.ReferralDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "referral", id, null, null, purpose);
+        new(ReferralsAudit.ReferralDenied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, "referral", id, null, null, purpose);
 
     private async Task<Guid?> SquadAsync(CancellationToken ct)
     {

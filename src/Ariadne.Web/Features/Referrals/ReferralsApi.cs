@@ -30,10 +30,10 @@ public static class ReferralsApi
     public static void MapReferralsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/referrals");
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiReferralsWrite).WithName("CreateReferral")
+        group.MapPost("/", CreateAsync).RequireAuthorization(ReferralsModule.WritePolicy).WithName("CreateReferral")
             .WithMetadata(new RequestSizeLimitAttribute(Platform.RequestLimits.FileUploadBytes));
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiReferralsRead).WithName("ListReferrals");
-        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.ApiReferralsRead).WithName("GetReferral");
+        group.MapGet("/", ListAsync).RequireAuthorization(ReferralsModule.ReadPolicy).WithName("ListReferrals");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(ReferralsModule.ReadPolicy).WithName("GetReferral");
     }
 
     private static async Task<IResult> CreateAsync(ReferralRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,

@@ -10,7 +10,7 @@ namespace Ariadne.Web.Platform.Access;
 public sealed record Viewer(Guid UserId, Guid InstitutionId, IReadOnlyList<Relation> InstitutionRelations, bool OnDutyDesk = false)
 {
     /// <summary>The roles that staff the duty desk: they receive, acknowledge and dispatch referrals.</summary>
-    public static readonly string[] DutyDeskRoles = [Features.Participants.RoleCatalog.DutyOfficer, Features.Participants.RoleCatalog.SquadChief];
+    public static readonly string[] DutyDeskRoles = [Platform.Participants.RoleCatalog.DutyOfficer, Platform.Participants.RoleCatalog.SquadChief];
 
     public static Viewer Of(ClaimsPrincipal user)
     {

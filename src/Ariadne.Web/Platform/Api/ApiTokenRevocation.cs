@@ -1,6 +1,7 @@
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Platform.Api;
 

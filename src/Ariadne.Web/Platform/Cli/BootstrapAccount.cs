@@ -1,5 +1,5 @@
-using Ariadne.Web.Features.Admin.Users;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

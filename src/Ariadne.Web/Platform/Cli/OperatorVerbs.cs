@@ -1,4 +1,3 @@
-using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Ariadne.Web.Platform.Cli;
 
 /// <summary>
-/// The operator's verbs on keys, the audit trail and erasure. Each returns an exit code and one line
+/// The operator's verbs on keys and the audit trail, and those the modules contribute (<see cref="IOperatorVerb"/>, e.g. erasure). Each returns an exit code and one line
 /// for standard output; none prints personal data.
 /// </summary>
 public sealed class OperatorVerbs(IServiceProvider services)
@@ -41,12 +40,13 @@ public sealed class OperatorVerbs(IServiceProvider services)
                 }
             case ("keys", "rotate"):
                 return await RotateAsync(sp);
-            case ("person", "erase") when args.Length == 2:
-                return await sp.GetRequiredService<PersonEraser>().EraseAsync(args[1])
-                    ? (0, $"Erased the person of case {args[1].ToUpperInvariant()}: their data key is destroyed.")
-                    : (1, "No such case.");
             default:
-                return (2, "Usage: audit verify [--head-file PATH] | audit checkpoint | keys init | keys rotate | person erase CASE-NUMBER");
+                var contributed = sp.GetServices<IOperatorVerb>().ToList();
+                if (contributed.FirstOrDefault(v => v.Name == (verb, args.FirstOrDefault() ?? "")) is { } module
+                    && await module.RunAsync(sp, args) is { } outcome)
+                    return outcome;
+                return (2, "Usage: audit verify [--head-file PATH] | audit checkpoint | keys init | keys rotate"
+                    + string.Concat(contributed.Select(v => " | " + v.Usage)));
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class OperatorVerbs(IServiceProvider services)
             if (!await db.DataKeys.AnyAsync(k => k.MasterKeyId == retired && k.WrappedKey != null))
                 ring.RemoveMasterKey(retired);
         ring.Save(ring.File);
-        await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(AuditAction.KeysRotated, Purpose: "keys.rotate"));
+        await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.KeysRotated, Purpose: "keys.rotate"));
         return (0, $"Re-wrapped {count} data key(s) under master key {id}; retired {old.Count} old master key(s).");
     }
 }

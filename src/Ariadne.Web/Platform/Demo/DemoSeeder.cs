@@ -1,7 +1,8 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Platform.Audit;
 
 namespace Ariadne.Web.Platform.Demo;
 
@@ -9,8 +10,8 @@ namespace Ariadne.Web.Platform.Demo;
 /// Seeds the demo world: one institution of every kind of PRODUCT.md §1 with Azerbaijani names, and
 /// a few users in each with fitting roles and training. All names are invented. Runs only with --demo.
 /// </summary>
-public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, Features.Cases.CaseService cases,
-    Features.Referrals.ReferralService referrals, Audit.AuditTrail audit, Features.Coordination.NationalCount nationalCount)
+public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, Audit.AuditTrail audit,
+    IEnumerable<IDemoData> modules)
 {
     public const string Password = "Demo-Ariadne-2026!";
 
@@ -66,7 +67,7 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
         if (await db.Institutions.AnyAsync(cancellationToken))
             return;
         // The mark that production checks: an append-only, hash-chained event cannot be quietly removed.
-        await audit.RecordAsync(new Audit.AuditRecord(Audit.AuditAction.DemoSeeded, Purpose: "demo"), cancellationToken);
+        await audit.RecordAsync(new Audit.AuditRecord(Audit.PlatformAudit.DemoSeeded, Purpose: "demo"), cancellationToken);
         var now = time.GetUtcNow();
         foreach (var demo in World)
         {
@@ -96,59 +97,9 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
                 Check(await users.AddToRolesAsync(user, person.Roles));
             }
         }
-        await SeedCasesAsync(now, cancellationToken);
-        await SeedReferralsAsync(cancellationToken);
-        // The daily job takes its first snapshot an hour after start; the demo's Coordinator sees one at once.
-        await nationalCount.SnapshotAsync(cancellationToken);
-    }
-
-    /// <summary>Two invented referrals waiting at the duty desk: one from the border service, one anonymous from the helpline in immediate danger.</summary>
-    private async Task SeedReferralsAsync(CancellationToken cancellationToken)
-    {
-        var border = await users.FindByNameAsync("border") ?? throw new InvalidOperationException("no demo border officer");
-        var helpline = await users.FindByNameAsync("operator") ?? throw new InvalidOperationException("no demo operator");
-        await referrals.SubmitAsync(new Access.Viewer(border.Id, border.InstitutionId, [Access.Relation.Referrer]), new Features.Referrals.ReferralInput
-        {
-            GivenName = "Dilnoza",
-            FamilyName = "Karimova",
-            Citizenship = "UZB",
-            Languages = "uz, ru",
-            NeedsInterpreter = true,
-            Sex = "female",
-            Whereabouts = "Demo: Astara sərhəd məntəqəsi",
-            ImmediateDanger = false,
-            Indicators = ["documents", "deception"],
-            Exploitation = ["sexual"],
-            Observations = "Demo: pasportu müşayiətçidə idi; iş vədi ilə gətirilib.",
-            Consent = Features.Referrals.ReferralConsent.Given,
-        }, [], "demo-referral-1", cancellationToken);
-        await referrals.SubmitAsync(new Access.Viewer(helpline.Id, helpline.InstitutionId, [Access.Relation.Referrer]), new Features.Referrals.ReferralInput
-        {
-            Anonymous = true,
-            Whereabouts = "Demo: Sumqayıt, kafe",
-            ImmediateDanger = true,
-            Danger = "Demo: zəng edən nəzarət altında saxlanıldığını deyir.",
-            Indicators = ["movement", "threats"],
-            Consent = Features.Referrals.ReferralConsent.NotAsked,
-        }, [], "demo-referral-2", cancellationToken);
-    }
-
-    /// <summary>Three invented cases, opened by the demo investigator through the real service (encrypted, granted, audited).</summary>
-    private async Task SeedCasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var investigator = await users.FindByNameAsync("investigator") ?? throw new InvalidOperationException("no demo investigator");
-        var viewer = new Access.Viewer(investigator.Id, investigator.InstitutionId, [Access.Relation.Investigator]);
-        Features.Cases.CaseInput[] inputs =
-        [
-            new() { GivenName = "Gülnar", FamilyName = "Nəbiyeva", DateOfBirth = "1999-03-14", Sex = "female", Citizenship = "AZE", Languages = "az, ru",
-                    DocumentNumber = "AZE10000001", Whereabouts = "Bakı, təhlükəsiz sığınacaq", Situation = "Demo: İstanbulda cinsi istismar; iş vədi ilə aparılıb." },
-            new() { GivenName = "Ramil", FamilyName = "Qurbanov", DateOfBirth = "1986-11-02", Sex = "male", Citizenship = "AZE", Languages = "az",
-                    DocumentNumber = "AZE10000002", Situation = "Demo: Rusiyada tikintidə məcburi əmək; pasportu saxlanılıb." },
-            new() { GivenName = "Nərmin", FamilyName = "Əhmədova", DateOfBirth = "2011-06-30", Sex = "female", Citizenship = "AZE", Languages = "az",
-                    Situation = "Demo: dilənçiliyə məcbur edilən uşaq." },
-        ];
-        foreach (var input in inputs)
-            await cases.CreateAsync(viewer, input, cancellationToken);
+        // Then each module's part (cases, referrals, the national count...), in the modules' order.
+        foreach (var part in modules)
+            await part.SeedAsync(cancellationToken);
     }
 
     private static void Check(IdentityResult result)

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

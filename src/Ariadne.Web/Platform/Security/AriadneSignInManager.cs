@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -18,18 +18,13 @@ public static class Policies
     public const string Admin = "admin";
     /// <summary>A machine client with a valid API token.</summary>
     public const string Api = "api";
-    public const string ApiAdminRead = "api:admin.read";
-    public const string ApiAdminWrite = "api:admin.write";
-    public const string ApiCasesRead = "api:cases.read";
-    public const string ApiCasesWrite = "api:cases.write";
-    public const string ApiReferralsRead = "api:referrals.read";
-    public const string ApiReferralsWrite = "api:referrals.write";
 
     public static AuthorizationPolicy MfaPolicy { get; } = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
         .RequireAuthenticatedUser()
         .RequireAssertion(c => c.User.HasSecondFactor() && !c.User.HasClaim(x => x.Type == AriadneClaims.MustChangePassword))
         .Build();
 
+    /// <summary>The platform's policies; each module adds its own (its API scopes) through its contract.</summary>
     public static void Configure(AuthorizationOptions options)
     {
         options.FallbackPolicy = MfaPolicy;
@@ -38,17 +33,5 @@ public static class Policies
         options.AddPolicy(SignedIn, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         options.AddPolicy(Admin, p => p.Combine(MfaPolicy).RequireRole(RoleCatalog.Administrator));
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser());
-        options.AddPolicy(ApiAdminRead, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
-            .RequireRole(RoleCatalog.Administrator).RequireClaim(ApiScopes.ClaimType, ApiScopes.AdminRead, ApiScopes.AdminWrite));
-        options.AddPolicy(ApiCasesRead, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
-            .RequireClaim(ApiScopes.ClaimType, ApiScopes.CasesRead, ApiScopes.CasesWrite));
-        options.AddPolicy(ApiCasesWrite, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
-            .RequireClaim(ApiScopes.ClaimType, ApiScopes.CasesWrite));
-        options.AddPolicy(ApiReferralsRead, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
-            .RequireClaim(ApiScopes.ClaimType, ApiScopes.ReferralsRead, ApiScopes.ReferralsWrite));
-        options.AddPolicy(ApiReferralsWrite, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
-            .RequireClaim(ApiScopes.ClaimType, ApiScopes.ReferralsWrite));
-        options.AddPolicy(ApiAdminWrite, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
-            .RequireRole(RoleCatalog.Administrator).RequireClaim(ApiScopes.ClaimType, ApiScopes.AdminWrite));
     }
 }

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
 using Microsoft.AspNetCore.Authentication;

@@ -1,4 +1,4 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
@@ -68,7 +68,7 @@ public sealed class EditModel(AriadneDbContext db, IStringLocalizer<SharedResour
         await db.SaveChangesAsync();
         logger.InstitutionChanged(User.UserId()!.Value, institution.Id, Id is null ? "created" : "updated");
         var actor = Platform.Access.Viewer.Of(User);
-        await audit.RecordAsync(new AuditRecord(AuditAction.InstitutionChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
+        await audit.RecordAsync(new AuditRecord(PlatformAudit.InstitutionChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
             TargetType: "institution", TargetId: institution.Id, Purpose: Id is null ? "admin.created" : "admin.updated"));
         TempData["Notice"] = "Common_Saved";
         return RedirectToPage("/Admin/Institutions/Index");

@@ -1,4 +1,5 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Features.Staff;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
@@ -86,7 +87,7 @@ public sealed class CreateModel(
             else if (result.Succeeded)
                 confirmations.NotifyOversight("account-admin-action", time.GetUtcNow());
             await db.SaveChangesAsync();
-            return (true, new AuditRecord(AuditAction.AccountChanged, result.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            return (true, new AuditRecord(PlatformAudit.AccountChanged, result.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Denied,
                 ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId, TargetType: "user", TargetId: user.Id, Purpose: "admin.created"));
         });
         if (!result!.Succeeded)

@@ -1,4 +1,5 @@
-using Ariadne.Web.Features.Participants;
+using Ariadne.Web.Features.Staff;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
@@ -290,7 +291,7 @@ public sealed class EditModel(
             await work();
             confirmations.NotifyOversight("account-admin-action", time.GetUtcNow());
             await db.SaveChangesAsync();
-            return (true, new AuditRecord(AuditAction.AccountChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
+            return (true, new AuditRecord(PlatformAudit.AccountChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
                 TargetType: "user", TargetId: Account.Id, Purpose: "admin." + change.Replace(' ', '-')));
         });
         logger.AccountChanged(actor.UserId, Account.Id, change);

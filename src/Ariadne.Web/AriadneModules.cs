@@ -1,0 +1,35 @@
+using Ariadne.Web.Features.Account;
+using Ariadne.Web.Features.Admin;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Coordination;
+using Ariadne.Web.Features.Home;
+using Ariadne.Web.Features.Identification;
+using Ariadne.Web.Features.Oversight;
+using Ariadne.Web.Features.Protection;
+using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Staff;
+using Ariadne.Web.Platform.Modules;
+
+namespace Ariadne.Web;
+
+/// <summary>
+/// The composition root: the one place that names every module. Adding a capability is its folder under
+/// Features, one line here, and its migration (see docs/architecture.md). A module comes after the modules it
+/// depends on: its demo data and its services may rely on theirs.
+/// </summary>
+public static class AriadneModules
+{
+    public static IReadOnlyList<AriadneModule> All { get; } =
+    [
+        new HomeModule(),
+        new AccountModule(),
+        new StaffModule(),
+        new AdminModule(),
+        new CasesModule(),
+        new IdentificationModule(),
+        new ProtectionModule(),
+        new ReferralsModule(),
+        new CoordinationModule(),
+        new OversightModule(),
+    ];
+}

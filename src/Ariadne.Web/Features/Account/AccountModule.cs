@@ -1,0 +1,15 @@
+using Ariadne.Web.Platform.Modules;
+
+namespace Ariadne.Web.Features.Account;
+
+/// <summary>The signed-in user's own account: sign-in, second factor, password, API tokens, profile API.</summary>
+public sealed class AccountModule : AriadneModule
+{
+    public override void MapApi(RouteGroupBuilder v1) => v1.MapMeApi();
+
+    public override IEnumerable<NavigationEntry> Navigation =>
+    [
+        new("/Account/Security", "Nav_Security", 90, _ => true),
+        new("/Account/Tokens", "Nav_ApiTokens", 91, _ => true),
+    ];
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>How <see cref="AgeAssessment"/> is stored; applied with every other configuration of the assembly.</summary>
+internal sealed class AgeAssessmentConfiguration : IEntityTypeConfiguration<AgeAssessment>
+{
+    public void Configure(EntityTypeBuilder<AgeAssessment> e)
+    {
+        e.ToTable("age_assessments");
+        e.HasIndex(x => new { x.CaseId, x.RecordedAt });
+        e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Method).HasConversion<string>().HasMaxLength(30);
+        e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

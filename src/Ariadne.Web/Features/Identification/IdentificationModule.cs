@@ -1,0 +1,16 @@
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Modules;
+
+namespace Ariadne.Web.Features.Identification;
+
+/// <summary>Identification of victims: screening against the ILO indicators, decisions and their reviews, the reflection period.</summary>
+public sealed class IdentificationModule : AriadneModule
+{
+    public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule)];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<IdentificationService>();
+
+    public override IEnumerable<AuditAction> AuditActions => IdentificationAudit.All;
+}

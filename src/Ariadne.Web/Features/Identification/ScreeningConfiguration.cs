@@ -1,0 +1,16 @@
+using Ariadne.Web.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ariadne.Web.Features.Identification;
+
+/// <summary>How <see cref="Screening"/> is stored; applied with every other configuration of the assembly.</summary>
+internal sealed class ScreeningConfiguration : IEntityTypeConfiguration<Screening>
+{
+    public void Configure(EntityTypeBuilder<Screening> e)
+    {
+        e.ToTable("screenings");
+        e.HasIndex(x => new { x.CaseId, x.RecordedAt });
+        e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,54 @@
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Identification;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Demo;
+using Ariadne.Web.Platform.Modules;
+using Ariadne.Web.Platform.Participants;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Ariadne.Web.Features.Referrals;
+
+/// <summary>Referrals: intake from any participant, the Squad's duty desk, dispatch into a case, deadlines and escalation.</summary>
+public sealed class ReferralsModule : AriadneModule
+{
+    public const string ReadScope = "referrals.read";
+    public const string WriteScope = "referrals.write";
+    public const string ReadPolicy = "api:referrals.read";
+    public const string WritePolicy = "api:referrals.write";
+
+    public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(IdentificationModule)];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ReferralService>();
+        services.AddSingleton<ReferralSignal>();
+        services.AddHostedService<ReferralDeadlineJob>();
+        services.AddScoped<IErasureStep, ReferralErasure>();
+        services.AddScoped<IDemoData, ReferralsDemo>();
+    }
+
+    public override void AddPolicies(AuthorizationOptions options)
+    {
+        ApiScope.AddPolicy(options, ReadPolicy, null, ReadScope, WriteScope);
+        ApiScope.AddPolicy(options, WritePolicy, null, WriteScope);
+    }
+
+    public override void MapApi(RouteGroupBuilder v1) => ReferralsApi.MapReferralsApi(v1);
+
+    public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapDeskEvents();
+
+    public override IEnumerable<AuditAction> AuditActions => ReferralsAudit.All;
+
+    public override IEnumerable<ApiScope> ApiScopes =>
+    [
+        new(ReadScope, u => NotAdministrator(u) && (ReferralService.CanRefer(Viewer.Of(u)) || Viewer.Of(u).OnDutyDesk)),
+        new(WriteScope, u => NotAdministrator(u) && ReferralService.CanRefer(Viewer.Of(u))),
+    ];
+
+    public override IEnumerable<NavigationEntry> Navigation =>
+        [new("/Referrals/Index", "Nav_Referrals", 20, u => NotAdministrator(u) && !u.IsInRole(RoleCatalog.Auditor))];
+
+    private static bool NotAdministrator(System.Security.Claims.ClaimsPrincipal user) => !user.IsInRole(RoleCatalog.Administrator);
+}

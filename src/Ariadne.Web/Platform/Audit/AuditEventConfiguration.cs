@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ariadne.Web.Platform.Audit;
+
+/// <summary>How <see cref="AuditEvent"/> is stored; applied with every other configuration of the assembly.</summary>
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> e)
+    {
+        e.ToTable("audit_events");
+        e.HasKey(a => a.Sequence);
+        e.Property(a => a.Sequence).ValueGeneratedNever();
+        e.Property(a => a.Action).HasMaxLength(60);
+        e.Property(a => a.TargetType).HasMaxLength(40);
+        e.Property(a => a.Relation).HasMaxLength(40);
+        e.Property(a => a.Purpose).HasMaxLength(80);
+        e.Property(a => a.Outcome).HasMaxLength(16);
+        e.HasIndex(a => new { a.CaseId, a.Sequence });
+        e.HasIndex(a => new { a.ActorUserId, a.Sequence });
+    }
+}

@@ -1,0 +1,23 @@
+namespace Ariadne.Web.Platform.Audit;
+
+/// <summary>The platform's own audit actions: sign-in, accounts, institutions, tokens, grants, break-glass, keys, the trail itself, the demo.</summary>
+public static class PlatformAudit
+{
+    public static readonly AuditAction SignIn = new("sign-in");
+    public static readonly AuditAction SignInFailed = new("sign-in.failed");
+    public static readonly AuditAction AccountChanged = new("account.changed");
+    public static readonly AuditAction InstitutionChanged = new("institution.changed");
+    public static readonly AuditAction ApiTokenChanged = new("api-token.changed");
+    public static readonly AuditAction CaseDenied = new("case.denied");
+    public static readonly AuditAction GrantCreated = new("grant.created");
+    public static readonly AuditAction GrantRevoked = new("grant.revoked");
+    public static readonly AuditAction BreakGlassOpened = new("break-glass.opened");
+    public static readonly AuditAction BreakGlassReviewed = new("break-glass.reviewed");
+    public static readonly AuditAction KeysRotated = new("keys.rotated");
+    public static readonly AuditAction AuditViewed = new("audit.viewed");
+    public static readonly AuditAction AuditExported = new("audit.exported");
+    public static readonly AuditAction DemoSeeded = new("demo.seeded");
+
+    /// <summary>Every action above, for the module contract.</summary>
+    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, AuditViewed, AuditExported, DemoSeeded];
+}
