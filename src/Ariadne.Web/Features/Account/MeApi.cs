@@ -7,8 +7,6 @@ namespace Ariadne.Web.Features.Account;
 /// <summary>GET /api/v1/me: who the token belongs to, with its roles and scopes.</summary>
 public static class MeApi
 {
-    public sealed record Profile(Guid UserId, Guid InstitutionId, IReadOnlyList<string> Roles, IReadOnlyList<string> Scopes);
-
     public static void MapMeApi(this RouteGroupBuilder api) =>
         api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new Profile(
                 user.UserId()!.Value,

@@ -19,8 +19,6 @@ namespace Ariadne.Web.Features.Admin;
 /// </summary>
 public static class InstitutionsApi
 {
-    public sealed record InstitutionDto(Guid Id, string Name, string Code, InstitutionKind Kind, bool IsActive);
-
     public static void MapInstitutionsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/institutions");

@@ -16,10 +16,6 @@ namespace Ariadne.Web.Features.Cases;
 /// </summary>
 public static class CasesApi
 {
-    public sealed record CaseSummary(Guid Id, string Number, CaseStatus Status, bool IsMinor, DateTimeOffset CreatedAt);
-    public sealed record CasePage(IReadOnlyList<CaseSummary> Items, long? Next);
-    public sealed record CaseDocument(Guid Id, string Number, IReadOnlyList<string> Readable, IReadOnlyList<string> Writable, bool Erased, Dictionary<string, object?> Fields);
-
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases");

@@ -17,16 +17,6 @@ public static class ReferralsApi
     /// <summary>The body's own member among the validation keys; the rest are fields of <c>referral</c>.</summary>
     private static readonly HashSet<string> FilesField = new(StringComparer.Ordinal) { "Files" };
 
-    public sealed record FileUpload(string? Name, string? Content);
-    public sealed class ReferralRequest
-    {
-        public ReferralInput? Referral { get; set; }
-        public List<FileUpload?> Files { get; set => field = value ?? []; } = [];
-    }
-
-    public sealed record ReferralStatusDocument(Guid Id, string Number, ReferralStatus Status, Urgency Urgency, DateTimeOffset ReceivedAt,
-        DateTimeOffset AcknowledgeBy, DateTimeOffset? AcknowledgedAt, bool NeedsInterpreter, int Files);
-
     public static void MapReferralsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/referrals");
