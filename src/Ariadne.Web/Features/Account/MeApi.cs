@@ -13,5 +13,6 @@ public static class MeApi
                 Guid.Parse(user.FindFirstValue(AriadneClaims.InstitutionId)!),
                 user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
                 user.FindAll(ApiScopes.ClaimType).Select(c => c.Value).ToList())))
-            .WithName("GetMe");
+            .WithName("GetMe")
+            .ProducesProblem(StatusCodes.Status401Unauthorized); // any valid token may ask: no 403
 }
