@@ -19,14 +19,18 @@ namespace Ariadne.Web.Features.Admin;
 /// </summary>
 public static class InstitutionsApi
 {
-    public sealed record InstitutionDto(Guid Id, string Name, string Code, InstitutionKind Kind, bool IsActive);
-
     public static void MapInstitutionsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/institutions");
+        var group = api.MapGroup("/institutions").ProducesTokenProblems();
         group.MapGet("/", ListAsync).RequireAuthorization(AdminModule.ReadPolicy).WithName("ListInstitutions");
-        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AdminModule.ReadPolicy).WithName("GetInstitution");
-        group.MapPost("/", CreateAsync).RequireAuthorization(AdminModule.WritePolicy).WithName("CreateInstitution");
+        // The bare 404 goes out as problem details, written by the status-code page.
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(AdminModule.ReadPolicy).WithName("GetInstitution")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        // The handler's problems carry their status in the body, not in their type.
+        group.MapPost("/", CreateAsync).RequireAuthorization(AdminModule.WritePolicy).WithName("CreateInstitution")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity); // an Idempotency-Key reused for another body
     }
 
     private static async Task<Ok<List<InstitutionDto>>> ListAsync(AriadneDbContext db, CancellationToken ct) =>
@@ -39,7 +43,7 @@ public static class InstitutionsApi
             ? TypedResults.Ok(found)
             : TypedResults.NotFound();
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<InstitutionDto>, ProblemHttpResult>> CreateAsync(
         InstitutionInput input,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
@@ -88,7 +92,7 @@ public static class InstitutionsApi
             new InstitutionDto(institution.Id, institution.Name, institution.Code, institution.Kind, institution.IsActive));
     }
 
-    private static async Task<IResult?> ReplayAsync(
+    private static async Task<Results<Created<InstitutionDto>, ProblemHttpResult>?> ReplayAsync(
         AriadneDbContext db, Guid userId, string key, string requestHash, IStringLocalizer text, CancellationToken ct)
     {
         var (outcome, resourceId) = await Idempotency.LookupAsync(db, userId, key, requestHash, nameof(Institution), ct);

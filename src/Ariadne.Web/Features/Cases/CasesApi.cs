@@ -3,6 +3,7 @@ using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,23 +17,34 @@ namespace Ariadne.Web.Features.Cases;
 /// </summary>
 public static class CasesApi
 {
-    public sealed record CaseSummary(Guid Id, string Number, CaseStatus Status, bool IsMinor, DateTimeOffset CreatedAt);
-    public sealed record CasePage(IReadOnlyList<CaseSummary> Items, long? Next);
-    public sealed record CaseDocument(Guid Id, string Number, IReadOnlyList<string> Readable, IReadOnlyList<string> Writable, bool Erased, Dictionary<string, object?> Fields);
-
     public static void MapCasesApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/cases");
-        group.MapGet("/", ListAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("ListCases");
-        group.MapGet("/search", SearchAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("SearchCases");
-        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("GetCase");
-        group.MapPost("/", CreateAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("CreateCase");
-        group.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("UpdateCase");
-        group.MapGet("/{id:guid}/age-assessments", ListAgeAssessmentsAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("ListAgeAssessments");
-        group.MapPost("/{id:guid}/age-assessments", AssessAgeAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("AssessAge");
+        // The handlers' problems carry their status in the body, not in their type: each endpoint names them.
+        var group = api.MapGroup("/cases").ProducesTokenProblems();
+        group.MapGet("/", ListAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("ListCases")
+            .ProducesProblem(StatusCodes.Status400BadRequest); // a "before" that is not a number
+        group.MapGet("/search", SearchAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("SearchCases")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("GetCase")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("CreateCase")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity); // an Idempotency-Key reused for another body
+        group.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("UpdateCase")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id:guid}/age-assessments", ListAgeAssessmentsAsync).RequireAuthorization(CasesModule.ReadPolicy).WithName("ListAgeAssessments")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/age-assessments", AssessAgeAsync).RequireAuthorization(CasesModule.WritePolicy).WithName("AssessAge")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> ListAsync(long? before, ClaimsPrincipal user, CaseAccess access, AriadneDbContext db, CancellationToken ct)
+    private static async Task<Ok<CasePage>> ListAsync(long? before, ClaimsPrincipal user, CaseAccess access, AriadneDbContext db, CancellationToken ct)
     {
         const int size = 50;
         var page = await access.PageAsync(Viewer.Of(user), before, size + 1, ct);
@@ -43,7 +55,8 @@ public static class CasesApi
             page.Count > size ? page[size - 1].Recency : null));
     }
 
-    private static async Task<IResult> SearchAsync(string? document, string? phone, ClaimsPrincipal user, CaseService cases, AriadneDbContext db,
+    private static async Task<Results<Ok<CasePage>, ProblemHttpResult>> SearchAsync(
+        string? document, string? phone, ClaimsPrincipal user, CaseService cases, AriadneDbContext db,
         IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(document) && string.IsNullOrWhiteSpace(phone))
@@ -54,12 +67,14 @@ public static class CasesApi
         return TypedResults.Ok(new CasePage(items, null));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CaseService cases, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+    private static async Task<Results<Ok<CaseDocument>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, CaseService cases, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         await cases.ReadAsync(Viewer.Of(user), id, "api.case.view", ct) is { } view
             ? TypedResults.Ok(Document(view))
             : NotFound(text);
 
-    private static async Task<IResult> CreateAsync(CaseInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+    private static async Task<Results<Created<CaseDocument>, ProblemHttpResult>> CreateAsync(
+        CaseInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
         CaseService cases, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
     {
         if (!CaseService.CreatorRoles.Any(user.IsInRole))
@@ -94,7 +109,7 @@ public static class CasesApi
             return await ReplayAsync() ?? TypedResults.Problem(title: text["Status_500"], statusCode: StatusCodes.Status409Conflict);
         }
 
-        async Task<IResult?> ReplayAsync()
+        async Task<Results<Created<CaseDocument>, ProblemHttpResult>?> ReplayAsync()
         {
             var (outcome, resourceId) = await Idempotency.LookupAsync(db, viewer.UserId, idempotencyKey!, hash, nameof(ProtectionCase), ct);
             if (outcome == Idempotency.Outcome.New)
@@ -106,7 +121,8 @@ public static class CasesApi
         }
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, CaseInput input, ClaimsPrincipal user, CaseService cases, IStringLocalizer<SharedResource> text,
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(
+        Guid id, CaseInput input, ClaimsPrincipal user, CaseService cases, IStringLocalizer<SharedResource> text,
         TimeProvider time, CancellationToken ct)
     {
         var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
@@ -121,11 +137,13 @@ public static class CasesApi
         };
     }
 
-    private static async Task<IResult> ListAgeAssessmentsAsync(Guid id, ClaimsPrincipal user, AgeAssessmentService ages, IStringLocalizer<SharedResource> text,
+    private static async Task<Results<Ok<IReadOnlyList<AgeAssessmentService.Row>>, ProblemHttpResult>> ListAgeAssessmentsAsync(
+        Guid id, ClaimsPrincipal user, AgeAssessmentService ages, IStringLocalizer<SharedResource> text,
         CancellationToken ct) =>
         await ages.ReadAsync(Viewer.Of(user), id, ct) is { } state ? TypedResults.Ok(state.History) : NotFound(text);
 
-    private static async Task<IResult> AssessAgeAsync(Guid id, AgeAssessmentService.Input input, ClaimsPrincipal user, AgeAssessmentService ages,
+    private static async Task<Results<NoContent, ProblemHttpResult>> AssessAgeAsync(
+        Guid id, AgeAssessmentService.Input input, ClaimsPrincipal user, AgeAssessmentService ages,
         IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         var errors = await ages.RecordAsync(Viewer.Of(user), id, input, ct);
@@ -139,10 +157,10 @@ public static class CasesApi
     }
 
     /// <summary>422 problem details naming each field refused.</summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unprocessable(IDictionary<string, string[]> errors, IStringLocalizer text) =>
+    private static ProblemHttpResult Unprocessable(IDictionary<string, string[]> errors, IStringLocalizer text) =>
         ApiProblems.Invalid(errors, text, status: StatusCodes.Status422UnprocessableEntity);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer text) => TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(IStringLocalizer text) => TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
 
     private static CaseDocument Document(CaseService.CaseView view) => new(view.Id, view.Number,
         CaseFields.Classes.Where(view.Rights.CanRead).Select(c => c.ToString()).ToList(),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -17,26 +18,22 @@ public static class ReferralsApi
     /// <summary>The body's own member among the validation keys; the rest are fields of <c>referral</c>.</summary>
     private static readonly HashSet<string> FilesField = new(StringComparer.Ordinal) { "Files" };
 
-    public sealed record FileUpload(string? Name, string? Content);
-    public sealed class ReferralRequest
-    {
-        public ReferralInput? Referral { get; set; }
-        public List<FileUpload?> Files { get; set => field = value ?? []; } = [];
-    }
-
-    public sealed record ReferralStatusDocument(Guid Id, string Number, ReferralStatus Status, Urgency Urgency, DateTimeOffset ReceivedAt,
-        DateTimeOffset AcknowledgeBy, DateTimeOffset? AcknowledgedAt, bool NeedsInterpreter, int Files);
-
     public static void MapReferralsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/referrals");
+        // The handlers' problems carry their status in the body, not in their type: each endpoint names them.
+        var group = api.MapGroup("/referrals").ProducesTokenProblems();
         group.MapPost("/", CreateAsync).RequireAuthorization(ReferralsModule.WritePolicy).WithName("CreateReferral")
-            .WithMetadata(new RequestSizeLimitAttribute(Platform.RequestLimits.FileUploadBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(Platform.RequestLimits.FileUploadBytes))
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity) // an Idempotency-Key reused for another body
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/", ListAsync).RequireAuthorization(ReferralsModule.ReadPolicy).WithName("ListReferrals");
-        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(ReferralsModule.ReadPolicy).WithName("GetReferral");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(ReferralsModule.ReadPolicy).WithName("GetReferral")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> CreateAsync(ReferralRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
+    private static async Task<Results<Created<ReferralStatusDocument>, ProblemHttpResult>> CreateAsync(
+        ReferralRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
         ReferralService referrals, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
     {
         var viewer = Viewer.Of(user);
@@ -73,7 +70,7 @@ public static class ReferralsApi
         };
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, ReferralService referrals, CancellationToken ct)
+    private static async Task<Ok<List<ReferralSummary>>> ListAsync(ClaimsPrincipal user, ReferralService referrals, CancellationToken ct)
     {
         var viewer = Viewer.Of(user);
         var rows = new List<ReferralService.Row>();
@@ -81,10 +78,12 @@ public static class ReferralsApi
             rows.AddRange(await referrals.MadeByMyInstitutionAsync(viewer, ct));
         if (viewer.OnDutyDesk)
             rows.AddRange(await referrals.DeskAsync(viewer, ct));
-        return TypedResults.Ok(rows.DistinctBy(r => r.Id).Select(r => new { r.Id, r.Number, r.Status, r.Urgency, r.ReceivedAt, r.AcknowledgeBy, r.AcknowledgedAt }));
+        return TypedResults.Ok(rows.DistinctBy(r => r.Id)
+            .Select(r => new ReferralSummary(r.Id, r.Number, r.Status, r.Urgency, r.ReceivedAt, r.AcknowledgeBy, r.AcknowledgedAt)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ReferralService referrals, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+    private static async Task<Results<Ok<ReferralStatusDocument>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, ReferralService referrals, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         await referrals.ReadAsync(Viewer.Of(user), id, "api.referral.status", false, ct) is { } view
             ? TypedResults.Ok(Document(view.Referral, view.Files.Count))
             : TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);

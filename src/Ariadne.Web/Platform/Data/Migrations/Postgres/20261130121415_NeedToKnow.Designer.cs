@@ -154,7 +154,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("cases", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -248,7 +248,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.Institution", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -283,7 +283,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("institutions", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -878,7 +878,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -887,9 +887,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", "Institution")
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -898,9 +898,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Institution");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany("Trainings")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -924,12 +924,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("GranteeInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("GranteeUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -937,7 +937,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -955,7 +955,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -964,7 +964,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -973,7 +973,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1030,7 +1030,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1039,14 +1039,14 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Navigation("Trainings");
                 });

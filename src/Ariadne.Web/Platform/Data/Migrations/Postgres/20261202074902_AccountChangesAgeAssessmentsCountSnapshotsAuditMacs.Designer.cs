@@ -436,7 +436,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("screenings", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AccountChange", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AccountChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -481,7 +481,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("account_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -575,7 +575,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.Institution", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -610,7 +610,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("institutions", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1351,7 +1351,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("RecipientInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1366,7 +1366,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("RecipientInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1390,7 +1390,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1426,24 +1426,24 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AccountChange", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AccountChange", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", "Institution")
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1452,9 +1452,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Institution");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany("Trainings")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1474,13 +1474,13 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("ReferringInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("SquadInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1513,12 +1513,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("GranteeInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("GranteeUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1526,7 +1526,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1544,7 +1544,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1553,7 +1553,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1562,7 +1562,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1619,7 +1619,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1628,14 +1628,14 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Navigation("Trainings");
                 });

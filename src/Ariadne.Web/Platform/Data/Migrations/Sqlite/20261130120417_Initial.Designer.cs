@@ -20,7 +20,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -114,7 +114,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.Institution", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -149,7 +149,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("institutions", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -432,9 +432,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", "Institution")
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -443,9 +443,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Institution");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany("Trainings")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -454,7 +454,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -472,7 +472,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -481,7 +481,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -490,7 +490,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -547,7 +547,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -556,14 +556,14 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Navigation("Trainings");
                 });

@@ -149,7 +149,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("cases", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -243,7 +243,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.Institution", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -278,7 +278,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("institutions", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -865,7 +865,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -874,9 +874,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", "Institution")
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -885,9 +885,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Institution");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany("Trainings")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -911,12 +911,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("GranteeInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("GranteeUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -924,7 +924,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -942,7 +942,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -951,7 +951,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -960,7 +960,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1017,7 +1017,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1026,14 +1026,14 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Navigation("Trainings");
                 });

@@ -367,7 +367,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("screenings", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -461,7 +461,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.Institution", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -496,7 +496,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("institutions", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1217,7 +1217,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("RecipientInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1232,7 +1232,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("RecipientInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1256,7 +1256,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1292,9 +1292,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", "Institution")
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1303,9 +1303,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Institution");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany("Trainings")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1325,13 +1325,13 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("ReferringInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("SquadInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1364,12 +1364,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("GranteeInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("GranteeUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1377,7 +1377,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1395,7 +1395,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1404,7 +1404,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1413,7 +1413,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1470,7 +1470,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1479,14 +1479,14 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Navigation("Trainings");
                 });

@@ -434,7 +434,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("screenings", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AccountChange", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AccountChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -479,7 +479,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("account_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -573,7 +573,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.Institution", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -608,7 +608,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("institutions", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1341,7 +1341,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("RecipientInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1356,7 +1356,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("RecipientInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1380,7 +1380,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1416,24 +1416,24 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AccountChange", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AccountChange", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", "Institution")
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1442,9 +1442,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Institution");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany("Trainings")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1464,13 +1464,13 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("ReferringInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("SquadInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1503,12 +1503,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.Institution", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("GranteeInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("GranteeUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1516,7 +1516,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1534,7 +1534,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1543,7 +1543,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1552,7 +1552,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1609,7 +1609,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1618,14 +1618,14 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Ariadne.Web.Features.Participants.AriadneUser", null)
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
                 {
                     b.Navigation("Trainings");
                 });

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Ariadne.IntegrationTests.Infrastructure;
+
+namespace Ariadne.IntegrationTests;
+
+/// <summary>
+/// The OpenAPI document names every response each /api/v1 operation can give: the handler's typed
+/// results and the problems the pipeline answers around it (token, unreadable body, size, content type).
+/// </summary>
+public abstract class OpenApiTests(AriadneApp app)
+{
+    /// <summary>Every operation under /api/v1 and the status codes it can answer with.</summary>
+    private static readonly Dictionary<string, int[]> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET /api/v1/me"] = [200, 401],
+        ["GET /api/v1/institutions"] = [200, 401, 403],
+        ["GET /api/v1/institutions/{id}"] = [200, 401, 403, 404],
+        ["POST /api/v1/institutions"] = [201, 400, 401, 403, 409, 413, 415, 422],
+        ["GET /api/v1/cases"] = [200, 400, 401, 403],
+        ["GET /api/v1/cases/search"] = [200, 400, 401, 403],
+        ["GET /api/v1/cases/{id}"] = [200, 401, 403, 404],
+        ["POST /api/v1/cases"] = [201, 400, 401, 403, 404, 409, 413, 415, 422],
+        ["PATCH /api/v1/cases/{id}"] = [204, 400, 401, 403, 404, 413, 415, 422],
+        ["GET /api/v1/cases/{id}/age-assessments"] = [200, 401, 403, 404],
+        ["POST /api/v1/cases/{id}/age-assessments"] = [204, 400, 401, 403, 404, 413, 415, 422],
+        ["GET /api/v1/referrals"] = [200, 401, 403],
+        ["GET /api/v1/referrals/{id}"] = [200, 401, 403, 404],
+        ["POST /api/v1/referrals"] = [201, 400, 401, 403, 413, 415, 422, 503],
+    };
+
+    public static TheoryData<string> Operations => new(Expected.Keys);
+
+    private async Task<Dictionary<string, JsonElement>> ApiOperationsAsync()
+    {
+        using var session = app.NewSession();
+        using var document = JsonDocument.Parse(await session.Client.GetStringAsync("/openapi/v1.json"));
+        return (from path in document.RootElement.GetProperty("paths").EnumerateObject()
+                where path.Name.StartsWith("/api/v1/", StringComparison.Ordinal)
+                from operation in path.Value.EnumerateObject()
+                select (Key: $"{operation.Name.ToUpperInvariant()} {path.Name}", Responses: operation.Value.GetProperty("responses").Clone()))
+            .ToDictionary(o => o.Key, o => o.Responses, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_api_operation_has_a_row_in_the_table()
+    {
+        var operations = await ApiOperationsAsync();
+        Assert.Equal(Expected.Keys.Order(StringComparer.Ordinal), operations.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Each_operation_lists_the_responses_it_can_give(string operation)
+    {
+        var responses = (await ApiOperationsAsync())[operation];
+        var listed = responses.EnumerateObject().Select(r => int.Parse(r.Name, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.True(listed.Count > 1, $"{operation} lists only {string.Join(", ", listed)}");
+        Assert.Equal(Expected[operation], listed);
+    }
+
+    [Fact]
+    public async Task Every_success_has_a_body_schema_and_every_failure_is_problem_details()
+    {
+        var failures = new List<string>();
+        foreach (var (operation, responses) in await ApiOperationsAsync())
+        {
+            var statuses = responses.EnumerateObject().ToList();
+            if (!statuses.Any(s => s.Name.StartsWith('2')))
+                failures.Add($"{operation}: no 2xx response");
+            foreach (var status in statuses)
+            {
+                var content = status.Value.TryGetProperty("content", out var c) ? c : default;
+                if (status.Name == "204")
+                {
+                    if (content.ValueKind != JsonValueKind.Undefined)
+                        failures.Add($"{operation} 204: a body");
+                }
+                else if (status.Name.StartsWith('2'))
+                {
+                    // A named schema, or an array of one: never an anonymous or missing body.
+                    if (content.ValueKind == JsonValueKind.Undefined || !content.TryGetProperty("application/json", out var json)
+                        || !json.TryGetProperty("schema", out var schema)
+                        || !(schema.TryGetProperty("$ref", out _) || (schema.TryGetProperty("items", out var items) && items.TryGetProperty("$ref", out _))))
+                        failures.Add($"{operation} {status.Name}: no named JSON schema");
+                }
+                else if (content.ValueKind == JsonValueKind.Undefined || !content.TryGetProperty("application/problem+json", out var problem)
+                    || !problem.TryGetProperty("schema", out _))
+                {
+                    failures.Add($"{operation} {status.Name}: not problem details");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
+
+public sealed class OpenApiTestsOnSqlite(SqliteApp app) : OpenApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class OpenApiTestsOnPostgres(PostgresApp app) : OpenApiTests(app), IClassFixture<PostgresApp>;
