@@ -60,4 +60,29 @@ public sealed class CodeRulesTests
         Assert.NotEmpty(pageModels);
         Assert.Empty(silent);
     }
+
+    [Fact]
+    public void Pages_link_and_redirect_to_pages_by_name_not_by_url_string()
+    {
+        // A page named in asp-page or RedirectToPage is checked when the app builds its routes, and a test that
+        // renders the link fails if the page is renamed or moved; a hand-written "/Cases/Detail?id=..." fails only
+        // when a user clicks it. A user's own return URL is the one string allowed, and only through LocalUrls.Safe.
+        var separator = Path.DirectorySeparatorChar;
+        // _Layout.cshtml is excepted only while its navigation is being rewritten; that rewrite removes this exception.
+        var layout = $"{separator}Features{separator}Shared{separator}_Layout.cshtml";
+        var stringLink = new System.Text.RegularExpressions.Regex(
+            @"\bhref\s*=\s*[""'](/|@(?!(Ariadne\.Web\.Platform\.Ui\.)?LocalUrls\.Safe\())");
+        var stringRedirect = new System.Text.RegularExpressions.Regex(@"\b(Local)?Redirect(Permanent)?(PreserveMethod)?\(\s*\$?@?""/");
+        var views = RepositoryFiles.WebSources(".cshtml")
+            .Where(f => f.Contains($"{separator}Features{separator}", StringComparison.Ordinal) && !f.EndsWith(layout, StringComparison.Ordinal))
+            .ToList();
+        var code = RepositoryFiles.WebSources(".cs").ToList();
+        var offenders = views.Where(f => stringLink.IsMatch(File.ReadAllText(f)))
+            .Concat(code.Where(f => stringRedirect.IsMatch(File.ReadAllText(f))))
+            .Select(f => Path.GetRelativePath(RepositoryFiles.WebProject, f))
+            .ToList();
+        Assert.NotEmpty(views);
+        Assert.NotEmpty(code);
+        Assert.True(offenders.Count == 0, "Links or redirects by URL string in: " + string.Join(", ", offenders));
+    }
 }

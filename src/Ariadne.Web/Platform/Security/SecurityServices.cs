@@ -116,7 +116,9 @@ public static class SecurityServices
                     : RateLimitPartition.GetNoLimiter("none"));
             o.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Redirect("/Account/TooManyAttempts");
+                var links = context.HttpContext.RequestServices.GetRequiredService<LinkGenerator>();
+                context.HttpContext.Response.Redirect(links.GetPathByPage(context.HttpContext, "/Account/TooManyAttempts")
+                    ?? throw new InvalidOperationException("No page /Account/TooManyAttempts"));
                 return ValueTask.CompletedTask;
             };
         });
