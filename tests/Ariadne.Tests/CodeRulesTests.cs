@@ -68,13 +68,11 @@ public sealed class CodeRulesTests
         // renders the link fails if the page is renamed or moved; a hand-written "/Cases/Detail?id=..." fails only
         // when a user clicks it. A user's own return URL is the one string allowed, and only through LocalUrls.Safe.
         var separator = Path.DirectorySeparatorChar;
-        // _Layout.cshtml is excepted only while its navigation is being rewritten; that rewrite removes this exception.
-        var layout = $"{separator}Features{separator}Shared{separator}_Layout.cshtml";
         var stringLink = new System.Text.RegularExpressions.Regex(
             @"\bhref\s*=\s*[""'](/|@(?!(Ariadne\.Web\.Platform\.Ui\.)?LocalUrls\.Safe\())");
         var stringRedirect = new System.Text.RegularExpressions.Regex(@"\b(Local)?Redirect(Permanent)?(PreserveMethod)?\(\s*\$?@?""/");
         var views = RepositoryFiles.WebSources(".cshtml")
-            .Where(f => f.Contains($"{separator}Features{separator}", StringComparison.Ordinal) && !f.EndsWith(layout, StringComparison.Ordinal))
+            .Where(f => f.Contains($"{separator}Features{separator}", StringComparison.Ordinal))
             .ToList();
         var code = RepositoryFiles.WebSources(".cs").ToList();
         var offenders = views.Where(f => stringLink.IsMatch(File.ReadAllText(f)))
@@ -84,5 +82,29 @@ public sealed class CodeRulesTests
         Assert.NotEmpty(views);
         Assert.NotEmpty(code);
         Assert.True(offenders.Count == 0, "Links or redirects by URL string in: " + string.Join(", ", offenders));
+    }
+
+    /// <summary>
+    /// A link or redirect by page name that names no page renders an empty href or fails at run time: every
+    /// literal page name in asp-page, RedirectToPage, GetPathByPage and the modules' navigation names a page
+    /// file under Features (a page moved to another module keeps its URL by its @page route, not its name).
+    /// </summary>
+    [Fact]
+    public void Every_page_named_in_a_link_redirect_or_navigation_entry_exists()
+    {
+        var features = Path.Combine(RepositoryFiles.WebProject, "Features");
+        var pages = Directory.EnumerateFiles(features, "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => File.ReadLines(f).FirstOrDefault()?.StartsWith("@page", StringComparison.Ordinal) == true)
+            .Select(f => "/" + Path.GetRelativePath(features, f)[..^".cshtml".Length].Replace(Path.DirectorySeparatorChar, '/'))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("/Cases/Detail", pages);
+        var named = RepositoryFiles.WebSources(".cshtml", ".cs")
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f),
+                    @"asp-page=""(/[^""]+)""|(?:RedirectToPage|GetPathByPage)\((?:[^,()]*,\s*)?""(/[^""]+)""")
+                .Select(m => (File: Path.GetFileName(f), Page: m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)))
+            .Concat(new Ariadne.Web.Platform.Modules.ModuleCatalog(Ariadne.Web.AriadneModules.All).Navigation.Select(n => (File: "navigation", n.Page)))
+            .ToList();
+        Assert.NotEmpty(named);
+        Assert.Empty(named.Where(n => !pages.Contains(n.Page)).Select(n => $"{n.File}: {n.Page}"));
     }
 }
