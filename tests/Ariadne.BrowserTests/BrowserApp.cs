@@ -1,6 +1,6 @@
 using System.Net;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,10 +1,10 @@
 using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Ariadne.Web.Platform.Audit;
 
 namespace Ariadne.IntegrationTests;
 

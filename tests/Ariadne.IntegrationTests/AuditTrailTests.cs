@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Ariadne.Web.Features.Cases;
 
 namespace Ariadne.IntegrationTests;
 

@@ -3,14 +3,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Ariadne.Web.Features.Cases;
 
 namespace Ariadne.IntegrationTests;
 

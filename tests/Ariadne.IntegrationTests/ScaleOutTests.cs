@@ -1,6 +1,6 @@
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

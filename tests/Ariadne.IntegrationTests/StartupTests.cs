@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Ariadne.IntegrationTests.Infrastructure;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -131,4 +131,30 @@ public sealed class ArchitectureTests
             .Select(p => p.PropertyType.GetGenericArguments()[0]).Where(t => t.Assembly == Web);
         Assert.All(setTypes, t => Assert.StartsWith("Ariadne.Web.Platform", t.Namespace, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Every_ciphertext_column_is_declared_encrypted_in_its_mapping()
+    {
+        using var db = new SqliteAriadneDbContext(new DbContextOptionsBuilder<SqliteAriadneDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var properties = db.Model.GetEntityTypes().Where(e => e.ClrType.Assembly == Web).SelectMany(e => e.GetProperties()).ToList();
+        var ciphertexts = properties.Where(p => p.ClrType == typeof(byte[]) && p.Name.EndsWith("Enc", StringComparison.Ordinal)).ToList();
+        Assert.True(ciphertexts.Count >= 20, $"only {ciphertexts.Count} ciphertext columns found");
+        Assert.Empty(ciphertexts.Where(p => p.FindAnnotation(Ariadne.Web.Platform.Crypto.EncryptedFields.Annotation)?.Value is not true)
+            .Select(p => p.DeclaringType.ClrType.Name + "." + p.Name));
+        Assert.Empty(properties.Where(p => p.FindAnnotation(Ariadne.Web.Platform.Crypto.EncryptedFields.Annotation) is not null && p.ClrType != typeof(byte[]))
+            .Select(p => p.DeclaringType.ClrType.Name + "." + p.Name));
+    }
+
+    /// <summary>Fields are sealed and opened by naming the property (EncryptedFields), never by spelling out a table and column.</summary>
+    [Fact]
+    public void Only_the_crypto_platform_calls_the_field_cipher()
+    {
+        var crypto = Path.Combine("Platform", "Crypto") + Path.DirectorySeparatorChar;
+        var offenders = RepositoryFiles.WebSources(".cs")
+            .Where(f => !Path.GetRelativePath(RepositoryFiles.WebProject, f).StartsWith(crypto, StringComparison.Ordinal))
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"FieldCipher\.(Encrypt|Decrypt)"))
+            .Select(f => Path.GetRelativePath(RepositoryFiles.WebProject, f))
+            .ToList();
+        Assert.Empty(offenders);
+    }
 }

@@ -3,8 +3,8 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Ariadne.Web;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Participants;
 
 namespace Ariadne.Tests;
 

@@ -1,5 +1,5 @@
-using Ariadne.Web.Platform.Security;
 using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Security;
 
 namespace Ariadne.Tests;
 

@@ -1,7 +1,7 @@
-using Ariadne.Web.Platform.Notifications;
 using System.Security.Claims;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -48,6 +48,7 @@ public static class AriadneApp
         services.AddSingleton<Crypto.BlindIndex>();
         services.AddScoped<Crypto.DataKeys>();
         services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Audit.AuditedWrites>();
         services.AddScoped<Audit.AuditVerifier>();
         services.AddScoped<Audit.AuditCheckpoints>();
         services.AddScoped<Jobs.JobLeases>();

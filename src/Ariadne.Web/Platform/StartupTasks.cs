@@ -1,9 +1,9 @@
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
-using Ariadne.Web.Platform.Audit;
 
 namespace Ariadne.Web.Platform;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ariadne.IntegrationTests.Infrastructure;

@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,5 +14,7 @@ internal sealed class AgeAssessmentConfiguration : IEntityTypeConfiguration<AgeA
         e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Method).HasConversion<string>().HasMaxLength(30);
         e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        // Ciphertexts under the data key (see EncryptedFields): the table and column are bound into each one.
+        e.Property(x => x.RationaleEnc).IsEncrypted();
     }
 }

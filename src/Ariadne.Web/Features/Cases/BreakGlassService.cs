@@ -1,10 +1,10 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Ariadne.Web.Platform.Notifications;
+using Ariadne.Web.Platform.Participants;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Cases;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Cases;

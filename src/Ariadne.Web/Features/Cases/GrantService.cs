@@ -1,11 +1,11 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Notifications;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Cases;
 

@@ -1,5 +1,5 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,5 @@
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -23,5 +24,10 @@ internal sealed class ProtectionCaseConfiguration : IEntityTypeConfiguration<Pro
         // foreign key to the case is declared here, on the case's side.
         e.HasMany<Grant>().WithOne().HasForeignKey(g => g.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany<BreakGlassAccess>().WithOne().HasForeignKey(b => b.CaseId).OnDelete(DeleteBehavior.Restrict);
+        // Ciphertexts under the data key (see EncryptedFields): the table and column are bound into each one.
+        e.Property(c => c.SituationEnc).IsEncrypted();
+        e.Property(c => c.LegalEnc).IsEncrypted();
+        e.Property(c => c.CareEnc).IsEncrypted();
+        e.Property(c => c.SafetyPlanEnc).IsEncrypted();
     }
 }

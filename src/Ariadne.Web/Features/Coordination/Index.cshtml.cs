@@ -1,5 +1,5 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

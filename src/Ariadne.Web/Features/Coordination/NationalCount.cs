@@ -2,12 +2,12 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Ariadne.Linkage;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Coordination;

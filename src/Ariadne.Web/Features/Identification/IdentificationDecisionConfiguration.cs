@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,5 +15,7 @@ internal sealed class IdentificationDecisionConfiguration : IEntityTypeConfigura
         e.Property(d => d.Body).HasConversion<string>().HasMaxLength(30);
         e.HasIndex(d => new { d.CaseId, d.RecordedAt });
         e.HasOne<ProtectionCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        // Ciphertexts under the data key (see EncryptedFields): the table and column are bound into each one.
+        e.Property(d => d.RationaleEnc).IsEncrypted();
     }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,5 +13,7 @@ internal sealed class ScreeningConfiguration : IEntityTypeConfiguration<Screenin
         e.ToTable("screenings");
         e.HasIndex(x => new { x.CaseId, x.RecordedAt });
         e.HasOne<ProtectionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        // Ciphertexts under the data key (see EncryptedFields): the table and column are bound into each one.
+        e.Property(x => x.ContentEnc).IsEncrypted();
     }
 }

@@ -1,14 +1,14 @@
 using System.Globalization;
-using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Ariadne.Web.Features.Cases;
 
 namespace Ariadne.Web.Features.Oversight;
 

@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -20,5 +21,7 @@ internal sealed class OnwardReferralConfiguration : IEntityTypeConfiguration<Onw
         e.HasIndex(o => new { o.RecipientInstitutionId, o.Status });
         e.HasOne<ProtectionCase>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Institution>().WithMany().HasForeignKey(o => o.RecipientInstitutionId).OnDelete(DeleteBehavior.Restrict);
+        // Ciphertexts under the data key (see EncryptedFields): the table and column are bound into each one.
+        e.Property(o => o.NoteEnc).IsEncrypted();
     }
 }

@@ -1,12 +1,12 @@
 using System.Text.Json;
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Protection;
 

@@ -30,5 +30,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         e.HasOne<Institution>().WithMany().HasForeignKey(r => r.ReferringInstitutionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ProtectionCase>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<DataKey>().WithMany().HasForeignKey(r => r.DataKeyId).OnDelete(DeleteBehavior.Restrict);
+        // Ciphertexts under the data key (see EncryptedFields): the table and column are bound into each one.
+        e.Property(r => r.ContentEnc).IsEncrypted();
     }
 }

@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,5 +12,8 @@ internal sealed class ReferralFileConfiguration : IEntityTypeConfiguration<Refer
         e.ToTable("referral_files");
         e.Property(f => f.ContentType).HasMaxLength(40);
         e.HasOne<Referral>().WithMany().HasForeignKey(f => f.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        // Ciphertexts under the data key (see EncryptedFields): the table and column are bound into each one.
+        e.Property(f => f.NameEnc).IsEncrypted();
+        e.Property(f => f.ContentEnc).IsEncrypted();
     }
 }

@@ -2,15 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Notifications;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Referrals;
 

@@ -1,13 +1,12 @@
 using System.Text.Json;
-using Ariadne.Web.Platform.Security;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Notifications;
+using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-
-using Ariadne.Web.Platform.Participants;
-using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Staff;
 

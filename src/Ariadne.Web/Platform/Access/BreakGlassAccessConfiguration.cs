@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Crypto;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,5 +13,7 @@ internal sealed class BreakGlassAccessConfiguration : IEntityTypeConfiguration<B
         e.Property(b => b.Reason).HasConversion<string>().HasMaxLength(40);
         e.HasIndex(b => new { b.UserId, b.ExpiresAt });
         e.HasIndex(b => b.ReviewedAt);
+        // Ciphertexts under the data key (see EncryptedFields): the table and column are bound into each one.
+        e.Property(b => b.ExplanationEnc).IsEncrypted();
     }
 }

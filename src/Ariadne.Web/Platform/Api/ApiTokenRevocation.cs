@@ -1,7 +1,7 @@
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Ariadne.Web.Platform.Notifications;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Platform.Api;
 

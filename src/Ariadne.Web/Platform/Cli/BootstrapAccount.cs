@@ -1,6 +1,6 @@
-using Ariadne.Web.Platform.Security;
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Logging;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

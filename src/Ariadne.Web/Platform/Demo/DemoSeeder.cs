@@ -1,8 +1,8 @@
-using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Ariadne.Web.Platform.Audit;
 
 namespace Ariadne.Web.Platform.Demo;
 

@@ -1,5 +1,5 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
