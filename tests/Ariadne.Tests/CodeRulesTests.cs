@@ -107,4 +107,26 @@ public sealed class CodeRulesTests
         Assert.NotEmpty(named);
         Assert.Empty(named.Where(n => !pages.Contains(n.Page)).Select(n => $"{n.File}: {n.Page}"));
     }
+
+    // A page model XModel lives in X.cshtml.cs beside its page.
+    private static bool Named(string file, string type) =>
+        Path.GetFileName(file).Split('.')[0] is var stem && (stem == type || stem + "Model" == type);
+
+    /// <summary>One public type per file, named after it: a reader finds a type by its name (migrations, generated, are exempt).</summary>
+    [Fact]
+    public void Each_file_holds_one_public_type_named_like_the_file()
+    {
+        var topLevel = new System.Text.RegularExpressions.Regex(
+            @"^public\s+(?:(?:sealed|static|abstract|readonly|partial|record)\s+)*(?:class|record|enum|interface|struct)\s+(\w+)",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
+        var migrations = Path.DirectorySeparatorChar + "Migrations" + Path.DirectorySeparatorChar;
+        var files = RepositoryFiles.WebSources(".cs").Where(f => !f.Contains(migrations, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(files);
+        var offenders = files
+            .Select(f => (File: f, Types: topLevel.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value).ToList()))
+            .Where(x => x.Types.Count > 1 || (x.Types.Count == 1 && !Named(x.File, x.Types[0])))
+            .Select(x => $"{Path.GetRelativePath(RepositoryFiles.WebProject, x.File)}: {string.Join(", ", x.Types)}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Files with several public types, or named for another: " + string.Join("; ", offenders));
+    }
 }
