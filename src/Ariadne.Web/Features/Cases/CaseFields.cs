@@ -1,43 +1,28 @@
+using System.Numerics;
 using Ariadne.Web.Platform.Access;
 
 namespace Ariadne.Web.Features.Cases;
 
-/// <summary>How each projected field is shown and edited on the pages: its class, and its input kind.</summary>
+/// <summary>
+/// How each projected field is shown and edited on the pages: its class, and its input kind. Read from
+/// the <see cref="DataClassAttribute"/> on <see cref="CaseRecord"/> and <see cref="PersonRecord"/>
+/// (through <see cref="CaseProjection"/>), never written out here: a field's class is declared once.
+/// </summary>
 public static class CaseFields
 {
-    public enum Input { ReadOnly, Text, Date, Sex, LongText, Status, Flag }
+    public sealed record Field(string Name, DataClass Class, FieldInput Input);
 
-    public sealed record Field(string Name, DataClass Class, Input Input);
+    /// <summary>Every single class (not None, not All), in the enum's order: the order of the page's sections.</summary>
+    public static readonly DataClass[] Classes = Enum.GetValues<DataClass>().Where(c => BitOperations.IsPow2((int)c)).ToArray();
 
-    public static IReadOnlyList<Field> All { get; } =
-    [
-        new("number", DataClass.Status, Input.ReadOnly),
-        new("status", DataClass.Status, Input.Status),
-        new("isMinor", DataClass.Status, Input.Flag),
-        new("responsibleInstitutionId", DataClass.Status, Input.ReadOnly),
-        new("createdAt", DataClass.Status, Input.ReadOnly),
-        new("traffickingStatus", DataClass.Status, Input.ReadOnly),
-        new("reflectionEndsOn", DataClass.Status, Input.ReadOnly),
-        new("givenName", DataClass.Identity, Input.Text),
-        new("familyName", DataClass.Identity, Input.Text),
-        new("patronymic", DataClass.Identity, Input.Text),
-        new("dateOfBirth", DataClass.Identity, Input.Date),
-        new("sex", DataClass.Identity, Input.Sex),
-        new("citizenship", DataClass.Identity, Input.Text),
-        new("languages", DataClass.Identity, Input.Text),
-        new("documentNumber", DataClass.Identity, Input.Text),
-        new("phone", DataClass.ContactLocation, Input.Text),
-        new("address", DataClass.ContactLocation, Input.LongText),
-        new("whereabouts", DataClass.ContactLocation, Input.LongText),
-        new("health", DataClass.Health, Input.LongText),
-        new("situation", DataClass.Investigation, Input.LongText),
-        new("legal", DataClass.Legal, Input.LongText),
-        new("care", DataClass.Care, Input.LongText),
-        new("safetyPlan", DataClass.Care, Input.LongText),
-    ];
+    /// <summary>
+    /// The case's fields then the person's, in declaration order, grouped by class in the order of
+    /// <see cref="Classes"/> (a stable sort, so fields of one class keep their declaration order).
+    /// </summary>
+    public static IReadOnlyList<Field> All { get; } = CaseProjection.CaseRecordFields.Concat(CaseProjection.PersonRecordFields)
+        .OrderBy(f => Array.IndexOf(Classes, f.Class))
+        .Select(f => new Field(f.Name, f.Class, f.Input))
+        .ToArray();
 
     public static string InputName(string field) => char.ToUpperInvariant(field[0]) + field[1..];
-
-    public static readonly DataClass[] Classes =
-        [DataClass.Status, DataClass.Identity, DataClass.ContactLocation, DataClass.Health, DataClass.Investigation, DataClass.Legal, DataClass.Care];
 }

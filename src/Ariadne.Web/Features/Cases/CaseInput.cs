@@ -1,3 +1,4 @@
+using System.Reflection;
 using Ariadne.Web.Platform.Access;
 using Microsoft.Extensions.Localization;
 
@@ -27,24 +28,23 @@ public sealed class CaseInput
 
     private static readonly string[] Sexes = ["female", "male", "other", "unknown"];
 
+    /// <summary>
+    /// Each property with the class of the record field of the same name (<see cref="CaseRecord"/> or
+    /// <see cref="PersonRecord"/>), read from its <see cref="DataClassAttribute"/>: a property without a
+    /// classified counterpart stops the type from loading, so no input can be written unclassified.
+    /// </summary>
+    private static readonly (PropertyInfo Property, DataClass Class)[] Classified = typeof(CaseInput).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => (p, CaseProjection.AllFields.TryGetValue(CaseProjection.Name(p.Name), out var dataClass) ? dataClass
+            : throw new InvalidOperationException($"CaseInput.{p.Name} has no classified field in CaseRecord or PersonRecord")))
+        .ToArray();
+
     /// <summary>The classes this input touches; a writer needs write on every one of them.</summary>
     public DataClass Touches()
     {
         var classes = DataClass.None;
-        if (Status is not null || IsMinor is not null)
-            classes |= DataClass.Status;
-        if (new[] { GivenName, FamilyName, Patronymic, DateOfBirth, Sex, Citizenship, Languages, DocumentNumber }.Any(v => v is not null))
-            classes |= DataClass.Identity;
-        if (new[] { Phone, Address, Whereabouts }.Any(v => v is not null))
-            classes |= DataClass.ContactLocation;
-        if (Health is not null)
-            classes |= DataClass.Health;
-        if (Situation is not null)
-            classes |= DataClass.Investigation;
-        if (Legal is not null)
-            classes |= DataClass.Legal;
-        if (Care is not null || SafetyPlan is not null)
-            classes |= DataClass.Care;
+        foreach (var (property, dataClass) in Classified)
+            if (property.GetValue(this) is not null)
+                classes |= dataClass;
         return classes;
     }
 
