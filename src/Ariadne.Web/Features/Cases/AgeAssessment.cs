@@ -30,14 +30,14 @@ public enum AgeMethod
 /// </summary>
 public sealed class AgeAssessment
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid CaseId { get; set; }
-    public AgeOutcome Outcome { get; set; }
-    public AgeMethod Method { get; set; }
-    public DateOnly AssessedOn { get; set; }
-    public byte[]? RationaleEnc { get; set; }
-    public DateTimeOffset RecordedAt { get; set; }
-    public Guid RecordedBy { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid CaseId { get; set; }
+    [DataClass(DataClass.Status)] public AgeOutcome Outcome { get; set; }
+    [DataClass(DataClass.Status)] public AgeMethod Method { get; set; }
+    [DataClass(DataClass.Status)] public DateOnly AssessedOn { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? RationaleEnc { get; set; }
+    [NotPersonal] public DateTimeOffset RecordedAt { get; set; }
+    [NotPersonal] public Guid RecordedBy { get; set; }
 }
 
 /// <summary>

@@ -9,24 +9,24 @@ namespace Ariadne.Web.Features.Cases;
 /// </summary>
 public sealed class Person
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid DataKeyId { get; set; }
-    public byte[]? GivenNameEnc { get; set; }
-    public byte[]? FamilyNameEnc { get; set; }
-    public byte[]? PatronymicEnc { get; set; }
-    public byte[]? DateOfBirthEnc { get; set; }
-    public byte[]? SexEnc { get; set; }
-    public byte[]? CitizenshipEnc { get; set; }
-    public byte[]? LanguagesEnc { get; set; }
-    public byte[]? DocumentNumberEnc { get; set; }
-    public byte[]? DocumentNumberIndex { get; set; }
-    public byte[]? PhoneEnc { get; set; }
-    public byte[]? PhoneIndex { get; set; }
-    public byte[]? AddressEnc { get; set; }
-    public byte[]? WhereaboutsEnc { get; set; }
-    public byte[]? HealthEnc { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ErasedAt { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid DataKeyId { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? GivenNameEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? FamilyNameEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? PatronymicEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? DateOfBirthEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? SexEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? CitizenshipEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? LanguagesEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? DocumentNumberEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? DocumentNumberIndex { get; set; }
+    [DataClass(DataClass.ContactLocation)] public byte[]? PhoneEnc { get; set; }
+    [DataClass(DataClass.ContactLocation)] public byte[]? PhoneIndex { get; set; }
+    [DataClass(DataClass.ContactLocation)] public byte[]? AddressEnc { get; set; }
+    [DataClass(DataClass.ContactLocation)] public byte[]? WhereaboutsEnc { get; set; }
+    [DataClass(DataClass.Health)] public byte[]? HealthEnc { get; set; }
+    [NotPersonal] public DateTimeOffset CreatedAt { get; set; }
+    [NotPersonal] public DateTimeOffset? ErasedAt { get; set; }
 }
 
 /// <summary>

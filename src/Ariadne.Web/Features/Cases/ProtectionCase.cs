@@ -19,27 +19,27 @@ public enum CaseStatus
 /// </summary>
 public sealed class ProtectionCase
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public required string Number { get; set; }
-    public Guid PersonId { get; set; }
-    public Person? Person { get; set; }
-    public CaseStatus Status { get; set; } = CaseStatus.Active;
-    public Guid ResponsibleInstitutionId { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [DataClass(DataClass.Status)] public required string Number { get; set; }
+    [NotPersonal] public Guid PersonId { get; set; }
+    [NotPersonal] public Person? Person { get; set; }
+    [DataClass(DataClass.Status)] public CaseStatus Status { get; set; } = CaseStatus.Active;
+    [DataClass(DataClass.Status)] public Guid ResponsibleInstitutionId { get; set; }
     /// <summary>The person was under 18 when the case opened: the extra protections of PRODUCT.md apply.</summary>
-    public bool IsMinor { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
+    [DataClass(DataClass.Status)] public bool IsMinor { get; set; }
+    [DataClass(DataClass.Status)] public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Microseconds since 1970 at creation, unique: the keyset for "newest first" paging.</summary>
-    public long Recency { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public Guid CreatedBy { get; set; }
-    public byte[]? SituationEnc { get; set; }
-    public byte[]? LegalEnc { get; set; }
-    public byte[]? CareEnc { get; set; }
+    [DataClass(DataClass.Status)] public long Recency { get; set; }
+    [NotPersonal] public DateTimeOffset UpdatedAt { get; set; }
+    [NotPersonal] public Guid CreatedBy { get; set; }
+    [DataClass(DataClass.Investigation)] public byte[]? SituationEnc { get; set; }
+    [DataClass(DataClass.Legal)] public byte[]? LegalEnc { get; set; }
+    [DataClass(DataClass.Care)] public byte[]? CareEnc { get; set; }
     /// <summary>HTCDS trafficking status; Possible until an identification decision says otherwise.</summary>
-    public TraffickingStatus TraffickingStatus { get; set; } = TraffickingStatus.Possible;
-    public DateOnly? ReflectionStartsOn { get; set; }
-    public DateOnly? ReflectionEndsOn { get; set; }
-    public byte[]? SafetyPlanEnc { get; set; }
+    [DataClass(DataClass.Status)] public TraffickingStatus TraffickingStatus { get; set; } = TraffickingStatus.Possible;
+    [DataClass(DataClass.Status)] public DateOnly? ReflectionStartsOn { get; set; }
+    [DataClass(DataClass.Status)] public DateOnly? ReflectionEndsOn { get; set; }
+    [DataClass(DataClass.Care)] public byte[]? SafetyPlanEnc { get; set; }
 }
 
 /// <summary>

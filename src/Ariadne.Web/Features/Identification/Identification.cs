@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Platform.Access;
 
 namespace Ariadne.Web.Features.Identification;
 
@@ -17,18 +18,18 @@ public enum DecidingBody
 /// </summary>
 public sealed class Screening
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid CaseId { get; set; }
-    public DateTimeOffset RecordedAt { get; set; }
-    public Guid RecordedBy { get; set; }
-    public Guid InstitutionId { get; set; }
-    public byte[]? ContentEnc { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid CaseId { get; set; }
+    [NotPersonal] public DateTimeOffset RecordedAt { get; set; }
+    [NotPersonal] public Guid RecordedBy { get; set; }
+    [NotPersonal] public Guid InstitutionId { get; set; }
+    [DataClass(DataClass.Investigation)] public byte[]? ContentEnc { get; set; }
     /// <summary>
     /// Saved before each indicator's checkbox had its own id, when a click on a label could tick an
     /// indicator of another dimension: the officer must review it. Set by migration only; a new
     /// screening starts clear.
     /// </summary>
-    public bool NeedsReview { get; set; }
+    [NotPersonal] public bool NeedsReview { get; set; }
 }
 
 /// <summary>The clear content of a screening.</summary>
@@ -41,14 +42,14 @@ public sealed record ScreeningContent(IReadOnlyList<string> ForcedLabour, IReadO
 /// </summary>
 public sealed class IdentificationDecision
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid CaseId { get; set; }
-    public TraffickingStatus Status { get; set; }
-    public DecidingBody Body { get; set; }
-    public Guid DecidingInstitutionId { get; set; }
-    public Guid DecidedBy { get; set; }
-    public DateOnly DecidedOn { get; set; }
-    public DateTimeOffset RecordedAt { get; set; }
-    public Guid? SupersedesId { get; set; }
-    public byte[]? RationaleEnc { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid CaseId { get; set; }
+    [DataClass(DataClass.Status)] public TraffickingStatus Status { get; set; }
+    [DataClass(DataClass.Status)] public DecidingBody Body { get; set; }
+    [DataClass(DataClass.Status)] public Guid DecidingInstitutionId { get; set; }
+    [NotPersonal] public Guid DecidedBy { get; set; }
+    [DataClass(DataClass.Status)] public DateOnly DecidedOn { get; set; }
+    [NotPersonal] public DateTimeOffset RecordedAt { get; set; }
+    [NotPersonal] public Guid? SupersedesId { get; set; }
+    [DataClass(DataClass.Investigation)] public byte[]? RationaleEnc { get; set; }
 }

@@ -46,19 +46,19 @@ public enum OnwardStatus
 /// </summary>
 public sealed class OnwardReferral
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid CaseId { get; set; }
-    public Guid RecipientInstitutionId { get; set; }
-    public Relation Relation { get; set; }
-    public DataClass Share { get; set; }
-    public OnwardStatus Status { get; set; } = OnwardStatus.Pending;
-    public DateTimeOffset SentAt { get; set; }
-    public Guid SentBy { get; set; }
-    public DateTimeOffset? RespondedAt { get; set; }
-    public Guid? RespondedBy { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
-    public Guid? GrantId { get; set; }
-    public byte[]? NoteEnc { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid CaseId { get; set; }
+    [DataClass(DataClass.Care)] public Guid RecipientInstitutionId { get; set; }
+    [DataClass(DataClass.Care)] public Relation Relation { get; set; }
+    [NotPersonal] public DataClass Share { get; set; }
+    [DataClass(DataClass.Status)] public OnwardStatus Status { get; set; } = OnwardStatus.Pending;
+    [NotPersonal] public DateTimeOffset SentAt { get; set; }
+    [NotPersonal] public Guid SentBy { get; set; }
+    [NotPersonal] public DateTimeOffset? RespondedAt { get; set; }
+    [NotPersonal] public Guid? RespondedBy { get; set; }
+    [NotPersonal] public DateTimeOffset? ClosedAt { get; set; }
+    [NotPersonal] public Guid? GrantId { get; set; }
+    [DataClass(DataClass.Care)] public byte[]? NoteEnc { get; set; }
 }
 
 public enum RiskLevel
@@ -71,11 +71,11 @@ public enum RiskLevel
 /// <summary>A risk assessment (danger from traffickers, health, re-trafficking): Investigation class, encrypted, kept as history.</summary>
 public sealed class RiskAssessment
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid CaseId { get; set; }
-    public DateTimeOffset RecordedAt { get; set; }
-    public Guid RecordedBy { get; set; }
-    public byte[]? ContentEnc { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid CaseId { get; set; }
+    [NotPersonal] public DateTimeOffset RecordedAt { get; set; }
+    [NotPersonal] public Guid RecordedBy { get; set; }
+    [DataClass(DataClass.Investigation)] public byte[]? ContentEnc { get; set; }
 }
 
 public sealed record RiskContent(RiskLevel Traffickers, RiskLevel Health, RiskLevel Retrafficking, string? Notes);

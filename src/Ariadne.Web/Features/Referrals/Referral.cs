@@ -1,3 +1,5 @@
+using Ariadne.Web.Platform.Access;
+
 namespace Ariadne.Web.Features.Referrals;
 
 /// <summary>How fast the Squad must acknowledge: "immediate danger" is minutes, the default is 24 hours.</summary>
@@ -36,44 +38,44 @@ public enum ReferralConsent
 /// </summary>
 public sealed class Referral
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>"REF-2026-483920": random, reveals neither the person nor the volume.</summary>
-    public required string Number { get; set; }
-    public Guid SquadInstitutionId { get; set; }
-    public Guid ReferringInstitutionId { get; set; }
-    public Guid ReferredBy { get; set; }
-    public DateTimeOffset ReceivedAt { get; set; }
-    public Urgency Urgency { get; set; }
-    public bool ImmediateDanger { get; set; }
-    public bool NeedsInterpreter { get; set; }
-    public bool Anonymous { get; set; }
-    public bool Child { get; set; }
-    public ReferralConsent Consent { get; set; }
-    public DateTimeOffset AcknowledgeBy { get; set; }
-    public DateTimeOffset? AcknowledgedAt { get; set; }
-    public Guid? AcknowledgedBy { get; set; }
-    public DateTimeOffset? EscalatedAt { get; set; }
-    public ReferralStatus Status { get; set; } = ReferralStatus.Received;
-    public Guid? CaseId { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
-    public Guid DataKeyId { get; set; }
-    public byte[]? ContentEnc { get; set; }
-    public byte[]? DocumentNumberIndex { get; set; }
-    public byte[]? PhoneIndex { get; set; }
+    [DataClass(DataClass.Status)] public required string Number { get; set; }
+    [NotPersonal] public Guid SquadInstitutionId { get; set; }
+    [NotPersonal] public Guid ReferringInstitutionId { get; set; }
+    [NotPersonal] public Guid ReferredBy { get; set; }
+    [DataClass(DataClass.Status)] public DateTimeOffset ReceivedAt { get; set; }
+    [DataClass(DataClass.Status)] public Urgency Urgency { get; set; }
+    [DataClass(DataClass.Status)] public bool ImmediateDanger { get; set; }
+    [DataClass(DataClass.Status)] public bool NeedsInterpreter { get; set; }
+    [DataClass(DataClass.Status)] public bool Anonymous { get; set; }
+    [DataClass(DataClass.Status)] public bool Child { get; set; }
+    [DataClass(DataClass.Status)] public ReferralConsent Consent { get; set; }
+    [NotPersonal] public DateTimeOffset AcknowledgeBy { get; set; }
+    [NotPersonal] public DateTimeOffset? AcknowledgedAt { get; set; }
+    [NotPersonal] public Guid? AcknowledgedBy { get; set; }
+    [NotPersonal] public DateTimeOffset? EscalatedAt { get; set; }
+    [DataClass(DataClass.Status)] public ReferralStatus Status { get; set; } = ReferralStatus.Received;
+    [NotPersonal] public Guid? CaseId { get; set; }
+    [NotPersonal] public DateTimeOffset? ClosedAt { get; set; }
+    [NotPersonal] public Guid DataKeyId { get; set; }
+    [DataClass(DataClass.Identity | DataClass.ContactLocation | DataClass.Investigation)] public byte[]? ContentEnc { get; set; }
+    [DataClass(DataClass.Identity)] public byte[]? DocumentNumberIndex { get; set; }
+    [DataClass(DataClass.ContactLocation)] public byte[]? PhoneIndex { get; set; }
     /// <summary>Microseconds since 1970 at receipt, unique: the duty desk's "newest first" key and the push cursor.</summary>
-    public long Sequence { get; set; }
+    [DataClass(DataClass.Status)] public long Sequence { get; set; }
 }
 
 /// <summary>A supporting file: name and content encrypted under the referral's data key.</summary>
 public sealed class ReferralFile
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid ReferralId { get; set; }
-    public required string ContentType { get; set; }
-    public long Size { get; set; }
-    public byte[]? NameEnc { get; set; }
-    public required byte[] ContentEnc { get; set; }
-    public DateTimeOffset UploadedAt { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid ReferralId { get; set; }
+    [NotPersonal] public required string ContentType { get; set; }
+    [NotPersonal] public long Size { get; set; }
+    [DataClass(DataClass.Identity | DataClass.Investigation)] public byte[]? NameEnc { get; set; }
+    [DataClass(DataClass.Identity | DataClass.Investigation)] public required byte[] ContentEnc { get; set; }
+    [NotPersonal] public DateTimeOffset UploadedAt { get; set; }
 }
 
 /// <summary>What the referrer submitted, in clear. Serialized as JSON and encrypted as one field.</summary>

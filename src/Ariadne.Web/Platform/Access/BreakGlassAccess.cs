@@ -16,15 +16,15 @@ public enum BreakGlassReason
 /// </summary>
 public sealed class BreakGlassAccess
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid CaseId { get; set; }
-    public Guid UserId { get; set; }
-    public Guid InstitutionId { get; set; }
-    public BreakGlassReason Reason { get; set; }
-    public byte[]? ExplanationEnc { get; set; }
-    public DateTimeOffset StartedAt { get; set; }
-    public DateTimeOffset ExpiresAt { get; set; }
-    public DateTimeOffset? ReviewedAt { get; set; }
-    public Guid? ReviewedBy { get; set; }
-    public bool? Justified { get; set; }
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid CaseId { get; set; }
+    [NotPersonal] public Guid UserId { get; set; }
+    [NotPersonal] public Guid InstitutionId { get; set; }
+    [NotPersonal] public BreakGlassReason Reason { get; set; }
+    [DataClass(DataClass.Investigation)] public byte[]? ExplanationEnc { get; set; }
+    [NotPersonal] public DateTimeOffset StartedAt { get; set; }
+    [NotPersonal] public DateTimeOffset ExpiresAt { get; set; }
+    [NotPersonal] public DateTimeOffset? ReviewedAt { get; set; }
+    [NotPersonal] public Guid? ReviewedBy { get; set; }
+    [NotPersonal] public bool? Justified { get; set; }
 }
