@@ -30,6 +30,8 @@ public sealed class CasesModule : AriadneModule
         services.AddScoped<IPersonMatcher>(sp => sp.GetRequiredService<FuzzyPersonMatcher>());
         services.AddSingleton<IOperatorVerb, PersonEraseVerb>();
         services.AddScoped<IDemoData, CasesDemo>();
+        // Each case field's data class in /openapi/v1.json, from the records' attributes.
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<CaseSchemaTransformer>());
     }
 
     public override void AddPolicies(AuthorizationOptions options)
