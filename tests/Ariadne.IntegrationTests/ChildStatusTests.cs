@@ -218,8 +218,8 @@ public abstract class ChildStatusTests(AriadneApp app)
         var referral = await app.ReferAsync(officer, input);
         Assert.True(referral.Child);
 
-        var (outcome, caseId, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().DispatchAsync(desk, referral.Id, null, null));
-        Assert.Equal(ReferralService.ActionOutcome.Done, outcome);
+        var (outcome, caseId, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralDispatch>().DispatchAsync(desk, referral.Id, null, null));
+        Assert.Equal(ReferralActionOutcome.Done, outcome);
         Assert.True(await IsMinorAsync(caseId!.Value));
         using var client = ApiClient(await app.TokenAsync(duty, "cases.read cases.write"));
         await AssertNamesIsMinorAsync(await client.PatchAsJsonAsync($"/api/v1/cases/{caseId}", new { isMinor = false }));
@@ -231,8 +231,8 @@ public abstract class ChildStatusTests(AriadneApp app)
         var second = ReferralSteps.SampleReferral("join13");
         second.DateOfBirth = Born2013;
         var joined = await app.ReferAsync(officer, second);
-        var (joinOutcome, _, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().DispatchAsync(desk, joined.Id, null, existing.Id));
-        Assert.Equal(ReferralService.ActionOutcome.Done, joinOutcome);
+        var (joinOutcome, _, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralDispatch>().DispatchAsync(desk, joined.Id, null, existing.Id));
+        Assert.Equal(ReferralActionOutcome.Done, joinOutcome);
         Assert.True(await IsMinorAsync(existing.Id));
     }
 }

@@ -358,10 +358,11 @@ public abstract class LeakTests(string provider)
     {
         var now = app.Time.GetUtcNow();
         Viewer ViewerOf(WorldUser u) => CaseSteps.ViewerOf(new TestUser(u.Id, u.UserName, "", null, u.InstitutionId), u.Roles);
-        var referralService = sp.GetRequiredService<ReferralService>();
+        var referralService = sp.GetRequiredService<ReferralIntake>();
+        var referralDispatch = sp.GetRequiredService<ReferralDispatch>();
         var protection = sp.GetRequiredService<ProtectionService>();
         var db = sp.GetRequiredService<AriadneDbContext>();
-        var referrers = users.Where(u => ReferralService.CanRefer(ViewerOf(u))).ToList();
+        var referrers = users.Where(u => ReferralIntake.CanRefer(ViewerOf(u))).ToList();
         var referrals = new List<WorldReferral>();
         var onward = new List<WorldOnward>();
         for (var i = 0; i < 8; i++)
@@ -387,7 +388,7 @@ public abstract class LeakTests(string provider)
                 var dispatcher = desk[random.Next(desk.Count)];
                 var investigators = users.Where(u => u.InstitutionId == referral!.SquadInstitutionId && u.Roles.Contains(RoleCatalog.Investigator)).ToList();
                 var assignee = investigators.Count > 0 && random.Next(2) == 0 ? investigators[random.Next(investigators.Count)] : null;
-                var (_, opened, _) = await referralService.DispatchAsync(ViewerOf(dispatcher), referral!.Id, assignee?.UserName, null);
+                var (_, opened, _) = await referralDispatch.DispatchAsync(ViewerOf(dispatcher), referral!.Id, assignee?.UserName, null);
                 caseId = opened;
                 var investigatorUser = assignee ?? dispatcher;
                 var investigatorRights = AccessMatrix.Default[Relation.Investigator];

@@ -210,9 +210,9 @@ public abstract class ReferralFlowTests(AriadneApp app)
         var referral = await app.ReferAsync(officer, ReferralSteps.SampleReferral("race"));
         var casesBefore = await CountAsync(db => db.Cases.CountAsync());
         var outcomes = await Task.WhenAll(new[] { first, second }.Select(duty => app.WithScopeAsync(sp =>
-            sp.GetRequiredService<ReferralService>().DispatchAsync(CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer), referral.Id, null, null))));
-        Assert.Single(outcomes, o => o.Outcome == ReferralService.ActionOutcome.Done);
-        Assert.Single(outcomes, o => o.Outcome == ReferralService.ActionOutcome.Invalid);
+            sp.GetRequiredService<ReferralDispatch>().DispatchAsync(CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer), referral.Id, null, null))));
+        Assert.Single(outcomes, o => o.Outcome == ReferralActionOutcome.Done);
+        Assert.Single(outcomes, o => o.Outcome == ReferralActionOutcome.Invalid);
         Assert.Equal(casesBefore + 1, await CountAsync(db => db.Cases.CountAsync()));
         Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == ReferralsAudit.ReferralDispatched && e.TargetId == referral.Id)));
     }
@@ -224,13 +224,13 @@ public abstract class ReferralFlowTests(AriadneApp app)
         var officer = await app.BorderOfficerAsync();
         var referral = await app.ReferAsync(officer, ReferralSteps.SampleReferral("erase"));
         var desk = CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer);
-        var (outcome, caseId, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().DispatchAsync(desk, referral.Id, null, null));
-        Assert.Equal(ReferralService.ActionOutcome.Done, outcome);
+        var (outcome, caseId, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralDispatch>().DispatchAsync(desk, referral.Id, null, null));
+        Assert.Equal(ReferralActionOutcome.Done, outcome);
         var number = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == caseId).Select(c => c.Number).FirstAsync());
         Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<PersonEraser>().EraseAsync(number)));
 
         var referrer = CaseSteps.ViewerOf(officer, RoleCatalog.LawEnforcementOfficer);
-        var view = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().ReadAsync(referrer, referral.Id, "test"));
+        var view = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralDesk>().ReadAsync(referrer, referral.Id, new AuditPurpose("test")));
         Assert.NotNull(view);
         Assert.Null(view.Content);
         Assert.Null(view.Referral.DocumentNumberIndex);
@@ -352,7 +352,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         var ackPage = await dutySession.GetAsync($"/Referrals/Detail/{acknowledged.Id}");
         await dutySession.SubmitAsync(ackPage, "form[action*='handler=Acknowledge']");
 
-        async Task<int> EscalateAsync() => await own.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>().EscalateOverdueAsync());
+        async Task<int> EscalateAsync() => await own.WithScopeAsync(sp => sp.GetRequiredService<ReferralDeadlines>().EscalateOverdueAsync());
         async Task<bool> EscalatedAsync(Guid id) => await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.AnyAsync(r => r.Id == id && r.EscalatedAt != null));
 
         own.Time.Advance(TimeSpan.FromMinutes(10));

@@ -74,7 +74,7 @@ public sealed partial class ResourceCompletenessTests
             .Concat(Enum.GetNames<Ariadne.Web.Features.Referrals.Urgency>().Select(s => "Urgency_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Referrals.ReferralStatus>().Select(s => "ReferralStatus_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Referrals.ReferralConsent>().Select(s => "ReferralConsent_" + s))
-            .Concat(Ariadne.Web.Features.Referrals.ReferralService.CloseReasons.Select(s => "CloseReason_" + s))
+            .Concat(Ariadne.Web.Features.Referrals.ReferralDispatch.CloseReasons.Select(s => "CloseReason_" + s))
             .Concat(Ariadne.Web.Features.Referrals.ReferralInput.ExploitationTypes.Select(s => "Exploitation_" + s))
             .Concat(Ariadne.Web.Features.Identification.Indicators.ForcedLabour.Select(s => "Ilo_" + s))
             .Concat(Ariadne.Web.Features.Identification.Indicators.Operational.Select(s => "IloEc_" + s.Code))

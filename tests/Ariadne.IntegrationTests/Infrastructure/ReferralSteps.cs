@@ -49,9 +49,9 @@ public static class ReferralSteps
 
     public static async Task<Referral> ReferAsync(this AriadneApp app, TestUser referrer, ReferralInput input, params string[] roles)
     {
-        var (outcome, referral) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralService>()
+        var (outcome, referral) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralIntake>()
             .SubmitAsync(CaseSteps.ViewerOf(referrer, roles.Length == 0 ? [RoleCatalog.LawEnforcementOfficer] : roles), input, [], Guid.NewGuid().ToString()));
-        Assert.Equal(ReferralService.SubmitOutcome.Created, outcome);
+        Assert.Equal(ReferralIntake.SubmitOutcome.Created, outcome);
         return referral!;
     }
 

@@ -14,7 +14,9 @@ public sealed class CoordinationModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<CoordinationOptions>().Bind(configuration.GetSection(CoordinationOptions.Section)).ValidateOnStart();
         services.AddScoped<NationalCount>();
+        services.AddScoped<CoordinatorFigures>();
         services.AddHostedService<NationalCountJob>();
         services.AddScoped<IDemoData, CoordinationDemo>();
     }

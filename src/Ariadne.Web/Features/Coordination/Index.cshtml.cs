@@ -1,4 +1,3 @@
-using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -12,14 +11,14 @@ namespace Ariadne.Web.Features.Coordination;
 /// people is the latest daily snapshot, never computed on demand; each read is audited with the snapshot's id.
 /// </summary>
 [Authorize(Policy = Policies.Mfa, Roles = RoleCatalog.Coordinator + "," + RoleCatalog.Analyst)]
-public sealed class IndexModel(ReferralService referrals, NationalCount national) : PageModel
+public sealed class IndexModel(CoordinatorFigures figures, NationalCount national) : PageModel
 {
-    public ReferralService.Figures Figures { get; private set; } = null!;
+    public CoordinatorFigures.Figures Figures { get; private set; } = null!;
     public NationalCount.Result? Count { get; private set; }
 
     public async Task OnGetAsync()
     {
-        Figures = await referrals.FiguresAsync();
+        Figures = await figures.ReadAsync();
         Count = (await national.LatestAsync(Platform.Access.Viewer.Of(User), HttpContext.RequestAborted))?.Result;
     }
 }

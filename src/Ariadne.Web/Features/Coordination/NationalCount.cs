@@ -28,7 +28,7 @@ namespace Ariadne.Web.Features.Coordination;
 /// unique count moved.
 /// </para>
 /// </summary>
-public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRing keys, AuditTrail audit, TimeProvider time)
+public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRing keys, AuditedWrites writes, TimeProvider time)
 {
     public const int SmallCell = CellKey.SmallCell;
 
@@ -51,14 +51,14 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
     private byte[] CellKeySecret() => HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.BlindIndexKey, 32, info: "ariadne/cell-key/v1"u8.ToArray());
 
     /// <summary>The latest snapshot, or null if none was taken yet. The read is audited with the snapshot's id.</summary>
-    public async Task<(Result Result, Guid Id)?> LatestAsync(Viewer reader, CancellationToken ct = default) =>
-        await audit.InTransactionAsync(async () =>
+    public Task<(Result Result, Guid Id)?> LatestAsync(Viewer reader, CancellationToken ct = default) =>
+        writes.RunAsync(reader, async ct =>
         {
             var snapshot = await db.NationalCountSnapshots.AsNoTracking().OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(ct);
             (Result, Guid)? result = snapshot is null ? null
                 : (new Result(snapshot.Records, snapshot.UniquePeople, JsonSerializer.Deserialize<List<Overlap>>(snapshot.Overlaps, Json)!, snapshot.TakenAt), snapshot.Id);
-            return (result, new AuditRecord(CoordinationAudit.NationalCount, ActorUserId: reader.UserId, ActorInstitutionId: reader.InstitutionId,
-                TargetType: "national-count-snapshot", TargetId: snapshot?.Id, Purpose: "linkage.national-count"));
+            return new Audited<(Result, Guid)?>(result, new AuditRecord(CoordinationAudit.NationalCount,
+                TargetType: CoordinationAudit.Snapshot, TargetId: snapshot?.Id, Purpose: CoordinationAudit.ReadCount));
         }, ct);
 
     /// <summary>
@@ -72,11 +72,10 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
         if (await db.NationalCountSnapshots.AnyAsync(s => s.TakenAt > since, ct))
             return null;
         var result = Compute(await ContributionsAsync(ct), LinkageKey(), CellKeySecret(), now);
-        return await audit.InTransactionAsync(async () =>
+        return await writes.RunSerializedAsync<Guid?>(null, async ct =>
         {
-            await audit.SerializeWritersAsync(ct);
             if (await db.NationalCountSnapshots.AnyAsync(s => s.TakenAt > since, ct))
-                return ((Guid?)null, new AuditRecord(CoordinationAudit.NationalCountSnapshot, AuditOutcome.Denied, Purpose: "linkage.snapshot.too-soon"));
+                return new Audited<Guid?>(null, new AuditRecord(CoordinationAudit.NationalCountSnapshot, AuditOutcome.Denied, Purpose: CoordinationAudit.SnapshotTooSoon));
             var snapshot = new NationalCountSnapshot
             {
                 TakenAt = now,
@@ -85,9 +84,8 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
                 Overlaps = JsonSerializer.Serialize(result.Overlaps, Json),
             };
             db.NationalCountSnapshots.Add(snapshot);
-            await db.SaveChangesAsync(ct);
-            return ((Guid?)snapshot.Id, new AuditRecord(CoordinationAudit.NationalCountSnapshot, TargetType: "national-count-snapshot", TargetId: snapshot.Id,
-                Purpose: "linkage.snapshot"));
+            return new Audited<Guid?>(snapshot.Id, new AuditRecord(CoordinationAudit.NationalCountSnapshot, TargetType: CoordinationAudit.Snapshot, TargetId: snapshot.Id,
+                Purpose: CoordinationAudit.TakeSnapshot));
         }, ct);
     }
 
@@ -110,7 +108,7 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
         {
             if (!referralKeys.TryGetValue(r.DataKeyId, out var key))
                 continue;
-            var c = JsonSerializer.Deserialize<ReferralContent>(FieldCipher.Decrypt(key, r.ContentEnc, "referrals", nameof(Referral.ContentEnc), r.Id, r.DataKeyId) ?? "{}", Json)!;
+            var c = ReferralVault.OpenContent(db, r.Id, r.ContentEnc, r.DataKeyId, key);
             if (c.GivenName is null && c.FamilyName is null && c.DocumentNumber is null)
                 continue;
             contributions.Add(new Contribution("referral:" + r.Id, kinds[r.ReferringInstitutionId], ReferralLinkage.From("", c)));
@@ -180,72 +178,5 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
                 overlaps.Add((present[x], present[y], Of(both.SelectMany(p => p.Records), both.Count)));
             }
         return new Cells(Of(all, encoded.Count), Of(all, people.Count), overlaps);
-    }
-}
-
-/// <summary>A stored snapshot of the national count: what was published, and when.</summary>
-public sealed class NationalCountSnapshot
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public DateTimeOffset TakenAt { get; set; }
-    public int? Records { get; set; }
-    public int? UniquePeople { get; set; }
-    /// <summary>The overlaps between kinds of institution, as published (JSON).</summary>
-    public required string Overlaps { get; set; }
-}
-
-/// <summary>
-/// The cell-key method (Australian Bureau of Statistics, TableBuilder). Each record has a record key,
-/// a pseudo-random number in [0, 1) from a keyed HMAC of its stable identity; a cell's key is the sum of
-/// its records' keys modulo 1; the published value is the true value plus a perturbation read from a
-/// fixed, bounded table at the cell key, and a published value under <see cref="SmallCell"/> is
-/// suppressed. The key is secret, so to a reader a changed cell's perturbation is a fresh draw.
-/// </summary>
-public static class CellKey
-{
-    public const int SmallCell = 5;
-
-    /// <summary>The largest perturbation, either way.</summary>
-    public const int Bound = 8;
-
-    /// <summary>Record keys and cell keys are fixed-point fractions of 2^32.</summary>
-    private const double Scale = 4294967296.0;
-
-    public static uint RecordKey(byte[] secret, string identity)
-    {
-        Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(secret, System.Text.Encoding.UTF8.GetBytes(identity), mac);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(mac);
-    }
-
-    /// <summary>The sum of the record keys modulo 1 (2^32 wrap-around is exactly "modulo 1").</summary>
-    public static uint Of(IEnumerable<uint> recordKeys)
-    {
-        uint sum = 0;
-        foreach (var k in recordKeys)
-            sum = unchecked(sum + k);
-        return sum;
-    }
-
-    /// <summary>
-    /// The perturbation table: a row per cell value (values from <see cref="Bound"/> up share the last row),
-    /// each row a uniform distribution over the perturbations that keep the value non-negative, read at
-    /// the cell key. Uniform over 2·Bound + 1 values, one more or one fewer true person changes the
-    /// distribution of the published value by at most 1/(2·Bound + 1) in total variation.
-    /// </summary>
-    public static int Perturbation(uint cellKey, int value)
-    {
-        var low = -Math.Min(value, Bound);
-        var width = Bound - low + 1;
-        return low + (int)(cellKey / Scale * width);
-    }
-
-    /// <summary>The published value of a cell: perturbed, then suppressed (null) when under <see cref="SmallCell"/>, zeros included.</summary>
-    public static int? Publish(NationalCount.Cell cell) => Publish(cell.Key, cell.Value);
-
-    public static int? Publish(uint cellKey, int value)
-    {
-        var published = value + Perturbation(cellKey, value);
-        return published < SmallCell ? null : published;
     }
 }

@@ -15,14 +15,14 @@ namespace Ariadne.Web.Features.Referrals;
 /// A referral the viewer may not see is a 404, like one that does not exist.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class DetailModel(ReferralService referrals, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class DetailModel(ReferralDesk referrals, ReferralDispatch dispatch, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? InvestigatorUserName { get; set; }
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    public ReferralService.View View { get; private set; } = null!;
+    public ReferralDesk.View View { get; private set; } = null!;
     public IReadOnlyList<MatchCandidate> Candidates { get; private set; } = [];
     public IReadOnlyList<(string UserName, string Name)> Investigators { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
@@ -33,7 +33,7 @@ public sealed class DetailModel(ReferralService referrals, IStringLocalizer<Shar
     public async Task<IActionResult> OnPostAcknowledgeAsync()
     {
         var outcome = await referrals.AcknowledgeAsync(Viewer.Of(User), Id);
-        if (outcome == ReferralService.ActionOutcome.NotFound)
+        if (outcome == ReferralActionOutcome.NotFound)
             return NotFound();
         TempData["Notice"] = "Referral_Acknowledged";
         return RedirectToPage(new { id = Id });
@@ -54,10 +54,10 @@ public sealed class DetailModel(ReferralService referrals, IStringLocalizer<Shar
         }
         if (ModelState.IsValid)
         {
-            var (outcome, caseId, error) = await referrals.DispatchAsync(Viewer.Of(User), Id, existing is null ? InvestigatorUserName : null, existing);
-            if (outcome == ReferralService.ActionOutcome.NotFound)
+            var (outcome, caseId, error) = await dispatch.DispatchAsync(Viewer.Of(User), Id, existing is null ? InvestigatorUserName : null, existing);
+            if (outcome == ReferralActionOutcome.NotFound)
                 return NotFound();
-            if (outcome == ReferralService.ActionOutcome.Done)
+            if (outcome == ReferralActionOutcome.Done)
             {
                 TempData["Notice"] = existing is null ? "Referral_CaseOpened" : "Referral_CaseJoined";
                 return RedirectToPage(new { id = Id });
@@ -70,10 +70,10 @@ public sealed class DetailModel(ReferralService referrals, IStringLocalizer<Shar
     public async Task<IActionResult> OnPostCloseAsync()
     {
         ModelState.Clear();
-        var outcome = await referrals.CloseAsync(Viewer.Of(User), Id, Reason);
-        if (outcome == ReferralService.ActionOutcome.NotFound)
+        var outcome = await dispatch.CloseAsync(Viewer.Of(User), Id, Reason);
+        if (outcome == ReferralActionOutcome.NotFound)
             return NotFound();
-        if (outcome == ReferralService.ActionOutcome.Done)
+        if (outcome == ReferralActionOutcome.Done)
         {
             TempData["Notice"] = "Referral_Closed";
             return RedirectToPage(new { id = Id });
@@ -93,7 +93,7 @@ public sealed class DetailModel(ReferralService referrals, IStringLocalizer<Shar
     private async Task<bool> LoadAsync()
     {
         var viewer = Viewer.Of(User);
-        var view = await referrals.ReadAsync(viewer, Id, "referral.view");
+        var view = await referrals.ReadAsync(viewer, Id, ReferralsAudit.View);
         if (view is null)
             return false;
         View = view;

@@ -11,10 +11,10 @@ namespace Ariadne.Web.Features.Referrals;
 /// of the referrals its institution made. Lists carry numbers, times, urgency and status — no names.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class IndexModel(ReferralService referrals, TimeProvider time) : PageModel
+public sealed class IndexModel(ReferralDesk referrals, TimeProvider time) : PageModel
 {
-    public IReadOnlyList<ReferralService.Row> Desk { get; private set; } = [];
-    public IReadOnlyList<ReferralService.Row> Mine { get; private set; } = [];
+    public IReadOnlyList<ReferralDesk.Row> Desk { get; private set; } = [];
+    public IReadOnlyList<ReferralDesk.Row> Mine { get; private set; } = [];
     public bool OnDesk { get; private set; }
     public bool CanRefer { get; private set; }
     public DateTimeOffset Now { get; private set; }
@@ -23,7 +23,7 @@ public sealed class IndexModel(ReferralService referrals, TimeProvider time) : P
     {
         var viewer = Viewer.Of(User);
         OnDesk = viewer.OnDutyDesk;
-        CanRefer = ReferralService.CanRefer(viewer);
+        CanRefer = ReferralIntake.CanRefer(viewer);
         Now = time.GetUtcNow();
         if (OnDesk)
             Desk = await referrals.DeskAsync(viewer);
@@ -41,5 +41,3 @@ public sealed class IndexModel(ReferralService referrals, TimeProvider time) : P
         return Partial("_DeskRows", new DeskRowsModel(await referrals.DeskAsync(viewer), Now));
     }
 }
-
-public sealed record DeskRowsModel(IReadOnlyList<ReferralService.Row> Rows, DateTimeOffset Now);

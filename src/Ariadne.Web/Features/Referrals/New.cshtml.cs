@@ -15,7 +15,7 @@ namespace Ariadne.Web.Features.Referrals;
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 [RequestSizeLimit(Platform.RequestLimits.FileUploadBytes)]
-public sealed class NewModel(ReferralService referrals, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class NewModel(ReferralIntake referrals, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     [BindProperty] public ReferralInput Input { get; set; } = new();
     [BindProperty] public ReferralStep Step { get; set; } = ReferralStep.Person;
@@ -24,7 +24,7 @@ public sealed class NewModel(ReferralService referrals, IStringLocalizer<SharedR
 
     public IActionResult OnGet()
     {
-        if (!ReferralService.CanRefer(Viewer.Of(User)))
+        if (!ReferralIntake.CanRefer(Viewer.Of(User)))
             return Forbid();
         SubmissionId = Guid.NewGuid();
         return Page();
@@ -33,7 +33,7 @@ public sealed class NewModel(ReferralService referrals, IStringLocalizer<SharedR
     public IActionResult OnPostBack()
     {
         ModelState.Clear();
-        if (!ReferralService.CanRefer(Viewer.Of(User)))
+        if (!ReferralIntake.CanRefer(Viewer.Of(User)))
             return Forbid();
         Step = Step > ReferralStep.Person ? Step - 1 : ReferralStep.Person;
         return Page();
@@ -42,7 +42,7 @@ public sealed class NewModel(ReferralService referrals, IStringLocalizer<SharedR
     public IActionResult OnPostNext()
     {
         ModelState.Clear();
-        if (!ReferralService.CanRefer(Viewer.Of(User)))
+        if (!ReferralIntake.CanRefer(Viewer.Of(User)))
             return Forbid();
         if (!Enum.IsDefined(Step) || Step == ReferralStep.Review)
             Step = ReferralStep.Person;
@@ -55,7 +55,7 @@ public sealed class NewModel(ReferralService referrals, IStringLocalizer<SharedR
     {
         ModelState.Clear();
         var viewer = Viewer.Of(User);
-        if (!ReferralService.CanRefer(viewer))
+        if (!ReferralIntake.CanRefer(viewer))
             return Forbid();
         Step = ReferralStep.Review;
         var errors = Input.Validate(text, Today);
@@ -88,13 +88,13 @@ public sealed class NewModel(ReferralService referrals, IStringLocalizer<SharedR
         var (outcome, referral) = await referrals.SubmitAsync(viewer, Input, uploads, "form:" + SubmissionId.ToString("N"));
         switch (outcome)
         {
-            case ReferralService.SubmitOutcome.Created or ReferralService.SubmitOutcome.Replayed:
+            case ReferralIntake.SubmitOutcome.Created or ReferralIntake.SubmitOutcome.Replayed:
                 TempData["Notice"] = "Referral_Sent";
                 return RedirectToPage("/Referrals/Detail", new { id = referral!.Id });
-            case ReferralService.SubmitOutcome.NoSquad:
+            case ReferralIntake.SubmitOutcome.NoSquad:
                 ModelState.AddModelError(string.Empty, text["Referral_NoSquad"]);
                 return Page();
-            case ReferralService.SubmitOutcome.KeyConflict:
+            case ReferralIntake.SubmitOutcome.KeyConflict:
                 SubmissionId = Guid.NewGuid();
                 ModelState.AddModelError(string.Empty, text["Referral_ChangedAfterSending"]);
                 return Page();

@@ -2,34 +2,6 @@ using Ariadne.Web.Platform.Access;
 
 namespace Ariadne.Web.Features.Referrals;
 
-/// <summary>How fast the Squad must acknowledge: "immediate danger" is minutes, the default is 24 hours.</summary>
-public enum Urgency
-{
-    Immediate = 1,
-    High = 2,
-    Standard = 3,
-}
-
-public enum ReferralStatus
-{
-    /// <summary>Sent to the Squad, not yet acknowledged.</summary>
-    Received = 1,
-    /// <summary>The duty desk has it in hand.</summary>
-    Acknowledged = 2,
-    /// <summary>A case was opened or the referral was joined to an existing case.</summary>
-    CaseOpened = 3,
-    /// <summary>The Squad found nothing to take forward (recorded with a reason).</summary>
-    NotTakenForward = 4,
-}
-
-/// <summary>Whether the person agreed to be referred. A referral without consent is still accepted (the Squad decides).</summary>
-public enum ReferralConsent
-{
-    Given = 1,
-    Refused = 2,
-    NotAsked = 3,
-}
-
 /// <summary>
 /// A report of a suspected victim to the Squad (the plan's §3a, §5). What the referrer submitted is
 /// kept encrypted under the referral's own data key (<see cref="ContentEnc"/>, a JSON document); the
@@ -64,36 +36,4 @@ public sealed class Referral
     [DataClass(DataClass.ContactLocation)] public byte[]? PhoneIndex { get; set; }
     /// <summary>Microseconds since 1970 at receipt, unique: the duty desk's "newest first" key and the push cursor.</summary>
     [DataClass(DataClass.Status)] public long Sequence { get; set; }
-}
-
-/// <summary>A supporting file: name and content encrypted under the referral's data key.</summary>
-public sealed class ReferralFile
-{
-    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
-    [NotPersonal] public Guid ReferralId { get; set; }
-    [NotPersonal] public required string ContentType { get; set; }
-    [NotPersonal] public long Size { get; set; }
-    [DataClass(DataClass.Identity | DataClass.Investigation)] public byte[]? NameEnc { get; set; }
-    [DataClass(DataClass.Identity | DataClass.Investigation)] public required byte[] ContentEnc { get; set; }
-    [NotPersonal] public DateTimeOffset UploadedAt { get; set; }
-}
-
-/// <summary>What the referrer submitted, in clear. Serialized as JSON and encrypted as one field.</summary>
-public sealed record ReferralContent
-{
-    public string? GivenName { get; init; }
-    public string? FamilyName { get; init; }
-    public string? Patronymic { get; init; }
-    public string? DateOfBirth { get; init; }
-    public string? Sex { get; init; }
-    public string? Citizenship { get; init; }
-    public string? Languages { get; init; }
-    public string? DocumentNumber { get; init; }
-    public string? Phone { get; init; }
-    public string? Whereabouts { get; init; }
-    public string? Danger { get; init; }
-    public IReadOnlyList<string> Indicators { get; init; } = [];
-    public IReadOnlyList<string> Exploitation { get; init; } = [];
-    public string? Observations { get; init; }
-    public string? ConsentNote { get; init; }
 }

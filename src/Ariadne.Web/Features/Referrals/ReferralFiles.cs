@@ -3,9 +3,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Features.Referrals;
 
-/// <summary>A supporting file as received, before encryption.</summary>
-public sealed record ReferralUpload(string Name, byte[] Content);
-
 /// <summary>
 /// What may be attached: PDF, JPEG, PNG or plain UTF-8 text, recognised by content (never by the name
 /// or the declared type), at most <see cref="MaxFiles"/> files of <see cref="MaxBytes"/> each.

@@ -5,16 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Features.Referrals;
 
-/// <summary>The steps of the referral form, one subject per page.</summary>
-public enum ReferralStep
-{
-    Person = 1,
-    Situation = 2,
-    Indicators = 3,
-    Consent = 4,
-    Review = 5,
-}
-
 /// <summary>A referral as the form or the API sends it. Validated step by step; all steps again on submit.</summary>
 public sealed class ReferralInput
 {

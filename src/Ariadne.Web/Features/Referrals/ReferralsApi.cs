@@ -34,10 +34,10 @@ public static class ReferralsApi
 
     private static async Task<Results<Created<ReferralStatusDocument>, ProblemHttpResult>> CreateAsync(
         ReferralRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-        ReferralService referrals, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
+        ReferralIntake referrals, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
     {
         var viewer = Viewer.Of(user);
-        if (!ReferralService.CanRefer(viewer))
+        if (!ReferralIntake.CanRefer(viewer))
             return TypedResults.Problem(title: text["Api_Forbidden"], statusCode: StatusCodes.Status403Forbidden);
         if (!Idempotency.IsValidKey(idempotencyKey))
             return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
@@ -62,19 +62,19 @@ public static class ReferralsApi
         var (outcome, referral) = await referrals.SubmitAsync(viewer, input, uploads, idempotencyKey!, ct);
         return outcome switch
         {
-            ReferralService.SubmitOutcome.Created or ReferralService.SubmitOutcome.Replayed =>
+            ReferralIntake.SubmitOutcome.Created or ReferralIntake.SubmitOutcome.Replayed =>
                 TypedResults.Created($"/api/v1/referrals/{referral!.Id}", Document(referral, uploads.Count)),
-            ReferralService.SubmitOutcome.KeyConflict => TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity),
-            ReferralService.SubmitOutcome.NoSquad => TypedResults.Problem(title: text["Referral_NoSquad"], statusCode: StatusCodes.Status503ServiceUnavailable),
+            ReferralIntake.SubmitOutcome.KeyConflict => TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity),
+            ReferralIntake.SubmitOutcome.NoSquad => TypedResults.Problem(title: text["Referral_NoSquad"], statusCode: StatusCodes.Status503ServiceUnavailable),
             _ => TypedResults.Problem(title: text["Api_Forbidden"], statusCode: StatusCodes.Status403Forbidden),
         };
     }
 
-    private static async Task<Ok<List<ReferralSummary>>> ListAsync(ClaimsPrincipal user, ReferralService referrals, CancellationToken ct)
+    private static async Task<Ok<List<ReferralSummary>>> ListAsync(ClaimsPrincipal user, ReferralDesk referrals, CancellationToken ct)
     {
         var viewer = Viewer.Of(user);
-        var rows = new List<ReferralService.Row>();
-        if (ReferralService.CanRefer(viewer))
+        var rows = new List<ReferralDesk.Row>();
+        if (ReferralIntake.CanRefer(viewer))
             rows.AddRange(await referrals.MadeByMyInstitutionAsync(viewer, ct));
         if (viewer.OnDutyDesk)
             rows.AddRange(await referrals.DeskAsync(viewer, ct));
@@ -83,8 +83,8 @@ public static class ReferralsApi
     }
 
     private static async Task<Results<Ok<ReferralStatusDocument>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, ReferralService referrals, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-        await referrals.ReadAsync(Viewer.Of(user), id, "api.referral.status", false, ct) is { } view
+        Guid id, ClaimsPrincipal user, ReferralDesk referrals, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        await referrals.ReadAsync(Viewer.Of(user), id, ReferralsAudit.ApiStatus, false, ct) is { } view
             ? TypedResults.Ok(Document(view.Referral, view.Files.Count))
             : TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
 

@@ -1,4 +1,5 @@
 using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Referrals;
 
@@ -13,6 +14,27 @@ public static class ReferralsAudit
     public static readonly AuditAction ReferralClosed = new("referral.closed");
     public static readonly AuditAction ReferralEscalated = new("referral.escalated");
     public static readonly AuditAction ReferralFileRead = new("referral.file-read");
+
+    public static readonly AuditTarget Referral = new("referral");
+    public static readonly AuditTarget ReferralFile = new("referral-file");
+
+    public static readonly AuditPurpose Submit = new("referral.submit");
+    public static readonly AuditPurpose View = new("referral.view");
+    public static readonly AuditPurpose ApiStatus = new("api.referral.status");
+    public static readonly AuditPurpose ReadFile = new("referral.file");
+    public static readonly AuditPurpose Acknowledge = new("referral.acknowledge");
+    public static readonly AuditPurpose DuplicateCheck = new("referral.duplicate-check");
+    public static readonly AuditPurpose OpenCase = new("referral.open-case");
+    public static readonly AuditPurpose JoinCase = new("referral.join-case");
+    public static readonly AuditPurpose DeskAction = new("referral.desk-action");
+    public static readonly AuditPurpose Deadline = new("referral.deadline");
+
+    /// <summary>"referral.close:{reason}", one per reason of <see cref="ReferralDispatch.CloseReasons"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, AuditPurpose> CloseFor =
+        ReferralDispatch.CloseReasons.ToDictionary(reason => reason, reason => new AuditPurpose("referral.close:" + reason), StringComparer.Ordinal);
+
+    public static readonly NotificationKind Received = new("referral-received");
+    public static readonly NotificationKind Overdue = new("referral-overdue");
 
     /// <summary>Every action above, for the module contract.</summary>
     public static IReadOnlyList<AuditAction> All { get; } = [ReferralSubmitted, ReferralViewed, ReferralDenied, ReferralAcknowledged, ReferralDispatched, ReferralClosed, ReferralEscalated, ReferralFileRead];

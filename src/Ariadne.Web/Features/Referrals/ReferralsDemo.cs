@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Ariadne.Web.Features.Referrals;
 
 /// <summary>Two invented referrals waiting at the duty desk: one from the border service, one anonymous from the helpline in immediate danger.</summary>
-public sealed class ReferralsDemo(UserManager<AriadneUser> users, ReferralService referrals) : IDemoData
+public sealed class ReferralsDemo(UserManager<AriadneUser> users, ReferralIntake referrals) : IDemoData
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {

@@ -22,7 +22,16 @@ public sealed class ReferralsModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ReferralService>();
+        services.AddOptions<ReferralsOptions>().Bind(configuration.GetSection(ReferralsOptions.Section))
+            .Validate(o => o.AcknowledgeWithin.Immediate > TimeSpan.Zero, "Referrals:AcknowledgeWithin:Immediate must be a positive time span, e.g. 00:15:00.")
+            .Validate(o => o.AcknowledgeWithin.High > TimeSpan.Zero, "Referrals:AcknowledgeWithin:High must be a positive time span, e.g. 04:00:00.")
+            .Validate(o => o.AcknowledgeWithin.Standard > TimeSpan.Zero, "Referrals:AcknowledgeWithin:Standard must be a positive time span, e.g. 1.00:00:00.")
+            .Validate(o => o.SquadInstitutionCode is null || o.SquadInstitutionCode.Trim().Length > 0, "Referrals:SquadInstitutionCode, when set, must name an institution's code.")
+            .ValidateOnStart();
+        services.AddScoped<ReferralIntake>();
+        services.AddScoped<ReferralDesk>();
+        services.AddScoped<ReferralDispatch>();
+        services.AddScoped<ReferralDeadlines>();
         services.AddSingleton<ReferralSignal>();
         services.AddHostedService<ReferralDeadlineJob>();
         services.AddScoped<IErasureStep, ReferralErasure>();
@@ -43,8 +52,8 @@ public sealed class ReferralsModule : AriadneModule
 
     public override IEnumerable<ApiScope> ApiScopes =>
     [
-        new(ReadScope, u => NotAdministrator(u) && (ReferralService.CanRefer(Viewer.Of(u)) || Viewer.Of(u).OnDutyDesk)),
-        new(WriteScope, u => NotAdministrator(u) && ReferralService.CanRefer(Viewer.Of(u))),
+        new(ReadScope, u => NotAdministrator(u) && (ReferralIntake.CanRefer(Viewer.Of(u)) || Viewer.Of(u).OnDutyDesk)),
+        new(WriteScope, u => NotAdministrator(u) && ReferralIntake.CanRefer(Viewer.Of(u))),
     ];
 
     public override IEnumerable<NavigationEntry> Navigation =>

@@ -1,0 +1,66 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Ariadne.Web.Platform.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ariadne.Web.Features.Referrals;
+
+/// <summary>
+/// Server-sent events for the duty desk: an event whenever the queue changes, carrying counts and a
+/// cursor only (never a name or a number). The page then fetches the updated table. A stream lives
+/// five minutes and the browser reconnects, so a session that ended is noticed; without JavaScript or
+/// when the stream fails, the page falls back to refreshing itself.
+/// </summary>
+public static class DeskEvents
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public sealed record DeskEvent(int Waiting, long Latest);
+
+    public static void MapDeskEvents(this IEndpointRouteBuilder app) =>
+        app.MapGet("/referrals/desk/events", Stream).RequireAuthorization(Platform.Security.Policies.Mfa).ExcludeFromDescription();
+
+    private static Results<ServerSentEventsResult<string>, StatusCodeHttpResult> Stream(HttpContext context, ReferralSignal signal, IServiceScopeFactory scopes, TimeProvider time)
+    {
+        var viewer = Viewer.Of(context.User);
+        if (!viewer.OnDutyDesk)
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        return TypedResults.ServerSentEvents(Events(viewer, signal, scopes, time, context.RequestAborted));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Events(Viewer viewer, ReferralSignal signal, IServiceScopeFactory scopes, TimeProvider time,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        lifetime.CancelAfter(Lifetime);
+        DeskEvent? last = null;
+        while (!lifetime.IsCancellationRequested)
+        {
+            var wake = signal.WaitAsync();
+            DeskEvent current;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var (waiting, latest) = await scope.ServiceProvider.GetRequiredService<ReferralDesk>().DeskStateAsync(viewer, ct);
+                current = new DeskEvent(waiting, latest);
+            }
+            if (current != last)
+            {
+                yield return new SseItem<string>(JsonSerializer.Serialize(current, JsonSerializerOptions.Web), "desk") { ReconnectionInterval = TimeSpan.FromSeconds(3) };
+                last = current;
+            }
+            try
+            {
+                await wake.WaitAsync(PollInterval, time, lifetime.Token);
+            }
+            catch (TimeoutException)
+            {
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+}
