@@ -360,7 +360,8 @@ public abstract class LeakTests(string provider)
         Viewer ViewerOf(WorldUser u) => CaseSteps.ViewerOf(new TestUser(u.Id, u.UserName, "", null, u.InstitutionId), u.Roles);
         var referralService = sp.GetRequiredService<ReferralIntake>();
         var referralDispatch = sp.GetRequiredService<ReferralDispatch>();
-        var protection = sp.GetRequiredService<ProtectionService>();
+        var consents = sp.GetRequiredService<ConsentService>();
+        var onwardService = sp.GetRequiredService<OnwardService>();
         var db = sp.GetRequiredService<AriadneDbContext>();
         var referrers = users.Where(u => ReferralIntake.CanRefer(ViewerOf(u))).ToList();
         var referrals = new List<WorldReferral>();
@@ -398,21 +399,21 @@ public abstract class LeakTests(string provider)
                 cases.Add(new WorldCase(opened.Value, number, new Dictionary<string, string> { ["givenName"] = token, ["documentNumber"] = document, ["whereabouts"] = "W" + token }, document));
 
                 // An onward referral from the new case; accepted now and then by someone who may.
-                var relation = ProtectionService.OnwardRelations[random.Next(ProtectionService.OnwardRelations.Length)];
+                var relation = OnwardService.OnwardRelations[random.Next(OnwardService.OnwardRelations.Length)];
                 var recipients = (await db.Institutions.AsNoTracking().ToListAsync()).Where(x => AccessMatrix.Default[relation].Kinds.Contains(x.Kind)).ToList();
                 var recipient = recipients[random.Next(recipients.Count)];
                 var investigatorViewer = ViewerOf(investigatorUser);
-                Assert.Empty((await protection.RecordConsentAsync(investigatorViewer, opened.Value,
+                Assert.Empty((await consents.RecordConsentAsync(investigatorViewer, opened.Value,
                     new() { Purpose = ConsentPurpose.Services, RecipientInstitutionId = recipient.Id, Form = ConsentForm.Verbal, GivenOn = DateOnly.FromDateTime(now.UtcDateTime) }))!);
                 var note = $"NOTE{Guid.NewGuid():N}"[..20];
-                Assert.Empty((await protection.SendAsync(investigatorViewer, opened.Value, new() { Relation = relation, RecipientInstitutionId = recipient.Id, Note = note }))!);
+                Assert.Empty((await onwardService.SendAsync(investigatorViewer, opened.Value, new() { Relation = relation, RecipientInstitutionId = recipient.Id, Note = note }))!);
                 onward.Add(new WorldOnward(opened.Value, recipient.Id, relation, note));
                 var acceptors = users.Where(u => u.InstitutionId == recipient.Id && ModelRelationRoles[relation].Intersect(u.Roles).Any()).ToList();
                 if (acceptors.Count > 0 && random.Next(2) == 0)
                 {
                     var acceptor = acceptors[random.Next(acceptors.Count)];
                     var onwardId = await db.OnwardReferrals.Where(o => o.CaseId == opened && o.RecipientInstitutionId == recipient.Id).Select(o => o.Id).FirstAsync();
-                    Assert.True(await protection.AnswerAsync(ViewerOf(acceptor), onwardId, ProtectionService.Answer.Accept));
+                    Assert.True(await onwardService.AnswerAsync(ViewerOf(acceptor), onwardId, OnwardService.Answer.Accept));
                     grants.Add(new WorldGrant(opened.Value, null, recipient.Id, relation, DataClass.Status, now, null, false));
                 }
             }

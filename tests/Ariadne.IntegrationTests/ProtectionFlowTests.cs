@@ -231,27 +231,26 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         var viewer = CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator);
         await app.WithScopeAsync(async sp =>
         {
-            var protection = sp.GetRequiredService<ProtectionService>();
             foreach (var purpose in new[] { ConsentPurpose.Services, ConsentPurpose.DataSharing })
-                Assert.Empty((await protection.RecordConsentAsync(viewer, view.Id, new() { Purpose = purpose, RecipientInstitutionId = shelter.InstitutionId, Form = ConsentForm.Written, GivenOn = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime) }))!);
-            Assert.Empty((await protection.SendAsync(viewer, view.Id, new() { Relation = Relation.Shelter, RecipientInstitutionId = shelter.InstitutionId, Share = [DataClass.Identity] }))!);
+                Assert.Empty((await sp.GetRequiredService<ConsentService>().RecordConsentAsync(viewer, view.Id, new() { Purpose = purpose, RecipientInstitutionId = shelter.InstitutionId, Form = ConsentForm.Written, GivenOn = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime) }))!);
+            Assert.Empty((await sp.GetRequiredService<OnwardService>().SendAsync(viewer, view.Id, new() { Relation = Relation.Shelter, RecipientInstitutionId = shelter.InstitutionId, Share = [DataClass.Identity] }))!);
         });
         var shelterViewer = CaseSteps.ViewerOf(shelter, RoleCatalog.ShelterManager);
         var onwardId = await DbAsync(db => db.OnwardReferrals.Where(o => o.CaseId == view.Id).Select(o => o.Id).SingleAsync());
         // A second send while one is open is refused, and nothing is saved.
-        await app.WithScopeAsync(async sp => Assert.NotEmpty((await sp.GetRequiredService<ProtectionService>().SendAsync(viewer, view.Id,
+        await app.WithScopeAsync(async sp => Assert.NotEmpty((await sp.GetRequiredService<OnwardService>().SendAsync(viewer, view.Id,
             new() { Relation = Relation.Shelter, RecipientInstitutionId = shelter.InstitutionId, Share = [DataClass.Identity] }))!));
         Assert.Equal(1, await DbAsync(db => db.OnwardReferrals.CountAsync(o => o.CaseId == view.Id)));
-        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<ProtectionService>().AnswerAsync(shelterViewer, onwardId, ProtectionService.Answer.Decline)));
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(shelterViewer, onwardId, OnwardService.Answer.Decline)));
         Assert.Equal(0, await DbAsync(db => db.Grants.CountAsync(g => g.CaseId == view.Id && g.Relation == Relation.Shelter)));
-        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<ProtectionService>().AnswerAsync(shelterViewer, onwardId, ProtectionService.Answer.Accept)));
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(shelterViewer, onwardId, OnwardService.Answer.Accept)));
 
-        await app.WithScopeAsync(async sp => Assert.Empty((await sp.GetRequiredService<ProtectionService>().SendAsync(viewer, view.Id,
+        await app.WithScopeAsync(async sp => Assert.Empty((await sp.GetRequiredService<OnwardService>().SendAsync(viewer, view.Id,
             new() { Relation = Relation.Shelter, RecipientInstitutionId = shelter.InstitutionId, Share = [DataClass.Identity] }))!));
         var second = await DbAsync(db => db.OnwardReferrals.Where(o => o.CaseId == view.Id && o.Status == OnwardStatus.Pending).Select(o => o.Id).SingleAsync());
         // Two clicks on "accept" at once: one grant.
         var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.WithScopeAsync(sp =>
-            sp.GetRequiredService<ProtectionService>().AnswerAsync(shelterViewer, second, ProtectionService.Answer.Accept))));
+            sp.GetRequiredService<OnwardService>().AnswerAsync(shelterViewer, second, OnwardService.Answer.Accept))));
         Assert.Single(answers, a => a);
         var grant = await DbAsync(db => db.Grants.AsNoTracking().SingleAsync(g => g.CaseId == view.Id && g.Relation == Relation.Shelter));
         Assert.Equal(shelter.Id, grant.GranteeUserId);
@@ -260,8 +259,8 @@ public abstract class ProtectionFlowTests(AriadneApp app)
 
         // Another shelter's manager cannot answer what was not sent to them.
         var stranger = CaseSteps.ViewerOf(await app.CreateUserAsync(InstitutionKind.ServiceProvider, [RoleCatalog.ServiceProfessional]), RoleCatalog.ServiceProfessional);
-        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<ProtectionService>().AnswerAsync(stranger, second, ProtectionService.Answer.Complete)));
-        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<ProtectionService>().AnswerAsync(shelterViewer, second, ProtectionService.Answer.Complete)));
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(stranger, second, OnwardService.Answer.Complete)));
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(shelterViewer, second, OnwardService.Answer.Complete)));
         Assert.NotNull(await DbAsync(db => db.Grants.Where(g => g.Id == grant.Id).Select(g => g.RevokedAt).FirstAsync()));
     }
 }

@@ -225,8 +225,7 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
 
         // A double click or a replay: eight approvals of one change at the same moment.
         var decisions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => app.WithScopeAsync(sp =>
-            sp.GetRequiredService<AccountConfirmations>().DecideAsync(CaseSteps.ViewerOf(chief, RoleCatalog.SquadChief), membership, true,
-                sp.GetRequiredService<AuditTrail>())))));
+            sp.GetRequiredService<AccountConfirmations>().DecideAsync(CaseSteps.ViewerOf(chief, RoleCatalog.SquadChief), membership, true)))));
         var winner = Assert.Single(decisions, d => d.ErrorKey is null);
         Assert.NotNull(winner.TemporaryPassword);
         Assert.All(decisions.Where(d => d != winner), d => Assert.Equal(("Confirm_NotFound", (string?)null), (d.ErrorKey, d.TemporaryPassword)));
@@ -250,7 +249,7 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
         // The administrator cannot confirm, not even by a direct call.
         Assert.Null((await admin.GetAsync("/Staff/Confirmations")).Document.QuerySelector($"#change-{membership}"));
         var byAdmin = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountConfirmations>()
-            .DecideAsync(CaseSteps.ViewerOf(adminUser, RoleCatalog.Administrator), membership, true, sp.GetRequiredService<AuditTrail>()));
+            .DecideAsync(CaseSteps.ViewerOf(adminUser, RoleCatalog.Administrator), membership, true));
         Assert.Equal("Confirm_NotFound", byAdmin.ErrorKey);
 
         using var chiefSession = await app.SessionAsync(chief);
@@ -275,7 +274,7 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
         using var chiefAgain = await app.SessionAsync(chief);
         Assert.Null((await chiefAgain.GetAsync("/Staff/Confirmations")).Document.QuerySelector($"#change-{own}"));
         var self = await app.WithScopeAsync(sp => sp.GetRequiredService<AccountConfirmations>()
-            .DecideAsync(CaseSteps.ViewerOf(chief, RoleCatalog.SquadChief), own, true, sp.GetRequiredService<AuditTrail>()));
+            .DecideAsync(CaseSteps.ViewerOf(chief, RoleCatalog.SquadChief), own, true));
         Assert.Equal("Confirm_NotFound", self.ErrorKey);
         Assert.Equal([RoleCatalog.SquadChief], await RolesOf(chief.Id));
 

@@ -61,7 +61,7 @@ public sealed class SignInModel(
         {
             // Spend the time a real check would, so that timing does not reveal unknown names.
             users.PasswordHasher.VerifyHashedPassword(TimingDummy, TimingHash, Input.Password!);
-            await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Failed, Purpose: "password"));
+            await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Failed, Purpose: AccountAudit.Password));
             return Fail();
         }
 
@@ -71,7 +71,7 @@ public sealed class SignInModel(
             var outcome = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
             return (outcome, new AuditRecord(outcome.Succeeded || outcome.RequiresTwoFactor ? PlatformAudit.SignIn : PlatformAudit.SignInFailed,
                 outcome.Succeeded ? AuditOutcome.Allowed : outcome.RequiresTwoFactor ? AuditOutcome.PendingSecondFactor : AuditOutcome.Failed,
-                user.Id, user.InstitutionId, Purpose: "password"));
+                user.Id, user.InstitutionId, Purpose: AccountAudit.Password));
         });
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/SignInMfa", new { ReturnUrl });
@@ -105,7 +105,7 @@ public sealed class SignInModel(
             await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
             await users.ResetAccessFailedCountAsync(user);
             await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "pk")]);
-            return (true, new AuditRecord(PlatformAudit.SignIn, ActorUserId: user.Id, ActorInstitutionId: user.InstitutionId, Purpose: "passkey"));
+            return (true, new AuditRecord(PlatformAudit.SignIn, ActorUserId: user.Id, ActorInstitutionId: user.InstitutionId, Purpose: AccountAudit.Passkey));
         });
         logger.SignedIn(user.Id, "passkey");
         return NextStep(user, passedSecondFactor: true);

@@ -60,7 +60,7 @@ public sealed class SignInMfaModel(
                 : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
             return (outcome, new AuditRecord(outcome.Succeeded ? PlatformAudit.SignIn : PlatformAudit.SignInFailed,
                 outcome.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Failed, user.Id, user.InstitutionId,
-                Purpose: recovery ? "recovery-code" : "totp"));
+                Purpose: recovery ? AccountAudit.RecoveryCode : AccountAudit.Totp));
         });
         if (!result.Succeeded)
         {

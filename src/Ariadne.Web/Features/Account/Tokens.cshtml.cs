@@ -19,7 +19,7 @@ namespace Ariadne.Web.Features.Account;
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 public sealed class TokensModel(
-    AriadneDbContext db, TimeProvider time, IOptions<SecurityOptions> security, IStringLocalizer<SharedResource> text, AuditTrail audit,
+    AriadneDbContext db, TimeProvider time, IOptions<SecurityOptions> security, IStringLocalizer<SharedResource> text, AuditedWrites writes,
     ILogger<TokensModel> logger, Platform.Modules.ModuleCatalog modules) : PageModel
 {
     public const string SecretKey = "NewTokenSecret";
@@ -80,10 +80,14 @@ public sealed class TokensModel(
             CreatedAt = now,
             ExpiresAt = now.AddDays(Input.Days!.Value),
         };
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync();
+        await writes.RunAsync(null, async ct =>
+        {
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync(ct);
+            return new Audited<bool>(true, new AuditRecord(PlatformAudit.ApiTokenChanged, ActorUserId: userId, TargetType: AuditTarget.ApiToken, TargetId: token.Id,
+                Purpose: AccountAudit.TokenCreated));
+        });
         logger.ApiTokenChanged(userId, "created", token.Id);
-        await audit.RecordAsync(new AuditRecord(PlatformAudit.ApiTokenChanged, ActorUserId: userId, TargetType: "api-token", TargetId: token.Id, Purpose: "token.created"));
         TempData[SecretKey] = secret;
         return RedirectToPage();
     }
@@ -94,10 +98,14 @@ public sealed class TokensModel(
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == userId);
         if (token is null)
             return NotFound();
-        token.RevokedAt ??= time.GetUtcNow();
-        await db.SaveChangesAsync();
+        await writes.RunAsync(null, async ct =>
+        {
+            token.RevokedAt ??= time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            return new Audited<bool>(true, new AuditRecord(PlatformAudit.ApiTokenChanged, ActorUserId: userId, TargetType: AuditTarget.ApiToken, TargetId: token.Id,
+                Purpose: AccountAudit.TokenRevoked));
+        });
         logger.ApiTokenChanged(userId, "revoked", token.Id);
-        await audit.RecordAsync(new AuditRecord(PlatformAudit.ApiTokenChanged, ActorUserId: userId, TargetType: "api-token", TargetId: token.Id, Purpose: "token.revoked"));
         TempData["Notice"] = "Tokens_Revoked";
         return RedirectToPage();
     }

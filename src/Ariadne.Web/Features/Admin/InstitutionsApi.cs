@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
@@ -46,62 +47,60 @@ public static class InstitutionsApi
     private static async Task<Results<Created<InstitutionDto>, ProblemHttpResult>> CreateAsync(
         InstitutionInput input,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal user, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
+        ClaimsPrincipal user, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditedWrites writes,
         ILogger<InstitutionInput> logger, CancellationToken ct)
     {
         if (!Idempotency.IsValidKey(idempotencyKey))
             return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
 
-        var userId = user.UserId()!.Value;
-        var requestHash = Idempotency.RequestHash(input);
-        if (await ReplayAsync(db, userId, idempotencyKey!, requestHash, text, ct) is { } replay)
-            return replay;
-
-        var errors = await input.ValidateAsync(db, text, null, ct);
-        if (errors.Count > 0)
-            // A concurrent twin of this request may have just created it ("code taken"): answer as it did.
-            return await ReplayAsync(db, userId, idempotencyKey!, requestHash, text, ct)
-                ?? ApiProblems.Invalid(errors, text);
-
-        var institution = new Institution
+        var viewer = Viewer.Of(user);
+        var request = new IdempotentRequest(idempotencyKey!, Idempotency.RequestHash(input), nameof(Institution));
+        // A twin of this request may commit between the key's lookup and the validation ("code taken"):
+        // then the second attempt's lookup answers as the twin did.
+        for (var attempt = 0; ; attempt++)
         {
-            Name = input.Name!,
-            Code = input.Code!,
-            Kind = input.Kind!.Value,
-            IsActive = input.IsActive,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Institutions.Add(institution);
-        Idempotency.Remember(db, userId, idempotencyKey!, requestHash, nameof(Institution), institution.Id, time.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(ct);
+            Once<InstitutionDto> once;
+            try
+            {
+                once = await writes.RunOnceAsync(viewer, request, async ct =>
+                {
+                    var errors = await input.ValidateAsync(db, text, null, ct);
+                    if (errors.Count > 0)
+                        throw new InvalidInput(errors);
+                    var institution = new Institution
+                    {
+                        Name = input.Name!,
+                        Code = input.Code!,
+                        Kind = input.Kind!.Value,
+                        IsActive = input.IsActive,
+                        CreatedAt = time.GetUtcNow(),
+                    };
+                    db.Institutions.Add(institution);
+                    return new Audited<InstitutionDto>(Dto(institution),
+                        new AuditRecord(PlatformAudit.InstitutionChanged, ActorUserId: viewer.UserId, TargetType: AuditTarget.Institution, TargetId: institution.Id,
+                            Purpose: AdminAudit.ApiCreated), ResourceId: institution.Id);
+                }, replay: async (id, ct) => Dto(await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == id, ct)), ct);
+            }
+            catch (InvalidInput invalid)
+            {
+                db.ChangeTracker.Clear();
+                if (attempt == 0)
+                    continue;
+                return ApiProblems.Invalid(invalid.Errors, text);
+            }
+            if (once.Outcome == OnceOutcome.KeyConflict)
+                return TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity);
+            if (once.Outcome == OnceOutcome.Done)
+                logger.InstitutionChanged(viewer.UserId, once.Result!.Id, "created via API");
+            return TypedResults.Created($"/api/v1/institutions/{once.Result!.Id}", once.Result);
         }
-        catch (DbUpdateException)
-        {
-            // A concurrent retry with the same key won the race (primary key on user + key): answer as it did.
-            db.ChangeTracker.Clear();
-            if (await ReplayAsync(db, userId, idempotencyKey!, requestHash, text, ct) is { } raced)
-                return raced;
-            return TypedResults.Problem(title: text["Institution_CodeTaken"], statusCode: StatusCodes.Status409Conflict);
-        }
-        logger.InstitutionChanged(userId, institution.Id, "created via API");
-        await audit.RecordAsync(new AuditRecord(PlatformAudit.InstitutionChanged, ActorUserId: userId, TargetType: "institution", TargetId: institution.Id,
-            Purpose: "api.created"), ct);
-        return TypedResults.Created($"/api/v1/institutions/{institution.Id}",
-            new InstitutionDto(institution.Id, institution.Name, institution.Code, institution.Kind, institution.IsActive));
     }
 
-    private static async Task<Results<Created<InstitutionDto>, ProblemHttpResult>?> ReplayAsync(
-        AriadneDbContext db, Guid userId, string key, string requestHash, IStringLocalizer text, CancellationToken ct)
+    private static InstitutionDto Dto(Institution i) => new(i.Id, i.Name, i.Code, i.Kind, i.IsActive);
+
+    /// <summary>The body did not validate: nothing is saved and the key is not remembered.</summary>
+    private sealed class InvalidInput(Dictionary<string, string[]> errors) : Exception
     {
-        var (outcome, resourceId) = await Idempotency.LookupAsync(db, userId, key, requestHash, nameof(Institution), ct);
-        if (outcome == Idempotency.Outcome.New)
-            return null;
-        if (outcome == Idempotency.Outcome.Conflict)
-            return TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity);
-        var existing = await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == resourceId, ct);
-        return TypedResults.Created($"/api/v1/institutions/{existing.Id}",
-            new InstitutionDto(existing.Id, existing.Name, existing.Code, existing.Kind, existing.IsActive));
+        public Dictionary<string, string[]> Errors { get; } = errors;
     }
 }

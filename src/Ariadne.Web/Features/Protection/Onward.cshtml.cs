@@ -12,21 +12,21 @@ namespace Ariadne.Web.Features.Protection;
 /// accept (which opens the shared classes of the case), decline, or mark the service completed.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class OnwardModel(ProtectionService protection) : PageModel
+public sealed class OnwardModel(OnwardService onward) : PageModel
 {
-    public IReadOnlyList<ProtectionService.OnwardRow> Items { get; private set; } = [];
+    public IReadOnlyList<OnwardService.OnwardRow> Items { get; private set; } = [];
 
-    public async Task OnGetAsync() => Items = await protection.InboxAsync(Viewer.Of(User));
+    public async Task OnGetAsync() => Items = await onward.InboxAsync(Viewer.Of(User));
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid onwardId) => AnswerAsync(onwardId, ProtectionService.Answer.Accept, "Onward_Accepted");
+    public Task<IActionResult> OnPostAcceptAsync(Guid onwardId) => AnswerAsync(onwardId, OnwardService.Answer.Accept, "Onward_Accepted");
 
-    public Task<IActionResult> OnPostDeclineAsync(Guid onwardId) => AnswerAsync(onwardId, ProtectionService.Answer.Decline, "Onward_Declined");
+    public Task<IActionResult> OnPostDeclineAsync(Guid onwardId) => AnswerAsync(onwardId, OnwardService.Answer.Decline, "Onward_Declined");
 
-    public Task<IActionResult> OnPostCompleteAsync(Guid onwardId) => AnswerAsync(onwardId, ProtectionService.Answer.Complete, "Onward_Completed");
+    public Task<IActionResult> OnPostCompleteAsync(Guid onwardId) => AnswerAsync(onwardId, OnwardService.Answer.Complete, "Onward_Completed");
 
-    private async Task<IActionResult> AnswerAsync(Guid onwardId, ProtectionService.Answer answer, string notice)
+    private async Task<IActionResult> AnswerAsync(Guid onwardId, OnwardService.Answer answer, string notice)
     {
-        if (!await protection.AnswerAsync(Viewer.Of(User), onwardId, answer))
+        if (!await onward.AnswerAsync(Viewer.Of(User), onwardId, answer))
             return NotFound();
         TempData["Notice"] = notice;
         return RedirectToPage();

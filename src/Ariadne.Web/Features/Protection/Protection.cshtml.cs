@@ -10,12 +10,12 @@ namespace Ariadne.Web.Features.Protection;
 
 /// <summary>Consent per purpose and recipient, onward referral, and the risk assessment of one case.</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class ProtectionModel(ProtectionService protection, AriadneDbContext db, TimeProvider time) : PageModel
+public sealed class ProtectionModel(ProtectionService protection, ConsentService consents, OnwardService onward, RiskService risks, AriadneDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty] public ProtectionService.ConsentInput Consent { get; set; } = new();
-    [BindProperty] public ProtectionService.OnwardInput Onward { get; set; } = new();
-    [BindProperty] public ProtectionService.RiskInput Risk { get; set; } = new();
+    [BindProperty] public ConsentService.ConsentInput Consent { get; set; } = new();
+    [BindProperty] public OnwardService.OnwardInput Onward { get; set; } = new();
+    [BindProperty] public RiskService.RiskInput Risk { get; set; } = new();
 
     public ProtectionService.State State { get; private set; } = null!;
     public IReadOnlyList<(Guid Id, string Name, string Kind)> Institutions { get; private set; } = [];
@@ -26,15 +26,15 @@ public sealed class ProtectionModel(ProtectionService protection, AriadneDbConte
         return await LoadAsync() ? Page() : NotFound();
     }
 
-    public Task<IActionResult> OnPostConsentAsync() => SaveAsync("Consent", v => protection.RecordConsentAsync(v, Id, Consent), "Consent_Saved");
+    public Task<IActionResult> OnPostConsentAsync() => SaveAsync("Consent", v => consents.RecordConsentAsync(v, Id, Consent), "Consent_Saved");
 
-    public Task<IActionResult> OnPostOnwardAsync() => SaveAsync("Onward", v => protection.SendAsync(v, Id, Onward), "Onward_Sent");
+    public Task<IActionResult> OnPostOnwardAsync() => SaveAsync("Onward", v => onward.SendAsync(v, Id, Onward), "Onward_Sent");
 
-    public Task<IActionResult> OnPostRiskAsync() => SaveAsync("Risk", v => protection.AssessRiskAsync(v, Id, Risk), "Risk_Saved");
+    public Task<IActionResult> OnPostRiskAsync() => SaveAsync("Risk", v => risks.AssessRiskAsync(v, Id, Risk), "Risk_Saved");
 
     public async Task<IActionResult> OnPostWithdrawConsentAsync(Guid consentId)
     {
-        if (!await protection.WithdrawConsentAsync(Viewer.Of(User), Id, consentId))
+        if (!await consents.WithdrawConsentAsync(Viewer.Of(User), Id, consentId))
             return NotFound();
         TempData["Notice"] = "Consent_Withdrawn";
         return RedirectToPage(new { id = Id });
@@ -42,7 +42,7 @@ public sealed class ProtectionModel(ProtectionService protection, AriadneDbConte
 
     public async Task<IActionResult> OnPostCloseOnwardAsync(Guid onwardId)
     {
-        if (!await protection.CloseAsync(Viewer.Of(User), Id, onwardId))
+        if (!await onward.CloseAsync(Viewer.Of(User), Id, onwardId))
             return NotFound();
         TempData["Notice"] = "Onward_Closed";
         return RedirectToPage(new { id = Id });
@@ -73,7 +73,7 @@ public sealed class ProtectionModel(ProtectionService protection, AriadneDbConte
         State = state;
         if (state.CanManage || state.CanRefer)
         {
-            var kinds = ProtectionService.OnwardRelations.SelectMany(r => AccessMatrix.Default[r].Kinds).ToHashSet();
+            var kinds = OnwardService.OnwardRelations.SelectMany(r => AccessMatrix.Default[r].Kinds).ToHashSet();
             Institutions = (await db.Institutions.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Name).ToListAsync())
                 .Where(i => kinds.Contains(i.Kind)).Select(i => (i.Id, i.Name, i.Kind.ToString())).ToList();
         }

@@ -1,8 +1,9 @@
 using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Protection;
 
-/// <summary>The Protection module's audit actions (consent, onward referral, risk).</summary>
+/// <summary>The Protection module's audit vocabulary (consent, onward referral, risk): actions, purposes, targets, and the notification it sends.</summary>
 public static class ProtectionAudit
 {
     public static readonly AuditAction ConsentRecorded = new("consent.recorded");
@@ -14,4 +15,30 @@ public static class ProtectionAudit
 
     /// <summary>Every action above, for the module contract.</summary>
     public static IReadOnlyList<AuditAction> All { get; } = [ConsentRecorded, ConsentWithdrawn, OnwardSent, OnwardAnswered, OnwardClosed, RiskAssessed];
+
+    public static readonly AuditPurpose View = new("protection.view");
+    /// <summary>Qualified by the consent's purpose: "consent.record:Services".</summary>
+    public static readonly AuditPurpose RecordConsent = new("consent.record");
+    /// <summary>Qualified by the consent's purpose: "consent.withdraw:Services".</summary>
+    public static readonly AuditPurpose WithdrawConsent = new("consent.withdraw");
+    /// <summary>Qualified by the relation: "onward.send:Shelter".</summary>
+    public static readonly AuditPurpose Send = new("onward.send");
+    public static readonly AuditPurpose Inbox = new("onward.inbox");
+    public static readonly AuditPurpose Answer = new("onward.answer");
+    public static readonly AuditPurpose Accept = new("onward.accept");
+    public static readonly AuditPurpose Decline = new("onward.decline");
+    public static readonly AuditPurpose Complete = new("onward.complete");
+    public static readonly AuditPurpose Close = new("onward.close");
+    /// <summary>Why a grant ended with its onward referral: the referral's new status.</summary>
+    public static readonly AuditPurpose Withdrawn = new("onward.withdrawn");
+    public static readonly AuditPurpose Declined = new("onward.declined");
+    public static readonly AuditPurpose Completed = new("onward.completed");
+    public static readonly AuditPurpose AssessRisk = new("risk.assess");
+
+    public static readonly AuditTarget Consent = new("consent");
+    public static readonly AuditTarget Onward = new("onward");
+    public static readonly AuditTarget Risk = new("risk");
+
+    /// <summary>To the recipient institution: an onward referral arrived.</summary>
+    public static readonly NotificationKind OnwardReceived = new("onward-received");
 }

@@ -11,8 +11,13 @@ public sealed class ProtectionModule : AriadneModule
 {
     public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(IdentificationModule)];
 
-    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<ProtectionService>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<OnwardService>();
+        services.AddScoped<RiskService>();
+    }
 
     public override IEnumerable<AuditAction> AuditActions => ProtectionAudit.All;
 

@@ -20,7 +20,7 @@ namespace Ariadne.Web.Features.Staff;
 /// auditor. An administrator never confirms. A temporary password is shown to the confirming person,
 /// once, never to the administrator. Oversight is told of every request and every decision.
 /// </summary>
-public sealed class AccountConfirmations(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time)
+public sealed class AccountConfirmations(AriadneDbContext db, UserManager<AriadneUser> users, AuditedWrites writes, TimeProvider time)
 {
     public sealed record RolesRequest(List<string> Roles, bool Liaison);
     public sealed record TrainingRequest(TrainingTopic Topic, string Course, string Provider, DateOnly CompletedOn);
@@ -70,14 +70,14 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
             RequestedAt = now,
         };
         db.AccountChanges.Add(change);
-        db.Notifications.Add(new Notification { RecipientInstitutionId = user.InstitutionId, Kind = "account-pending", CreatedAt = now });
-        NotifyOversight("account-admin-action", now);
+        db.Notifications.Add(new Notification { RecipientInstitutionId = user.InstitutionId, Kind = StaffAudit.AccountPending, CreatedAt = now });
+        NotifyOversight(StaffAudit.AccountAdminAction, now);
         await db.SaveChangesAsync(ct);
         return change;
     }
 
     /// <summary>Tells oversight (every auditor) that an account was changed by the administrator or by a confirmation.</summary>
-    public void NotifyOversight(string kind, DateTimeOffset now) =>
+    public void NotifyOversight(NotificationKind kind, DateTimeOffset now) =>
         db.Notifications.Add(new Notification { RecipientRole = RoleCatalog.Auditor, Kind = kind, CreatedAt = now });
 
     /// <summary>The topics of training already recorded for the user plus those waiting for confirmation.</summary>
@@ -168,7 +168,7 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
         (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(ct);
 
     /// <summary>Approves or refuses one pending change, audited in the same transaction.</summary>
-    public async Task<Decision> DecideAsync(Viewer confirmer, Guid changeId, bool approve, AuditTrail audit, CancellationToken ct = default)
+    public async Task<Decision> DecideAsync(Viewer confirmer, Guid changeId, bool approve, CancellationToken ct = default)
     {
         var change = await db.AccountChanges.FirstOrDefaultAsync(c => c.Id == changeId && c.DecidedAt == null, ct);
         if (change is null || !await MayConfirmAsync(confirmer.UserId, change, ct))
@@ -195,7 +195,7 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
 
         try
         {
-            return await audit.InTransactionAsync(async () =>
+            return await writes.RunAsync(confirmer, async ct =>
             {
                 var now = time.GetUtcNow();
                 // Claim the change atomically: of two decisions sent at once (a double click, a replay), one
@@ -218,11 +218,10 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
                     Check(await users.UpdateAsync(user));
                     Check(await users.UpdateSecurityStampAsync(user));
                 }
-                NotifyOversight(approve ? "account-confirmed" : "account-refused", now);
+                NotifyOversight(approve ? StaffAudit.AccountConfirmed : StaffAudit.AccountRefused, now);
                 await db.SaveChangesAsync(ct);
-                return (new Decision(null, password), new AuditRecord(PlatformAudit.AccountChanged, ActorUserId: confirmer.UserId,
-                    ActorInstitutionId: confirmer.InstitutionId, TargetType: "user", TargetId: user.Id,
-                    Purpose: "confirm." + change.Kind + (approve ? ".approved" : ".refused")));
+                return new Audited<Decision>(new Decision(null, password), new AuditRecord(PlatformAudit.AccountChanged,
+                    TargetType: AuditTarget.User, TargetId: user.Id, Purpose: StaffAudit.Decision(change.Kind, approve)));
             }, ct);
         }
         catch (Exception ex) when (ex is AlreadyDecidedException or DbUpdateConcurrencyException)

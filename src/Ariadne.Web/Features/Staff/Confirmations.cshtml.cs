@@ -15,7 +15,7 @@ namespace Ariadne.Web.Features.Staff;
 /// password shows the temporary password here, once, for them to hand to the user.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class ConfirmationsModel(AccountConfirmations confirmations, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ConfirmationsModel(AccountConfirmations confirmations, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string PasswordKey = "ConfirmedPassword";
     public const string PasswordUserKey = "ConfirmedPasswordUser";
@@ -36,7 +36,7 @@ public sealed class ConfirmationsModel(AccountConfirmations confirmations, Audit
         var viewer = Viewer.Of(User);
         var row = (await confirmations.PendingForAsync(viewer.UserId, HttpContext.RequestAborted)).FirstOrDefault(r => r.Id == id);
         var decision = row is null ? new AccountConfirmations.Decision("Confirm_NotFound")
-            : await confirmations.DecideAsync(viewer, id, approve, audit, HttpContext.RequestAborted);
+            : await confirmations.DecideAsync(viewer, id, approve, HttpContext.RequestAborted);
         if (decision.ErrorKey is { } error)
         {
             ModelState.AddModelError(row is null ? string.Empty : "change-" + id, text[error]);

@@ -11,7 +11,7 @@ namespace Ariadne.Web.Platform.Api;
 /// </summary>
 public static class ApiTokenRevocation
 {
-    public const string NotificationKind = "tokens-revoked";
+    public static readonly NotificationKind TokensRevoked = new("tokens-revoked");
 
     /// <summary>Revokes the user's active tokens (saved with the caller's other changes); returns how many.</summary>
     public static async Task<int> RevokeAllAsync(AriadneDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct = default)
@@ -20,7 +20,7 @@ public static class ApiTokenRevocation
         foreach (var token in tokens)
             token.RevokedAt = now;
         if (tokens.Count > 0)
-            db.Notifications.Add(new Notification { RecipientUserId = userId, Kind = NotificationKind, CreatedAt = now });
+            db.Notifications.Add(new Notification { RecipientUserId = userId, Kind = TokensRevoked, CreatedAt = now });
         await db.SaveChangesAsync(ct);
         return tokens.Count;
     }

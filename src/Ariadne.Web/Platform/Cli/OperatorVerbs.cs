@@ -65,7 +65,7 @@ public sealed class OperatorVerbs(IServiceProvider services)
             if (!await db.DataKeys.AnyAsync(k => k.MasterKeyId == retired && k.WrappedKey != null))
                 ring.RemoveMasterKey(retired);
         ring.Save(ring.File);
-        await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.KeysRotated, Purpose: "keys.rotate"));
+        await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.KeysRotated, Purpose: PlatformPurposes.KeysRotate));
         return (0, $"Re-wrapped {count} data key(s) under master key {id}; retired {old.Count} old master key(s).");
     }
 }

@@ -67,7 +67,7 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
         if (await db.Institutions.AnyAsync(cancellationToken))
             return;
         // The mark that production checks: an append-only, hash-chained event cannot be quietly removed.
-        await audit.RecordAsync(new Audit.AuditRecord(Audit.PlatformAudit.DemoSeeded, Purpose: "demo"), cancellationToken);
+        await audit.RecordAsync(new Audit.AuditRecord(Audit.PlatformAudit.DemoSeeded, Purpose: Audit.PlatformPurposes.Demo), cancellationToken);
         var now = time.GetUtcNow();
         foreach (var demo in World)
         {

@@ -13,7 +13,7 @@ namespace Ariadne.Web.Features.Admin.Institutions;
 
 /// <summary>Creates an institution, or renames and (de)activates one. The kind is fixed once users exist.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit, ILogger<EditModel> logger)
+public sealed class EditModel(AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditedWrites writes, ILogger<EditModel> logger)
     : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -56,20 +56,23 @@ public sealed class EditModel(AriadneDbContext db, IStringLocalizer<SharedResour
         if (!ModelState.IsValid)
             return Page();
 
-        if (institution is null)
-        {
-            institution = new Institution { Name = Input.Name!, Code = Input.Code!, CreatedAt = time.GetUtcNow() };
-            db.Institutions.Add(institution);
-        }
-        institution.Name = Input.Name!;
-        institution.Code = Input.Code!;
-        institution.Kind = Input.Kind!.Value;
-        institution.IsActive = Input.IsActive;
-        await db.SaveChangesAsync();
-        logger.InstitutionChanged(User.UserId()!.Value, institution.Id, Id is null ? "created" : "updated");
         var actor = Platform.Access.Viewer.Of(User);
-        await audit.RecordAsync(new AuditRecord(PlatformAudit.InstitutionChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
-            TargetType: "institution", TargetId: institution.Id, Purpose: Id is null ? "admin.created" : "admin.updated"));
+        institution = await writes.RunAsync(actor, async ct =>
+        {
+            if (institution is null)
+            {
+                institution = new Institution { Name = Input.Name!, Code = Input.Code!, CreatedAt = time.GetUtcNow() };
+                db.Institutions.Add(institution);
+            }
+            institution.Name = Input.Name!;
+            institution.Code = Input.Code!;
+            institution.Kind = Input.Kind!.Value;
+            institution.IsActive = Input.IsActive;
+            await db.SaveChangesAsync(ct);
+            return new Audited<Institution>(institution, new AuditRecord(PlatformAudit.InstitutionChanged, TargetType: AuditTarget.Institution, TargetId: institution.Id,
+                Purpose: Id is null ? AdminAudit.Created : AdminAudit.Updated));
+        });
+        logger.InstitutionChanged(actor.UserId, institution.Id, Id is null ? "created" : "updated");
         TempData["Notice"] = "Common_Saved";
         return RedirectToPage("/Admin/Institutions/Index");
     }

@@ -22,7 +22,7 @@ namespace Ariadne.Web.Features.Admin.Users;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class CreateModel(
-    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
+    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditedWrites writes,
     AccountConfirmations confirmations, ILogger<CreateModel> logger) : PageModel
 {
     public sealed record InstitutionOption(Guid Id, string Name);
@@ -79,16 +79,16 @@ public sealed class CreateModel(
         };
         var actor = Platform.Access.Viewer.Of(User);
         IdentityResult? result = null;
-        await audit.InTransactionAsync(async () =>
+        await writes.RunAsync(actor, async ct =>
         {
             result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
             if (result.Succeeded && confirmed)
-                await confirmations.RequestAsync(actor, user, AccountChange.Membership, null);
+                await confirmations.RequestAsync(actor, user, AccountChange.Membership, null, ct);
             else if (result.Succeeded)
-                confirmations.NotifyOversight("account-admin-action", time.GetUtcNow());
-            await db.SaveChangesAsync();
-            return (true, new AuditRecord(PlatformAudit.AccountChanged, result.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Denied,
-                ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId, TargetType: "user", TargetId: user.Id, Purpose: "admin.created"));
+                confirmations.NotifyOversight(StaffAudit.AccountAdminAction, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return new Audited<bool>(true, new AuditRecord(PlatformAudit.AccountChanged, result.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Denied,
+                TargetType: AuditTarget.User, TargetId: user.Id, Purpose: AdminAudit.Created));
         });
         if (!result!.Succeeded)
         {

@@ -23,7 +23,7 @@ namespace Ariadne.Web.Features.Admin.Users;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class EditModel(
-    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditTrail audit,
+    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditedWrites writes,
     AccountConfirmations confirmations, ILogger<EditModel> logger) : PageModel
 {
     public const string TemporaryPasswordKey = "TemporaryPassword";
@@ -75,7 +75,7 @@ public sealed class EditModel(
             ModelState.AddModelError(nameof(DisplayName), text["Validation_TooLong", 200]);
         if (!ModelState.IsValid)
             return KeepForm();
-        return await ChangeAsync("details", async () =>
+        return await ChangeAsync("details", AdminAudit.Details, async () =>
         {
             Account.DisplayName = name!;
             Check(await users.UpdateAsync(Account));
@@ -101,14 +101,14 @@ public sealed class EditModel(
         var add = Roles.Distinct().Except(CurrentRoles).ToList();
         // Taking roles away takes effect at once; giving any waits for the institution's confirmation.
         if (AccountConfirmations.NeedsConfirmation(Institution.Kind) && (add.Count > 0 || (IsLiaison && !Account.IsLiaisonOfficer)))
-            return await ChangeAsync("roles requested", async () =>
+            return await ChangeAsync("roles requested", AdminAudit.RolesRequested, async () =>
             {
                 await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account,
                     AccountChange.Roles, AccountConfirmations.Serialize(new AccountConfirmations.RolesRequest([.. Roles.Distinct()], IsLiaison)));
                 Check(await users.UpdateSecurityStampAsync(Account));
             }, "Users_SentForConfirmation");
 
-        return await ChangeAsync("roles", async () =>
+        return await ChangeAsync("roles", AdminAudit.Roles, async () =>
         {
             if (remove.Count > 0)
                 Check(await users.RemoveFromRolesAsync(Account, remove));
@@ -147,14 +147,14 @@ public sealed class EditModel(
             return KeepForm();
 
         if (AccountConfirmations.NeedsConfirmation(Institution.Kind))
-            return await ChangeAsync("training requested", async () =>
+            return await ChangeAsync("training requested", AdminAudit.TrainingRequested, async () =>
             {
                 await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account, AccountChange.Training,
                     AccountConfirmations.Serialize(new AccountConfirmations.TrainingRequest(Training.Topic!.Value, course!, provider!, Training.CompletedOn!.Value)));
                 Check(await users.UpdateSecurityStampAsync(Account));
             }, "Users_SentForConfirmation");
 
-        return await ChangeAsync("training added", async () =>
+        return await ChangeAsync("training added", AdminAudit.TrainingAdded, async () =>
         {
             db.Trainings.Add(new TrainingRecord
             {
@@ -185,7 +185,7 @@ public sealed class EditModel(
             ModelState.AddModelError(string.Empty, text["Training_StillNeeded"]);
             return KeepForm();
         }
-        return await ChangeAsync("training removed", async () =>
+        return await ChangeAsync("training removed", AdminAudit.TrainingRemoved, async () =>
         {
             db.Trainings.Remove(record);
             await db.SaveChangesAsync();
@@ -202,7 +202,7 @@ public sealed class EditModel(
             ModelState.AddModelError(string.Empty, text["User_CannotDisableSelf"]);
             return KeepForm();
         }
-        return await ChangeAsync(disabled ? "disabled" : "enabled", async () =>
+        return await ChangeAsync(disabled ? "disabled" : "enabled", disabled ? AdminAudit.Disabled : AdminAudit.Enabled, async () =>
         {
             Account.IsDisabled = disabled;
             Check(await users.UpdateAsync(Account));
@@ -221,7 +221,7 @@ public sealed class EditModel(
             return NotFound();
         var confirmed = AccountConfirmations.NeedsConfirmation(Institution.Kind);
         string? password = null;
-        var result = await ChangeAsync("password reset", async () =>
+        var result = await ChangeAsync("password reset", AdminAudit.PasswordReset, async () =>
         {
             if (await users.HasPasswordAsync(Account))
                 Check(await users.RemovePasswordAsync(Account));
@@ -248,7 +248,7 @@ public sealed class EditModel(
     {
         if (!await LoadAsync())
             return NotFound();
-        return await ChangeAsync("second factor reset", async () =>
+        return await ChangeAsync("second factor reset", AdminAudit.SecondFactorReset, async () =>
         {
             Check(await users.SetTwoFactorEnabledAsync(Account, false));
             Check(await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "AuthenticatorKey"));
@@ -283,16 +283,15 @@ public sealed class EditModel(
     /// Runs one administrative change and its audit event in one transaction, tells oversight, and ends the
     /// user's sessions where the change says so (each change rotates the security stamp itself).
     /// </summary>
-    private async Task<RedirectToPageResult> ChangeAsync(string change, Func<Task> work, string notice = "Common_Saved")
+    private async Task<RedirectToPageResult> ChangeAsync(string change, AuditPurpose purpose, Func<Task> work, string notice = "Common_Saved")
     {
         var actor = Platform.Access.Viewer.Of(User);
-        await audit.InTransactionAsync(async () =>
+        await writes.RunAsync(actor, async ct =>
         {
             await work();
-            confirmations.NotifyOversight("account-admin-action", time.GetUtcNow());
-            await db.SaveChangesAsync();
-            return (true, new AuditRecord(PlatformAudit.AccountChanged, ActorUserId: actor.UserId, ActorInstitutionId: actor.InstitutionId,
-                TargetType: "user", TargetId: Account.Id, Purpose: "admin." + change.Replace(' ', '-')));
+            confirmations.NotifyOversight(StaffAudit.AccountAdminAction, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return new Audited<bool>(true, new AuditRecord(PlatformAudit.AccountChanged, TargetType: AuditTarget.User, TargetId: Account.Id, Purpose: purpose));
         });
         logger.AccountChanged(actor.UserId, Account.Id, change);
         TempData["Notice"] = notice;

@@ -1,0 +1,8 @@
+namespace Ariadne.Web.Platform.Audit;
+
+/// <summary>The platform's own audit purposes (operator verbs, the demo).</summary>
+public static class PlatformPurposes
+{
+    public static readonly AuditPurpose KeysRotate = new("keys.rotate");
+    public static readonly AuditPurpose Demo = new("demo");
+}
