@@ -73,6 +73,14 @@ public abstract class StartupTests(string provider)
     }
 
     [Fact]
+    public async Task A_bad_security_setting_stops_the_start_with_a_message_naming_the_key()
+    {
+        await using var app = new AriadneApp(provider).With("Security:MaxFailedAccessAttempts", "0");
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.InitializeAsync().AsTask());
+        Assert.Contains("Security:MaxFailedAccessAttempts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_refuses_an_unmigrated_database()
     {
         await using var production = new AriadneApp(provider, migrate: false);

@@ -16,7 +16,8 @@ public static class SecurityServices
 
     public static IServiceCollection AddAriadneSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SecurityOptions>(configuration.GetSection("Security"));
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection("Security")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
 
         services.AddIdentityCore<AriadneUser>(o =>
             {
