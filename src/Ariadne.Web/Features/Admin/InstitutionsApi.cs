@@ -81,6 +81,12 @@ public static class InstitutionsApi
                             Purpose: AdminAudit.ApiCreated), ResourceId: institution.Id);
                 }, replay: async (id, ct) => Dto(await db.Institutions.AsNoTracking().FirstAsync(i => i.Id == id, ct)), ct);
             }
+            catch (DbUpdateException)
+            {
+                // A unique code taken by another writer between validation and commit.
+                db.ChangeTracker.Clear();
+                return TypedResults.Problem(title: text["Institution_CodeTaken"], statusCode: StatusCodes.Status409Conflict);
+            }
             catch (InvalidInput invalid)
             {
                 db.ChangeTracker.Clear();

@@ -1,15 +1,5 @@
 namespace Ariadne.Web.Platform.Access;
 
-/// <summary>Why a user opened a case without a grant: a structured reason, then free text.</summary>
-public enum BreakGlassReason
-{
-    ImminentDangerToLife = 1,
-    MissingOrAbductedPerson = 2,
-    MedicalEmergency = 3,
-    UrgentProtectionMeasure = 4,
-    DutyCoverOutOfHours = 5,
-}
-
 /// <summary>
 /// An emergency, read-only, location-redacted opening of one case by one user, for at most four hours,
 /// notified at once and queued for oversight's review. The free text is encrypted under the person's key.

@@ -29,24 +29,3 @@ public sealed class AuditEvent
     /// </summary>
     public byte[]? Mac { get; set; }
 }
-
-/// <summary>A signed Merkle root (RFC 9162) over the first <see cref="TreeSize"/> events.</summary>
-public sealed class AuditCheckpoint
-{
-    public long Id { get; set; }
-    public long TreeSize { get; set; }
-    public required byte[] RootHash { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public required byte[] Signature { get; set; }
-    /// <summary>SHA-256 of the signing public key (SubjectPublicKeyInfo), hex.</summary>
-    public required string KeyId { get; set; }
-}
-
-public static class AuditOutcome
-{
-    public const string Allowed = "allowed";
-    public const string Denied = "denied";
-    public const string Failed = "failed";
-    /// <summary>The password was right; the second factor is still to come.</summary>
-    public const string PendingSecondFactor = "pending-2fa";
-}

@@ -58,7 +58,9 @@ public sealed class AuditedWrites(AriadneDbContext db, AuditTrail audit, TimePro
         {
             // A twin with the same key committed first: its (user, key) row refused ours. Answer with its result.
             db.ChangeTracker.Clear();
-            return await PreviousAsync() ?? throw new InvalidOperationException("The change could not be saved.");
+            if (await PreviousAsync() is { } twin)
+                return twin;
+            throw; // another unique value clashed (e.g. a code taken meanwhile): the caller maps it
         }
 
         async Task<Once<T>?> PreviousAsync()

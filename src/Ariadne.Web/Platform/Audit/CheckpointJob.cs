@@ -3,21 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Ariadne.Web.Platform.Audit;
 
-public sealed class AuditOptions
-{
-    /// <summary>The longest time a new event waits for a signed checkpoint.</summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>A checkpoint is written as soon as this many events are uncovered, before the interval is up.</summary>
-    public long CheckpointEveryEvents { get; set; } = 10_000;
-
-    /// <summary>How often the job looks whether a checkpoint is due.</summary>
-    public TimeSpan CheckpointPollInterval { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Where each checkpoint is also written, outside the database (optional; for <c>audit verify --head-file</c>).</summary>
-    public string? HeadCopyFile { get; set; }
-}
-
 /// <summary>
 /// Signs a checkpoint at start, at shutdown, and whenever one is due (see <see cref="AuditCheckpoints.WriteIfDueAsync"/>);
 /// with several nodes, only the holder of the lease does, and a node that stops hands the lease on.

@@ -55,7 +55,3 @@ public abstract class AriadneDbContext(DbContextOptions options)
         }
     }
 }
-
-public sealed class SqliteAriadneDbContext(DbContextOptions<SqliteAriadneDbContext> options) : AriadneDbContext(options);
-
-public sealed class PostgresAriadneDbContext(DbContextOptions<PostgresAriadneDbContext> options) : AriadneDbContext(options);

@@ -63,17 +63,3 @@ internal static class DesignTime
         .Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3)
         .BuildServiceProvider();
 }
-
-/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite context without starting the app.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAriadneDbContext>
-{
-    public SqliteAriadneDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAriadneDbContext>().UseSqlite("Data Source=design.db").UseApplicationServiceProvider(DesignTime.Services).Options);
-}
-
-/// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL context without a server.</summary>
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAriadneDbContext>
-{
-    public PostgresAriadneDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAriadneDbContext>().UseNpgsql("Host=localhost;Database=design").UseApplicationServiceProvider(DesignTime.Services).Options);
-}

@@ -2,9 +2,6 @@ using System.Collections.Frozen;
 
 namespace Ariadne.Web.Platform.Participants;
 
-/// <summary>A role a user can hold, the institution kinds it fits and the training it needs.</summary>
-public sealed record RoleDefinition(string Name, IReadOnlySet<InstitutionKind> Kinds, TrainingTopic? RequiredTraining);
-
 /// <summary>
 /// The roles of PRODUCT.md §1. A role fits only some institution kinds; some need training first
 /// (PRODUCT.md §2.1). No role here grants access to case data: that comes only from grants.
@@ -91,6 +88,3 @@ public static class RoleCatalog
         return problems;
     }
 }
-
-/// <summary>Why a role assignment was refused: a resource key and the role it concerns.</summary>
-public sealed record RoleProblem(string MessageKey, string? Role);

@@ -11,6 +11,3 @@ public sealed class SecurityOptions
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
     public int MaxApiTokenLifetimeDays { get; set; } = 90;
 }
-
-/// <summary>Whether the process runs as the demo (<c>--demo</c>).</summary>
-public sealed record DemoMode(bool Enabled);

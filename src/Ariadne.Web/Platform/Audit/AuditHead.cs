@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ariadne.Web.Platform.Audit;
+
+/// <summary>
+/// The latest signed checkpoint as kept outside the database (<c>Audit:HeadCopyFile</c>, read by
+/// <c>audit verify --head-file</c>): whoever rewrites or cuts the trail in the database cannot reach it.
+/// </summary>
+public sealed record AuditHead(long TreeSize, string RootHash, long CreatedAtMs, string Signature, string KeyId)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static AuditHead From(AuditCheckpoint c) =>
+        new(c.TreeSize, Convert.ToHexString(c.RootHash), c.CreatedAt.ToUnixTimeMilliseconds(), Convert.ToBase64String(c.Signature), c.KeyId);
+
+    public void Save(string file)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        var temporary = file + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    /// <summary>The head in the file, or null with the reason it cannot be used.</summary>
+    public static (AuditHead? Head, string? Problem) Load(string file)
+    {
+        try
+        {
+            var head = JsonSerializer.Deserialize<AuditHead>(File.ReadAllText(file));
+            return head is null ? (null, $"the head copy {file} is empty") : (head, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return (null, $"the head copy {file} cannot be read ({ex.GetType().Name})");
+        }
+    }
+
+    /// <summary>Whether the audit signing key signed this head.</summary>
+    public bool IsSignedBy(ECDsa key)
+    {
+        try
+        {
+            return KeyId == AuditHashing.KeyId(key)
+                && key.VerifyData(AuditHashing.CheckpointStatement(TreeSize, Convert.FromHexString(RootHash), DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs)),
+                    Convert.FromBase64String(Signature), HashAlgorithmName.SHA256);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
