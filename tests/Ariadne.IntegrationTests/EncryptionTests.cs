@@ -92,7 +92,7 @@ public abstract class EncryptionTests(string provider)
         Assert.Equal(0, code);
         Assert.Contains("their data key is destroyed", output, StringComparison.Ordinal);
 
-        var read = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseService>().ReadAsync(viewer, view.Id, "test"));
+        var read = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseService>().ReadAsync(viewer, view.Id, new Ariadne.Web.Platform.Audit.AuditPurpose("test")));
         Assert.True(read!.Erased);
         Assert.False(read.Fields.ContainsKey("givenName"));
         Assert.Equal(view.Number, read.Fields["number"]);

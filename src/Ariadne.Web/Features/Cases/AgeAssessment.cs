@@ -46,7 +46,7 @@ public sealed class AgeAssessment
 /// the case's investigator or the Squad's supervisor, with a rationale, audited — may say otherwise.
 /// When a case becomes a child's, institution-wide grants other than the Squad's supervision end.
 /// </summary>
-public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, TimeProvider time,
+public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, AuditedWrites writes, PersonVault vault, TimeProvider time,
     IStringLocalizer<SharedResource> text)
 {
     public const int MinRationale = 20;
@@ -74,12 +74,12 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
         access.ActiveGrants(viewer).AnyAsync(g => g.CaseId == caseId && AssessorRelations.Contains(g.Relation), ct);
 
     /// <summary>The case's assessments, newest first, or null (404) if the viewer cannot see the case — audited either way.</summary>
-    public async Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
-        await audit.InTransactionAsync(async () =>
+    public Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
+        writes.RunAsync(viewer, async ct =>
         {
             var rights = await access.RightsAsync(viewer, caseId, ct);
             if (rights is null)
-                return ((State?)null, AuditRecords.CaseDenied(viewer, caseId, "age.view"));
+                return new Audited<State?>(null, AuditRecords.CaseDenied(viewer, caseId, CasesAudit.AgeView));
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             // The rationale is about the person: readable with the Identity class.
             var key = rights.CanRead(DataClass.Identity) ? await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct) : null;
@@ -89,11 +89,11 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
                               orderby a.RecordedAt descending
                               select new { a, u.DisplayName }).ToListAsync(ct);
             var history = rows.Select(r => new Row(r.a.Id, r.a.Outcome, r.a.Method, r.a.AssessedOn,
-                key is null ? null : PersonVault.Decrypt(key, c.Person!.DataKeyId, "age_assessments", nameof(AgeAssessment.RationaleEnc), r.a.Id, r.a.RationaleEnc),
+                key is null ? null : db.Open(r.a, a => a.RationaleEnc, key, c.Person!.DataKeyId),
                 r.a.RecordedAt, r.DisplayName)).ToList();
             var canAssess = !rights.IsBreakGlass && await CanAssessAsync(viewer, caseId, ct);
-            return ((State?)new State(c.Id, c.Number, c.IsMinor, canAssess, history), new AuditRecord(CasesAudit.CaseViewed, ActorUserId: viewer.UserId,
-                ActorInstitutionId: viewer.InstitutionId, TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: "age.view"));
+            return new Audited<State?>(new State(c.Id, c.Number, c.IsMinor, canAssess, history), new AuditRecord(CasesAudit.CaseViewed,
+                TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: CasesAudit.AgeView));
         }, ct);
 
     /// <summary>
@@ -105,14 +105,14 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
         {
-            await audit.RecordAsync(AuditRecords.CaseDenied(viewer, caseId, "age.assess"), ct);
+            await audit.RecordAsync(AuditRecords.CaseDenied(viewer, caseId, CasesAudit.AgeAssess), ct);
             return null;
         }
         var errors = new Dictionary<string, string[]>();
         if (rights.IsBreakGlass || !await CanAssessAsync(viewer, caseId, ct))
         {
             await audit.RecordAsync(new AuditRecord(CasesAudit.AgeAssessed, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
-                "case", caseId, caseId, rights.Through, "age.assess"), ct);
+                AuditTarget.Case, caseId, caseId, rights.Through, CasesAudit.AgeAssess), ct);
             errors[string.Empty] = [text["Age_NotAllowed"]];
             return errors;
         }
@@ -136,7 +136,7 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
         if (errors.Count > 0)
             return errors;
 
-        await audit.InTransactionAsync(async () =>
+        await writes.RunAsync(viewer, async ct =>
         {
             var c = await db.Cases.Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct) ?? throw new InvalidOperationException("Erased.");
@@ -150,7 +150,7 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
                 RecordedAt = now,
                 RecordedBy = viewer.UserId,
             };
-            assessment.RationaleEnc = PersonVault.Encrypt(key, c.Person.DataKeyId, "age_assessments", nameof(AgeAssessment.RationaleEnc), assessment.Id, rationale);
+            assessment.RationaleEnc = vault.Seal(assessment, a => a.RationaleEnc, rationale, key, c.Person.DataKeyId);
             db.AgeAssessments.Add(assessment);
             if (IsChildOutcome(assessment.Outcome))
                 await MakeChildAsync(db, audit, c, viewer, now, ct);
@@ -158,8 +158,9 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
                 c.IsMinor = false;
             c.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(CasesAudit.AgeAssessed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "age-assessment", TargetId: assessment.Id, CaseId: caseId, Relation: rights.Through, Purpose: "age.assess:" + assessment.Outcome));
+            return new Audited<bool>(true, new AuditRecord(CasesAudit.AgeAssessed,
+                TargetType: CasesAudit.Assessment, TargetId: assessment.Id, CaseId: caseId, Relation: rights.Through,
+                Purpose: CasesAudit.AgeAssess.For(assessment.Outcome)));
         }, ct);
         return errors;
     }
@@ -178,7 +179,7 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
             grant.RevokedAt = now;
             grant.RevokedBy = viewer.UserId;
             await audit.AppendAsync(new AuditRecord(PlatformAudit.GrantRevoked, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "grant", TargetId: grant.Id, CaseId: c.Id, Relation: grant.Relation.ToString(), Purpose: "grant.revoke.child-case"), ct);
+                TargetType: AuditTarget.Grant, TargetId: grant.Id, CaseId: c.Id, Relation: grant.Relation.ToString(), Purpose: CasesAudit.GrantRevokeChildCase), ct);
         }
     }
 }

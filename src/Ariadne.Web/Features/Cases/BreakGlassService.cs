@@ -13,7 +13,7 @@ namespace Ariadne.Web.Features.Cases;
 /// hours; the responsible institution and oversight are notified at once and the opening waits in
 /// oversight's review queue. The caller has already re-authenticated the user.
 /// </summary>
-public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, TimeProvider time)
+public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditedWrites writes, TimeProvider time)
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(4);
 
@@ -30,7 +30,7 @@ public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, Da
             return c.Id; // already visible through a grant: no emergency step needed
         var now = time.GetUtcNow();
         var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
-        return await audit.InTransactionAsync(async () =>
+        return await writes.RunAsync(viewer, async ct =>
         {
             var opening = new BreakGlassAccess
             {
@@ -42,12 +42,12 @@ public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, Da
                 ExpiresAt = now + MaxDuration,
             };
             opening.ExplanationEnc = key is null ? null
-                : FieldCipher.Encrypt(key, explanation.Trim(), "break_glass", nameof(BreakGlassAccess.ExplanationEnc), opening.Id, c.Person.DataKeyId);
+                : db.Seal(opening, b => b.ExplanationEnc, explanation.Trim(), key, c.Person.DataKeyId);
             db.BreakGlassAccesses.Add(opening);
             db.Notifications.Add(new Notification
             {
                 RecipientInstitutionId = c.ResponsibleInstitutionId,
-                Kind = "break-glass",
+                Kind = CasesAudit.BreakGlassOpened,
                 CaseId = c.Id,
                 CaseNumber = c.Number,
                 BreakGlassId = opening.Id,
@@ -56,15 +56,15 @@ public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, Da
             db.Notifications.Add(new Notification
             {
                 RecipientRole = RoleCatalog.Auditor,
-                Kind = "break-glass",
+                Kind = CasesAudit.BreakGlassOpened,
                 CaseId = c.Id,
                 CaseNumber = c.Number,
                 BreakGlassId = opening.Id,
                 CreatedAt = now,
             });
             await db.SaveChangesAsync(ct);
-            return ((Guid?)c.Id, new AuditRecord(PlatformAudit.BreakGlassOpened, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "break-glass", TargetId: opening.Id, CaseId: c.Id, Relation: CaseRights.BreakGlassRelation, Purpose: "emergency:" + reason));
+            return new Audited<Guid?>(c.Id, new AuditRecord(PlatformAudit.BreakGlassOpened,
+                TargetType: AuditTarget.BreakGlass, TargetId: opening.Id, CaseId: c.Id, Relation: CaseRights.BreakGlass.Through, Purpose: CasesAudit.Emergency.For(reason)));
         }, ct);
     }
 
@@ -87,7 +87,7 @@ public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, Da
         foreach (var r in rows)
         {
             var key = keys.GetValueOrDefault(r.DataKeyId);
-            var text = key is null ? null : FieldCipher.Decrypt(key, r.b.ExplanationEnc, "break_glass", nameof(BreakGlassAccess.ExplanationEnc), r.b.Id, r.DataKeyId);
+            var text = key is null ? null : db.Open(r.b, b => b.ExplanationEnc, key, r.DataKeyId);
             result.Add(new ReviewRow(r.b.Id, r.Number, r.b.CaseId, r.User, r.Institution, r.b.Reason, text, r.b.StartedAt, r.b.ExpiresAt));
         }
         return result;
@@ -98,14 +98,15 @@ public sealed class BreakGlassService(AriadneDbContext db, CaseAccess access, Da
         var opening = await db.BreakGlassAccesses.FirstOrDefaultAsync(b => b.Id == openingId && b.ReviewedAt == null, ct);
         if (opening is null)
             return false;
-        await audit.InTransactionAsync(async () =>
+        await writes.RunAsync(null, async ct =>
         {
             opening.ReviewedAt = time.GetUtcNow();
             opening.ReviewedBy = reviewerId;
             opening.Justified = justified;
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(PlatformAudit.BreakGlassReviewed, justified ? AuditOutcome.Allowed : AuditOutcome.Denied, reviewerId, reviewerInstitution,
-                "break-glass", opening.Id, opening.CaseId, null, justified ? "review.justified" : "review.unjustified"));
+            return new Audited<bool>(true, new AuditRecord(PlatformAudit.BreakGlassReviewed, justified ? AuditOutcome.Allowed : AuditOutcome.Denied,
+                reviewerId, reviewerInstitution, AuditTarget.BreakGlass, opening.Id, opening.CaseId, null,
+                justified ? CasesAudit.ReviewJustified : CasesAudit.ReviewUnjustified));
         }, ct);
         return true;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -69,13 +70,13 @@ public static class CasesApi
 
     private static async Task<Results<Ok<CaseDocument>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, CaseService cases, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-        await cases.ReadAsync(Viewer.Of(user), id, "api.case.view", ct) is { } view
+        await cases.ReadAsync(Viewer.Of(user), id, CasesAudit.ApiView, ct) is { } view
             ? TypedResults.Ok(Document(view))
             : NotFound(text);
 
     private static async Task<Results<Created<CaseDocument>, ProblemHttpResult>> CreateAsync(
         CaseInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-        CaseService cases, AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
+        CaseService cases, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
     {
         if (!CaseService.CreatorRoles.Any(user.IsInRole))
             return TypedResults.Problem(title: text["Api_Forbidden"], statusCode: StatusCodes.Status403Forbidden);
@@ -85,40 +86,14 @@ public static class CasesApi
         if (errors.Count > 0)
             return ApiProblems.Invalid(errors, text);
 
-        var viewer = Viewer.Of(user);
-        var hash = Idempotency.RequestHash(input);
-        if (await ReplayAsync() is { } replay)
-            return replay;
-        try
+        var request = new IdempotentRequest(idempotencyKey!, Idempotency.RequestHash(input), nameof(ProtectionCase));
+        var (outcome, view) = await cases.CreateOnceAsync(Viewer.Of(user), input, request, ct);
+        return outcome switch
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            var view = await strategy.ExecuteAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var created = await cases.CreateAsync(viewer, input, ct);
-                Idempotency.Remember(db, viewer.UserId, idempotencyKey!, hash, nameof(ProtectionCase), created.Id, time.GetUtcNow());
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return created;
-            });
-            return TypedResults.Created($"/api/v1/cases/{view.Id}", Document(view));
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return await ReplayAsync() ?? TypedResults.Problem(title: text["Status_500"], statusCode: StatusCodes.Status409Conflict);
-        }
-
-        async Task<Results<Created<CaseDocument>, ProblemHttpResult>?> ReplayAsync()
-        {
-            var (outcome, resourceId) = await Idempotency.LookupAsync(db, viewer.UserId, idempotencyKey!, hash, nameof(ProtectionCase), ct);
-            if (outcome == Idempotency.Outcome.New)
-                return null;
-            if (outcome == Idempotency.Outcome.Conflict)
-                return TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity);
-            var view = await cases.ReadAsync(viewer, resourceId, "api.case.create.replay", ct);
-            return view is null ? NotFound(text) : TypedResults.Created($"/api/v1/cases/{view.Id}", Document(view));
-        }
+            OnceOutcome.KeyConflict => TypedResults.Problem(title: text["Api_IdempotencyKeyReused"], statusCode: StatusCodes.Status422UnprocessableEntity),
+            _ when view is null => NotFound(text),
+            _ => TypedResults.Created($"/api/v1/cases/{view.Id}", Document(view)),
+        };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(

@@ -19,6 +19,8 @@ public sealed class CasesModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<CaseNumberOptions>().Bind(configuration.GetSection(CaseNumberOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.CaseNumberPrefix), "Deployment:CaseNumberPrefix must not be empty.").ValidateOnStart();
         services.AddScoped<PersonVault>();
         services.AddScoped<CaseService>();
         services.AddScoped<GrantService>();

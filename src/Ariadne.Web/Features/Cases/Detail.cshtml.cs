@@ -1,4 +1,5 @@
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -28,7 +29,7 @@ public sealed class DetailModel(
     public IReadOnlyList<(Guid Id, string Name)> Institutions { get; private set; } = [];
     public DateTimeOffset? EmergencyUntil { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync("case.view") ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync(CasesAudit.View) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostUpdateAsync()
     {
@@ -54,7 +55,7 @@ public sealed class DetailModel(
                     return RedirectToPage(new { id = Id });
             }
         }
-        return await LoadAsync("case.view") ? Page() : NotFound();
+        return await LoadAsync(CasesAudit.View) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAddGrantAsync()
@@ -71,7 +72,7 @@ public sealed class DetailModel(
             TempData["Notice"] = "Grant_Added";
             return RedirectToPage(new { id = Id });
         }
-        return await LoadAsync("case.view") ? Page() : NotFound();
+        return await LoadAsync(CasesAudit.View) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostRevokeGrantAsync(Guid grantId)
@@ -82,24 +83,34 @@ public sealed class DetailModel(
         return RedirectToPage(new { id = Id });
     }
 
-    private async Task<bool> LoadAsync(string purpose)
+    /// <summary>What the page shows beside the case's fields, read in the same audited read as the case.</summary>
+    private sealed record Around(string ResponsibleInstitution, DateTimeOffset? EmergencyUntil, IReadOnlyList<Relation> Grantable,
+        IReadOnlyList<GrantService.GrantRow> Grants, IReadOnlyList<(Guid Id, string Name)> Institutions);
+
+    private async Task<bool> LoadAsync(AuditPurpose purpose)
     {
         var viewer = Viewer.Of(User);
-        var view = await cases.ReadAsync(viewer, Id, purpose);
-        if (view is null)
-            return false;
-        View = view;
-        if (view.Fields.TryGetValue("responsibleInstitutionId", out var institutionId) && institutionId is Guid iid)
-            ResponsibleInstitution = await db.Institutions.Where(i => i.Id == iid).Select(i => i.Name).FirstAsync();
-        if (view.Rights.IsBreakGlass)
-            EmergencyUntil = await access.ActiveBreakGlass(viewer).Where(b => b.CaseId == Id).MaxAsync(b => (DateTimeOffset?)b.ExpiresAt);
-        Grantable = await grants.GrantableAsync(viewer, Id);
-        if (Grantable.Count > 0)
+        var read = await cases.ReadWithAsync(viewer, Id, purpose, async (view, ct) =>
         {
-            Grants = await grants.ListAsync(Id);
-            Institutions = (await db.Institutions.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Name).Select(i => new { i.Id, i.Name }).ToListAsync())
+            var responsible = view.Fields.TryGetValue("responsibleInstitutionId", out var institutionId) && institutionId is Guid iid
+                ? await db.Institutions.Where(i => i.Id == iid).Select(i => i.Name).FirstAsync(ct)
+                : "";
+            var emergencyUntil = view.Rights.IsBreakGlass
+                ? await access.ActiveBreakGlass(viewer).Where(b => b.CaseId == Id).MaxAsync(b => (DateTimeOffset?)b.ExpiresAt, ct)
+                : null;
+            var grantable = await grants.GrantableAsync(viewer, Id, ct);
+            if (grantable.Count == 0)
+                return new Around(responsible, emergencyUntil, grantable, [], []);
+            var list = await grants.ListAsync(viewer, Id, ct) ?? [];
+            var institutions = (await db.Institutions.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Name).Select(i => new { i.Id, i.Name }).ToListAsync(ct))
                 .Select(i => (i.Id, i.Name)).ToList();
-        }
+            return new Around(responsible, emergencyUntil, grantable, list, institutions);
+        });
+        if (read is not { } found)
+            return false;
+        var (view, around) = found;
+        View = view;
+        (ResponsibleInstitution, EmergencyUntil, Grantable, Grants, Institutions) = around;
         return true;
     }
 

@@ -12,7 +12,7 @@ namespace Ariadne.Web.Features.Cases;
 /// may read through a grant — never break-glass, never a Status-only view — decrypting at most the
 /// <see cref="MaxPopulation"/> most recent of them, and explains each candidate field by field.
 /// </summary>
-public sealed class FuzzyPersonMatcher(CaseAccess access, DataKeys dataKeys) : IPersonMatcher
+public sealed class FuzzyPersonMatcher(CaseAccess access, DataKeys dataKeys, PersonVault vault) : IPersonMatcher
 {
     public const int MaxPopulation = 5000;
     public const double Threshold = 0.8;
@@ -48,7 +48,7 @@ public sealed class FuzzyPersonMatcher(CaseAccess access, DataKeys dataKeys) : I
         {
             if (!keys.TryGetValue(row.Person.DataKeyId, out var key))
                 continue;
-            var p = PersonVault.Read(row.Person, key);
+            var p = vault.Open(row.Person, key);
             population.Add(LinkageRecords.From(row.Id.ToString("N"), p, withPhone: contact.Contains(row.Id)));
             cases.Add((row.Id, row.Number));
         }

@@ -15,7 +15,7 @@ namespace Ariadne.Web.Features.Cases;
 /// everyone — opens at most its relation's classes, and on a child's case only the Squad's supervision
 /// may reach a whole institution.
 /// </summary>
-public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTrail audit, TimeProvider time,
+public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTrail audit, AuditedWrites writes, TimeProvider time,
     UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text)
 {
     public sealed class GrantInput
@@ -44,9 +44,20 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
         return grantable;
     }
 
-    public async Task<IReadOnlyList<GrantRow>> ListAsync(Guid caseId, CancellationToken ct = default)
+    /// <summary>
+    /// The case's grants as the viewer may list them, newest first: every grant for one who may manage the case's
+    /// grants (<see cref="GrantableAsync"/>), only the grants they hold themselves for any other who may see the case,
+    /// and null (404) — the denial audited — for one who may not see it.
+    /// </summary>
+    public async Task<IReadOnlyList<GrantRow>?> ListAsync(Viewer viewer, Guid caseId, CancellationToken ct = default)
     {
-        var rows = await (from g in db.Grants.AsNoTracking()
+        if (await access.RightsAsync(viewer, caseId, ct) is null)
+        {
+            await audit.RecordAsync(AuditRecords.CaseDenied(viewer, caseId, CasesAudit.GrantList), ct);
+            return null;
+        }
+        var grants = (await GrantableAsync(viewer, caseId, ct)).Count > 0 ? db.Grants : db.Grants.Where(CaseAccess.HeldBy(viewer));
+        var rows = await (from g in grants.AsNoTracking()
                           where g.CaseId == caseId
                           join u in db.Users on g.GranteeUserId equals u.Id into gu
                           from u in gu.DefaultIfEmpty()
@@ -126,7 +137,7 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
         if (errors.Count > 0)
             return errors;
 
-        await audit.InTransactionAsync(async () =>
+        await writes.RunAsync(viewer, async ct =>
         {
             var grant = new Grant
             {
@@ -147,19 +158,20 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
                 db.Notifications.Add(new Notification
                 {
                     RecipientRole = RoleCatalog.Auditor,
-                    Kind = SelfAssignmentKind,
+                    Kind = CasesAudit.SelfAssignment,
                     CaseId = caseId,
                     CaseNumber = c.Number,
                     CreatedAt = now,
                 });
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(PlatformAudit.GrantCreated, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "grant", TargetId: grant.Id, CaseId: caseId, Relation: relation.ToString(),
-                Purpose: selfAssigned ? SelfAssignmentPurpose : "grant.create"));
+            return new Audited<bool>(true, new AuditRecord(PlatformAudit.GrantCreated,
+                TargetType: AuditTarget.Grant, TargetId: grant.Id, CaseId: caseId, Relation: relation.ToString(),
+                Purpose: selfAssigned ? CasesAudit.GrantSelfAssign : CasesAudit.GrantCreate));
         }, ct);
         return errors;
     }
 
+    /// <summary>The stored codes of <see cref="CasesAudit.SelfAssignment"/> and <see cref="CasesAudit.GrantSelfAssign"/>, for queries.</summary>
     public const string SelfAssignmentKind = "self-assignment";
     public const string SelfAssignmentPurpose = "grant.self-assign";
 
@@ -190,13 +202,13 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
         var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == grantId && g.CaseId == caseId && g.RevokedAt == null, ct);
         if (grant is null || !grantable.Contains(grant.Relation))
             return false;
-        await audit.InTransactionAsync(async () =>
+        await writes.RunAsync(viewer, async ct =>
         {
             grant.RevokedAt = time.GetUtcNow();
             grant.RevokedBy = viewer.UserId;
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(PlatformAudit.GrantRevoked, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "grant", TargetId: grant.Id, CaseId: caseId, Relation: grant.Relation.ToString(), Purpose: "grant.revoke"));
+            return new Audited<bool>(true, new AuditRecord(PlatformAudit.GrantRevoked,
+                TargetType: AuditTarget.Grant, TargetId: grant.Id, CaseId: caseId, Relation: grant.Relation.ToString(), Purpose: CasesAudit.GrantRevoke));
         }, ct);
         return true;
     }

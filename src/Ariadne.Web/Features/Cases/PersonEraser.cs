@@ -12,7 +12,7 @@ namespace Ariadne.Web.Features.Cases;
 /// backups — becomes unreadable. Other modules shred what they keep under keys of their own through
 /// <see cref="IErasureStep"/> (the referrals that became this case). The case's status record remains.
 /// </summary>
-public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTrail audit, TimeProvider time, IEnumerable<IErasureStep> steps)
+public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditedWrites writes, TimeProvider time, IEnumerable<IErasureStep> steps)
 {
     public async Task<bool> EraseAsync(string caseNumber, CancellationToken ct = default)
     {
@@ -21,7 +21,7 @@ public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTr
         if (c?.Person is null)
             return false;
         var person = c.Person;
-        return await audit.InTransactionAsync(async () =>
+        return await writes.RunAsync(null, async ct =>
         {
             person.DocumentNumberIndex = null;
             person.PhoneIndex = null;
@@ -29,7 +29,8 @@ public sealed class PersonEraser(AriadneDbContext db, DataKeys dataKeys, AuditTr
             foreach (var step in steps)
                 await step.EraseAsync(c.Id, ct);
             await dataKeys.DestroyAsync(person.DataKeyId, ct); // saves the person's changes with it
-            return (true, new AuditRecord(CasesAudit.PersonErased, TargetType: "person", TargetId: person.Id, CaseId: c.Id, Purpose: "erasure"));
+            return new Audited<bool>(true, new AuditRecord(CasesAudit.PersonErased, TargetType: CasesAudit.Person, TargetId: person.Id, CaseId: c.Id,
+                Purpose: CasesAudit.Erasure));
         }, ct);
     }
 }

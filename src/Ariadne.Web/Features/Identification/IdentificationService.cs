@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Access;
@@ -8,6 +7,7 @@ using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Ariadne.Web.Features.Identification;
 
@@ -19,8 +19,8 @@ namespace Ariadne.Web.Features.Identification;
 /// Nothing here asks whether the person cooperates with the police: identification never depends on it.
 /// </summary>
 public sealed class IdentificationService(
-    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, TimeProvider time, IConfiguration configuration,
-    IStringLocalizer<SharedResource> text)
+    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, AuditedWrites writes, PersonVault vault, TimeProvider time,
+    IOptionsSnapshot<IdentificationOptions> options, IStringLocalizer<SharedResource> text)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,16 +49,10 @@ public sealed class IdentificationService(
         public bool PresumedChildVictim => IsMinor && !Decided;
     }
 
-    public int ReflectionDays => int.TryParse(configuration["Identification:ReflectionDays"], CultureInfo.InvariantCulture, out var days) && days > 0 ? days : 30;
+    public int ReflectionDays => options.Value.ReflectionDays;
 
     /// <summary>Institution kinds a deployment authorises to make formal identification decisions.</summary>
-    public IReadOnlySet<InstitutionKind> DecidingKinds()
-    {
-        var configured = configuration["Identification:DecidingKinds"];
-        var kinds = (configured ?? nameof(InstitutionKind.AntiTraffickingSquad)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(k => Enum.TryParse<InstitutionKind>(k, out var kind) ? kind : (InstitutionKind?)null).OfType<InstitutionKind>().ToHashSet();
-        return kinds;
-    }
+    public IReadOnlySet<InstitutionKind> DecidingKinds() => options.Value.Deciding;
 
     /// <summary>HTCDS "who identified", from the deciding institution's kind.</summary>
     public static DecidingBody BodyOf(InstitutionKind kind) => kind switch
@@ -70,12 +64,12 @@ public sealed class IdentificationService(
         _ => DecidingBody.OtherGovernment,
     };
 
-    public async Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
-        await audit.InTransactionAsync(async () =>
+    public Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
+        writes.RunAsync(viewer, async ct =>
         {
             var rights = await access.RightsAsync(viewer, caseId, ct);
             if (rights is null)
-                return ((State?)null, AuditRecords.CaseDenied(viewer, caseId, "identification.view"));
+                return new Audited<State?>(null, AuditRecords.CaseDenied(viewer, caseId, IdentificationAudit.View));
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);
             var investigation = rights.CanRead(DataClass.Investigation) && key is not null;
@@ -89,7 +83,7 @@ public sealed class IdentificationService(
                 if (latest is not null)
                 {
                     screening = JsonSerializer.Deserialize<ScreeningContent>(
-                        PersonVault.Decrypt(key!, c.Person.DataKeyId, "screenings", nameof(Screening.ContentEnc), latest.Id, latest.ContentEnc) ?? "{}", Json);
+                        db.Open(latest, s => s.ContentEnc, key!, c.Person.DataKeyId) ?? "{}", Json);
                     screenedAt = latest.RecordedAt;
                     needsReview = latest.NeedsReview;
                 }
@@ -101,17 +95,17 @@ public sealed class IdentificationService(
                               orderby d.RecordedAt descending
                               select new { d, User = u.DisplayName, Institution = i.Name }).ToListAsync(ct);
             var decisions = rows.Select(r => new DecisionRow(r.d.Id, r.d.Status, r.d.Body, r.Institution, r.User, r.d.DecidedOn, r.d.RecordedAt,
-                investigation ? PersonVault.Decrypt(key!, c.Person.DataKeyId, "identification_decisions", nameof(IdentificationDecision.RationaleEnc), r.d.Id, r.d.RationaleEnc) : null,
+                investigation ? db.Open(r.d, d => d.RationaleEnc, key!, c.Person.DataKeyId) : null,
                 r.d.SupersedesId is not null)).ToList();
             var state = new State(c.Id, c.Number, c.IsMinor, c.TraffickingStatus, decisions.Count > 0, c.ReflectionStartsOn, c.ReflectionEndsOn, rights,
                 screening, screenedAt, screening is null ? null : Indicators.Suggest(screening.Operational, c.IsMinor), decisions,
                 !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null,
                 key is not null && await MayDecideAsync(viewer, caseId, rights, ct), needsReview);
-            return ((State?)state, new AuditRecord(CasesAudit.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "case", TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: "identification.view"));
+            return new Audited<State?>(state, new AuditRecord(CasesAudit.CaseViewed,
+                TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: IdentificationAudit.View));
         }, ct);
 
-    private async Task<Dictionary<string, string[]>?> DeniedAsync(Viewer viewer, Guid caseId, string purpose, CancellationToken ct)
+    private async Task<Dictionary<string, string[]>?> DeniedAsync(Viewer viewer, Guid caseId, AuditPurpose purpose, CancellationToken ct)
     {
         await audit.RecordAsync(AuditRecords.CaseDenied(viewer, caseId, purpose), ct);
         return null;
@@ -133,7 +127,7 @@ public sealed class IdentificationService(
     {
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
-            return await DeniedAsync(viewer, caseId, "identification.screen", ct);
+            return await DeniedAsync(viewer, caseId, IdentificationAudit.Screen, ct);
         var errors = new Dictionary<string, string[]>();
         if (rights.IsBreakGlass || !rights.CanWrite(DataClass.Investigation))
         {
@@ -157,17 +151,17 @@ public sealed class IdentificationService(
             errors[nameof(ScreeningInput.Notes)] = [text["Validation_TooLong", 4000]];
         if (errors.Count > 0)
             return errors;
-        await audit.InTransactionAsync(async () =>
+        await writes.RunAsync(viewer, async ct =>
         {
             var c = await db.Cases.AsNoTracking().Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct) ?? throw new InvalidOperationException("Erased.");
             var screening = new Screening { CaseId = caseId, RecordedAt = time.GetUtcNow(), RecordedBy = viewer.UserId, InstitutionId = viewer.InstitutionId };
             var content = new ScreeningContent(forced, operational, string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim());
-            screening.ContentEnc = PersonVault.Encrypt(key, c.Person.DataKeyId, "screenings", nameof(Screening.ContentEnc), screening.Id, JsonSerializer.Serialize(content, Json));
+            screening.ContentEnc = vault.Seal(screening, s => s.ContentEnc, JsonSerializer.Serialize(content, Json), key, c.Person.DataKeyId);
             db.Screenings.Add(screening);
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(IdentificationAudit.ScreeningRecorded, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "screening", TargetId: screening.Id, CaseId: caseId, Relation: rights.Through, Purpose: "identification.screen"));
+            return new Audited<bool>(true, new AuditRecord(IdentificationAudit.ScreeningRecorded,
+                TargetType: IdentificationAudit.Screening, TargetId: screening.Id, CaseId: caseId, Relation: rights.Through, Purpose: IdentificationAudit.Screen));
         }, ct);
         return errors;
     }
@@ -176,7 +170,7 @@ public sealed class IdentificationService(
     {
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
-            return await DeniedAsync(viewer, caseId, "identification.decide", ct);
+            return await DeniedAsync(viewer, caseId, IdentificationAudit.Decide, ct);
         var errors = new Dictionary<string, string[]>();
         if (!await MayDecideAsync(viewer, caseId, rights, ct))
         {
@@ -204,7 +198,7 @@ public sealed class IdentificationService(
             return errors;
 
         var kind = await db.Institutions.Where(i => i.Id == viewer.InstitutionId).Select(i => i.Kind).FirstAsync(ct);
-        await audit.InTransactionAsync(async () =>
+        await writes.RunAsync(viewer, async ct =>
         {
             var c = await db.Cases.Include(x => x.Person).FirstAsync(x => x.Id == caseId, ct);
             var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct) ?? throw new InvalidOperationException("Erased.");
@@ -220,7 +214,7 @@ public sealed class IdentificationService(
                 RecordedAt = time.GetUtcNow(),
                 SupersedesId = previous,
             };
-            decision.RationaleEnc = PersonVault.Encrypt(key, c.Person.DataKeyId, "identification_decisions", nameof(IdentificationDecision.RationaleEnc), decision.Id, rationale);
+            decision.RationaleEnc = vault.Seal(decision, d => d.RationaleEnc, rationale, key, c.Person.DataKeyId);
             db.IdentificationDecisions.Add(decision);
             c.TraffickingStatus = decision.Status;
             // The recovery and reflection period starts at identification and runs its course once started.
@@ -231,9 +225,9 @@ public sealed class IdentificationService(
             }
             c.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            return (true, new AuditRecord(IdentificationAudit.IdentificationDecided, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "decision", TargetId: decision.Id, CaseId: caseId, Relation: rights.Through,
-                Purpose: (previous is null ? "identification.decide:" : "identification.review:") + decision.Status));
+            return new Audited<bool>(true, new AuditRecord(IdentificationAudit.IdentificationDecided,
+                TargetType: IdentificationAudit.Decision, TargetId: decision.Id, CaseId: caseId, Relation: rights.Through,
+                Purpose: (previous is null ? IdentificationAudit.Decide : IdentificationAudit.Review).For(decision.Status)));
         }, ct);
         return errors;
     }

@@ -18,7 +18,7 @@ namespace Ariadne.Web.Features.Oversight;
 /// access requests. Looking is itself audited.
 /// </summary>
 [Authorize(Policy = Policies.Mfa, Roles = RoleCatalog.Auditor)]
-public sealed class CaseAccessModel(AriadneDbContext db, AuditTrail audit) : PageModel
+public sealed class CaseAccessModel(AriadneDbContext db, AuditedWrites writes) : PageModel
 {
     public sealed record Row(DateTimeOffset At, string Action, string Outcome, string? Who, string? Institution, string? Relation, string? Purpose);
 
@@ -52,7 +52,7 @@ public sealed class CaseAccessModel(AriadneDbContext db, AuditTrail audit) : Pag
             return null;
         }
         var viewer = Viewer.Of(User);
-        return await audit.InTransactionAsync(async () =>
+        return await writes.RunAsync(viewer, async ct =>
         {
             var rows = await (from e in db.AuditEvents.AsNoTracking()
                               where e.CaseId == caseId || e.TargetId == caseId
@@ -62,9 +62,8 @@ public sealed class CaseAccessModel(AriadneDbContext db, AuditTrail audit) : Pag
                               from i in ei.DefaultIfEmpty()
                               orderby e.Sequence
                               select new Row(e.At, e.Action, e.Outcome, u != null ? u.DisplayName : null, i != null ? i.Name : null, e.Relation, e.Purpose))
-                .ToListAsync();
-            return ((IReadOnlyList<Row>?)rows, new AuditRecord(action, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
-                TargetType: "case", TargetId: caseId, Purpose: "oversight"));
+                .ToListAsync(ct);
+            return new Audited<IReadOnlyList<Row>?>(rows, new AuditRecord(action, TargetType: AuditTarget.Case, TargetId: caseId, Purpose: OversightAudit.Oversight));
         });
     }
 }

@@ -53,8 +53,7 @@ public sealed class CaseAccess(AriadneDbContext db, TimeProvider time)
         {
             var read = grants.Aggregate(DataClass.None, (acc, g) => acc | g.Read | g.Write);
             var write = grants.Aggregate(DataClass.None, (acc, g) => acc | g.Write);
-            var through = string.Join(',', grants.Select(g => g.Relation.ToString()).Distinct().Order(StringComparer.Ordinal));
-            return new CaseRights(read, write, through);
+            return CaseRights.ForGrants(read, write, grants.Select(g => g.Relation));
         }
         return await ActiveBreakGlass(v).AnyAsync(b => b.CaseId == caseId, cancellationToken) ? CaseRights.BreakGlass : null;
     }

@@ -22,16 +22,3 @@ public sealed record Viewer(Guid UserId, Guid InstitutionId, IReadOnlyList<Relat
             roles.Any(DutyDeskRoles.Contains));
     }
 }
-
-/// <summary>What a viewer may do with one case now, and through what.</summary>
-public sealed record CaseRights(DataClass Read, DataClass Write, string Through)
-{
-    public bool CanRead(DataClass dataClass) => (Read & dataClass) == dataClass;
-    public bool CanWrite(DataClass dataClass) => (Write & dataClass) == dataClass;
-    public bool IsBreakGlass => Through == BreakGlassRelation;
-
-    public const string BreakGlassRelation = "break-glass";
-
-    /// <summary>Break-glass: read-only, everything but contact and location.</summary>
-    public static CaseRights BreakGlass { get; } = new(DataClass.All & ~DataClass.ContactLocation, DataClass.None, BreakGlassRelation);
-}
