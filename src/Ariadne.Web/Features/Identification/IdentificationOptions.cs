@@ -9,7 +9,12 @@ public sealed class IdentificationOptions
     public const string Section = "Identification";
 
     /// <summary>Comma-separated <see cref="InstitutionKind"/> names whose institutions may make formal identification decisions.</summary>
-    public string DecidingKinds { get; set; } = nameof(InstitutionKind.AntiTraffickingSquad);
+    /// A setting cleared to null (the binder sets it so) means the default, as an absent one.
+    public string DecidingKinds
+    {
+        get;
+        set => field = value ?? nameof(InstitutionKind.AntiTraffickingSquad);
+    } = nameof(InstitutionKind.AntiTraffickingSquad);
 
     /// <summary>Days of the recovery and reflection period from identification.</summary>
     public int ReflectionDays { get; set; } = 30;
