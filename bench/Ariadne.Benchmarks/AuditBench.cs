@@ -26,7 +26,7 @@ public static class AuditBench
         {
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(
-                new AuditRecord(CasesAudit.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: "case", TargetId: Guid.NewGuid(), Purpose: "bench"));
+                new AuditRecord(CasesAudit.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: AuditTarget.Case, TargetId: Guid.NewGuid(), Purpose: new AuditPurpose("bench")));
         }
         Console.WriteLine($"| audit append, one transaction each | {appends / clock.Elapsed.TotalSeconds:F0} events/s |");
 

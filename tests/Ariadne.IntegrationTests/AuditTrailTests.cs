@@ -17,7 +17,7 @@ public abstract class AuditTrailTests(string provider)
     {
         for (var i = 0; i < count; i++)
             await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(
-                new AuditRecord(CasesAudit.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: "case", TargetId: Guid.NewGuid(), Purpose: "test")));
+                new AuditRecord(CasesAudit.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: AuditTarget.Case, TargetId: Guid.NewGuid(), Purpose: new AuditPurpose("test"))));
     }
 
     private static Task<AuditVerifier.Result> VerifyAsync(AriadneApp app) =>

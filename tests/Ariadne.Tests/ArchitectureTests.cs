@@ -114,7 +114,8 @@ public sealed class ArchitectureTests
     [Fact]
     public void Every_entity_is_mapped_by_a_configuration_beside_it_and_the_context_maps_none_itself()
     {
-        using var db = new SqliteAriadneDbContext(new DbContextOptionsBuilder<SqliteAriadneDbContext>().UseSqlite("Data Source=:memory:").Options);
+        // The design-time context (Identity schema v3), as MigrationsTests builds it: EF caches one model per context type.
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
         var configurations = Web.GetTypes()
             .SelectMany(t => t.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))
                 .Select(i => (Configuration: t, Entity: i.GetGenericArguments()[0])))
@@ -135,7 +136,8 @@ public sealed class ArchitectureTests
     [Fact]
     public void Every_ciphertext_column_is_declared_encrypted_in_its_mapping()
     {
-        using var db = new SqliteAriadneDbContext(new DbContextOptionsBuilder<SqliteAriadneDbContext>().UseSqlite("Data Source=:memory:").Options);
+        // The design-time context (Identity schema v3), as MigrationsTests builds it: EF caches one model per context type.
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
         var properties = db.Model.GetEntityTypes().Where(e => e.ClrType.Assembly == Web).SelectMany(e => e.GetProperties()).ToList();
         var ciphertexts = properties.Where(p => p.ClrType == typeof(byte[]) && p.Name.EndsWith("Enc", StringComparison.Ordinal)).ToList();
         Assert.True(ciphertexts.Count >= 20, $"only {ciphertexts.Count} ciphertext columns found");

@@ -152,7 +152,7 @@ public sealed partial class DataClassCompletenessTests
     /// <list type="bullet">
     /// <item>inside a <c>[DataClass(...)]</c> attribute: the declaration itself;</item>
     /// <item>in the access policy of Platform/Access: the enum (DataClass.cs), the relation matrix
-    /// (Relation.cs) and the break-glass rights (Viewer.cs), which say which classes a relation opens,
+    /// (AccessMatrix.cs) and the break-glass rights (CaseRights.cs), which say which classes a relation opens,
     /// not which class a field has;</item>
     /// <item>as a check of a class a viewer holds: <c>CanRead(DataClass.X)</c>, <c>CanWrite(DataClass.X)</c>,
     /// <c>HasFlag(DataClass.X)</c>, <c>(grant &amp; DataClass.X) == DataClass.X</c> — a service asking whether
@@ -166,8 +166,8 @@ public sealed partial class DataClassCompletenessTests
     [Fact]
     public void Nothing_but_the_attribute_maps_fields_to_classes()
     {
-        string[] policyFiles = [Path.Combine("Platform", "Access", "DataClass.cs"), Path.Combine("Platform", "Access", "Relation.cs"),
-            Path.Combine("Platform", "Access", "Viewer.cs")];
+        string[] policyFiles = [Path.Combine("Platform", "Access", "DataClass.cs"), Path.Combine("Platform", "Access", "AccessMatrix.cs"),
+            Path.Combine("Platform", "Access", "CaseRights.cs")];
         var offenders = new List<string>();
         foreach (var file in RepositoryFiles.WebSources(".cs", ".cshtml"))
         {
@@ -194,7 +194,7 @@ public sealed partial class DataClassCompletenessTests
     private static readonly string[] PolicyUses =
     [
         // CaseService: a referral being dispatched is seen by the duty desk as its Status only.
-        @"new CaseRights\(DataClass\.Status, DataClass\.None,",
+        @"CaseRights\.ForDispatch\(DataClass\.Status, DataClass\.None\)",
         // CaseService: an erased case (its key destroyed) shows its Status fields and nothing else.
         @"rights\.Read & DataClass\.Status\)",
         // OnwardService, Protection.cshtml: an onward referral always shares Status; the Squad chooses the other classes.

@@ -70,7 +70,7 @@ public sealed class BreakGlassModel(
             }
             if (!reauthenticated)
             {
-                await audit.RecordAsync(new AuditRecord(PlatformAudit.BreakGlassOpened, AuditOutcome.Failed, user.Id, user.InstitutionId, Purpose: "reauthentication"));
+                await audit.RecordAsync(new AuditRecord(PlatformAudit.BreakGlassOpened, AuditOutcome.Failed, user.Id, user.InstitutionId, Purpose: CasesAudit.Reauthentication));
                 ModelState.AddModelError(nameof(Password), text["BreakGlass_ReauthFailed"]);
             }
         }
@@ -81,7 +81,7 @@ public sealed class BreakGlassModel(
         if (caseId is null)
         {
             // Probing for case numbers leaves a trace too.
-            await audit.RecordAsync(new AuditRecord(PlatformAudit.BreakGlassOpened, AuditOutcome.Failed, user.Id, user.InstitutionId, Purpose: "no-such-case"));
+            await audit.RecordAsync(new AuditRecord(PlatformAudit.BreakGlassOpened, AuditOutcome.Failed, user.Id, user.InstitutionId, Purpose: CasesAudit.NoSuchCase));
             ModelState.AddModelError(nameof(CaseNumber), text["BreakGlass_NoSuchCase"]);
             return Page();
         }

@@ -36,6 +36,9 @@ public static class CasesAudit
     public static readonly AuditPurpose ReviewJustified = new("review.justified");
     public static readonly AuditPurpose ReviewUnjustified = new("review.unjustified");
     public static readonly AuditPurpose Erasure = new("erasure");
+    public static readonly AuditPurpose Reauthentication = new("reauthentication");
+    public static readonly AuditPurpose NoSuchCase = new("no-such-case");
+    public static readonly AuditPurpose SearchName = new("search.name");
 
     public static readonly AuditTarget Person = new("person");
     public static readonly AuditTarget Assessment = new("age-assessment");

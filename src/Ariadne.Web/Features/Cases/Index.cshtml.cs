@@ -48,7 +48,7 @@ public sealed class IndexModel(AriadneDbContext db, CaseAccess access, CaseServi
             CanCreate = CaseService.CreatorRoles.Any(User.IsInRole);
             var probe = new Ariadne.Linkage.PersonRecord("probe", GivenName: Trim(GivenName, 100), Surname: Trim(FamilyName, 100), DateOfBirth: Trim(DateOfBirth, 10));
             var found = await audit.InTransactionAsync(async () => (await matcher.FindAsync(viewer, probe, HttpContext.RequestAborted),
-                new Platform.Audit.AuditRecord(CasesAudit.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId, Purpose: "search.name")));
+                new Platform.Audit.AuditRecord(CasesAudit.CaseSearched, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId, Purpose: CasesAudit.SearchName)));
             var ids = found.Select(f => f.CaseId).ToList();
             var rows = await RowsAsync(ids);
             Candidates = found.Where(f => rows.ContainsKey(f.CaseId)).Select(f => (rows[f.CaseId], f.Score, f.Reasons)).ToList();

@@ -83,34 +83,5 @@ public sealed class PersonVault(AriadneDbContext db, DataKeys dataKeys, BlindInd
     public byte[]? Seal<T>(T row, Expression<Func<T, byte[]?>> column, string? value, byte[] key, Guid keyId) where T : class =>
         db.Seal(row, column, Blank(value), key, keyId);
 
-    /// <summary>Transitional (other modules): use <see cref="Open"/>. Reads the person's fields through <see cref="Decrypt"/>.</summary>
-    public static PersonRecord Read(Person person, byte[] key)
-    {
-        string? D(byte[]? value, string column) => Decrypt(key, person.DataKeyId, "people", column, person.Id, value);
-        return new PersonRecord
-        {
-            GivenName = D(person.GivenNameEnc, nameof(Person.GivenNameEnc)),
-            FamilyName = D(person.FamilyNameEnc, nameof(Person.FamilyNameEnc)),
-            Patronymic = D(person.PatronymicEnc, nameof(Person.PatronymicEnc)),
-            DateOfBirth = D(person.DateOfBirthEnc, nameof(Person.DateOfBirthEnc)),
-            Sex = D(person.SexEnc, nameof(Person.SexEnc)),
-            Citizenship = D(person.CitizenshipEnc, nameof(Person.CitizenshipEnc)),
-            Languages = D(person.LanguagesEnc, nameof(Person.LanguagesEnc)),
-            DocumentNumber = D(person.DocumentNumberEnc, nameof(Person.DocumentNumberEnc)),
-            Phone = D(person.PhoneEnc, nameof(Person.PhoneEnc)),
-            Address = D(person.AddressEnc, nameof(Person.AddressEnc)),
-            Whereabouts = D(person.WhereaboutsEnc, nameof(Person.WhereaboutsEnc)),
-            Health = D(person.HealthEnc, nameof(Person.HealthEnc)),
-        };
-    }
-
-    /// <summary>Transitional (the Protection module until it moves to <see cref="EncryptedFields"/>): text bound to a table, column and row.</summary>
-    public static byte[]? Encrypt(byte[] key, Guid keyId, string table, string column, Guid rowId, string? value) =>
-        FieldCipher.Encrypt(key, Blank(value), table, column, rowId, keyId);
-
-    /// <inheritdoc cref="Encrypt"/>
-    public static string? Decrypt(byte[] key, Guid keyId, string table, string column, Guid rowId, byte[]? value) =>
-        FieldCipher.Decrypt(key, value, table, column, rowId, keyId);
-
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

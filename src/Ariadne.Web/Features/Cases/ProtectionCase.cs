@@ -3,15 +3,6 @@ using Ariadne.Web.Platform.Access;
 
 namespace Ariadne.Web.Features.Cases;
 
-/// <summary>HTCDS case status (cas_).</summary>
-public enum CaseStatus
-{
-    Active = 1,
-    FollowUp = 2,
-    Closed = 3,
-    ClosedReferred = 4,
-}
-
 /// <summary>
 /// A protection case: a person and their trafficking situation. The number is pseudonymous (random,
 /// not a sequence) so it reveals neither the person nor how many cases exist. Status fields are clear;
@@ -40,23 +31,4 @@ public sealed class ProtectionCase
     [DataClass(DataClass.Status)] public DateOnly? ReflectionStartsOn { get; set; }
     [DataClass(DataClass.Status)] public DateOnly? ReflectionEndsOn { get; set; }
     [DataClass(DataClass.Care)] public byte[]? SafetyPlanEnc { get; set; }
-}
-
-/// <summary>
-/// The case's own fields in clear, each with its data class and, if the case page edits it, its input
-/// kind: the only declaration of these fields' classes (projection, input, form and API schema read it).
-/// </summary>
-public sealed record CaseRecord
-{
-    [DataClass(DataClass.Status)] public required string Number { get; init; }
-    [DataClass(DataClass.Status, FieldInput.Status)] public CaseStatus Status { get; init; }
-    [DataClass(DataClass.Status, FieldInput.Flag)] public bool IsMinor { get; init; }
-    [DataClass(DataClass.Status)] public Guid ResponsibleInstitutionId { get; init; }
-    [DataClass(DataClass.Status)] public DateTimeOffset CreatedAt { get; init; }
-    [DataClass(DataClass.Status)] public TraffickingStatus TraffickingStatus { get; init; }
-    [DataClass(DataClass.Status)] public DateOnly? ReflectionEndsOn { get; init; }
-    [DataClass(DataClass.Investigation, FieldInput.LongText)] public string? Situation { get; init; }
-    [DataClass(DataClass.Legal, FieldInput.LongText)] public string? Legal { get; init; }
-    [DataClass(DataClass.Care, FieldInput.LongText)] public string? Care { get; init; }
-    [DataClass(DataClass.Care, FieldInput.LongText)] public string? SafetyPlan { get; init; }
 }

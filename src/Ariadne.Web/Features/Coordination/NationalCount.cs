@@ -28,7 +28,7 @@ namespace Ariadne.Web.Features.Coordination;
 /// unique count moved.
 /// </para>
 /// </summary>
-public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRing keys, AuditedWrites writes, TimeProvider time)
+public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRing keys, AuditedWrites writes, TimeProvider time, PersonVault vault)
 {
     public const int SmallCell = CellKey.SmallCell;
 
@@ -100,7 +100,7 @@ public sealed class NationalCount(AriadneDbContext db, DataKeys dataKeys, KeyRin
         {
             if (!personKeys.TryGetValue(row.Person.DataKeyId, out var key))
                 continue;
-            contributions.Add(new Contribution("case:" + row.Id, kinds[row.ResponsibleInstitutionId], LinkageRecords.From("", PersonVault.Read(row.Person, key))));
+            contributions.Add(new Contribution("case:" + row.Id, kinds[row.ResponsibleInstitutionId], LinkageRecords.From("", vault.Open(row.Person, key))));
         }
         var referrals = await db.Referrals.AsNoTracking().Where(r => !r.Anonymous).Select(r => new { r.Id, r.ReferringInstitutionId, r.DataKeyId, r.ContentEnc }).ToListAsync(ct);
         var referralKeys = await dataKeys.UnwrapManyAsync(referrals.Select(r => r.DataKeyId), ct);

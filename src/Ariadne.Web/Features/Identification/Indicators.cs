@@ -1,21 +1,5 @@
 namespace Ariadne.Web.Features.Identification;
 
-/// <summary>The grade of an ILO–EC operational indicator.</summary>
-public enum IndicatorStrength { Strong = 3, Medium = 2, Weak = 1 }
-
-/// <summary>The six dimensions of the trafficking definition used by the ILO–EC operational indicators (2009).</summary>
-public enum IndicatorDimension
-{
-    DeceptiveRecruitment = 1,
-    CoerciveRecruitment = 2,
-    VulnerabilityAtRecruitment = 3,
-    ExploitativeConditions = 4,
-    CoercionAtDestination = 5,
-    VulnerabilityAtDestination = 6,
-}
-
-public sealed record OperationalIndicator(string Code, IndicatorDimension Dimension, IndicatorStrength Strength);
-
 /// <summary>
 /// The structured indicators used in screening. Codes are stable (stored); labels are resource keys
 /// "Ilo_{code}" and "IloEc_{code}". The ILO–EC list is the adult labour-exploitation set of the 2009

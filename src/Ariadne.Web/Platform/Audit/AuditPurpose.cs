@@ -12,7 +12,4 @@ public sealed record AuditPurpose(string Code)
     public override string ToString() => Code;
 
     public static implicit operator string(AuditPurpose purpose) => purpose.Code;
-
-    /// <summary>Transitional: lets code that still passes a literal compile while the modules move to typed purposes.</summary>
-    public static implicit operator AuditPurpose(string code) => new(code);
 }

@@ -16,7 +16,4 @@ public sealed record AuditTarget(string Code)
     public override string ToString() => Code;
 
     public static implicit operator string(AuditTarget target) => target.Code;
-
-    /// <summary>Transitional: lets code that still passes a literal compile while the modules move to typed targets.</summary>
-    public static implicit operator AuditTarget(string code) => new(code);
 }

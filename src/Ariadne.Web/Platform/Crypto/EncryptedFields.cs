@@ -22,7 +22,7 @@ public static class EncryptedFields
     /// <summary>Declares the column as a ciphertext under the row's data key.</summary>
     public static PropertyBuilder IsEncrypted(this PropertyBuilder property) => property.HasAnnotation(Annotation, true);
 
-    private sealed record Column(string Table, string Name, Func<object, Guid> RowId);
+    private sealed record Column(string Table, string Name, Func<object, Guid> RowId, Func<object, byte[]?> Value);
 
     private static readonly ConcurrentDictionary<(Type, string), Column> Columns = new();
 
@@ -39,7 +39,7 @@ public static class EncryptedFields
         public string? Open<T>(T row, Expression<Func<T, byte[]?>> property, ReadOnlySpan<byte> key, Guid keyId) where T : class
         {
             var column = db.ColumnOf(property);
-            return FieldCipher.Decrypt(key, property.Compile()(row), column.Table, column.Name, column.RowId(row), keyId);
+            return FieldCipher.Decrypt(key, column.Value(row), column.Table, column.Name, column.RowId(row), keyId);
         }
 
         /// <summary>Decrypts a field read by a projection (no entity at hand): its value and its row's id.</summary>
@@ -75,7 +75,8 @@ public static class EncryptedFields
                 if (column.FindAnnotation(Annotation)?.Value is not true)
                     throw new InvalidOperationException($"{typeof(T).Name}.{name} is not declared encrypted (IsEncrypted() in its configuration).");
                 var key = entity.FindPrimaryKey()!.Properties.Single().PropertyInfo!;
-                return new Column(entity.GetTableName()!, name, row => (Guid)key.GetValue(row)!);
+                var value = column.PropertyInfo!;
+                return new Column(entity.GetTableName()!, name, row => (Guid)key.GetValue(row)!, row => (byte[]?)value.GetValue(row));
             });
         }
     }

@@ -4,20 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Cases;
 
-/// <summary>A person already known, among the cases the viewer may see, and why they may be the same person.</summary>
-public sealed record MatchCandidate(Guid CaseId, string CaseNumber, IReadOnlyList<string> Reasons, double? Score);
-
-/// <summary>
-/// The duplicate check on intake. Implementations search only among the cases the viewer may see
-/// (<see cref="CaseAccess.VisibleCases"/>). Today: exact matches through the blind indexes. The
-/// transliteration-aware probabilistic matcher of the linkage issue plugs in here (register another
-/// <see cref="IPersonMatcher"/>; the duty desk shows every matcher's candidates with their reasons).
-/// </summary>
-public interface IPersonMatcher
-{
-    Task<IReadOnlyList<MatchCandidate>> FindAsync(Viewer viewer, Ariadne.Linkage.PersonRecord probe, CancellationToken ct);
-}
-
 /// <summary>Exact document-number and phone matches through the keyed blind indexes.</summary>
 public sealed class ExactIdentifierMatcher(CaseAccess access, BlindIndex index) : IPersonMatcher
 {
