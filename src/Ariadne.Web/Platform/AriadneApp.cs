@@ -39,6 +39,9 @@ public static class AriadneApp
 
         services.AddSingleton(new DemoMode(demo));
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Ui.UiOptions>().Bind(configuration.GetSection("Ui"))
+            .Validate(o => TryZone(o.TimeZone), "Ui:TimeZone is not a known time zone (an IANA id such as Asia/Baku).").ValidateOnStart();
+        services.AddScoped<Ui.UiTime>();
         services.AddAriadneData();
         services.AddAriadneSecurity(configuration);
         services.AddAriadneLocalization();
@@ -101,6 +104,19 @@ public static class AriadneApp
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
+    }
+
+    private static bool TryZone(string id)
+    {
+        try
+        {
+            Ui.UiTime.Resolve(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     public static void UseAriadne(this WebApplication app)

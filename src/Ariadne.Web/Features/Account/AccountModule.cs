@@ -9,7 +9,7 @@ public sealed class AccountModule : AriadneModule
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/Account/Security", "Nav_Security", 90, _ => true),
-        new("/Account/Tokens", "Nav_ApiTokens", 91, _ => true),
+        new("/Account/Security", "Nav_Security", 90, _ => true, NavigationArea.Account),
+        new("/Account/Tokens", "Nav_ApiTokens", 91, _ => true, NavigationArea.Account),
     ];
 }

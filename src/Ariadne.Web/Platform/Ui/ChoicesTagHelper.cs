@@ -8,7 +8,7 @@ namespace Ariadne.Web.Platform.Ui;
 
 /// <summary>
 /// <c>&lt;choices name="Input.Consent" legend="Key" options="@values" selected="@chosen" label-prefix="Consent_" type="radio" /&gt;</c>:
-/// a fieldset of radio buttons or checkboxes with its legend, hint and error, keyboard-operable and
+/// a GOV.UK Frontend fieldset of radio buttons or checkboxes with its legend, hint and error, keyboard-operable and
 /// linked from the error summary (the fieldset carries the id the summary points to).
 /// </summary>
 [HtmlTargetElement("choices", TagStructure = TagStructure.WithoutEndTag)]
@@ -30,6 +30,8 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> text, Html
     public string? Id { get; set; }
     /// <summary>Whether the field's errors show in this group (false where the page shows them once for all groups).</summary>
     public bool ShowErrors { get; set; } = true;
+    /// <summary>GOV.UK's smaller controls (still a 44 px target), for long lists such as indicators.</summary>
+    public bool Small { get; set; }
     /// <summary>Optional grouping: option → resource key of a second line (e.g. an indicator's strength).</summary>
     public Func<string, string?>? Detail { get; set; }
 
@@ -43,41 +45,47 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> text, Html
             ? entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() : [];
         var selected = Selected.ToHashSet(StringComparer.Ordinal);
         var e = encoder;
-        output.TagName = "fieldset";
+        var kind = Type == "radio" ? "radios" : "checkboxes";
+        output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", errors.Count > 0 ? "field choices has-error" : "field choices");
-        output.Attributes.SetAttribute("id", id);
+        output.Attributes.SetAttribute("class", errors.Count > 0 ? "govuk-form-group govuk-form-group--error" : "govuk-form-group");
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();
-        html.Append($"<legend>{e.Encode(text[Legend])}");
-        if (Required)
-            html.Append($" <span class=\"required\">({e.Encode(text["Form_Required"])})</span>");
-        html.Append("</legend>");
+        var body = new System.Text.StringBuilder();
         if (Hint is not null)
         {
-            html.Append($"<p class=\"hint\" id=\"{id}-hint\">{e.Encode(text[Hint])}</p>");
+            body.Append($"<div class=\"govuk-hint\" id=\"{id}-hint\">{e.Encode(text[Hint])}</div>");
             describedBy.Add(id + "-hint");
         }
         if (errors.Count > 0)
         {
-            html.Append($"<p class=\"field-error\" id=\"{id}-error\"><span class=\"visually-hidden\">{e.Encode(text["Form_ErrorPrefix"])}</span> {string.Join(" ", errors.Select(m => e.Encode(m)))}</p>");
+            body.Append($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">{e.Encode(text["Form_ErrorPrefix"])}</span> {string.Join(" ", errors.Select(m => e.Encode(m)))}</p>");
             describedBy.Add(id + "-error");
         }
+        html.Append($"<fieldset class=\"govuk-fieldset\" id=\"{id}\"");
         if (describedBy.Count > 0)
-            output.Attributes.SetAttribute("aria-describedby", string.Join(' ', describedBy));
+            html.Append($" aria-describedby=\"{string.Join(' ', describedBy)}\"");
+        html.Append($"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{e.Encode(text[Legend])}");
+        if (Required)
+            html.Append($" <span class=\"govuk-hint govuk-!-display-inline\">({e.Encode(text["Form_Required"])})</span>");
+        html.Append("</legend>").Append(body);
+        html.Append($"<div class=\"govuk-{kind}{(Small ? $" govuk-{kind}--small" : "")}\" data-module=\"govuk-{kind}\">");
         var index = 0;
         foreach (var option in Options)
         {
             var optionId = $"{id}_{index++}";
             var detail = Detail?.Invoke(option);
-            html.Append($"<div class=\"{(Type == "radio" ? "radio" : "checkbox")}\"><input type=\"{Type}\" id=\"{optionId}\" name=\"{e.Encode(Name)}\" value=\"{e.Encode(option)}\"");
+            html.Append($"<div class=\"govuk-{kind}__item\"><input class=\"govuk-{kind}__input\" type=\"{Type}\" id=\"{optionId}\" name=\"{e.Encode(Name)}\" value=\"{e.Encode(option)}\"");
             if (selected.Contains(option))
                 html.Append(" checked");
-            html.Append($"><label for=\"{optionId}\">{e.Encode(text[LabelPrefix + option])}");
             if (detail is not null)
-                html.Append($" <span class=\"tag\">{e.Encode(text[detail])}</span>");
-            html.Append("</label></div>");
+                html.Append($" aria-describedby=\"{optionId}-hint\"");
+            html.Append($"><label class=\"govuk-label govuk-{kind}__label\" for=\"{optionId}\">{e.Encode(text[LabelPrefix + option])}</label>");
+            if (detail is not null)
+                html.Append($"<div class=\"govuk-hint govuk-{kind}__hint\" id=\"{optionId}-hint\">{e.Encode(text[detail])}</div>");
+            html.Append("</div>");
         }
+        html.Append("</div></fieldset>");
         output.Content.SetHtmlContent(html.ToString());
     }
 }

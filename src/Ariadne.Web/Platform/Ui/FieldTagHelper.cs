@@ -7,9 +7,10 @@ using Microsoft.Extensions.Localization;
 namespace Ariadne.Web.Platform.Ui;
 
 /// <summary>
-/// <c>&lt;field for="Input.Name" label="Key" /&gt;</c>: a labelled input with its hint and its error
-/// beside it, wired for assistive technology (aria-invalid, aria-describedby). The error summary at
-/// the top of the form links to the same ids.
+/// <c>&lt;field for="Input.Name" label="Key" /&gt;</c>: a GOV.UK Frontend text input (or, with
+/// <c>type="textarea"</c>, a textarea) with its label, hint and error beside it, wired for assistive
+/// technology (aria-invalid, aria-describedby). The error summary at the top of the form links to the
+/// same id, and names the field in its message.
 /// </summary>
 [HtmlTargetElement("field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEncoder encoder) : TagHelper
@@ -22,6 +23,12 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
     public bool Required { get; set; }
     public string? Inputmode { get; set; }
     public int? Maxlength { get; set; }
+    /// <summary>Rows of a textarea.</summary>
+    public int Rows { get; set; } = 5;
+    /// <summary>A GOV.UK width class suffix for short values (e.g. "10" for govuk-input--width-10); full width otherwise.</summary>
+    public string? Width { get; set; }
+    /// <summary>A datalist id for suggestions (e.g. the list of languages).</summary>
+    public string? List { get; set; }
 
     [ViewContext, HtmlAttributeNotBound]
     public required ViewContext ViewContext { get; set; }
@@ -35,7 +42,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
         var value = Type == "password" ? "" : state?.AttemptedValue ?? For.Model switch
         {
             null => "",
-            DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly date => date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
             IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             var other => other.ToString() ?? "",
         };
@@ -43,33 +50,43 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", errors.Count > 0 ? "field has-error" : "field");
+        output.Attributes.SetAttribute("class", errors.Count > 0 ? "govuk-form-group govuk-form-group--error" : "govuk-form-group");
 
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();
-        html.Append($"<label for=\"{id}\">{e.Encode(text[Label])}");
+        html.Append($"<label class=\"govuk-label govuk-label--s\" for=\"{id}\">{e.Encode(text[Label])}");
         if (Required)
-            html.Append($" <span class=\"required\">({e.Encode(text["Form_Required"])})</span>");
+            html.Append($" <span class=\"govuk-hint govuk-!-display-inline\">({e.Encode(text["Form_Required"])})</span>");
         html.Append("</label>");
         if (Hint is not null)
         {
-            html.Append($"<p class=\"hint\" id=\"{id}-hint\">{e.Encode(text[Hint])}</p>");
+            html.Append($"<div class=\"govuk-hint\" id=\"{id}-hint\">{e.Encode(text[Hint])}</div>");
             describedBy.Add(id + "-hint");
         }
         if (errors.Count > 0)
         {
-            html.Append($"<p class=\"field-error\" id=\"{id}-error\"><span class=\"visually-hidden\">{e.Encode(text["Form_ErrorPrefix"])}</span> ");
+            html.Append($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">{e.Encode(text["Form_ErrorPrefix"])}</span> ");
             html.Append(string.Join(" ", errors.Select(m => e.Encode(m))));
             html.Append("</p>");
             describedBy.Add(id + "-error");
         }
-        html.Append($"<input id=\"{id}\" name=\"{e.Encode(name)}\" type=\"{e.Encode(Type)}\" value=\"{e.Encode(value)}\"");
+        var textarea = Type == "textarea";
+        var css = textarea ? "govuk-textarea" : "govuk-input";
+        if (Width is not null)
+            css += $" govuk-input--width-{e.Encode(Width)}";
+        if (errors.Count > 0)
+            css += textarea ? " govuk-textarea--error" : " govuk-input--error";
+        html.Append(textarea
+            ? $"<textarea class=\"{css}\" id=\"{id}\" name=\"{e.Encode(name)}\" rows=\"{Rows}\""
+            : $"<input class=\"{css}\" id=\"{id}\" name=\"{e.Encode(name)}\" type=\"{e.Encode(Type)}\" value=\"{e.Encode(value)}\"");
         if (Autocomplete is not null)
             html.Append($" autocomplete=\"{e.Encode(Autocomplete)}\"");
         if (Inputmode is not null)
             html.Append($" inputmode=\"{e.Encode(Inputmode)}\"");
         if (Maxlength is { } max)
             html.Append($" maxlength=\"{max}\"");
+        if (List is not null)
+            html.Append($" list=\"{e.Encode(List)}\"");
         if (Required)
             html.Append(" required aria-required=\"true\"");
         if (errors.Count > 0)
@@ -77,6 +94,8 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEn
         if (describedBy.Count > 0)
             html.Append($" aria-describedby=\"{string.Join(' ', describedBy)}\"");
         html.Append('>');
+        if (textarea)
+            html.Append(e.Encode(value)).Append("</textarea>");
         output.Content.SetHtmlContent(html.ToString());
     }
 }

@@ -1,8 +1,22 @@
-// Ariadne — the only script: progressive enhancement, no inline handlers (CSP script-src 'self').
-"use strict";
+// Ariadne's script: GOV.UK Frontend's components plus progressive enhancement, no inline handlers
+// (CSP script-src 'self'). A module, so it runs after the document is parsed.
+import { initAll } from "../lib/govuk-frontend.min.js";
+
+document.body.classList.add("govuk-frontend-supported");
+initAll();
+labelTableCells(document);
+
+// On a phone, tables show as cards: each cell carries its column's name (see ariadne.css).
+export function labelTableCells(root) {
+  for (const table of root.querySelectorAll("table.govuk-table")) {
+    const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    for (const row of table.querySelectorAll("tbody tr")) {
+      [...row.children].forEach((cell, i) => { if (names[i]) cell.dataset.label = names[i]; });
+    }
+  }
+}
 
 document.addEventListener("DOMContentLoaded", () => {
-  // Move focus to the error summary so that screen-reader and keyboard users meet it first.
   const summary = document.querySelector("[data-autofocus]");
   if (summary) summary.focus();
 
@@ -27,6 +41,7 @@ function setUpDutyDesk() {
     const response = await fetch(desk.dataset.rowsUrl, { credentials: "same-origin", headers: { "Accept": "text/html" } });
     if (!response.ok) return;
     rows.innerHTML = await response.text();
+    labelTableCells(desk);
     const empty = desk.querySelector("[data-desk-empty]");
     if (empty) empty.hidden = rows.children.length > 0;
     if (announceNew) status.textContent = newText + " " + status.textContent;

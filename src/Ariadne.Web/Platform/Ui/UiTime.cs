@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Ariadne.Web.Platform.Ui;
+
+/// <summary>
+/// Times as staff read them: in the one configured zone (<c>Ui:TimeZone</c>, Baku by default) with its
+/// offset written out, and deadlines also as relative time ("in 12 min", "overdue by 3 h"). Stored
+/// times stay UTC; only the page converts.
+/// </summary>
+public sealed class UiTime(IOptions<UiOptions> options, TimeProvider time, IStringLocalizer<SharedResource> text)
+{
+    private readonly TimeZoneInfo _zone = Resolve(options.Value.TimeZone);
+
+    public TimeZoneInfo Zone => _zone;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Finds the zone; Baku, which keeps UTC+4 all year since 2016, is built in where the system has no zone data.</summary>
+    public static TimeZoneInfo Resolve(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException) when (id == "Asia/Baku")
+        {
+            return TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(4), "Baku", "Baku");
+        }
+    }
+
+    public DateTimeOffset Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _zone);
+
+    /// <summary>"02.12.2026 20:15 (UTC+04:00)", or in English "2 Dec 2026, 20:15 (UTC+04:00)".</summary>
+    public string Format(DateTimeOffset moment, bool withTime = true)
+    {
+        var local = Local(moment);
+        var culture = CultureInfo.CurrentUICulture;
+        var english = culture.TwoLetterISOLanguageName == "en";
+        var date = english ? local.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : local.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        if (!withTime)
+            return date;
+        return $"{date}{(english ? "," : "")} {local:HH:mm} ({Offset(local.Offset)})";
+    }
+
+    public static string Offset(TimeSpan offset) =>
+        "UTC" + (offset < TimeSpan.Zero ? "−" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"in 12 min", "overdue by 3 h" (for a deadline), "5 d ago" (for a past event).</summary>
+    public string Relative(DateTimeOffset moment, bool deadline)
+    {
+        var delta = moment - Now;
+        var amount = Amount(delta.Duration());
+        if (delta >= TimeSpan.Zero)
+            return text["Time_In", amount];
+        return deadline ? text["Time_OverdueBy", amount] : text["Time_Ago", amount];
+    }
+
+    private string Amount(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => text["Time_LessThanMinute"],
+        { TotalHours: < 1 } => text["Time_Minutes", (int)span.TotalMinutes],
+        { TotalDays: < 2 } => text["Time_Hours", (int)span.TotalHours],
+        _ => text["Time_Days", (int)span.TotalDays],
+    };
+}
