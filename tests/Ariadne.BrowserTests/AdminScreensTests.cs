@@ -24,11 +24,11 @@ public sealed class AdminScreensTests(BrowserApp app)
 
         // An empty form: the summary at the top and each field explain, in Russian.
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
-        await page.WaitForSelectorAsync(".error-summary");
-        Assert.Equal(3, await page.Locator(".error-summary li").CountAsync());
+        await page.WaitForSelectorAsync(".govuk-error-summary");
+        Assert.Equal(3, await page.Locator(".govuk-error-summary li").CountAsync());
         Assert.EndsWith("Введите значение.", (await page.Locator("#Input_Name-error").InnerTextAsync()).Trim(), StringComparison.Ordinal);
         await page.AssertNoViolationsAsync();
-        await page.Locator(".error-summary a[href='#Input_Name']").ClickAsync();
+        await page.Locator(".govuk-error-summary a[href='#Input_Name']").ClickAsync();
         Assert.Equal("Input_Name", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
         var code = "GNC" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
@@ -67,7 +67,7 @@ public sealed class AdminScreensTests(BrowserApp app)
         await page.WaitForSelectorAsync("text=Помощь пострадавшим");
         await page.CheckAsync("#role-SocialWorker");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить роли" }).ClickAsync();
-        await page.WaitForSelectorAsync(".notice");
+        await page.WaitForSelectorAsync(".app-notice");
         Assert.Equal(0, await page.Locator("#Roles-error").CountAsync());
         Assert.Contains("Социальный работник", await page.Locator("[data-pending]").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoViolationsAsync();

@@ -20,7 +20,7 @@ public sealed class CaseScreensTests(BrowserApp app)
         await page.AssertNoViolationsAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "İşi aç" }).ClickAsync();
-        await page.WaitForSelectorAsync(".error-summary");
+        await page.WaitForSelectorAsync(".govuk-error-summary");
         await page.AssertNoViolationsAsync();
 
         await page.FillAsync("#Input_GivenName", "Səbinə");
@@ -35,7 +35,7 @@ public sealed class CaseScreensTests(BrowserApp app)
 
         await page.FillAsync("#Input_Situation", "Türkiyədə məcburi əmək");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yadda saxla" }).ClickAsync();
-        await page.WaitForSelectorAsync(".notice");
+        await page.WaitForSelectorAsync(".app-notice");
         Assert.Contains("Türkiyədə məcburi əmək", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoViolationsAsync();
 
@@ -53,7 +53,7 @@ public sealed class CaseScreensTests(BrowserApp app)
         await page.GotoAsync("/Cases/BreakGlass");
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Открыть дело в экстренном порядке" }).ClickAsync();
-        await page.WaitForSelectorAsync(".error-summary");
+        await page.WaitForSelectorAsync(".govuk-error-summary");
         await page.AssertNoViolationsAsync();
         await page.Context.CloseAsync();
 

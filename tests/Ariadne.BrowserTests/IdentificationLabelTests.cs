@@ -73,7 +73,7 @@ public sealed class IdentificationLabelTests(BrowserApp app)
             await page.Locator($"label[for='{id}']").ClickAsync();
         }
         await page.ClickAsync("form[action*='handler=Screen'] button[type=submit]");
-        await page.WaitForSelectorAsync(".notice");
+        await page.WaitForSelectorAsync(".app-notice");
         var saved = await page.Locator("input[name='Screening.Operational']:checked").EvaluateAllAsync<string[]>("all => all.map(i => i.value)");
         Assert.Equal(["cd-threat", "ex-hours"], saved.Order());
     }

@@ -43,7 +43,7 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         await border.GotoAsync("/Referrals/New");
         await border.AssertNoViolationsAsync();
         await border.ClickAsync("button[formaction*=Next]");
-        await border.WaitForSelectorAsync(".error-summary");
+        await border.WaitForSelectorAsync(".govuk-error-summary");
         await border.AssertNoViolationsAsync();
         await border.FillAsync("#Input_GivenName", "Nərgiz");
         await border.FillAsync("#Input_FamilyName", familyName);
@@ -91,12 +91,12 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         await desk.AssertNoViolationsAsync();
         Assert.Contains(familyName, await desk.Locator("[data-referral-content]").InnerTextAsync(), StringComparison.Ordinal);
         await SubmitAsync(desk, "form[action*='handler=Acknowledge'] button");
-        await desk.WaitForSelectorAsync(".notice");
+        await desk.WaitForSelectorAsync(".app-notice");
         await desk.AssertNoViolationsAsync();
         await desk.CheckAsync("#Target_new");
         await desk.SelectOptionAsync("#InvestigatorUserName", new SelectOptionValue { Value = investigatorName });
         await SubmitAsync(desk, "form[action*='handler=Dispatch'] button[type=submit]");
-        await desk.WaitForSelectorAsync(".notice");
+        await desk.WaitForSelectorAsync(".app-notice");
         await desk.AssertNoViolationsAsync();
 
         // 3. The investigator has the case; the desk handed it over; the referrer sees only the status.
@@ -128,7 +128,7 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         await investigator.CheckAsync("input[name='Decision.Status'][value='Actual']");
         await investigator.FillAsync("#Decision_Rationale", "Aldadıcı işə götürmə, pasportun alınması, təyinat yerində hədələr.");
         await SubmitAsync(investigator, "form[action*='handler=Decide'] button[type=submit]");
-        await investigator.WaitForSelectorAsync(".notice");
+        await investigator.WaitForSelectorAsync(".app-notice");
         Assert.Contains(words.Identified, await investigator.Locator("[data-trafficking-status]").InnerTextAsync(), StringComparison.Ordinal);
         await investigator.AssertNoViolationsAsync();
 
@@ -142,8 +142,8 @@ public sealed partial class ReferralPathTests(BrowserApp app)
             await investigator.SelectOptionAsync("#Consent_RecipientInstitutionId", shelterOption!);
             await investigator.CheckAsync("input[name='Consent.Form'][value='Written']");
             await SubmitAsync(investigator, "form[action*='handler=Consent'] button[type=submit]");
-            Assert.Empty(await investigator.Locator(".error-summary").AllInnerTextsAsync());
-            await investigator.WaitForSelectorAsync(".notice");
+            Assert.Empty(await investigator.Locator(".govuk-error-summary").AllInnerTextsAsync());
+            await investigator.WaitForSelectorAsync(".app-notice");
         }
         await investigator.AssertNoViolationsAsync();
         await investigator.CheckAsync("input[name='Onward.Relation'][value='Shelter']");
@@ -152,8 +152,8 @@ public sealed partial class ReferralPathTests(BrowserApp app)
             await investigator.CheckAsync($"input[name='Onward.Share'][value='{dataClass}']");
         await investigator.FillAsync("#Onward_Note", "Gecə üçün yer lazımdır");
         await SubmitAsync(investigator, "form[action*='handler=Onward'] button[type=submit]");
-        Assert.True(await investigator.Locator(".error-summary").CountAsync() == 0, await investigator.Locator("main").InnerTextAsync());
-        await investigator.WaitForSelectorAsync(".notice");
+        Assert.True(await investigator.Locator(".govuk-error-summary").CountAsync() == 0, await investigator.Locator("main").InnerTextAsync());
+        await investigator.WaitForSelectorAsync(".app-notice");
         await investigator.AssertNoViolationsAsync();
 
         // 6. The shelter sees the request, not the case, until it accepts; then Identity but never Investigation.
@@ -163,8 +163,8 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         await shelter.AssertNoViolationsAsync();
         Assert.Contains("Gecə üçün yer lazımdır", await shelter.Locator($"tr[data-onward='{caseNumber}']").InnerTextAsync(), StringComparison.Ordinal);
         await SubmitAsync(shelter, $"tr[data-onward='{caseNumber}'] form[action*='handler=Accept'] button");
-        await shelter.WaitForSelectorAsync(".notice");
-        Assert.Contains(words.Accepted, await shelter.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+        await shelter.WaitForSelectorAsync(".app-notice");
+        Assert.Contains(words.Accepted, await shelter.Locator(".app-notice").InnerTextAsync(), StringComparison.Ordinal);
         await shelter.AssertNoViolationsAsync();
         await shelter.GotoAsync(caseUrl);
         var seen = await shelter.Locator("main").InnerTextAsync();

@@ -34,8 +34,8 @@ public sealed class SignInTests(BrowserApp app)
         // A wrong code: the error is summarised at the top, focused, and shown beside the field.
         await page.GetByLabel("Tətbiqin göstərdiyi kod").FillAsync("123456");
         await page.GetByLabel("Tətbiqin göstərdiyi kod").PressAsync("Enter");
-        await page.WaitForSelectorAsync(".error-summary");
-        Assert.True(await page.Locator(".error-summary").EvaluateAsync<bool>("e => e === document.activeElement"));
+        await page.WaitForSelectorAsync(".govuk-error-summary");
+        Assert.True(await page.Locator(".govuk-error-summary").EvaluateAsync<bool>("e => e === document.activeElement"));
         Assert.Equal("true", await page.Locator("#Input_Code").GetAttributeAsync("aria-invalid"));
         await page.AssertNoViolationsAsync();
 

@@ -42,13 +42,13 @@ public abstract class AdminTests(AriadneApp app)
         var form = await session.GetAsync("/Admin/Institutions/Edit");
         var before = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Institutions.CountAsync());
 
-        var empty = await session.SubmitAsync(form, "form.form", new Dictionary<string, string> { ["Input.Name"] = "", ["Input.Code"] = "", ["Input.Kind"] = "" });
+        var empty = await session.SubmitAsync(form, "form.app-form", new Dictionary<string, string> { ["Input.Name"] = "", ["Input.Code"] = "", ["Input.Kind"] = "" });
         Assert.Equal(3, empty.Errors.Count);
         Assert.Equal("Enter a value.", empty.FieldError("Input_Name"));
         Assert.Equal("Enter a value.", empty.FieldError("Input_Kind"));
         Assert.Equal("true", empty.Document.QuerySelector("#Input_Name")!.GetAttribute("aria-invalid"));
 
-        var badCode = await session.SubmitAsync(empty, "form.form", new Dictionary<string, string>
+        var badCode = await session.SubmitAsync(empty, "form.app-form", new Dictionary<string, string>
         {
             ["Input.Name"] = "Gəncə Sığınacağı",
             ["Input.Code"] = "BAD CODE!",
@@ -59,7 +59,7 @@ public abstract class AdminTests(AriadneApp app)
         Assert.Equal(before, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Institutions.CountAsync()));
 
         var code = UniqueCode();
-        var saved = await session.SubmitAsync(badCode, "form.form", new Dictionary<string, string>
+        var saved = await session.SubmitAsync(badCode, "form.app-form", new Dictionary<string, string>
         {
             ["Input.Name"] = "Gəncə Sığınacağı",
             ["Input.Code"] = code,
@@ -68,7 +68,7 @@ public abstract class AdminTests(AriadneApp app)
         Assert.Equal("/Admin/Institutions", saved.Path);
         Assert.Contains("Gəncə Sığınacağı", saved.Text, StringComparison.Ordinal);
 
-        var duplicate = await session.SubmitAsync(await session.GetAsync("/Admin/Institutions/Edit"), "form.form", new Dictionary<string, string>
+        var duplicate = await session.SubmitAsync(await session.GetAsync("/Admin/Institutions/Edit"), "form.app-form", new Dictionary<string, string>
         {
             ["Input.Name"] = "Another",
             ["Input.Code"] = code.ToLowerInvariant(),
@@ -82,7 +82,7 @@ public abstract class AdminTests(AriadneApp app)
     {
         using var session = await AdminSessionAsync();
         var form = await session.GetAsync("/Admin/Institutions/Edit");
-        var result = await session.SubmitAsync(form, "form.form", new Dictionary<string, string>
+        var result = await session.SubmitAsync(form, "form.app-form", new Dictionary<string, string>
         {
             ["Input.Name"] = "X",
             ["Input.Code"] = UniqueCode(),
@@ -101,7 +101,7 @@ public abstract class AdminTests(AriadneApp app)
         var institution = (await app.CreateUserAsync(InstitutionKind.PlatformAdministration, [])).InstitutionId;
         var form = await session.GetAsync("/Admin/Users/Create");
         var name = "clerk" + Guid.NewGuid().ToString("N")[..6];
-        var created = await session.SubmitAsync(form, "form.form", new Dictionary<string, string>
+        var created = await session.SubmitAsync(form, "form.app-form", new Dictionary<string, string>
         {
             ["Input.UserName"] = name,
             ["Input.DisplayName"] = "Səbinə Məmmədova",
@@ -112,7 +112,7 @@ public abstract class AdminTests(AriadneApp app)
         Assert.True(password.Length >= 20);
         Assert.Null((await session.GetAsync(created.Url)).Document.QuerySelector("[data-temporary-password]"));
 
-        var duplicate = await session.SubmitAsync(await session.GetAsync("/Admin/Users/Create"), "form.form", new Dictionary<string, string>
+        var duplicate = await session.SubmitAsync(await session.GetAsync("/Admin/Users/Create"), "form.app-form", new Dictionary<string, string>
         {
             ["Input.UserName"] = name,
             ["Input.DisplayName"] = "Other",

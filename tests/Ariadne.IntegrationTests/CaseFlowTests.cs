@@ -45,12 +45,12 @@ public abstract class CaseFlowTests(AriadneApp app)
     {
         var (_, squad) = await SignedInAsync(InstitutionKind.AntiTraffickingSquad, RoleCatalog.Investigator, [TrainingTopic.AntiTrafficking]);
         var form = await squad.GetAsync("/Cases/New");
-        var invalid = await squad.SubmitAsync(form, "form.form", new Dictionary<string, string> { ["Input.DateOfBirth"] = "2999-01-01", ["Input.Citizenship"] = "Azerbaijan" });
+        var invalid = await squad.SubmitAsync(form, "form.app-form", new Dictionary<string, string> { ["Input.DateOfBirth"] = "2999-01-01", ["Input.Citizenship"] = "Azerbaijan" });
         Assert.Equal("Enter a real date of birth, for example 1998-04-12.", invalid.FieldError("Input_DateOfBirth"));
         Assert.Equal("Use the three-letter ISO 3166-1 code, e.g. AZE.", invalid.FieldError("Input_Citizenship"));
         Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.CountAsync(c => c.CreatedBy == Guid.Empty)));
 
-        var created = await squad.SubmitAsync(invalid, "form.form", new Dictionary<string, string>
+        var created = await squad.SubmitAsync(invalid, "form.app-form", new Dictionary<string, string>
         {
             ["Input.GivenName"] = "Aynur",
             ["Input.FamilyName"] = "Məmmədova",
@@ -189,14 +189,14 @@ public abstract class CaseFlowTests(AriadneApp app)
             ["Password"] = "wrong-password",
             ["Code"] = "000000",
         };
-        var refused = await session.SubmitAsync(form, "form.form", fields);
+        var refused = await session.SubmitAsync(form, "form.app-form", fields);
         Assert.Contains("The password or the authenticator code is not right.", refused.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
 
         app.Time.Advance(TimeSpan.FromSeconds(30));
         fields["Password"] = prosecutor.Password;
         fields["Code"] = app.TotpNow(prosecutor.AuthenticatorKey!);
-        var opened = await session.SubmitAsync(refused, "form.form", fields);
+        var opened = await session.SubmitAsync(refused, "form.app-form", fields);
         Assert.StartsWith("/Cases/Detail", opened.Path, StringComparison.Ordinal);
         Assert.Contains("Emergency access until", opened.Text, StringComparison.Ordinal);
         Assert.Contains("Zülfiyyə", opened.Html, StringComparison.Ordinal);

@@ -94,9 +94,9 @@ public abstract class NoServerErrorTests(AriadneApp app)
         var user = await app.CreateUserAsync(InstitutionKind.Helpline, [RoleCatalog.HelplineOperator], [TrainingTopic.Helpline]);
         using var session = app.NewSession();
         var page = await session.GetAsync("/Account/SignIn?returnUrl=" + Uri.EscapeDataString("/Cases?q=ə"));
-        var mfa = await session.SubmitAsync(page, "form.form", new Dictionary<string, string> { ["Input.UserName"] = user.UserName, ["Input.Password"] = user.Password });
+        var mfa = await session.SubmitAsync(page, "form.app-form", new Dictionary<string, string> { ["Input.UserName"] = user.UserName, ["Input.Password"] = user.Password });
         app.Time.Advance(TimeSpan.FromSeconds(30));
-        var done = await session.SubmitAsync(mfa, "form.form", new Dictionary<string, string> { ["Input.Code"] = app.TotpNow(user.AuthenticatorKey!) }, follow: false);
+        var done = await session.SubmitAsync(mfa, "form.app-form", new Dictionary<string, string> { ["Input.Code"] = app.TotpNow(user.AuthenticatorKey!) }, follow: false);
         var response = done.Response;
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Cases?q=%C9%99", response.Headers.Location?.OriginalString);

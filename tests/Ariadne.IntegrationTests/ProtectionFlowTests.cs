@@ -119,7 +119,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
                 ["Decision.Rationale"] = "Identified by the shelter's social worker after interviews.",
             });
             Assert.Contains("NGO or service provider", decided.Text, StringComparison.Ordinal);
-            Assert.Null(decided.Document.QuerySelector("[data-trafficking-status] .tag"));
+            Assert.Null(decided.Document.QuerySelector("[data-trafficking-status] .govuk-tag"));
         }
         finally
         {

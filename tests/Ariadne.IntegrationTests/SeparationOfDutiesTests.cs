@@ -75,7 +75,7 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
     private async Task<WebSession.Page> CreateAccountAsync(WebSession admin, string name, Guid institutionId)
     {
         var form = await admin.GetAsync("/Admin/Users/Create");
-        return await admin.SubmitAsync(form, "form.form", new Dictionary<string, string>
+        return await admin.SubmitAsync(form, "form.app-form", new Dictionary<string, string>
         {
             ["Input.UserName"] = name,
             ["Input.DisplayName"] = "Test " + name,
@@ -256,7 +256,7 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
         var pending = await chiefSession.GetAsync("/Staff/Confirmations");
         Assert.NotNull(pending.Document.QuerySelector($"#change-{membership}"));
         var approved = await chiefSession.SubmitAsync(pending, $"form[action*='{membership}'][action*='approve=true']");
-        Assert.Equal("The change is approved and in effect.", approved.Document.QuerySelector(".notice[role=status]:not(.warning)")?.TextContent.Trim());
+        Assert.Equal("The change is approved and in effect.", approved.Document.QuerySelector(".app-notice[role=status]:not(.warning)")?.TextContent.Trim());
         var password = approved.Document.QuerySelector("[data-temporary-password]")!.TextContent;
         Assert.True(password.Length >= 20);
         Assert.Null((await chiefSession.GetAsync("/Staff/Confirmations")).Document.QuerySelector("[data-temporary-password]"));

@@ -84,7 +84,7 @@ public abstract class SessionEndTests(TwoNodes nodes)
         Assert.Equal((true, true), await CopiedCookieOpensCasesAsync(stolen));
 
         var form = await browser.GetAsync("/Account/ChangePassword");
-        var done = await browser.SubmitAsync(form, "form.form", new Dictionary<string, string>
+        var done = await browser.SubmitAsync(form, "form.app-form", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = user.Password,
             ["Input.NewPassword"] = "Another-Strong-Pass-42!",

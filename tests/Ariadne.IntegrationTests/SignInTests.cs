@@ -104,7 +104,7 @@ public abstract class SignInTests(AriadneApp app)
         Assert.Equal("/Account/ChangePassword", page.Path);
         Assert.Equal("/Account/ChangePassword", (await session.GetAsync("/")).Path); // nothing else opens yet
 
-        var mismatch = await session.SubmitAsync(page, "form.form", new Dictionary<string, string>
+        var mismatch = await session.SubmitAsync(page, "form.app-form", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = user.Password,
             ["Input.NewPassword"] = "Another-Strong-Pass-42!",
@@ -113,7 +113,7 @@ public abstract class SignInTests(AriadneApp app)
         Assert.Equal("The two new passwords differ.", mismatch.FieldError("Input_ConfirmPassword"));
         Assert.Contains("The two new passwords differ.", mismatch.Errors);
 
-        var weak = await session.SubmitAsync(mismatch, "form.form", new Dictionary<string, string>
+        var weak = await session.SubmitAsync(mismatch, "form.app-form", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = user.Password,
             ["Input.NewPassword"] = "short",
@@ -121,7 +121,7 @@ public abstract class SignInTests(AriadneApp app)
         });
         Assert.Contains("Use at least 12 characters.", weak.FieldError("Input_NewPassword"), StringComparison.Ordinal);
 
-        var setup = await session.SubmitAsync(weak, "form.form", new Dictionary<string, string>
+        var setup = await session.SubmitAsync(weak, "form.app-form", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = user.Password,
             ["Input.NewPassword"] = "Another-Strong-Pass-42!",

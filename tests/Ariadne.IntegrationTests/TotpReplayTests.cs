@@ -44,7 +44,7 @@ public abstract class TotpReplayTests(AriadneApp app)
     private static async Task<bool> BreakGlassWithAsync(WebSession session, TestUser user, string code)
     {
         var form = await session.GetAsync("/Cases/BreakGlass");
-        var page = await session.SubmitAsync(form, "form.form", new Dictionary<string, string>
+        var page = await session.SubmitAsync(form, "form.app-form", new Dictionary<string, string>
         {
             ["CaseNumber"] = "NO-SUCH-" + Guid.NewGuid().ToString("N")[..6],
             ["Reason"] = "ImminentDangerToLife",

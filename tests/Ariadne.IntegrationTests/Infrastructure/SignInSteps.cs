@@ -6,7 +6,7 @@ public static class SignInSteps
     public static async Task<WebSession.Page> PasswordAsync(this WebSession session, string userName, string password)
     {
         var page = await session.GetAsync("/Account/SignIn");
-        return await session.SubmitAsync(page, "form.form", new Dictionary<string, string>
+        return await session.SubmitAsync(page, "form.app-form", new Dictionary<string, string>
         {
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
@@ -14,7 +14,7 @@ public static class SignInSteps
     }
 
     public static async Task<WebSession.Page> CodeAsync(this WebSession session, WebSession.Page page, string code) =>
-        await session.SubmitAsync(page, "form.form", new Dictionary<string, string> { ["Input.Code"] = code });
+        await session.SubmitAsync(page, "form.app-form", new Dictionary<string, string> { ["Input.Code"] = code });
 
     /// <summary>Password and current TOTP code; returns the page after sign-in.</summary>
     public static async Task<WebSession.Page> SignInAsync(this WebSession session, AriadneApp app, TestUser user)

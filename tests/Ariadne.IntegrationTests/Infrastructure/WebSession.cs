@@ -82,7 +82,7 @@ public sealed class WebSession : IDisposable
         public string Path => new Uri(new Uri("http://localhost"), Url).AbsolutePath;
         public string Text => Document.Body?.TextContent ?? "";
         public string? Location => Response.Headers.Location?.OriginalString;
-        public IReadOnlyList<string> Errors => Document.QuerySelectorAll(".error-summary li").Select(e => e.TextContent.Trim()).ToList();
+        public IReadOnlyList<string> Errors => Document.QuerySelectorAll(".govuk-error-summary li").Select(e => e.TextContent.Trim()).ToList();
         /// <summary>The error shown beside a field, without the "Error:" prefix meant for screen readers.</summary>
         public string? FieldError(string id)
         {

@@ -26,7 +26,8 @@ public sealed class CaseInput
     public CaseStatus? Status { get; set; }
     public bool? IsMinor { get; set; }
 
-    private static readonly string[] Sexes = ["female", "male", "other", "unknown"];
+    /// <summary>The values of sex, stored as codes and shown as words (<c>Sex_&lt;code&gt;</c>).</summary>
+    public static readonly string[] Sexes = ["female", "male", "other", "unknown"];
 
     /// <summary>
     /// Each property with the class of the record field of the same name (<see cref="CaseRecord"/> or
@@ -75,7 +76,7 @@ public sealed class CaseInput
         }
         if (!string.IsNullOrWhiteSpace(Sex) && !Sexes.Contains(Sex.Trim()))
             errors[nameof(Sex)] = [text["Validation_ValueInvalid"]];
-        if (!string.IsNullOrWhiteSpace(Citizenship) && (Citizenship.Trim().Length != 3 || !Citizenship.Trim().All(char.IsAsciiLetterUpper)))
+        if (!string.IsNullOrWhiteSpace(Citizenship) && (Citizenship.Trim().Length != 3 || !Citizenship.Trim().All(char.IsAsciiLetterUpper) || !Platform.Ui.Countries.IsKnown(Citizenship)))
             errors[nameof(Citizenship)] = [text["Case_CitizenshipFormat"]];
         if (!string.IsNullOrWhiteSpace(Phone) && (Platform.Crypto.BlindIndex.NormalizePhone(Phone)?.Length is not (>= 7 and <= 15)))
             errors[nameof(Phone)] = [text["Case_PhoneFormat"]];

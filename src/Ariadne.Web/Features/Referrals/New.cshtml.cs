@@ -39,6 +39,16 @@ public sealed class NewModel(ReferralIntake referrals, IStringLocalizer<SharedRe
         return Page();
     }
 
+    /// <summary>"Change" on the check page: back to that step, with every answer kept.</summary>
+    public IActionResult OnPostGoto(ReferralStep to)
+    {
+        ModelState.Clear();
+        if (!ReferralIntake.CanRefer(Viewer.Of(User)))
+            return Forbid();
+        Step = Enum.IsDefined(to) && to < ReferralStep.Review ? to : ReferralStep.Person;
+        return Page();
+    }
+
     public IActionResult OnPostNext()
     {
         ModelState.Clear();
@@ -103,7 +113,60 @@ public sealed class NewModel(ReferralIntake referrals, IStringLocalizer<SharedRe
         }
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public sealed record ReviewRow(string Label, string Value);
+    public sealed record ReviewSection(ReferralStep Step, IReadOnlyList<ReviewRow> Rows);
+
+    /// <summary>Every answer, by the step that asked it, in words (codes shown as names), for the check page.</summary>
+    public IReadOnlyList<ReviewSection> Review()
+    {
+        var i = Input;
+        string Or(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value.Trim();
+        string Yes(bool value) => text[value ? "Common_Yes" : "Common_No"];
+        var person = new List<ReviewRow> { new("Referral_Anonymous", Yes(i.Anonymous)) };
+        if (!i.Anonymous)
+        {
+            person.Add(new("CaseField_givenName", Or(i.GivenName)));
+            person.Add(new("CaseField_familyName", Or(i.FamilyName)));
+            person.Add(new("CaseField_patronymic", Or(i.Patronymic)));
+            person.Add(new("CaseField_dateOfBirth", Platform.Ui.DateText.TryParse(i.DateOfBirth, out var born) ? born.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) : "—"));
+            person.Add(new("CaseField_sex", i.Sex is { Length: > 0 } sex ? text["Sex_" + sex.Trim()] : "—"));
+            person.Add(new("CaseField_citizenship", i.Citizenship is { Length: > 0 } c ? Platform.Ui.Countries.Name(c) : "—"));
+            person.Add(new("CaseField_documentNumber", Or(i.DocumentNumber)));
+            person.Add(new("CaseField_phone", Or(i.Phone)));
+        }
+        person.Add(new("CaseField_languages", Or(Platform.Ui.Languages.Names(i.Languages))));
+        person.Add(new("Referral_NeedsInterpreter", Yes(i.NeedsInterpreter)));
+        var child = i.IsChildOn(Today);
+        person.Add(new("Case_Minor", child
+            ? (i.Child ? text["Common_Yes"] : text["Referral_ChildFromBirth"])
+            : text["Common_No"]));
+        var situation = new List<ReviewRow>
+        {
+            new("Referral_Whereabouts", Or(i.Whereabouts)),
+            new("Referral_ImmediateDanger", Yes(i.ImmediateDanger == true)),
+        };
+        if (i.ImmediateDanger == true)
+            situation.Add(new("Referral_DangerText", Or(i.Danger)));
+        situation.Add(new("Referral_Urgency", text["Urgency_" + i.EffectiveUrgencyOn(Today)]));
+        var indicators = new List<ReviewRow>
+        {
+            new("Referral_Indicators", i.Indicators.Count == 0 ? "—" : string.Join(", ", i.Indicators.Select(c => text["Ilo_" + c].Value))),
+            new("Referral_Exploitation", i.Exploitation.Count == 0 ? "—" : string.Join(", ", i.Exploitation.Select(c => text["Exploitation_" + c].Value))),
+            new("Referral_Observations", Or(i.Observations)),
+        };
+        var consent = new List<ReviewRow>
+        {
+            new("Referral_Consent", i.Consent is { } given ? text["ReferralConsent_" + given] : "—"),
+            new("Referral_ConsentNote", Or(i.ConsentNote)),
+        };
+        return
+        [
+            new(ReferralStep.Person, person), new(ReferralStep.Situation, situation),
+            new(ReferralStep.Indicators, indicators), new(ReferralStep.Consent, consent),
+        ];
+    }
 
     private bool AddErrors(Dictionary<string, string[]> errors)
     {

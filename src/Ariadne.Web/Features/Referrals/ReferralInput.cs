@@ -12,9 +12,11 @@ public sealed class ReferralInput
     public string? GivenName { get; set; }
     public string? FamilyName { get; set; }
     public string? Patronymic { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinder(typeof(Platform.Ui.DatePartsBinder))]
     public string? DateOfBirth { get; set; }
     public string? Sex { get; set; }
     public string? Citizenship { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinder(typeof(Platform.Ui.JoinedValuesBinder))]
     public string? Languages { get; set; }
     public bool NeedsInterpreter { get; set; }
     public bool Child { get; set; }
@@ -37,6 +39,13 @@ public sealed class ReferralInput
 
     /// <summary>The urgency the deadline follows: immediate danger always means "immediate".</summary>
     public Urgency EffectiveUrgency => ImmediateDanger == true ? Referrals.Urgency.Immediate : Urgency ?? Referrals.Urgency.Standard;
+
+    /// <summary>
+    /// The urgency the deadline follows on a given day: immediate danger always means "immediate", and a
+    /// child (ticked, or under 18 by the date of birth) is never less than "high".
+    /// </summary>
+    public Urgency EffectiveUrgencyOn(DateOnly today) =>
+        EffectiveUrgency == Referrals.Urgency.Standard && IsChildOn(today) ? Referrals.Urgency.High : EffectiveUrgency;
 
     public Dictionary<string, string[]> Validate(IStringLocalizer text, DateOnly today, ReferralStep? only = null)
     {

@@ -68,7 +68,7 @@ public sealed class ReferralIntake(
         var (key, clear) = dataKeys.Create();
         try
         {
-            var urgency = input.EffectiveUrgency;
+            var urgency = input.EffectiveUrgencyOn(DateOnly.FromDateTime(now.UtcDateTime));
             var (document, phone) = input.Indexes(index);
             var referral = new Referral
             {

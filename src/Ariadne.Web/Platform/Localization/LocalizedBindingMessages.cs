@@ -9,6 +9,7 @@ public static class LocalizedBindingMessages
     public static void Apply(MvcOptions options, IStringLocalizerFactory factory)
     {
         var text = factory.Create(typeof(SharedResource));
+        options.ModelBinderProviders.Insert(0, new Ui.DatePartsBinderProvider());
         var messages = options.ModelBindingMessageProvider;
         messages.SetAttemptedValueIsInvalidAccessor((_, _) => text["Validation_ValueInvalid"]);
         messages.SetMissingBindRequiredValueAccessor(_ => text["Validation_Required"]);

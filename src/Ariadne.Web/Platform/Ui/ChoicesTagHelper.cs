@@ -30,8 +30,12 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> text, Html
     public string? Id { get; set; }
     /// <summary>Whether the field's errors show in this group (false where the page shows them once for all groups).</summary>
     public bool ShowErrors { get; set; } = true;
+    /// <summary>Labels given directly (option → text already in the page's language), instead of resource keys.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; set; }
     /// <summary>GOV.UK's smaller controls (still a 44 px target), for long lists such as indicators.</summary>
     public bool Small { get; set; }
+    /// <summary>Short options flow into columns on a wide screen (one column on a phone).</summary>
+    public bool Columns { get; set; }
     /// <summary>Optional grouping: option → resource key of a second line (e.g. an indicator's strength).</summary>
     public Func<string, string?>? Detail { get; set; }
 
@@ -69,7 +73,7 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> text, Html
         if (Required)
             html.Append($" <span class=\"govuk-hint govuk-!-display-inline\">({e.Encode(text["Form_Required"])})</span>");
         html.Append("</legend>").Append(body);
-        html.Append($"<div class=\"govuk-{kind}{(Small ? $" govuk-{kind}--small" : "")}\" data-module=\"govuk-{kind}\">");
+        html.Append($"<div class=\"govuk-{kind}{(Small ? $" govuk-{kind}--small" : "")}{(Columns ? " app-columns" : "")}\" data-module=\"govuk-{kind}\">");
         var index = 0;
         foreach (var option in Options)
         {
@@ -80,7 +84,7 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> text, Html
                 html.Append(" checked");
             if (detail is not null)
                 html.Append($" aria-describedby=\"{optionId}-hint\"");
-            html.Append($"><label class=\"govuk-label govuk-{kind}__label\" for=\"{optionId}\">{e.Encode(text[LabelPrefix + option])}</label>");
+            html.Append($"><label class=\"govuk-label govuk-{kind}__label\" for=\"{optionId}\">{e.Encode(Labels?.GetValueOrDefault(option) ?? text[LabelPrefix + option])}</label>");
             if (detail is not null)
                 html.Append($"<div class=\"govuk-hint govuk-{kind}__hint\" id=\"{optionId}-hint\">{e.Encode(text[detail])}</div>");
             html.Append("</div>");

@@ -5,6 +5,23 @@ import { initAll } from "../lib/govuk-frontend.min.js";
 document.body.classList.add("govuk-frontend-supported");
 initAll();
 labelTableCells(document);
+enhancePicks(document);
+
+// A long list of coded values (countries, languages) becomes GOV.UK's accessible autocomplete:
+// type part of the name; the select underneath still carries the code.
+function enhancePicks(root) {
+  if (!window.accessibleAutocomplete) return;
+  for (const select of root.querySelectorAll("select[data-autocomplete]")) {
+    window.accessibleAutocomplete.enhanceSelectElement({
+      selectElement: select,
+      defaultValue: "",
+      showAllValues: true,
+      dropdownArrow: () => "",
+      tNoResults: () => select.dataset.noResults,
+      tStatusResults: (count) => select.dataset.statusResults.replace("{0}", count),
+    });
+  }
+}
 
 // On a phone, tables show as cards: each cell carries its column's name (see ariadne.css).
 export function labelTableCells(root) {
