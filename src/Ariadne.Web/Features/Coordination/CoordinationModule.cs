@@ -19,6 +19,7 @@ public sealed class CoordinationModule : AriadneModule
         services.AddScoped<CoordinatorFigures>();
         services.AddHostedService<NationalCountJob>();
         services.AddScoped<IDemoData, CoordinationDemo>();
+        services.AddScoped<IHomePanel, FiguresHomePanel>();
     }
 
     public override IEnumerable<AuditAction> AuditActions => CoordinationAudit.All;

@@ -9,6 +9,9 @@ public sealed class OversightModule : AriadneModule
 {
     public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule)];
 
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<IHomePanel, ReviewsHomePanel>();
+
     public override IEnumerable<NavigationEntry> Navigation =>
     [
         new("/Oversight/Reviews", "Nav_Reviews", 50, u => u.IsInRole(RoleCatalog.Auditor)),

@@ -229,6 +229,8 @@ public sealed class OnwardService(
             }
             else
                 await EndAsync(o, answer == Answer.Decline ? OnwardStatus.Declined : OnwardStatus.Completed, viewer, now, ct);
+            if (answer is Answer.Accept or Answer.Decline)
+                await NotifySenderAsync(o, answer == Answer.Accept ? ProtectionAudit.OnwardAccepted : ProtectionAudit.OnwardDeclined, now, ct);
             await db.SaveChangesAsync(ct);
             var purpose = answer switch
             {
@@ -239,6 +241,16 @@ public sealed class OnwardService(
             return new Audited<bool>(true, new AuditRecord(ProtectionAudit.OnwardAnswered, TargetType: ProtectionAudit.Onward, TargetId: o.Id,
                 CaseId: o.CaseId, Relation: o.Relation.ToString(), Purpose: purpose));
         }, ct);
+
+    /// <summary>
+    /// In the answer's transaction: the person who sent the onward referral (who must act on the answer) hears
+    /// it, by the case number only; the Squad's other members are not told.
+    /// </summary>
+    private async Task NotifySenderAsync(OnwardReferral o, NotificationKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        var number = await db.Cases.Where(c => c.Id == o.CaseId).Select(c => c.Number).FirstAsync(ct);
+        db.Notifications.Add(new Notification { RecipientUserId = o.SentBy, Kind = kind, CaseId = o.CaseId, CaseNumber = number, CreatedAt = now });
+    }
 
     /// <summary>The investigator ends an onward referral (completed, or withdrawn before an answer); the grant goes with it.</summary>
     public async Task<bool> CloseAsync(Viewer viewer, Guid caseId, Guid onwardId, CancellationToken ct = default)

@@ -41,4 +41,10 @@ public static class ProtectionAudit
 
     /// <summary>To the recipient institution: an onward referral arrived.</summary>
     public static readonly NotificationKind OnwardReceived = new("onward-received");
+
+    /// <summary>To the person who sent an onward referral: the recipient accepted it.</summary>
+    public static readonly NotificationKind OnwardAccepted = new("onward-accepted");
+
+    /// <summary>To the person who sent an onward referral: the recipient declined it.</summary>
+    public static readonly NotificationKind OnwardDeclined = new("onward-declined");
 }

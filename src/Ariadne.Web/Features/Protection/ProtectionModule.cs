@@ -17,6 +17,8 @@ public sealed class ProtectionModule : AriadneModule
         services.AddScoped<ConsentService>();
         services.AddScoped<OnwardService>();
         services.AddScoped<RiskService>();
+        services.AddScoped<IHomePanel, AssignedCasesHomePanel>();
+        services.AddScoped<IHomePanel, OnwardHomePanel>();
     }
 
     public override IEnumerable<AuditAction> AuditActions => ProtectionAudit.All;

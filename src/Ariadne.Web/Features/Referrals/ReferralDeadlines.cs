@@ -24,6 +24,7 @@ public sealed class ReferralDeadlines(AriadneDbContext db, AuditTrail audit, Tim
     /// </summary>
     public async Task<int> EscalateOverdueAsync(CancellationToken ct = default)
     {
+        await WarnNearDeadlineAsync(ct);
         var now = time.GetUtcNow();
         var overdue = await db.Referrals.AsNoTracking().Where(r => r.AcknowledgedAt == null && r.EscalatedAt == null && r.AcknowledgeBy <= now)
             .OrderBy(r => r.AcknowledgeBy).Take(500).ToListAsync(ct);
@@ -54,5 +55,69 @@ public sealed class ReferralDeadlines(AriadneDbContext db, AuditTrail audit, Tim
         }
         signal.Pulse();
         return escalated;
+    }
+
+    /// <summary>Whether an unacknowledged referral is in the last quarter of its window to acknowledge (and not yet overdue).</summary>
+    public static bool IsNear(DateTimeOffset receivedAt, DateTimeOffset acknowledgeBy, DateTimeOffset now) =>
+        now < acknowledgeBy && acknowledgeBy - now <= (acknowledgeBy - receivedAt) / 4;
+
+    /// <summary>
+    /// Every unacknowledged referral in the last quarter of its window is announced once to each member of its
+    /// Squad's duty desk (duty officers and squad chiefs), by a notice whose id is derived from the referral and
+    /// the recipient: a second run, or another node, adds nothing. Run before each escalation pass.
+    /// </summary>
+    public async Task<int> WarnNearDeadlineAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var o = options.Value.AcknowledgeWithin;
+        var widest = new[] { o.Immediate, o.High, o.Standard }.Max() / 4;
+        var horizon = now + widest;
+        var candidates = (await db.Referrals.AsNoTracking()
+                .Where(r => r.AcknowledgedAt == null && r.EscalatedAt == null && r.AcknowledgeBy > now && r.AcknowledgeBy <= horizon)
+                .Select(r => new { r.Id, r.Number, r.SquadInstitutionId, r.ReceivedAt, r.AcknowledgeBy }).Take(500).ToListAsync(ct))
+            .Where(r => IsNear(r.ReceivedAt, r.AcknowledgeBy, now)).ToList();
+        if (candidates.Count == 0)
+            return 0;
+        var desk = new List<AriadneUser>();
+        foreach (var role in Platform.Access.Viewer.DutyDeskRoles)
+            desk.AddRange((await users.GetUsersInRoleAsync(role)).Where(u => !u.IsDisabled));
+        desk = desk.DistinctBy(u => u.Id).ToList();
+        var added = 0;
+        foreach (var r in candidates)
+        {
+            var notices = desk.Where(u => u.InstitutionId == r.SquadInstitutionId)
+                .Select(u => new Notification { Id = NoticeId(r.Id, u.Id), RecipientUserId = u.Id, Kind = ReferralsAudit.DeadlineNear, CaseNumber = r.Number, CreatedAt = now })
+                .ToList();
+            var ids = notices.Select(n => n.Id).ToList();
+            var known = await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => n.Id).ToListAsync(ct);
+            var fresh = notices.Where(n => !known.Contains(n.Id)).ToList();
+            if (fresh.Count == 0)
+                continue;
+            db.Notifications.AddRange(fresh);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                added += fresh.Count;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // another node warned first: its notices stand
+            }
+        }
+        return added;
+    }
+
+    /// <summary>The id of the deadline notice of one referral to one person: the same on every run and every node.</summary>
+    private static Guid NoticeId(Guid referralId, Guid userId)
+    {
+        Span<byte> input = stackalloc byte[48];
+        referralId.TryWriteBytes(input[..16]);
+        userId.TryWriteBytes(input[16..32]);
+        "deadline-near\0\0\0"u8.CopyTo(input[32..]);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(input, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom), RFC 9562
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16]);
     }
 }

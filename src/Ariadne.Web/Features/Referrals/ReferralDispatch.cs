@@ -3,6 +3,7 @@ using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public sealed class ReferralDispatch(
             caseId = await writes.RunAsync(viewer, async ct =>
             {
                 Guid target;
+                string? assignedNumber = null;
                 if (existingCaseId is { } joined)
                 {
                     target = joined;
@@ -62,11 +64,13 @@ public sealed class ReferralDispatch(
                 {
                     var view = await cases.CreateAsync(viewer, ToCaseInput(content, r), investigatorId, ct);
                     target = view.Id;
+                    assignedNumber = view.Number;
                 }
                 desk.Acknowledge(r, viewer);
                 r.Status = ReferralStatus.CaseOpened;
                 r.CaseId = target;
                 r.ClosedAt = time.GetUtcNow();
+                Notify(r, investigatorId == viewer.UserId ? null : investigatorId, target, assignedNumber);
                 return new Audited<Guid>(target, ReferralDesk.DeskEvent(ReferralsAudit.ReferralDispatched, viewer, r,
                     existingCaseId is null ? ReferralsAudit.OpenCase : ReferralsAudit.JoinCase));
             }, ct);
@@ -105,6 +109,22 @@ public sealed class ReferralDispatch(
         }
         signal.Pulse();
         return ReferralActionOutcome.Done;
+    }
+
+    /// <summary>
+    /// In the dispatch's transaction: the referrer hears that its referral was taken forward (by the referral's
+    /// number, never the case's: the referrer keeps the status of what it sent, not the case it became; a child's
+    /// referral only to the person who made it, as <see cref="ReferralVisibility"/> has it), and the investigator
+    /// handed the new case hears it is theirs (unless they handed it to themselves).
+    /// </summary>
+    private void Notify(Referral r, Guid? investigatorId, Guid caseId, string? caseNumber)
+    {
+        var now = time.GetUtcNow();
+        db.Notifications.Add(r.Child
+            ? new Notification { RecipientUserId = r.ReferredBy, Kind = ReferralsAudit.TakenForward, CaseNumber = r.Number, CreatedAt = now }
+            : new Notification { RecipientInstitutionId = r.ReferringInstitutionId, Kind = ReferralsAudit.TakenForward, CaseNumber = r.Number, CreatedAt = now });
+        if (investigatorId is { } assignee && caseNumber is not null)
+            db.Notifications.Add(new Notification { RecipientUserId = assignee, Kind = ReferralsAudit.CaseAssigned, CaseId = caseId, CaseNumber = caseNumber, CreatedAt = now });
     }
 
     private static CaseInput ToCaseInput(ReferralContent content, Referral r) => new()

@@ -35,6 +35,12 @@ public static class ReferralsAudit
 
     public static readonly NotificationKind Received = new("referral-received");
     public static readonly NotificationKind Overdue = new("referral-overdue");
+    /// <summary>To each duty-desk member of the Squad: an unacknowledged referral entered the last quarter of its window.</summary>
+    public static readonly NotificationKind DeadlineNear = new("referral-deadline-near");
+    /// <summary>To the referring institution (a child's referral: to the person who made it): the Squad opened or joined a case from it.</summary>
+    public static readonly NotificationKind TakenForward = new("referral-taken-forward");
+    /// <summary>To the investigator the desk handed the new case to.</summary>
+    public static readonly NotificationKind CaseAssigned = new("case-assigned");
 
     /// <summary>Every action above, for the module contract.</summary>
     public static IReadOnlyList<AuditAction> All { get; } = [ReferralSubmitted, ReferralViewed, ReferralDenied, ReferralAcknowledged, ReferralDispatched, ReferralClosed, ReferralEscalated, ReferralFileRead];

@@ -36,6 +36,9 @@ public sealed class ReferralsModule : AriadneModule
         services.AddHostedService<ReferralDeadlineJob>();
         services.AddScoped<IErasureStep, ReferralErasure>();
         services.AddScoped<IDemoData, ReferralsDemo>();
+        services.AddScoped<IHomePanel, DeskHomePanel>();
+        services.AddScoped<IHomePanel, EscalationsHomePanel>();
+        services.AddScoped<IHomePanel, MyReferralsHomePanel>();
     }
 
     public override void AddPolicies(AuthorizationOptions options)
