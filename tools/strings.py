@@ -21,7 +21,7 @@ S = {
 "Case_CitizenshipHint": ("Start typing the country’s name", "Начните вводить название страны", "Ölkənin adını yazmağa başlayın"),
 "Case_CitizenshipFormat": ("Choose the country from the list.", "Выберите страну из списка.", "Ölkəni siyahıdan seçin."),
 "Case_PhoneFormat": ("Enter the phone with its country code, 7 to 15 digits.", "Введите телефон с кодом страны, от 7 до 15 цифр.", "Telefonu ölkə kodu ilə, 7-dən 15-dək rəqəmlə daxil edin."),
-"Case_DateOfBirthInvalid": ("Enter a real date of birth, for example 1998-04-12.", "Введите настоящую дату рождения, например 1998-04-12.", "Real doğum tarixi daxil edin, məsələn 1998-04-12."),
+"Case_DateOfBirthInvalid": ("Enter a real date of birth, for example 12.04.1998.", "Введите настоящую дату рождения, например 12.04.1998.", "Real doğum tarixi daxil edin, məsələn 12.04.1998."),
 "Case_IdentityRequired": ("Give at least a name or a document number.", "Укажите хотя бы имя или номер документа.", "Ən azı ad və ya sənəd nömrəsi göstərin."),
 "Case_Created": ("The case is open. You are its investigator.", "Дело открыто. Вы — его следователь.", "İş açıldı. Siz onun müstəntiqisiniz."),
 "Case_Erased": ("This person was erased: their data can no longer be read by anyone.", "Данные этого лица стёрты: их больше никто не сможет прочитать.", "Bu şəxsin məlumatları silinib: onları artıq heç kim oxuya bilməz."),

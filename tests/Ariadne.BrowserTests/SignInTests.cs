@@ -29,7 +29,7 @@ public sealed class SignInTests(BrowserApp app)
         await page.WaitForURLAsync("**/Account/Mfa/Setup**");
         await page.AssertNoViolationsAsync();
         var key = (await page.Locator("[data-shared-key]").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        Assert.Equal(1, await page.Locator("figure.qr svg").CountAsync());
+        Assert.Equal(1, await page.Locator("figure.app-qr svg").CountAsync());
 
         // A wrong code: the error is summarised at the top, focused, and shown beside the field.
         await page.GetByLabel("Tətbiqin göstərdiyi kod").FillAsync("123456");

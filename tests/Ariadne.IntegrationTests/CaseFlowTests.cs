@@ -46,8 +46,8 @@ public abstract class CaseFlowTests(AriadneApp app)
         var (_, squad) = await SignedInAsync(InstitutionKind.AntiTraffickingSquad, RoleCatalog.Investigator, [TrainingTopic.AntiTrafficking]);
         var form = await squad.GetAsync("/Cases/New");
         var invalid = await squad.SubmitAsync(form, "form.app-form", new Dictionary<string, string> { ["Input.DateOfBirth"] = "2999-01-01", ["Input.Citizenship"] = "Azerbaijan" });
-        Assert.Equal("Enter a real date of birth, for example 1998-04-12.", invalid.FieldError("Input_DateOfBirth"));
-        Assert.Equal("Use the three-letter ISO 3166-1 code, e.g. AZE.", invalid.FieldError("Input_Citizenship"));
+        Assert.Equal("Enter a real date of birth, for example 12.04.1998.", invalid.FieldError("Input_DateOfBirth"));
+        Assert.Equal("Choose the country from the list.", invalid.FieldError("Input_Citizenship"));
         Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.CountAsync(c => c.CreatedBy == Guid.Empty)));
 
         var created = await squad.SubmitAsync(invalid, "form.app-form", new Dictionary<string, string>

@@ -29,10 +29,11 @@ public abstract class ReferralFlowTests(AriadneApp app)
 
         var page = await session.GetAsync("/Referrals/New");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.DateOfBirth"] = "12.05.1999" });
-        Assert.Equal("Enter a real date of birth, for example 1998-04-12.", page.FieldError("Input_DateOfBirth"));
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.DateOfBirth.Day"] = "31", ["Input.DateOfBirth.Month"] = "2", ["Input.DateOfBirth.Year"] = "1999" });
+        Assert.Equal("Enter a real date of birth, for example 12.04.1998.", page.FieldError("Input_DateOfBirth"));
         Assert.Equal("Give a name or a document number, or mark the referral as anonymous.", page.FieldError("Input_GivenName"));
-        Assert.Contains(page.Errors, e => e.StartsWith("Give a name", StringComparison.Ordinal));
+        // The summary names the field of each message.
+        Assert.Contains("Given name: Give a name or a document number, or mark the referral as anonymous.", page.Errors);
 
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string>
         {
@@ -80,6 +81,40 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Contains("Received, not yet acknowledged", sent.Text, StringComparison.Ordinal);
         Assert.Contains("Hüseynova", sent.Text, StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(db => db.AuditEvents.CountAsync(e => e.Action == ReferralsAudit.ReferralSubmitted && e.TargetId == id)));
+    }
+
+    [Fact]
+    public async Task A_person_born_five_years_ago_is_a_child_on_the_check_page_and_in_the_referral_without_the_box()
+    {
+        await app.DutyOfficerAsync();
+        var officer = await app.BorderOfficerAsync();
+        using var session = await app.SessionAsync(officer);
+        var born = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddYears(-5);
+        var page = await session.GetAsync("/Referrals/New");
+        // The date as staff type it, whole, in the day box; sex as a choice, citizenship as a code picked by name.
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Nuray", ["Input.FamilyName"] = "Kiçikova",
+            ["Input.DateOfBirth.Day"] = born.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Sex"] = "female", ["Input.Citizenship"] = "AZE", ["Input.Languages"] = WebSession.Many("az", "ru"),
+        });
+        Assert.Empty(page.Errors);
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Whereabouts"] = "Gəncə", ["Input.ImmediateDanger"] = "false" });
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Observations"] = "Begging at a market" });
+        var review = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Consent"] = "Given" });
+        var person = review.Document.QuerySelector("[data-review='Person']")!.TextContent;
+        Assert.Contains("Yes — under 18 by the date of birth", person, StringComparison.Ordinal);
+        Assert.Contains("Female", person, StringComparison.Ordinal);
+        Assert.Contains("Azerbaijan", person, StringComparison.Ordinal);
+        Assert.Contains("Azerbaijani, Russian", person, StringComparison.Ordinal);
+        // The urgency the check page shows is a child's: never less than high.
+        Assert.Contains("High", review.Document.QuerySelector("[data-review='Situation']")!.TextContent, StringComparison.Ordinal);
+
+        var sent = await session.SubmitAsync(review, "main form");
+        var id = Guid.Parse(sent.Path.Split('/').Last());
+        var referral = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.SingleAsync(r => r.Id == id));
+        Assert.True(referral.Child);
+        Assert.Equal(Urgency.High, referral.Urgency);
     }
 
     [Fact]

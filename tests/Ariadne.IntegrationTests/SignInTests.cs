@@ -130,7 +130,7 @@ public abstract class SignInTests(AriadneApp app)
         Assert.Equal("/Account/Mfa/Setup", setup.Path);
         Assert.Equal("/Account/Mfa/Setup", (await session.GetAsync("/")).Path);
         setup = await session.GetAsync("/Account/Mfa/Setup");
-        Assert.NotNull(setup.Document.QuerySelector("figure.qr svg"));
+        Assert.NotNull(setup.Document.QuerySelector("figure.app-qr svg"));
         var key = setup.Document.QuerySelector("[data-shared-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
         var wrong = await session.CodeAsync(setup, "000000");

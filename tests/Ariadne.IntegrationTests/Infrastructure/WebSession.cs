@@ -89,7 +89,7 @@ public sealed class WebSession : IDisposable
             var element = Document.QuerySelector($"#{id}-error");
             if (element is null)
                 return null;
-            var prefix = element.QuerySelector(".visually-hidden")?.TextContent ?? "";
+            var prefix = element.QuerySelector(".govuk-visually-hidden")?.TextContent ?? "";
             return element.TextContent.Trim()[prefix.Length..].Trim();
         }
 
