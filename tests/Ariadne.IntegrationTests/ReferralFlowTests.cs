@@ -94,9 +94,12 @@ public abstract class ReferralFlowTests(AriadneApp app)
         // The date as staff type it, whole, in the day box; sex as a choice, citizenship as a code picked by name.
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string>
         {
-            ["Input.GivenName"] = "Nuray", ["Input.FamilyName"] = "Kiçikova",
+            ["Input.GivenName"] = "Nuray",
+            ["Input.FamilyName"] = "Kiçikova",
             ["Input.DateOfBirth.Day"] = born.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Sex"] = "female", ["Input.Citizenship"] = "AZE", ["Input.Languages"] = WebSession.Many("az", "ru"),
+            ["Input.Sex"] = "female",
+            ["Input.Citizenship"] = "AZE",
+            ["Input.Languages"] = WebSession.Many("az", "ru"),
         });
         Assert.Empty(page.Errors);
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Whereabouts"] = "Gəncə", ["Input.ImmediateDanger"] = "false" });
