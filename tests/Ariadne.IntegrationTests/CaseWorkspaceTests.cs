@@ -120,7 +120,7 @@ public abstract class CaseWorkspaceTests(AriadneApp app)
         Assert.Equal(HttpStatusCode.NotFound, refused.Status);
         Assert.DoesNotContain("Case opened", refused.Text, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
-            .CountAsync(e => e.CaseId == view.Id && e.Action == PlatformAudit.CaseDenied.Code && e.Purpose == CasesAudit.History.Code)));
+            .CountAsync(e => e.TargetId == view.Id && e.Action == PlatformAudit.CaseDenied.Code && e.Purpose == CasesAudit.History.Code)));
     }
 
     [Fact]
