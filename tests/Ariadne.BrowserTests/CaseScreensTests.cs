@@ -33,6 +33,9 @@ public sealed class CaseScreensTests(BrowserApp app)
         Assert.Contains("Hüseynova", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoViolationsAsync();
 
+        await page.Locator("section[data-class='Investigation'] a[href*='/Edit']").First.ClickAsync();
+        await page.WaitForURLAsync("**/Edit**");
+        await page.AssertNoViolationsAsync();
         await page.FillAsync("#Input_Situation", "Türkiyədə məcburi əmək");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yadda saxla" }).ClickAsync();
         await page.WaitForSelectorAsync(".app-notice");

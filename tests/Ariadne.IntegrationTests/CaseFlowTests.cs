@@ -87,9 +87,11 @@ public abstract class CaseFlowTests(AriadneApp app)
         await colleagueSession.SignInAsync(app, colleague);
         Assert.Equal(HttpStatusCode.NotFound, (await colleagueSession.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
 
-        var page = await chiefSession.GetAsync($"/Cases/Detail?id={view.Id}");
+        var overview = await chiefSession.GetAsync($"/Cases/Detail?id={view.Id}");
+        Assert.Equal(HttpStatusCode.OK, overview.Status);
+        Assert.DoesNotContain("Otel Qafqaz", overview.Html, StringComparison.Ordinal); // a supervisor does not see whereabouts
+        var page = await chiefSession.GetAsync($"/Cases/{view.Id}/Access");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.DoesNotContain("Otel Qafqaz", page.Html, StringComparison.Ordinal); // a supervisor does not see whereabouts
         var added = await chiefSession.SubmitAsync(page, "form[action*='handler=AddGrant']", new Dictionary<string, string>
         {
             ["Grant.Relation"] = "Investigator",
@@ -107,8 +109,11 @@ public abstract class CaseFlowTests(AriadneApp app)
 
         var grantId = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Grants
             .Where(g => g.CaseId == view.Id && g.GranteeUserId == colleague.Id).Select(g => g.Id).SingleAsync());
-        page = await chiefSession.GetAsync($"/Cases/Detail?id={view.Id}");
-        await chiefSession.SubmitAsync(page, $"form[action*='grantId={grantId}']");
+        page = await chiefSession.GetAsync($"/Cases/{view.Id}/Access");
+        var confirm = await chiefSession.GetAsync(page.Document.QuerySelector($"tr[data-grant='{grantId}'] a[href*='/Revoke/']")!.GetAttribute("href")!);
+        Assert.Contains("Are you sure", confirm.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await colleagueSession.GetAsync($"/Cases/Detail?id={view.Id}")).Status); // asking changes nothing
+        await chiefSession.SubmitAsync(confirm, "form[data-confirm-revoke]");
         Assert.Equal(HttpStatusCode.NotFound, (await colleagueSession.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
         Assert.Equal(1, await EventsAsync(PlatformAudit.GrantCreated, grantId));
         Assert.Equal(1, await EventsAsync(PlatformAudit.GrantRevoked, grantId));
@@ -124,7 +129,7 @@ public abstract class CaseFlowTests(AriadneApp app)
         var shelterUser = await app.CreateUserAsync(InstitutionKind.Shelter, [RoleCatalog.ShelterManager], [TrainingTopic.VictimAssistance]);
         using var session = app.NewSession();
         await session.SignInAsync(app, investigator);
-        var page = await session.GetAsync($"/Cases/Detail?id={view.Id}");
+        var page = await session.GetAsync($"/Cases/{view.Id}/Access");
 
         var wide = await session.SubmitAsync(page, "form[action*='handler=AddGrant']", new Dictionary<string, string>
         {
@@ -202,7 +207,8 @@ public abstract class CaseFlowTests(AriadneApp app)
         Assert.Contains("Zülfiyyə", opened.Html, StringComparison.Ordinal);
         foreach (var located in new[] { "Otel Qafqaz", "Nizami", "777 66 55" })
             Assert.DoesNotContain(located, opened.Html, StringComparison.Ordinal);
-        Assert.Null(opened.Document.QuerySelector("form[action*='handler=Update']")); // read-only
+        Assert.Null(opened.Document.QuerySelector("a[href*='/Edit']")); // read-only: no "Change" link
+        Assert.Equal(HttpStatusCode.Forbidden, (await session.GetAsync($"/Cases/{view.Id}/Edit?section=Identity")).Status);
 
         var auditor = await app.CreateUserAsync(InstitutionKind.Oversight, [RoleCatalog.Auditor]);
         using var oversight = app.NewSession();

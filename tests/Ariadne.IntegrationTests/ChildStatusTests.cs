@@ -87,7 +87,7 @@ public abstract class ChildStatusTests(AriadneApp app)
     {
         var (investigator, view) = await app.NewCaseAsync(ChildInput("page13"));
         using var session = await app.SessionAsync(investigator);
-        var page = await session.GetAsync($"/Cases/Detail?id={view.Id}");
+        var page = await session.GetAsync($"/Cases/{view.Id}/Edit?section=Status");
         var refused = await session.SubmitAsync(page, "form[action*='handler=Update']", new Dictionary<string, string> { ["Input.IsMinor"] = "false" });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("age assessment", refused.FieldError("Input_IsMinor") ?? "", StringComparison.Ordinal);

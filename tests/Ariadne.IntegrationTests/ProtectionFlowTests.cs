@@ -194,7 +194,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.DoesNotContain("Nizami küçəsi", detail.Text, StringComparison.Ordinal); // Contact & location was not shared
 
         // The shelter writes the safety plan (Care); the investigator reads it; the risk assessment is not the shelter's.
-        var plan = await home.SubmitAsync(detail, "form[action*='handler=Update']", new Dictionary<string, string> { ["Input.SafetyPlan"] = "Escorted to hearings; no phone contact with the recruiter" });
+        var plan = await home.SubmitAsync(await home.GetAsync($"/Cases/{view.Id}/Edit?section=Care"), "form[action*='handler=Update']", new Dictionary<string, string> { ["Input.SafetyPlan"] = "Escorted to hearings; no phone contact with the recruiter" });
         Assert.Contains("Escorted to hearings", plan.Text, StringComparison.Ordinal);
         Assert.Contains("Escorted to hearings", (await squad.GetAsync($"/Cases/Detail?id={view.Id}")).Text, StringComparison.Ordinal);
         var riskPage = await squad.GetAsync($"/Cases/Protection?id={view.Id}");

@@ -39,6 +39,8 @@ public static class CasesAudit
     public static readonly AuditPurpose Reauthentication = new("reauthentication");
     public static readonly AuditPurpose NoSuchCase = new("no-such-case");
     public static readonly AuditPurpose SearchName = new("search.name");
+    public static readonly AuditPurpose History = new("case.history");
+    public static readonly AuditPurpose List = new("case.list");
 
     public static readonly AuditTarget Person = new("person");
     public static readonly AuditTarget Assessment = new("age-assessment");

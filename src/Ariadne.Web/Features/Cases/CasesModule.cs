@@ -24,6 +24,8 @@ public sealed class CasesModule : AriadneModule
         services.AddScoped<PersonVault>();
         services.AddScoped<CaseService>();
         services.AddScoped<GrantService>();
+        services.AddScoped<CaseHeaders>();
+        services.AddScoped<CaseList>();
         services.AddScoped<BreakGlassService>();
         services.AddScoped<PersonEraser>();
         services.AddScoped<AgeAssessmentService>();

@@ -54,20 +54,21 @@ public sealed class FuzzyPersonMatcher(CaseAccess access, DataKeys dataKeys, Per
         }
         var query = probe with { Id = "probe" };
         // Few people in view teach the model little: then a candidate also counts when name and birth date
-        // agree outright (same or same-sounding given name, same surname or stem, same or near birth date).
+        // agree outright (same or same-sounding given name, same surname or stem, same or near birth date — or no
+        // birth date asked for: a search by the exact name alone finds the person).
         return Linker.Candidates(query, population, 0.0)
-            .Where(s => s.Probability >= Threshold || (population.Count < 1000 && AgreesOnNameAndBirth(s)))
+            .Where(s => s.Probability >= Threshold || (population.Count < 1000 && AgreesOnNameAndBirth(s, string.IsNullOrWhiteSpace(probe.DateOfBirth))))
             .Take(20)
             .Select(s => new MatchCandidate(cases[s.Right].Id, cases[s.Right].Number,
                 s.Evidence.Where(e => e.Weight > 0 && FieldNames.ContainsKey(e.Field)).Select(e => FieldNames[e.Field]).ToList(), Math.Round(s.Probability, 3)))
             .ToList();
     }
 
-    private static bool AgreesOnNameAndBirth(ScoredPair pair)
+    private static bool AgreesOnNameAndBirth(ScoredPair pair, bool noBirthAsked)
     {
         string? Level(string field) => pair.Evidence.FirstOrDefault(e => e.Field == field)?.Level;
         return Level("given_name") is { } given && given != "different" && given != "similar"
             && Level("surname") is { } surname && surname != "different" && surname != "similar"
-            && Level("date_of_birth") is "same" or "one part off or day/month swapped";
+            && (Level("date_of_birth") is "same" or "one part off or day/month swapped" || (noBirthAsked && Level("date_of_birth") is null));
     }
 }

@@ -1,0 +1,77 @@
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>
+/// The rows of the case list: filtered, sorted and paged over the one predicate (<see cref="CaseVisibility.VisibleCases"/>),
+/// with names opened only for the cases whose Identity class the viewer's grants open. Opening names is an
+/// audited read (one event for the page, purpose <c>case.list</c>).
+/// </summary>
+public sealed class CaseList(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, PersonVault vault, AuditedWrites writes, TimeProvider time)
+{
+    public sealed record Filter(CaseStatus? Status, TraffickingStatus? Identification, bool? Child, Relation? Relation, string Sort, int Page, int PageSize);
+
+    /// <summary>One page of rows and whether another follows.</summary>
+    public async Task<(IReadOnlyList<CaseListRow> Rows, bool More)> PageAsync(Viewer viewer, Filter filter, CancellationToken ct = default)
+    {
+        var q = access.VisibleCases(viewer);
+        if (filter.Status is { } status)
+            q = q.Where(c => c.Status == status);
+        if (filter.Identification is { } identification)
+            q = q.Where(c => c.TraffickingStatus == identification);
+        if (filter.Child is { } child)
+            q = q.Where(c => c.IsMinor == child);
+        if (filter.Relation is { } relation)
+        {
+            var mine = access.ActiveGrants(viewer).Where(g => g.Relation == relation);
+            q = q.Where(c => mine.Any(g => g.CaseId == c.Id));
+        }
+        q = filter.Sort switch
+        {
+            "oldest" => q.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Recency),
+            "number" => q.OrderBy(c => c.Number),
+            _ => q.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Recency),
+        };
+        var ids = await q.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1).Select(c => c.Id).ToListAsync(ct);
+        var page = ids.Take(filter.PageSize).ToList();
+        var rows = await RowsAsync(viewer, page, ct);
+        return (page.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), ids.Count > filter.PageSize);
+    }
+
+    /// <summary>The rows of these cases, keyed by id; the caller has taken the ids from the viewer's visible cases.</summary>
+    public Task<Dictionary<Guid, CaseListRow>> RowsAsync(Viewer viewer, IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
+        writes.RunAsync(viewer, async ct =>
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var readable = (await access.ActiveGrants(viewer).Where(g => ids.Contains(g.CaseId) && (g.Read & DataClass.Identity) == DataClass.Identity)
+                .Select(g => g.CaseId).ToListAsync(ct)).ToHashSet();
+            var cases = await (from c in access.VisibleCases(viewer).AsNoTracking()
+                               where ids.Contains(c.Id)
+                               join i in db.Institutions on c.ResponsibleInstitutionId equals i.Id
+                               select new { Case = c, Person = c.Person!, Institution = i.Name }).ToListAsync(ct);
+            var keys = await dataKeys.UnwrapManyAsync(cases.Where(c => readable.Contains(c.Case.Id)).Select(c => c.Person.DataKeyId), ct);
+            var rows = new Dictionary<Guid, CaseListRow>();
+            foreach (var row in cases)
+            {
+                string? name = null;
+                AgeBand? band = null;
+                var child = row.Case.IsMinor;
+                if (readable.Contains(row.Case.Id) && keys.TryGetValue(row.Person.DataKeyId, out var key))
+                {
+                    var person = vault.Open(row.Person, key);
+                    name = string.Join(" ", new[] { person.GivenName, person.FamilyName }.Where(p => !string.IsNullOrWhiteSpace(p)));
+                    if (name.Length == 0)
+                        name = null;
+                    band = CaseHeaders.Band(person.DateOfBirth, today);
+                    child |= CaseInput.IsChild(person.DateOfBirth, today);
+                }
+                rows[row.Case.Id] = new CaseListRow(row.Case.Id, row.Case.Number, row.Case.Status, row.Case.TraffickingStatus, child, name, band,
+                    row.Institution, row.Case.UpdatedAt, row.Case.Recency);
+            }
+            return new Audited<Dictionary<Guid, CaseListRow>>(rows, new AuditRecord(CasesAudit.CaseSearched, Purpose: CasesAudit.List));
+        }, ct);
+}

@@ -1,0 +1,67 @@
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>
+/// The case's own history (<c>/Cases/{id}/History</c>): what was done to it, from the audit trail, in words,
+/// newest first, by whom and when. Only for viewers who may see the case (404 otherwise, audited), and the
+/// reading is itself an audited case read. Reads and denials are left out (who opened a case is oversight's
+/// page), and so is every detail beyond the action: purposes and targets stay in the audit.
+/// </summary>
+[Authorize(Policy = Policies.Mfa)]
+public sealed class HistoryModel(CaseService cases, CaseHeaders headers, AriadneDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int PageSize = 25;
+
+    /// <summary>Actions that record a reading or a refusal rather than something done to the case.</summary>
+    private static readonly string[] Hidden = [CasesAudit.CaseViewed.Code, PlatformAudit.CaseDenied.Code, "referral.viewed", "referral.file-read", "referral.denied"];
+
+    public sealed record Entry(DateTimeOffset At, string Action, string Outcome, string? Actor, string? Institution);
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public CaseHeader Header { get; private set; } = null!;
+    public IReadOnlyList<Entry> Events { get; private set; } = [];
+    public bool HasMore { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        var read = await cases.ReadWithAsync(Viewer.Of(User), Id, CasesAudit.History, async (view, ct) =>
+        {
+            var rows = await (from e in db.AuditEvents.AsNoTracking()
+                              where e.CaseId == Id && !Hidden.Contains(e.Action)
+                              join u in db.Users on e.ActorUserId equals u.Id into eu
+                              from u in eu.DefaultIfEmpty()
+                              join i in db.Institutions on e.ActorInstitutionId equals i.Id into ei
+                              from i in ei.DefaultIfEmpty()
+                              orderby e.Sequence descending
+                              select new Entry(e.At, e.Action, e.Outcome, u != null ? u.DisplayName : null, i != null ? i.Name : null))
+                .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+            return (Header: await headers.BuildAsync(view, ct) with { Tab = CaseTab.History }, Rows: rows);
+        });
+        if (read is not { } found)
+            return NotFound();
+        Header = found.More.Header;
+        HasMore = found.More.Rows.Count > PageSize;
+        Events = found.More.Rows.Take(PageSize).ToList();
+        return Page();
+    }
+
+    /// <summary>The action in words ("AuditAction_case_updated"), marked when it was refused; an unknown code reads as "Recorded action".</summary>
+    public string Words(string action, string outcome)
+    {
+        var words = text["AuditAction_" + action.Replace('.', '_').Replace('-', '_')];
+        var said = words.ResourceNotFound ? text["AuditAction_Other"].Value : words.Value;
+        return outcome == AuditOutcome.Allowed ? said : text["CaseHistory_Refused", said];
+    }
+}
