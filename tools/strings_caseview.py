@@ -1,11 +1,6 @@
 # UI strings of the case workspace and the case list (issue 11, item 3): key -> (en, ru, az).
 S = {
-"Common_Change": ("Change", "Изменить", "Dəyiş"),
 "Common_Warning": ("Warning", "Предупреждение", "Xəbərdarlıq"),
-"Sex_female": ("Female", "Женский", "Qadın"),
-"Sex_male": ("Male", "Мужской", "Kişi"),
-"Sex_other": ("Other", "Другой", "Digər"),
-"Sex_unknown": ("Not known", "Неизвестно", "Məlum deyil"),
 "AgeBand_Under12": ("0–11", "0–11", "0–11"),
 "AgeBand_From12To17": ("12–17", "12–17", "12–17"),
 "AgeBand_From18To24": ("18–24", "18–24", "18–24"),
