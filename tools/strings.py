@@ -394,7 +394,7 @@ S = {
 "AgeMethod_Interview": ("Interview by a trained professional", "Беседа с подготовленным специалистом", "Hazırlıqlı mütəxəssisin müsahibəsi"),
 "AgeMethod_Medical": ("Medical examination", "Медицинское обследование", "Tibbi müayinə"),
 "AgeMethod_Multidisciplinary": ("Multidisciplinary assessment", "Междисциплинарная оценка", "Multidissiplinar qiymətləndirmə"),
-"Coordination_SnapshotAt": ("Count taken on {0} (UTC)", "Подсчёт на {0} (UTC)", "{0} (UTC) tarixinə say"),
+"Coordination_SnapshotAt": ("Count taken on {0}", "Подсчёт на {0}", "{0} tarixinə say"),
 "Coordination_NoSnapshot": ("No count has been taken yet. The count is taken once a day.", "Подсчёт ещё не проводился. Он проводится раз в сутки.", "Say hələ aparılmayıb. Say gündə bir dəfə aparılır."),
 "Coordination_SnapshotHint": ("Counted once a day without names: each institution's records are encoded on their own and only the encodings are compared. Each figure carries a small fixed random adjustment, so that no new record can show whether a person was already known; figures under {0} are not shown.", "Подсчёт проводится раз в сутки без имён: записи каждого учреждения кодируются отдельно, сравниваются только коды. К каждому числу добавлена небольшая постоянная случайная поправка, чтобы новая запись не выдавала, было ли лицо уже известно; числа меньше {0} не показываются.", "Say gündə bir dəfə adsız aparılır: hər qurumun qeydləri ayrıca kodlanır, yalnız kodlar müqayisə olunur. Hər rəqəmə kiçik sabit təsadüfi düzəliş əlavə olunur ki, yeni qeyd şəxsin artıq məlum olub-olmadığını göstərməsin; {0}-dən kiçik rəqəmlər göstərilmir."),
 "Screening_NeedsReviewTitle": ("Review the indicators of this screening", "Проверьте признаки в этой проверке", "Bu yoxlamanın əlamətlərini nəzərdən keçirin"),

@@ -236,7 +236,7 @@ S = {
 "RiskLevel_High": ("High", "Высокий", "Yüksək"),
 
 "Coordination_UniqueTitle": ("Unique people across institutions", "Уникальные лица во всех учреждениях", "Bütün qurumlar üzrə təkrarsız şəxslər"),
-"Coordination_UniqueHint": ("Each institution's records are encoded on their own as keyed Bloom filters; only the encodings are compared. You see counts, never a name. Counts under {0} are not shown; the others are rounded to 5.", "Записи каждого учреждения кодируются отдельно в ключевые фильтры Блума; сравниваются только коды. Вы видите числа, но не имена. Числа меньше {0} не показываются, остальные округлены до 5.", "Hər qurumun qeydləri ayrıca açarlı Bloom filtrlərinə kodlanır; yalnız kodlar müqayisə olunur. Siz adları deyil, sayları görürsünüz. {0}-dən kiçik saylar göstərilmir, qalanları 5-ə yuvarlaqlaşdırılır."),
+"Coordination_UniqueHint": ("Each institution's records are turned into a secret code of their own; only the codes are compared, never the records. You see counts, never a name. Counts under {0} are not shown; the others are rounded to 5.", "Записи каждого учреждения превращаются в отдельный секретный код; сравниваются только коды, а не сами записи. Вы видите числа, но не имена. Числа меньше {0} не показываются, остальные округлены до 5.", "Hər qurumun qeydləri ayrıca gizli koda çevrilir; qeydlərin özü deyil, yalnız kodlar müqayisə olunur. Siz adları deyil, sayları görürsünüz. {0}-dən kiçik saylar göstərilmir, qalanları 5-ə yuvarlaqlaşdırılır."),
 "Coordination_UniqueRun": ("Count now", "Подсчитать сейчас", "İndi say"),
 "Coordination_Records": ("Records held by institutions", "Записей в учреждениях", "Qurumlardakı qeydlər"),
 "Coordination_UniquePeople": ("Unique people", "Уникальных лиц", "Təkrarsız şəxslər"),

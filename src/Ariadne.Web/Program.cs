@@ -3,6 +3,8 @@ using Ariadne.Web.Platform;
 var invocation = Invocation.Parse(args);
 if (invocation.Verb == "linkage")
     return await Ariadne.Linkage.LinkageCommand.RunAsync(invocation.VerbArgs, Console.Out, Console.Error); // needs no database or key ring
+if (invocation.Demo && invocation.Verb is null)
+    Console.Out.WriteLine("Ariadne demo: starting (configuration, services) …");
 var builder = WebApplication.CreateBuilder(invocation.HostArgs);
 builder.AddAriadne(invocation.Demo, Ariadne.Web.AriadneModules.All);
 var app = builder.Build();

@@ -142,6 +142,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return view.Number;
     }
 
+    /// <summary>Opens a case as the given (existing) Squad investigator, through the real service; returns its id.</summary>
+    public async Task<Guid> CreateCaseForAsync(string userName, Ariadne.Web.Features.Cases.CaseInput input)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AriadneUser>>().FindByNameAsync(userName);
+        var viewer = new Ariadne.Web.Platform.Access.Viewer(user!.Id, user.InstitutionId, [Ariadne.Web.Platform.Access.Relation.Investigator]);
+        var view = await scope.ServiceProvider.GetRequiredService<Ariadne.Web.Features.Cases.CaseService>().CreateAsync(viewer, input);
+        return view.Id;
+    }
+
     /// <summary>A new user of the given kind and role, signed in with password and authenticator code.</summary>
     public async Task<IPage> SignedInPageAsync(InstitutionKind kind, string role, string culture) => (await SignedInAsync(kind, role, culture)).Page;
 

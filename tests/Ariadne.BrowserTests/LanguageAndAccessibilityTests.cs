@@ -39,7 +39,7 @@ public sealed class LanguageAndAccessibilityTests(BrowserApp app)
         await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('vi')");
         var large = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)");
         Assert.True(large >= normal * 1.3, $"{large} is not clearly larger than {normal}");
-        Assert.Equal("rgb(0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor"));
+        Assert.Equal("rgb(0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.app-header')).backgroundColor"));
         await page.AssertNoViolationsAsync();
 
         await page.GotoAsync("/Account/SignIn");

@@ -47,9 +47,12 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         await border.AssertNoViolationsAsync();
         await border.FillAsync("#Input_GivenName", "Nərgiz");
         await border.FillAsync("#Input_FamilyName", familyName);
-        await border.FillAsync("#Input_DateOfBirth", "2000-02-14");
-        await border.FillAsync("#Input_Citizenship", "UZB");
-        await border.FillAsync("#Input_Languages", "Uzbek");
+        await border.FillAsync("#Input_DateOfBirth", "14.02.2000");
+        await border.CheckAsync("input[name='Input.Sex'][value='female']");
+        // Citizenship is picked by its name in the page's language; the code is what is sent.
+        await border.FillAsync("#Input_Citizenship", culture == "az" ? "Özbəkistan" : "Узбекистан");
+        await border.ClickAsync("#Input_Citizenship__option--0");
+        await border.CheckAsync("input[name='Input.Languages'][value='uz']");
         await border.CheckAsync("#Input_NeedsInterpreter");
         await border.ClickAsync("button[formaction*=Next]");
         await border.WaitForSelectorAsync("#Input_Whereabouts");

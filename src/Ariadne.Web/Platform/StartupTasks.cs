@@ -19,6 +19,8 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        if (demo.Enabled)
+            await Console.Out.WriteLineAsync("Ariadne demo: migrating its database …");
         if (demo.Enabled || configuration.GetValue<bool>("Database:MigrateOnStart"))
             await sp.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
 
@@ -36,7 +38,11 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         }
 
         if (demo.Enabled)
+        {
+            await Console.Out.WriteLineAsync("Ariadne demo: seeding the invented demo world (the first start takes a minute) …");
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+            await Console.Out.WriteLineAsync("Ariadne demo: seeded; starting the web server …");
+        }
         else if (await HoldsDemoDataAsync(sp, db, cancellationToken))
             Refuse("demo accounts are present, or the audit trail shows that the demo seeded this database; "
                 + "production never runs with demo data — give it its own database");

@@ -10,6 +10,7 @@ public sealed class CaseInput
     public string? GivenName { get; set; }
     public string? FamilyName { get; set; }
     public string? Patronymic { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinder(typeof(Platform.Ui.DatePartsBinder))]
     public string? DateOfBirth { get; set; }
     public string? Sex { get; set; }
     public string? Citizenship { get; set; }

@@ -60,8 +60,7 @@ public sealed class HistoryModel(CaseService cases, CaseHeaders headers, Ariadne
     /// <summary>The action in words ("AuditAction_case_updated"), marked when it was refused; an unknown code reads as "Recorded action".</summary>
     public string Words(string action, string outcome)
     {
-        var words = text["AuditAction_" + action.Replace('.', '_').Replace('-', '_')];
-        var said = words.ResourceNotFound ? text["AuditAction_Other"].Value : words.Value;
+        var said = AuditWords.Action(text, action);
         return outcome == AuditOutcome.Allowed ? said : text["CaseHistory_Refused", said];
     }
 }

@@ -16,10 +16,19 @@ public sealed class TimeTagHelper(UiTime time, HtmlEncoder encoder) : TagHelper
     public bool Deadline { get; set; }
     public bool Relative { get; set; }
     public bool DateOnly { get; set; }
+    /// <summary>A calendar day (no time, no zone): a date of birth, a training's date.</summary>
+    public System.DateOnly? Day { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagMode = TagMode.StartTagAndEndTag;
+        if (Day is { } day)
+        {
+            output.TagName = "time";
+            output.Attributes.SetAttribute("datetime", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            output.Content.SetContent(UiTime.FormatDay(day));
+            return;
+        }
         if (At is not { } at)
         {
             output.TagName = null;

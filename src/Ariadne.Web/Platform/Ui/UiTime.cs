@@ -36,13 +36,18 @@ public sealed class UiTime(IOptions<UiOptions> options, TimeProvider time, IStri
     public string Format(DateTimeOffset moment, bool withTime = true)
     {
         var local = Local(moment);
-        var culture = CultureInfo.CurrentUICulture;
-        var english = culture.TwoLetterISOLanguageName == "en";
-        var date = english ? local.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : local.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var date = FormatDay(DateOnly.FromDateTime(local.DateTime));
         if (!withTime)
             return date;
         return $"{date}{(english ? "," : "")} {local:HH:mm} ({Offset(local.Offset)})";
     }
+
+    /// <summary>A calendar day as the page's language writes it: "27.03.2007" (az, ru) or "27 Mar 2007" (en).</summary>
+    public static string FormatDay(DateOnly day) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+            ? day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
+            : day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     public static string Offset(TimeSpan offset) =>
         "UTC" + (offset < TimeSpan.Zero ? "−" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
