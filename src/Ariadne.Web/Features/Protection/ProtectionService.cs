@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
@@ -16,10 +17,12 @@ namespace Ariadne.Web.Features.Protection;
 public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, OnwardService onwardService, AuditedWrites writes)
 {
     public sealed record ConsentRow(Guid Id, ConsentPurpose Purpose, string Recipient, Guid RecipientId, ConsentForm Form, DateOnly GivenOn, DateTimeOffset? WithdrawnAt);
+    /// <summary>The person's consent given when they were referred (the referral the case was made from): to be referred and identified.</summary>
+    public sealed record ReferralConsentRow(string ReferralNumber, DateTimeOffset ReceivedAt, string ReferringInstitution);
     public sealed record RiskRow(DateTimeOffset RecordedAt, string By, RiskContent Content);
 
     public sealed record State(CaseRights Rights, string Number, bool IsMinor, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<OnwardService.OnwardRow> Onward,
-        IReadOnlyList<RiskRow> Risks, bool CanManage, bool CanRefer, bool CanAssessRisk);
+        IReadOnlyList<RiskRow> Risks, bool CanManage, bool CanRefer, bool CanAssessRisk, IReadOnlyList<ReferralConsentRow>? FromReferrals = null);
 
     public Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
         writes.RunAsync(viewer, async ct =>
@@ -38,6 +41,12 @@ public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, Da
                                                                             orderby x.RecordedAt descending
                                                                             select new { x, i.Name }).ToListAsync(ct))
                 .Select(r => new ConsentRow(r.x.Id, r.x.Purpose, r.Name, r.x.RecipientInstitutionId, r.x.Form, r.x.GivenOn, r.x.WithdrawnAt)).ToList();
+            // Consent carried from the referral(s) the case was made from or joined: Status facts of the case, shown with the consents.
+            var fromReferrals = !rights.CanRead(DataClass.Status) ? [] : await (from r in db.Referrals.AsNoTracking()
+                                                                              where r.CaseId == caseId && r.Consent == ReferralConsent.Given
+                                                                              join i in db.Institutions on r.ReferringInstitutionId equals i.Id
+                                                                              orderby r.ReceivedAt
+                                                                              select new ReferralConsentRow(r.Number, r.ReceivedAt, i.Name)).ToListAsync(ct);
             var onward = manages ? await onwardService.RowsAsync(db.OnwardReferrals.Where(o => o.CaseId == caseId), key is null ? null : (key, keyId), ct) : [];
             var risks = new List<RiskRow>();
             if (rights.CanRead(DataClass.Investigation) && key is not null)
@@ -52,7 +61,7 @@ public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, Da
             }
             var state = new State(rights, c.Number, c.IsMinor, consents, onward, risks,
                 manages && rights.CanWrite(DataClass.Status), manages && key is not null,
-                !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null);
+                !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null, fromReferrals);
             return new Audited<State?>(state, new AuditRecord(CasesAudit.CaseViewed, TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId,
                 Relation: rights.Through, Purpose: ProtectionAudit.View));
         }, ct);
