@@ -1,6 +1,5 @@
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Identification;
-using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Modules;
 using Ariadne.Web.Platform.Participants;
@@ -10,7 +9,7 @@ namespace Ariadne.Web.Features.Protection;
 /// <summary>Protection and assistance: consent, onward referral to shelters, services and partners, risk and safety.</summary>
 public sealed class ProtectionModule : AriadneModule
 {
-    public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(IdentificationModule), typeof(ReferralsModule)];
+    public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(IdentificationModule)];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Ariadne.Web.Features.Cases;
-using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
@@ -14,7 +13,8 @@ namespace Ariadne.Web.Features.Protection;
 /// what the viewer may do there — read and audited in one transaction. The changes are made by
 /// <see cref="ConsentService"/>, <see cref="OnwardService"/> and <see cref="RiskService"/>.
 /// </summary>
-public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, OnwardService onwardService, AuditedWrites writes)
+public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, OnwardService onwardService, AuditedWrites writes,
+    IEnumerable<IReferralConsentSource> referralConsents)
 {
     public sealed record ConsentRow(Guid Id, ConsentPurpose Purpose, string Recipient, Guid RecipientId, ConsentForm Form, DateOnly GivenOn, DateTimeOffset? WithdrawnAt);
     /// <summary>The person's consent given when they were referred (the referral the case was made from): to be referred and identified.</summary>
@@ -42,11 +42,10 @@ public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, Da
                                                                             select new { x, i.Name }).ToListAsync(ct))
                 .Select(r => new ConsentRow(r.x.Id, r.x.Purpose, r.Name, r.x.RecipientInstitutionId, r.x.Form, r.x.GivenOn, r.x.WithdrawnAt)).ToList();
             // Consent carried from the referral(s) the case was made from or joined: Status facts of the case, shown with the consents.
-            var fromReferrals = !rights.CanRead(DataClass.Status) ? [] : await (from r in db.Referrals.AsNoTracking()
-                                                                              where r.CaseId == caseId && r.Consent == ReferralConsent.Given
-                                                                              join i in db.Institutions on r.ReferringInstitutionId equals i.Id
-                                                                              orderby r.ReceivedAt
-                                                                              select new ReferralConsentRow(r.Number, r.ReceivedAt, i.Name)).ToListAsync(ct);
+            var fromReferrals = new List<ReferralConsentRow>();
+            if (rights.CanRead(DataClass.Status))
+                foreach (var source in referralConsents)
+                    fromReferrals.AddRange(await source.GivenForCaseAsync(caseId, ct));
             var onward = manages ? await onwardService.RowsAsync(db.OnwardReferrals.Where(o => o.CaseId == caseId), key is null ? null : (key, keyId), ct) : [];
             var risks = new List<RiskRow>();
             if (rights.CanRead(DataClass.Investigation) && key is not null)
