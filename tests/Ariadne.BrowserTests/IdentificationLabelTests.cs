@@ -32,10 +32,12 @@ public sealed class IdentificationLabelTests(BrowserApp app)
         await page.FillAsync("#Input_GivenName", "Aygün");
         await page.FillAsync("#Input_FamilyName", "Nəsibova");
         await page.FillAsync("#Input_Whereabouts", "Bakı");
-        await page.ClickAsync("form.form button.primary");
+        await page.ClickAsync("form.app-form button.govuk-button");
         await page.WaitForURLAsync("**/Cases/Detail**");
         var caseId = new Uri(page.Url).Query.Split("id=")[1].Split('&')[0];
         await page.GotoAsync($"/Cases/Identification?id={caseId}");
+        // The indicators are grouped in collapsed <details>: open them all, so that every label can be clicked.
+        await page.EvaluateAsync("() => document.querySelectorAll('main details').forEach(d => d.open = true)");
 
         var labels = await page.Locator("main label[for]").AllAsync();
         Assert.True(labels.Count > 60, $"only {labels.Count} labels");
@@ -65,6 +67,7 @@ public sealed class IdentificationLabelTests(BrowserApp app)
         }
         Assert.True(clicked > 60, $"only {clicked} labels of checkboxes and radio buttons");
 
+        await page.EvaluateAsync("() => document.querySelectorAll('main details').forEach(d => d.open = true)");
         // Clear everything, then tick two indicators of different dimensions through their labels and save.
         await page.Locator("form[action*='handler=Screen'] input[type=checkbox]").EvaluateAllAsync<bool>("all => { all.forEach(i => i.checked = false); return true; }");
         foreach (var code in new[] { "cd-threat", "ex-hours" })

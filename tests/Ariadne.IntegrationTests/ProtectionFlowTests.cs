@@ -59,7 +59,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
             ["Screening.Notes"] = "Interviewed with an interpreter",
         });
         Assert.Equal("yes", screened.Document.QuerySelector("[data-suggestion]")!.GetAttribute("data-suggestion"));
-        Assert.Equal(3, screened.Document.QuerySelectorAll(".suggestion .dimension-met").Length);
+        Assert.Equal(3, screened.Document.QuerySelectorAll("[data-suggestion] .dimension-met").Length);
 
         var bad = await session.SubmitAsync(screened, "form[action*='handler=Decide']", new Dictionary<string, string> { ["Decision.DecidedOn"] = "2030-01-01", ["Decision.Rationale"] = "short" });
         Assert.Equal("Choose the status decided.", bad.FieldError("Decision_Status"));
@@ -80,12 +80,17 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Equal(today.AddDays(30), c.ReflectionEndsOn);
         Assert.Contains("30 days left", decided.Text, StringComparison.Ordinal);
 
-        var reviewed = await session.SubmitAsync(decided, "form[action*='handler=Decide']", new Dictionary<string, string>
+        // "Not a victim" needs a confirmation: the first post decides nothing.
+        var asked = await session.SubmitAsync(decided, "form[action*='handler=Decide']", new Dictionary<string, string>
         {
             ["Decision.Status"] = "NotAVictim",
             ["Decision.DecidedOn"] = today.ToString("yyyy-MM-dd"),
             ["Decision.Rationale"] = "New evidence: the employment was voluntary and paid.",
         });
+        Assert.NotNull(asked.Document.QuerySelector("[data-confirm-negative]"));
+        Assert.Equal(1, await DbAsync(db => db.IdentificationDecisions.CountAsync(d => d.CaseId == view.Id)));
+        Assert.Equal(TraffickingStatus.Actual, (await DbAsync(db => db.Cases.AsNoTracking().FirstAsync(x => x.Id == view.Id))).TraffickingStatus);
+        var reviewed = await session.SubmitAsync(asked, "form[data-confirm-decision]");
         Assert.Equal(2, reviewed.Document.QuerySelectorAll("section[aria-labelledby=decisions-heading] tbody tr").Length);
         Assert.Contains("review", reviewed.Text, StringComparison.Ordinal);
         var decisions = await DbAsync(db => db.IdentificationDecisions.AsNoTracking().Where(d => d.CaseId == view.Id).OrderBy(d => d.RecordedAt).ToListAsync());
@@ -157,11 +162,11 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         var badConsent = await squad.SubmitAsync(page, "form[action*='handler=Consent']", new Dictionary<string, string> { ["Consent.GivenOn"] = "2031-01-01" });
         Assert.Equal("Choose the institution the consent is for.", badConsent.FieldError("Consent_RecipientInstitutionId"));
         Assert.Equal("Give the date the consent was given (not in the future).", badConsent.FieldError("Consent_GivenOn"));
-        Assert.Equal("Choose one of the options.", badConsent.FieldError("Consent_Purpose"));
+        Assert.Equal("Choose one of the options.", badConsent.FieldError("Consent_Purposes"));
         Assert.Equal(0, await DbAsync(db => db.Consents.CountAsync(x => x.CaseId == view.Id)));
 
         await squad.SubmitAsync(page, "form[action*='handler=Consent']", new Dictionary<string, string>
-        { ["Consent.Purpose"] = "Services", ["Consent.RecipientInstitutionId"] = shelterId, ["Consent.Form"] = "Written" });
+        { ["Consent.Purposes"] = "Services", ["Consent.RecipientInstitutionId"] = shelterId, ["Consent.Form"] = "Written" });
         var needsSharing = await squad.SubmitAsync(page, "form[action*='handler=Onward']", new Dictionary<string, string>
         { ["Onward.Relation"] = "Shelter", ["Onward.RecipientInstitutionId"] = shelterId, ["Onward.Share"] = WebSession.Many("Identity", "Health", "Care") });
         Assert.Equal("Sharing more than the status needs the person's consent to data sharing with this institution.", needsSharing.FieldError("Onward_Share"));
@@ -169,7 +174,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         { ["Onward.Relation"] = "Shelter", ["Onward.RecipientInstitutionId"] = shelterId, ["Onward.Share"] = "Investigation" });
         Assert.Equal("This relation may not open some of the chosen classes.", beyond.FieldError("Onward_Share"));
         await squad.SubmitAsync(page, "form[action*='handler=Consent']", new Dictionary<string, string>
-        { ["Consent.Purpose"] = "DataSharing", ["Consent.RecipientInstitutionId"] = shelterId, ["Consent.Form"] = "Verbal" });
+        { ["Consent.Purposes"] = "DataSharing", ["Consent.RecipientInstitutionId"] = shelterId, ["Consent.Form"] = "Verbal" });
         var sent = await squad.SubmitAsync(page, "form[action*='handler=Onward']", new Dictionary<string, string>
         {
             ["Onward.Relation"] = "Shelter",
@@ -189,9 +194,10 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         var detail = await home.GetAsync($"/Cases/Detail?id={view.Id}");
         Assert.Equal(HttpStatusCode.OK, detail.Status);
         Assert.Contains("Zülfiyyəonw", detail.Text, StringComparison.Ordinal);
-        Assert.Contains("Astma", detail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Türkiyədə məcburi əmək", detail.Text, StringComparison.Ordinal); // Investigation stays with the Squad
-        Assert.DoesNotContain("Nizami küçəsi", detail.Text, StringComparison.Ordinal); // Contact & location was not shared
+        var person = await home.GetAsync($"/Cases/Detail?id={view.Id}&tab=person");
+        Assert.Contains("Astma", person.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nizami küçəsi", person.Text, StringComparison.Ordinal); // Contact & location was not shared
 
         // The shelter writes the safety plan (Care); the investigator reads it; the risk assessment is not the shelter's.
         var plan = await home.SubmitAsync(await home.GetAsync($"/Cases/{view.Id}/Edit?section=Care"), "form[action*='handler=Update']", new Dictionary<string, string> { ["Input.SafetyPlan"] = "Escorted to hearings; no phone contact with the recruiter" });
@@ -231,8 +237,8 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         var viewer = CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator);
         await app.WithScopeAsync(async sp =>
         {
-            foreach (var purpose in new[] { ConsentPurpose.Services, ConsentPurpose.DataSharing })
-                Assert.Empty((await sp.GetRequiredService<ConsentService>().RecordConsentAsync(viewer, view.Id, new() { Purpose = purpose, RecipientInstitutionId = shelter.InstitutionId, Form = ConsentForm.Written, GivenOn = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime) }))!);
+            // One consent step, two purposes: two consents.
+            Assert.Empty((await sp.GetRequiredService<ConsentService>().RecordConsentAsync(viewer, view.Id, new() { Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing], RecipientInstitutionId = shelter.InstitutionId, Form = ConsentForm.Written, GivenOn = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime) }))!);
             Assert.Empty((await sp.GetRequiredService<OnwardService>().SendAsync(viewer, view.Id, new() { Relation = Relation.Shelter, RecipientInstitutionId = shelter.InstitutionId, Share = [DataClass.Identity] }))!);
         });
         var shelterViewer = CaseSteps.ViewerOf(shelter, RoleCatalog.ShelterManager);
@@ -241,7 +247,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         await app.WithScopeAsync(async sp => Assert.NotEmpty((await sp.GetRequiredService<OnwardService>().SendAsync(viewer, view.Id,
             new() { Relation = Relation.Shelter, RecipientInstitutionId = shelter.InstitutionId, Share = [DataClass.Identity] }))!));
         Assert.Equal(1, await DbAsync(db => db.OnwardReferrals.CountAsync(o => o.CaseId == view.Id)));
-        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(shelterViewer, onwardId, OnwardService.Answer.Decline)));
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(shelterViewer, onwardId, OnwardService.Answer.Decline, DeclineReason.NoCapacity)));
         Assert.Equal(0, await DbAsync(db => db.Grants.CountAsync(g => g.CaseId == view.Id && g.Relation == Relation.Shelter)));
         Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(shelterViewer, onwardId, OnwardService.Answer.Accept)));
 

@@ -18,6 +18,9 @@ public sealed class IdentificationModel(IdentificationService identification, Ti
     public IdentificationService.State State { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
+    /// <summary>A negative decision passed every check and waits for the officer to confirm it: nothing is decided yet.</summary>
+    public bool ConfirmNegative { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
@@ -58,7 +61,10 @@ public sealed class IdentificationModel(IdentificationService identification, Ti
             TempData["Notice"] = "Decision_Saved";
             return RedirectToPage(new { id = Id });
         }
-        Add("Decision", errors);
+        if (errors.Count == 1 && errors.ContainsKey(IdentificationService.NeedsConfirmation))
+            ConfirmNegative = true;
+        else
+            Add("Decision", errors);
         return await LoadAsync() ? Page() : NotFound();
     }
 

@@ -36,7 +36,12 @@ public sealed class IdentificationService(
         public TraffickingStatus? Status { get; set; }
         public DateOnly? DecidedOn { get; set; }
         public string? Rationale { get; set; }
+        /// <summary>A negative decision ("Not a victim") is recorded only when the officer has confirmed it.</summary>
+        public bool Confirmed { get; set; }
     }
+
+    /// <summary>The error key of a negative decision that is valid but not yet confirmed.</summary>
+    public const string NeedsConfirmation = nameof(DecisionInput.Confirmed);
 
     public sealed record DecisionRow(Guid Id, TraffickingStatus Status, DecidingBody Body, string Institution, string DecidedBy, DateOnly DecidedOn,
         DateTimeOffset RecordedAt, string? Rationale, bool IsReview);
@@ -194,6 +199,8 @@ public sealed class IdentificationService(
             errors[nameof(DecisionInput.Rationale)] = [text["Decision_RationaleRequired", 20]];
         else if (rationale.Length > 4000)
             errors[nameof(DecisionInput.Rationale)] = [text["Validation_TooLong", 4000]];
+        if (errors.Count == 0 && input.Status == TraffickingStatus.NotAVictim && !input.Confirmed)
+            errors[NeedsConfirmation] = [text["Decision_ConfirmNegative"]];
         if (errors.Count > 0)
             return errors;
 

@@ -15,6 +15,9 @@ public sealed class ConsentService(
 {
     public sealed class ConsentInput
     {
+        /// <summary>One consent step may cover several purposes: one consent is recorded for each.</summary>
+        public List<ConsentPurpose> Purposes { get; set; } = [];
+        /// <summary>One purpose, for callers that record one at a time; added to <see cref="Purposes"/>.</summary>
         public ConsentPurpose? Purpose { get; set; }
         public Guid? RecipientInstitutionId { get; set; }
         public ConsentForm? Form { get; set; }
@@ -35,8 +38,9 @@ public sealed class ConsentService(
             errors[string.Empty] = [text["Case_NotWritable"]];
             return errors;
         }
-        if (input.Purpose is not { } purpose || !Enum.IsDefined(purpose))
-            errors[nameof(ConsentInput.Purpose)] = [text["Validation_Choose"]];
+        var purposes = input.Purposes.Concat(input.Purpose is { } one ? [one] : []).Distinct().ToList();
+        if (purposes.Count == 0 || purposes.Any(p => !Enum.IsDefined(p)))
+            errors[nameof(ConsentInput.Purposes)] = [text["Validation_Choose"]];
         if (input.Form is not { } form || !Enum.IsDefined(form))
             errors[nameof(ConsentInput.Form)] = [text["Validation_Choose"]];
         if (input.RecipientInstitutionId is not { } recipient || !await db.Institutions.AnyAsync(i => i.Id == recipient && i.IsActive, ct))
@@ -46,22 +50,39 @@ public sealed class ConsentService(
             errors[nameof(ConsentInput.GivenOn)] = [text["Consent_DateInvalid"]];
         if (errors.Count > 0)
             return errors;
+        // A purpose already consented (and not withdrawn) for this recipient is not recorded twice.
+        var held = await db.Consents.Where(x => x.CaseId == caseId && x.RecipientInstitutionId == input.RecipientInstitutionId && x.WithdrawnAt == null)
+            .Select(x => x.Purpose).ToListAsync(ct);
+        var missing = purposes.Where(p => !held.Contains(p)).ToList();
+        if (missing.Count == 0)
+            return errors;
         await writes.RunAsync(viewer, async ct =>
         {
-            var consent = new Consent
+            var recorded = new List<Consent>();
+            foreach (var purpose in missing)
             {
-                CaseId = caseId,
-                Purpose = input.Purpose!.Value,
-                RecipientInstitutionId = input.RecipientInstitutionId!.Value,
-                Form = input.Form!.Value,
-                GivenOn = input.GivenOn!.Value,
-                RecordedAt = time.GetUtcNow(),
-                RecordedBy = viewer.UserId,
-            };
-            db.Consents.Add(consent);
+                var consent = new Consent
+                {
+                    CaseId = caseId,
+                    Purpose = purpose,
+                    RecipientInstitutionId = input.RecipientInstitutionId!.Value,
+                    Form = input.Form!.Value,
+                    GivenOn = input.GivenOn!.Value,
+                    RecordedAt = time.GetUtcNow(),
+                    RecordedBy = viewer.UserId,
+                };
+                db.Consents.Add(consent);
+                recorded.Add(consent);
+            }
             await db.SaveChangesAsync(ct);
-            return new Audited<bool>(true, new AuditRecord(ProtectionAudit.ConsentRecorded, TargetType: ProtectionAudit.Consent, TargetId: consent.Id,
-                CaseId: caseId, Relation: rights.Through, Purpose: ProtectionAudit.RecordConsent.For(consent.Purpose)));
+            // One audit record per consent: the first is the transaction's own, the others are appended to it.
+            foreach (var consent in recorded.Skip(1))
+                await audit.AppendAsync(new AuditRecord(ProtectionAudit.ConsentRecorded, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
+                    TargetType: ProtectionAudit.Consent, TargetId: consent.Id, CaseId: caseId, Relation: rights.Through,
+                    Purpose: ProtectionAudit.RecordConsent.For(consent.Purpose)), ct);
+            var first = recorded[0];
+            return new Audited<bool>(true, new AuditRecord(ProtectionAudit.ConsentRecorded, TargetType: ProtectionAudit.Consent, TargetId: first.Id,
+                CaseId: caseId, Relation: rights.Through, Purpose: ProtectionAudit.RecordConsent.For(first.Purpose)));
         }, ct);
         return errors;
     }

@@ -30,7 +30,13 @@ public sealed class OnwardService(
     }
 
     public sealed record OnwardRow(Guid Id, Guid CaseId, string CaseNumber, bool Child, string Recipient, Relation Relation, DataClass Share, OnwardStatus Status,
-        DateTimeOffset SentAt, DateTimeOffset? RespondedAt, string? Note);
+        DateTimeOffset SentAt, DateTimeOffset? RespondedAt, string? Note, PersonFacts? Facts = null);
+
+    /// <summary>
+    /// What a recipient sees of the person before accepting: an age band (never the date of birth), sex and
+    /// languages. No name, no document, no contact: those open only with the grant that acceptance creates.
+    /// </summary>
+    public sealed record PersonFacts(AgeBand? AgeBand, string? Sex, string? Languages);
 
     public enum Answer { Accept, Decline, Complete }
 
@@ -157,19 +163,40 @@ public sealed class OnwardService(
     public Task<IReadOnlyList<OnwardRow>> InboxAsync(Viewer viewer, CancellationToken ct = default) =>
         writes.RunAsync(viewer, async ct =>
         {
-            var rows = await RowsAsync(access.OnwardInbox(viewer), null, ct);
-            foreach (var row in rows.Where(r => r.Note is not null && r.Status is OnwardStatus.Pending or OnwardStatus.Accepted))
+            var rows = await WithFactsAsync(await RowsAsync(access.OnwardInbox(viewer), null, ct), ct);
+            foreach (var row in rows.Where(r => (r.Note is not null || r.Facts is not null) && r.Status is OnwardStatus.Pending or OnwardStatus.Accepted))
                 await audit.AppendAsync(new AuditRecord(CasesAudit.CaseViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
                     TargetType: ProtectionAudit.Onward, TargetId: row.Id, CaseId: row.CaseId, Relation: row.Relation.ToString(), Purpose: ProtectionAudit.Inbox), ct);
             return new Audited<IReadOnlyList<OnwardRow>>(rows, new AuditRecord(CasesAudit.CaseSearched, Purpose: ProtectionAudit.Inbox));
         }, ct);
 
+    /// <summary>The pending rows with the person's facts a recipient needs to decide (computed here; the date of birth never leaves).</summary>
+    private async Task<List<OnwardRow>> WithFactsAsync(List<OnwardRow> rows, CancellationToken ct)
+    {
+        var pending = rows.Where(r => r.Status == OnwardStatus.Pending).Select(r => r.CaseId).Distinct().ToList();
+        if (pending.Count == 0)
+            return rows;
+        var people = await db.Cases.AsNoTracking().Where(c => pending.Contains(c.Id)).Include(c => c.Person)
+            .ToDictionaryAsync(c => c.Id, c => c.Person!, ct);
+        var keys = await dataKeys.UnwrapManyAsync(people.Values.Select(p => p.DataKeyId), ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return rows.Select(r =>
+        {
+            if (r.Status != OnwardStatus.Pending || !people.TryGetValue(r.CaseId, out var p) || keys.GetValueOrDefault(p.DataKeyId) is not { } key)
+                return r;
+            var band = CaseHeaders.Band(db.Open(p, x => x.DateOfBirthEnc, key, p.DataKeyId), today);
+            return r with { Facts = new PersonFacts(band, db.Open(p, x => x.SexEnc, key, p.DataKeyId), db.Open(p, x => x.LanguagesEnc, key, p.DataKeyId)) };
+        }).ToList();
+    }
+
     /// <summary>
     /// The recipient answers. Accepting creates the grant (to the institution; on a child's case to the
-    /// accepting user by name); declining ends the referral; completing ends it and revokes the grant.
+    /// accepting user by name); declining, which needs a reason, ends the referral; completing ends it and revokes the grant.
     /// </summary>
-    public async Task<bool> AnswerAsync(Viewer viewer, Guid onwardId, Answer answer, CancellationToken ct = default)
+    public async Task<bool> AnswerAsync(Viewer viewer, Guid onwardId, Answer answer, DeclineReason? reason = null, CancellationToken ct = default)
     {
+        if (answer == Answer.Decline && (reason is not { } given || !Enum.IsDefined(given)))
+            return false;
         var o = await access.OnwardInbox(viewer).FirstOrDefaultAsync(x => x.Id == onwardId, ct);
         if (o is null)
         {
@@ -186,7 +213,7 @@ public sealed class OnwardService(
             return false;
         try
         {
-            await AnswerInTransactionAsync(viewer, o, answer, ct);
+            await AnswerInTransactionAsync(viewer, o, answer, reason, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -197,7 +224,7 @@ public sealed class OnwardService(
         return true;
     }
 
-    private Task<bool> AnswerInTransactionAsync(Viewer viewer, OnwardReferral o, Answer answer, CancellationToken ct) =>
+    private Task<bool> AnswerInTransactionAsync(Viewer viewer, OnwardReferral o, Answer answer, DeclineReason? reason, CancellationToken ct) =>
         writes.RunAsync(viewer, async ct =>
         {
             var now = time.GetUtcNow();
@@ -235,7 +262,8 @@ public sealed class OnwardService(
             var purpose = answer switch
             {
                 Answer.Accept => ProtectionAudit.Accept,
-                Answer.Decline => ProtectionAudit.Decline,
+                // The reason is a code, never text: it goes in the audit record's purpose ("onward.decline:NoCapacity").
+                Answer.Decline => ProtectionAudit.Decline.For(reason!.Value),
                 _ => ProtectionAudit.Complete,
             };
             return new Audited<bool>(true, new AuditRecord(ProtectionAudit.OnwardAnswered, TargetType: ProtectionAudit.Onward, TargetId: o.Id,

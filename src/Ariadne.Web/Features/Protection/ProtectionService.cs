@@ -13,13 +13,16 @@ namespace Ariadne.Web.Features.Protection;
 /// what the viewer may do there — read and audited in one transaction. The changes are made by
 /// <see cref="ConsentService"/>, <see cref="OnwardService"/> and <see cref="RiskService"/>.
 /// </summary>
-public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, OnwardService onwardService, AuditedWrites writes)
+public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, OnwardService onwardService, AuditedWrites writes,
+    IEnumerable<IReferralConsentSource> referralConsents)
 {
     public sealed record ConsentRow(Guid Id, ConsentPurpose Purpose, string Recipient, Guid RecipientId, ConsentForm Form, DateOnly GivenOn, DateTimeOffset? WithdrawnAt);
+    /// <summary>The person's consent given when they were referred (the referral the case was made from): to be referred and identified.</summary>
+    public sealed record ReferralConsentRow(string ReferralNumber, DateTimeOffset ReceivedAt, string ReferringInstitution);
     public sealed record RiskRow(DateTimeOffset RecordedAt, string By, RiskContent Content);
 
     public sealed record State(CaseRights Rights, string Number, bool IsMinor, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<OnwardService.OnwardRow> Onward,
-        IReadOnlyList<RiskRow> Risks, bool CanManage, bool CanRefer, bool CanAssessRisk);
+        IReadOnlyList<RiskRow> Risks, bool CanManage, bool CanRefer, bool CanAssessRisk, IReadOnlyList<ReferralConsentRow>? FromReferrals = null);
 
     public Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
         writes.RunAsync(viewer, async ct =>
@@ -38,6 +41,11 @@ public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, Da
                                                                             orderby x.RecordedAt descending
                                                                             select new { x, i.Name }).ToListAsync(ct))
                 .Select(r => new ConsentRow(r.x.Id, r.x.Purpose, r.Name, r.x.RecipientInstitutionId, r.x.Form, r.x.GivenOn, r.x.WithdrawnAt)).ToList();
+            // Consent carried from the referral(s) the case was made from or joined: Status facts of the case, shown with the consents.
+            var fromReferrals = new List<ReferralConsentRow>();
+            if (rights.CanRead(DataClass.Status))
+                foreach (var source in referralConsents)
+                    fromReferrals.AddRange(await source.GivenForCaseAsync(caseId, ct));
             var onward = manages ? await onwardService.RowsAsync(db.OnwardReferrals.Where(o => o.CaseId == caseId), key is null ? null : (key, keyId), ct) : [];
             var risks = new List<RiskRow>();
             if (rights.CanRead(DataClass.Investigation) && key is not null)
@@ -52,7 +60,7 @@ public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, Da
             }
             var state = new State(rights, c.Number, c.IsMinor, consents, onward, risks,
                 manages && rights.CanWrite(DataClass.Status), manages && key is not null,
-                !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null);
+                !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null, fromReferrals);
             return new Audited<State?>(state, new AuditRecord(CasesAudit.CaseViewed, TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId,
                 Relation: rights.Through, Purpose: ProtectionAudit.View));
         }, ct);

@@ -1,9 +1,12 @@
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Features.Referrals;
@@ -15,7 +18,8 @@ namespace Ariadne.Web.Features.Referrals;
 /// A referral the viewer may not see is a 404, like one that does not exist.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class DetailModel(ReferralDesk referrals, ReferralDispatch dispatch, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class DetailModel(ReferralDesk referrals, ReferralDispatch dispatch, CaseAccess access, AriadneDbContext db, IStringLocalizer<SharedResource> text,
+    TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? InvestigatorUserName { get; set; }
@@ -27,6 +31,12 @@ public sealed class DetailModel(ReferralDesk referrals, ReferralDispatch dispatc
     public IReadOnlyList<(string UserName, string Name)> Investigators { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
     public bool Open => View.Referral.Status is ReferralStatus.Received or ReferralStatus.Acknowledged;
+
+    /// <summary>Whether the viewer may open the case the referral became (the one predicate); if not, the page says who took it forward and when, with no link.</summary>
+    public bool CaseVisible { get; private set; }
+
+    /// <summary>Who took the referral forward into its case (the desk officer of the dispatch), when the viewer may not open the case.</summary>
+    public string? TakenForwardBy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -98,6 +108,16 @@ public sealed class DetailModel(ReferralDesk referrals, ReferralDispatch dispatc
             return false;
         View = view;
         Now = time.GetUtcNow();
+        if (view.CaseNumber is not null && view.Referral.CaseId is { } caseId)
+        {
+            CaseVisible = await access.VisibleCaseIds(viewer).ContainsAsync(caseId);
+            if (!CaseVisible)
+                TakenForwardBy = await (from e in db.AuditEvents.AsNoTracking()
+                                        where e.Action == ReferralsAudit.ReferralDispatched.Code && e.TargetId == view.Referral.Id && e.Outcome == AuditOutcome.Allowed
+                                        join u in db.Users on e.ActorUserId equals u.Id
+                                        orderby e.Sequence descending
+                                        select u.DisplayName).FirstOrDefaultAsync();
+        }
         if (view.IsDesk && Open)
         {
             if (view.Content is { } content)
