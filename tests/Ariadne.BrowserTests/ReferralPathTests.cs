@@ -122,6 +122,8 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         // 4. Screening and the identification decision.
         await investigator.GotoAsync($"/Cases/Identification?id={caseId}");
         await investigator.AssertNoViolationsAsync();
+        // The indicators are grouped in collapsed sections: open them, as a person would.
+        await investigator.EvaluateAsync("() => document.querySelectorAll('main details').forEach(d => d.open = true)");
         foreach (var code in new[] { "dr-job", "dr-wages", "ex-hours", "ex-salary", "cd-documents", "cd-threat" })
             await investigator.CheckAsync($"input[name='Screening.Operational'][value='{code}']");
         await investigator.CheckAsync("input[name='Screening.ForcedLabour'][value='documents']");
@@ -139,15 +141,14 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         await investigator.GotoAsync($"/Cases/Protection?id={caseId}");
         await investigator.AssertNoViolationsAsync();
         var shelterOption = (await app.InstitutionOfAsync(shelterName)).ToString(); // other tests may have made more shelters
+        // One consent step covers both purposes.
         foreach (var purpose in new[] { "Services", "DataSharing" })
-        {
-            await investigator.CheckAsync($"input[name='Consent.Purpose'][value='{purpose}']");
-            await investigator.SelectOptionAsync("#Consent_RecipientInstitutionId", shelterOption!);
-            await investigator.CheckAsync("input[name='Consent.Form'][value='Written']");
-            await SubmitAsync(investigator, "form[action*='handler=Consent'] button[type=submit]");
-            Assert.Empty(await investigator.Locator(".govuk-error-summary").AllInnerTextsAsync());
-            await investigator.WaitForSelectorAsync(".app-notice");
-        }
+            await investigator.CheckAsync($"input[name='Consent.Purposes'][value='{purpose}']");
+        await investigator.SelectOptionAsync("#Consent_RecipientInstitutionId", shelterOption!);
+        await investigator.CheckAsync("input[name='Consent.Form'][value='Written']");
+        await SubmitAsync(investigator, "form[action*='handler=Consent'] button[type=submit]");
+        Assert.Empty(await investigator.Locator(".govuk-error-summary").AllInnerTextsAsync());
+        await investigator.WaitForSelectorAsync(".app-notice");
         await investigator.AssertNoViolationsAsync();
         await investigator.CheckAsync("input[name='Onward.Relation'][value='Shelter']");
         await investigator.SelectOptionAsync("#Onward_RecipientInstitutionId", shelterOption!);

@@ -18,7 +18,7 @@ public sealed class ReferralsModule : AriadneModule
     public const string ReadPolicy = "api:referrals.read";
     public const string WritePolicy = "api:referrals.write";
 
-    public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(IdentificationModule)];
+    public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(IdentificationModule), typeof(Protection.ProtectionModule)];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +29,7 @@ public sealed class ReferralsModule : AriadneModule
             .Validate(o => o.SquadInstitutionCode is null || o.SquadInstitutionCode.Trim().Length > 0, "Referrals:SquadInstitutionCode, when set, must name an institution's code.")
             .ValidateOnStart();
         services.AddScoped<ReferralIntake>();
+        services.AddScoped<Protection.IReferralConsentSource, ReferralConsentSource>();
         services.AddScoped<ReferralDesk>();
         services.AddScoped<ReferralDispatch>();
         services.AddScoped<ReferralDeadlines>();
