@@ -68,7 +68,8 @@ public abstract class NationalCountTests(AriadneApp app)
         Assert.NotNull(id);
         var snapshot = Assert.Single(await SnapshotsAsync(own));
         var page = await session.GetAsync("/Coordination");
-        Assert.Contains(snapshot.TakenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        // Shown on Baku time (UTC+4), with the offset written out.
+        Assert.Contains(snapshot.TakenAt.ToOffset(TimeSpan.FromHours(4)).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (UTC+04:00)",
             page.Document.QuerySelector("[data-snapshot-at]")!.TextContent, StringComparison.Ordinal);
         string Shown(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "fewer than 5";
         Assert.Equal(Shown(snapshot.Records), page.Document.QuerySelector("[data-records]")!.TextContent.Trim());

@@ -44,9 +44,12 @@ public abstract class UniqueIdTests(DemoWorldApp app)
             // Every page of the sweep's list, then every link reachable from them (ids of real cases and referrals come from the links).
             var queue = new Queue<string>(pages.Where(p => !p.Path.Contains('{', StringComparison.Ordinal)).Select(p => p.Path));
             var seen = new HashSet<string>(queue, StringComparer.Ordinal);
-            while (queue.Count > 0 && seen.Count < 80)
+            // A case's own pages come first (identification, protection), so that the workspace's many tabs
+            // and edit sections do not use up the budget before them.
+            var first = new Queue<string>();
+            while ((queue.Count > 0 || first.Count > 0) && seen.Count < 80)
             {
-                var url = queue.Dequeue();
+                var url = first.Count > 0 ? first.Dequeue() : queue.Dequeue();
                 using var response = await session.Client.GetAsync(url);
                 if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
                     continue;
@@ -58,7 +61,7 @@ public abstract class UniqueIdTests(DemoWorldApp app)
                 foreach (var link in page.Document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
                     if (link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && !link.Contains("SignOut", StringComparison.OrdinalIgnoreCase)
                         && !link.Contains("handler=", StringComparison.OrdinalIgnoreCase) && seen.Add(link))
-                        queue.Enqueue(link);
+                        (link.StartsWith("/Cases/Identification", StringComparison.Ordinal) || link.StartsWith("/Cases/Protection", StringComparison.Ordinal) ? first : queue).Enqueue(link);
             }
         }
         Assert.True(rendered > users.Length * 5, $"only {rendered} pages rendered");

@@ -202,6 +202,11 @@ public sealed partial class DataClassCompletenessTests
         @"share != DataClass\.Status &&",
         @"\(o\.Share \| DataClass\.Status\) & matrix\.Read",
         @"c => c != DataClass\.Status\)",
+        // Cases/Detail: which sections the case workspace shows on its overview tab and which on its person tab.
+        @"OverviewClasses = \[DataClass\.Status, DataClass\.Investigation, DataClass\.Legal, DataClass\.Care\]",
+        @"PersonClasses = \[DataClass\.Identity, DataClass\.ContactLocation, DataClass\.Health\]",
+        // Cases/Edit: the section to change when none is named is the case's status.
+        @"public DataClass Section \{ get; set; \} = DataClass\.Status;",
     ];
 
     private static string Blank(string text, Regex regex) =>
