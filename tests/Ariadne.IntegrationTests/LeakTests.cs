@@ -87,10 +87,13 @@ public abstract class LeakTests(string provider)
     [Fact]
     public async Task No_user_sees_a_case_or_field_beyond_what_the_rules_give_them()
     {
+        // Two random worlds on SQLite; on PostgreSQL one (the third seed), which exercises the provider's
+        // queries of the same predicate without repeating the model's whole search.
         var checks = 0;
-        for (var world = 0; world < Worlds; world++)
-            checks += await RunWorldAsync(new Random(7919 * (world + 1)));
-        Assert.True(checks >= 8_000, $"only {checks} checks ran");
+        int[] seeds = provider == "Postgres" ? [3] : [.. Enumerable.Range(1, Worlds)];
+        foreach (var seed in seeds)
+            checks += await RunWorldAsync(new Random(7919 * seed));
+        Assert.True(checks >= 4_000 * seeds.Length, $"only {checks} checks ran");
         TestContext.Current.SendDiagnosticMessage($"leak test on {provider}: {checks} checks");
     }
 
