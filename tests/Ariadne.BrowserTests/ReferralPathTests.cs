@@ -65,13 +65,16 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         await border.CheckAsync("#Input_Indicators_6"); // retention of identity documents
         await border.CheckAsync("#Input_Exploitation_1"); // sexual exploitation
         await border.FillAsync("#Input_Observations", "Pasport müşayiətçidədir");
+        // The statement is attached here, with what was observed, and appears on the check page.
+        await border.SetInputFilesAsync("#Files", new FilePayload { Name = "izahat.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 izahat"u8.ToArray() });
         await border.ClickAsync("button[formaction*=Next]");
         await border.WaitForSelectorAsync("#Input_Consent");
         await border.AssertNoViolationsAsync();
         await border.CheckAsync("#Input_Consent_0");
         await border.ClickAsync("button[formaction*=Next]");
-        await border.WaitForSelectorAsync("#Files");
+        await border.WaitForSelectorAsync("button[formaction*=Submit]");
         await border.AssertNoViolationsAsync();
+        Assert.Contains("izahat.pdf", await border.Locator("[data-review='Indicators']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(familyName, await border.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await border.ClickAsync("button[formaction*=Submit]");
         await border.WaitForURLAsync("**/Referrals/Detail/**");

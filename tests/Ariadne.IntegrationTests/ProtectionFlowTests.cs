@@ -219,7 +219,12 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         var withdrawForms = protection.Document.QuerySelectorAll("form[action*='handler=WithdrawConsent']");
         var withdrawForm = withdrawForms[^1];
         withdrawForm.SetAttribute("id", "withdraw-sharing");
-        await squad.SubmitAsync(protection, "#withdraw-sharing");
+        // The first press only asks: nothing is withdrawn until the officer confirms.
+        var asked = await squad.SubmitAsync(protection, "#withdraw-sharing");
+        Assert.NotNull(asked.Document.QuerySelector("[data-confirm-withdraw-consent]"));
+        Assert.Equal(HttpStatusCode.OK, (await home.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
+        Assert.Equal(0, await DbAsync(db => db.Consents.CountAsync(c => c.CaseId == view.Id && c.WithdrawnAt != null)));
+        await squad.SubmitAsync(asked, "form[data-confirm-form][action*='handler=WithdrawConsent']");
         Assert.Equal(HttpStatusCode.NotFound, (await home.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
         var onward = await DbAsync(db => db.OnwardReferrals.AsNoTracking().SingleAsync(o => o.CaseId == view.Id));
         Assert.Equal(OnwardStatus.Withdrawn, onward.Status);

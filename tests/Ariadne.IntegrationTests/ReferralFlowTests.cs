@@ -103,8 +103,31 @@ public abstract class ReferralFlowTests(AriadneApp app)
         });
         Assert.Empty(page.Errors);
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Whereabouts"] = "Gəncə", ["Input.ImmediateDanger"] = "false" });
-        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Observations"] = "Begging at a market" });
+        // Files are attached where they belong, with what was observed; they are kept (encrypted) until the referral is sent.
+        var pdf = "%PDF-1.4 statement"u8.ToArray();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Observations"] = "Begging at a market" },
+            files: [("Files", "statement.pdf", pdf), ("Files", "photo.png", png)]);
+        Assert.Empty(page.Errors);
+        // "Back" from the consent page (as the browser would press it) returns to the files, listed by name.
+        var back = page.Document.QuerySelector("main form button[formaction*='handler=Back']")!.GetAttribute("formaction")!;
+        page.Document.QuerySelector("main form button[formaction*='handler=Next']")!.SetAttribute("formaction", back);
+        page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Consent"] = "Given" });
+        var kept = page.Document.QuerySelectorAll("input[name='KeepFiles']").Select(e => (Label: page.Document.QuerySelector($"label[for='{e.Id}']")!.TextContent, Value: e.GetAttribute("value")!)).ToList();
+        Assert.Equal(2, kept.Count);
+        Assert.Contains(kept, k => k.Label.StartsWith("statement.pdf", StringComparison.Ordinal));
+        // A file of the wrong kind is refused beside the field, and nothing more is attached.
+        var refused = await session.SubmitAsync(page, "main form", files: [("Files", "tool.exe", new byte[] { 0x4D, 0x5A, 0x00, 0x00, 0x90 })]);
+        Assert.NotNull(refused.FieldError("Files"));
+        Assert.Equal(2, await CountAsync(db => db.ReferralDraftFiles.CountAsync(d => d.OwnerUserId == officer.Id && d.ConsumedAt == null)));
+        // Unticking a file removes it.
+        page = await session.SubmitAsync(refused, "main form", new Dictionary<string, string>
+        { ["Input.Observations"] = "Begging at a market", ["KeepFiles"] = kept.First(k => k.Label.StartsWith("statement.pdf", StringComparison.Ordinal)).Value });
+        Assert.Empty(page.Errors);
         var review = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Consent"] = "Given" });
+        var observed = review.Document.QuerySelector("[data-review='Indicators']")!.TextContent;
+        Assert.Contains("statement.pdf", observed, StringComparison.Ordinal);
+        Assert.DoesNotContain("photo.png", observed, StringComparison.Ordinal);
         var person = review.Document.QuerySelector("[data-review='Person']")!.TextContent;
         Assert.Contains("Yes — under 18 by the date of birth", person, StringComparison.Ordinal);
         Assert.Contains("Female", person, StringComparison.Ordinal);
@@ -114,10 +137,20 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Contains("High", review.Document.QuerySelector("[data-review='Situation']")!.TextContent, StringComparison.Ordinal);
 
         var sent = await session.SubmitAsync(review, "main form");
+        var again = await session.SubmitAsync(review, "main form"); // sent twice: one referral, although the drafts are gone
+        Assert.Equal(sent.Path, again.Path);
         var id = Guid.Parse(sent.Path.Split('/').Last());
         var referral = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.SingleAsync(r => r.Id == id));
         Assert.True(referral.Child);
         Assert.Equal(Urgency.High, referral.Urgency);
+        Assert.Equal(1, await CountAsync(db => db.ReferralFiles.CountAsync(f => f.ReferralId == id)));
+        // The drafts went with the referral: their content emptied and their keys destroyed, in its transaction.
+        var drafts = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().ReferralDraftFiles.AsNoTracking().Where(d => d.OwnerUserId == officer.Id).ToListAsync());
+        var draft = Assert.Single(drafts); // the file sent stays as an empty, marked row; the one removed is gone
+        Assert.NotNull(draft.ConsumedAt);
+        Assert.Empty(draft.ContentEnc);
+        var draftKeys = drafts.Select(d => d.DataKeyId).ToList();
+        Assert.Equal(0, await CountAsync(db => db.DataKeys.CountAsync(k => k.WrappedKey != null && draftKeys.Contains(k.Id))));
     }
 
     [Fact]

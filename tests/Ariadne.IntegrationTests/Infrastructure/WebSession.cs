@@ -31,7 +31,8 @@ public sealed class WebSession : IDisposable
     }
 
     /// <summary>Fills the form found by <paramref name="formSelector"/> on the page and submits it.</summary>
-    public async Task<Page> SubmitAsync(Page page, string formSelector, IDictionary<string, string>? values = null, bool follow = true)
+    public async Task<Page> SubmitAsync(Page page, string formSelector, IDictionary<string, string>? values = null, bool follow = true,
+        IReadOnlyList<(string Field, string Name, byte[] Content)>? files = null)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
@@ -57,7 +58,18 @@ public sealed class WebSession : IDisposable
         // The first submit button's formaction, if it has one, overrides the form's action, as in a browser.
         var action = form.QuerySelector("button[type=submit]")?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.Url : action;
-        var response = await Client.PostAsync(target, new FormUrlEncodedContent(fields));
+        HttpContent body = new FormUrlEncodedContent(fields);
+        if (files is not null)
+        {
+            // As a browser sends a form with file inputs: multipart, each file as its own part.
+            var multipart = new MultipartFormDataContent();
+            foreach (var (key, value) in fields)
+                multipart.Add(new StringContent(value), key);
+            foreach (var (field, name, content) in files)
+                multipart.Add(new ByteArrayContent(content), field, name);
+            body = multipart;
+        }
+        var response = await Client.PostAsync(target, body);
         return follow ? await FollowAsync(response) : await Page.ReadAsync(response);
     }
 

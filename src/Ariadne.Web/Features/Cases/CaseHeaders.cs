@@ -9,8 +9,15 @@ namespace Ariadne.Web.Features.Cases;
 /// inside the caller's audited read. The identification status and the reflection period are the case's own
 /// Status fields (written by Identification through the case), so Cases needs no other module for them.
 /// </summary>
-public sealed class CaseHeaders(AriadneDbContext db, TimeProvider time)
+public sealed class CaseHeaders(AriadneDbContext db, CaseService cases, TimeProvider time)
 {
+    /// <summary>
+    /// The header of a case another module has read inside its own audited read (Identification, Protection):
+    /// the same fields under the same rights as on the case's own pages.
+    /// </summary>
+    public async Task<CaseHeader> BuildAsync(ProtectionCase c, CaseRights rights, CaseTab tab, CancellationToken ct = default) =>
+        await BuildAsync(await cases.ProjectForAsync(c, rights, ct), ct) with { Tab = tab };
+
     public async Task<CaseHeader> BuildAsync(CaseService.CaseView view, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

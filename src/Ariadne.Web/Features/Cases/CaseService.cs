@@ -184,6 +184,12 @@ public sealed class CaseService(
                 Purpose: document is not null ? CasesAudit.SearchDocument : CasesAudit.SearchPhone));
         }, ct);
 
+    /// <summary>
+    /// The case as these rights see it, for another module's page that reads the case inside its own audited read
+    /// (the caller has checked the rights with the one predicate and records the read; this adds no event).
+    /// </summary>
+    public Task<CaseView> ProjectForAsync(ProtectionCase c, CaseRights rights, CancellationToken ct = default) => ProjectAsync(c, rights, ct);
+
     private async Task<CaseView> ProjectAsync(ProtectionCase c, CaseRights rights, CancellationToken ct)
     {
         var key = await dataKeys.UnwrapAsync(c.Person!.DataKeyId, ct);

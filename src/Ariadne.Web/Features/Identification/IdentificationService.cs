@@ -20,7 +20,7 @@ namespace Ariadne.Web.Features.Identification;
 /// </summary>
 public sealed class IdentificationService(
     AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, AuditedWrites writes, PersonVault vault, TimeProvider time,
-    IOptionsSnapshot<IdentificationOptions> options, IStringLocalizer<SharedResource> text)
+    IOptionsSnapshot<IdentificationOptions> options, IStringLocalizer<SharedResource> text, CaseHeaders headers)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -48,7 +48,7 @@ public sealed class IdentificationService(
 
     public sealed record State(Guid CaseId, string Number, bool IsMinor, TraffickingStatus Status, bool Decided, DateOnly? ReflectionStartsOn,
         DateOnly? ReflectionEndsOn, CaseRights Rights, ScreeningContent? Screening, DateTimeOffset? ScreenedAt, Indicators.Suggestion? Suggestion,
-        IReadOnlyList<DecisionRow> Decisions, bool CanScreen, bool CanDecide, bool ScreeningNeedsReview = false)
+        IReadOnlyList<DecisionRow> Decisions, bool CanScreen, bool CanDecide, bool ScreeningNeedsReview = false, CaseHeader? Header = null)
     {
         /// <summary>A child is treated as a presumed victim until a decision is made.</summary>
         public bool PresumedChildVictim => IsMinor && !Decided;
@@ -105,7 +105,8 @@ public sealed class IdentificationService(
             var state = new State(c.Id, c.Number, c.IsMinor, c.TraffickingStatus, decisions.Count > 0, c.ReflectionStartsOn, c.ReflectionEndsOn, rights,
                 screening, screenedAt, screening is null ? null : Indicators.Suggest(screening.Operational, c.IsMinor), decisions,
                 !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null,
-                key is not null && await MayDecideAsync(viewer, caseId, rights, ct), needsReview);
+                key is not null && await MayDecideAsync(viewer, caseId, rights, ct), needsReview,
+                await headers.BuildAsync(c, rights, CaseTab.Identification, ct));
             return new Audited<State?>(state, new AuditRecord(CasesAudit.CaseViewed,
                 TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: IdentificationAudit.View));
         }, ct);

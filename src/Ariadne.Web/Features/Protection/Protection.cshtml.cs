@@ -32,16 +32,44 @@ public sealed class ProtectionModel(ProtectionService protection, ConsentService
 
     public Task<IActionResult> OnPostRiskAsync() => SaveAsync("Risk", v => risks.AssessRiskAsync(v, Id, Risk), "Risk_Saved");
 
-    public async Task<IActionResult> OnPostWithdrawConsentAsync(Guid consentId)
+    /// <summary>A consent awaiting the officer's confirmation before it is withdrawn (the page asks once more).</summary>
+    public Guid? ConfirmConsent { get; private set; }
+    /// <summary>A pending onward referral awaiting confirmation before it is withdrawn.</summary>
+    public Guid? ConfirmOnward { get; private set; }
+
+    public async Task<IActionResult> OnPostWithdrawConsentAsync(Guid consentId, bool confirmed)
     {
+        if (!confirmed)
+        {
+            // Withdrawing consent stops sharing at once: ask before doing it.
+            if (!await LoadAsync())
+                return NotFound();
+            if (!State.CanManage || !State.Consents.Any(c => c.Id == consentId && c.WithdrawnAt is null))
+                return NotFound();
+            ConfirmConsent = consentId;
+            return Page();
+        }
         if (!await consents.WithdrawConsentAsync(Viewer.Of(User), Id, consentId))
             return NotFound();
         TempData["Notice"] = "Consent_Withdrawn";
         return RedirectToPage(new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostCloseOnwardAsync(Guid onwardId)
+    public async Task<IActionResult> OnPostCloseOnwardAsync(Guid onwardId, bool confirmed)
     {
+        if (!confirmed)
+        {
+            if (!await LoadAsync())
+                return NotFound();
+            // Withdrawing a referral the recipient has not answered revokes its access: ask first. Completing an accepted one needs no question.
+            if (State.Onward.FirstOrDefault(o => o.Id == onwardId) is not { } row)
+                return NotFound();
+            if (row.Status == OnwardStatus.Pending)
+            {
+                ConfirmOnward = onwardId;
+                return Page();
+            }
+        }
         if (!await onward.CloseAsync(Viewer.Of(User), Id, onwardId))
             return NotFound();
         TempData["Notice"] = "Onward_Closed";

@@ -14,7 +14,7 @@ namespace Ariadne.Web.Features.Protection;
 /// <see cref="ConsentService"/>, <see cref="OnwardService"/> and <see cref="RiskService"/>.
 /// </summary>
 public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, OnwardService onwardService, AuditedWrites writes,
-    IEnumerable<IReferralConsentSource> referralConsents)
+    IEnumerable<IReferralConsentSource> referralConsents, CaseHeaders headers)
 {
     public sealed record ConsentRow(Guid Id, ConsentPurpose Purpose, string Recipient, Guid RecipientId, ConsentForm Form, DateOnly GivenOn, DateTimeOffset? WithdrawnAt);
     /// <summary>The person's consent given when they were referred (the referral the case was made from): to be referred and identified.</summary>
@@ -22,7 +22,8 @@ public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, Da
     public sealed record RiskRow(DateTimeOffset RecordedAt, string By, RiskContent Content);
 
     public sealed record State(CaseRights Rights, string Number, bool IsMinor, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<OnwardService.OnwardRow> Onward,
-        IReadOnlyList<RiskRow> Risks, bool CanManage, bool CanRefer, bool CanAssessRisk, IReadOnlyList<ReferralConsentRow>? FromReferrals = null);
+        IReadOnlyList<RiskRow> Risks, bool CanManage, bool CanRefer, bool CanAssessRisk, IReadOnlyList<ReferralConsentRow>? FromReferrals = null,
+        CaseHeader? Header = null);
 
     public Task<State?> ReadAsync(Viewer viewer, Guid caseId, CancellationToken ct = default) =>
         writes.RunAsync(viewer, async ct =>
@@ -60,7 +61,8 @@ public sealed class ProtectionService(AriadneDbContext db, CaseAccess access, Da
             }
             var state = new State(rights, c.Number, c.IsMinor, consents, onward, risks,
                 manages && rights.CanWrite(DataClass.Status), manages && key is not null,
-                !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null, fromReferrals);
+                !rights.IsBreakGlass && rights.CanWrite(DataClass.Investigation) && key is not null, fromReferrals,
+                await headers.BuildAsync(c, rights, CaseTab.Protection, ct));
             return new Audited<State?>(state, new AuditRecord(CasesAudit.CaseViewed, TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId,
                 Relation: rights.Through, Purpose: ProtectionAudit.View));
         }, ct);

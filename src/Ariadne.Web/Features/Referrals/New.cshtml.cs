@@ -9,18 +9,26 @@ namespace Ariadne.Web.Features.Referrals;
 
 /// <summary>
 /// Refer a suspected victim to the Squad: one subject per page (who, where and what danger, what was
-/// observed, consent, then review with supporting files). Earlier answers travel in the form body,
-/// never in the address. The submission id, made on the first page, is the idempotency key: a
+/// observed with its supporting files, consent, then the check page). Earlier answers travel in the form
+/// body, never in the address; files are kept on the server as encrypted drafts of this form
+/// (<see cref="ReferralDrafts"/>). The submission id, made on the first page, is the idempotency key: a
 /// double click or a resent form makes one referral.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 [RequestSizeLimit(Platform.RequestLimits.FileUploadBytes)]
-public sealed class NewModel(ReferralIntake referrals, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class NewModel(ReferralIntake referrals, ReferralDrafts drafts, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     [BindProperty] public ReferralInput Input { get; set; } = new();
     [BindProperty] public ReferralStep Step { get; set; } = ReferralStep.Person;
     [BindProperty] public Guid SubmissionId { get; set; }
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
+    /// <summary>The attached files the person kept ticked on the "what you observed" page (the others are removed).</summary>
+    [BindProperty] public List<Guid> KeepFiles { get; set; } = [];
+    /// <summary>Set when the page showed the attached files, so that an unticked list means "remove them all".</summary>
+    [BindProperty] public bool FilesShown { get; set; }
+
+    /// <summary>The files attached so far (kept on the server, encrypted, for this person and this form only).</summary>
+    public IReadOnlyList<ReferralDrafts.DraftRow> Attached { get; private set; } = [];
 
     public IActionResult OnGet()
     {
@@ -30,35 +38,38 @@ public sealed class NewModel(ReferralIntake referrals, IStringLocalizer<SharedRe
         return Page();
     }
 
-    public IActionResult OnPostBack()
+    public async Task<IActionResult> OnPostBackAsync()
     {
         ModelState.Clear();
         if (!ReferralIntake.CanRefer(Viewer.Of(User)))
             return Forbid();
+        if (!await SaveFilesAsync())
+            return await ShowAsync();
         Step = Step > ReferralStep.Person ? Step - 1 : ReferralStep.Person;
-        return Page();
+        return await ShowAsync();
     }
 
     /// <summary>"Change" on the check page: back to that step, with every answer kept.</summary>
-    public IActionResult OnPostGoto(ReferralStep to)
+    public async Task<IActionResult> OnPostGotoAsync(ReferralStep to)
     {
         ModelState.Clear();
         if (!ReferralIntake.CanRefer(Viewer.Of(User)))
             return Forbid();
         Step = Enum.IsDefined(to) && to < ReferralStep.Review ? to : ReferralStep.Person;
-        return Page();
+        return await ShowAsync();
     }
 
-    public IActionResult OnPostNext()
+    public async Task<IActionResult> OnPostNextAsync()
     {
         ModelState.Clear();
         if (!ReferralIntake.CanRefer(Viewer.Of(User)))
             return Forbid();
         if (!Enum.IsDefined(Step) || Step == ReferralStep.Review)
             Step = ReferralStep.Person;
-        if (AddErrors(Input.Validate(text, Today, Step)))
+        var valid = AddErrors(Input.Validate(text, Today, Step));
+        if (await SaveFilesAsync() && valid)
             Step++;
-        return Page();
+        return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostSubmitAsync()
@@ -74,28 +85,22 @@ public sealed class NewModel(ReferralIntake referrals, IStringLocalizer<SharedRe
             // Send the user to the first page with a problem, with its errors.
             Step = Enum.GetValues<ReferralStep>().First(s => Input.Validate(text, Today, s).Count > 0);
             AddErrors(Input.Validate(text, Today, Step));
-            return Page();
-        }
-        var uploads = new List<ReferralUpload>();
-        foreach (var file in Files.Where(f => f.Length > 0))
-        {
-            if (file.Length > ReferralFiles.MaxBytes)
-            {
-                ModelState.AddModelError(nameof(Files), text["Referral_FileSize", ReferralFiles.MaxBytes / 1024 / 1024]);
-                return Page();
-            }
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            uploads.Add(new ReferralUpload(file.FileName, buffer.ToArray()));
-        }
-        if (ReferralFiles.Validate(uploads, text) is { } fileError)
-        {
-            ModelState.AddModelError(nameof(Files), fileError);
-            return Page();
+            return await ShowAsync();
         }
         if (SubmissionId == Guid.Empty)
             SubmissionId = Guid.NewGuid();
-        var (outcome, referral) = await referrals.SubmitAsync(viewer, Input, uploads, "form:" + SubmissionId.ToString("N"));
+        // The files were attached at their step; they travel with the referral, and the drafts are destroyed in its transaction.
+        var uploads = await drafts.TakeAsync(viewer, SubmissionId);
+        if (ReferralFiles.Validate(uploads, text) is { } fileError)
+        {
+            Step = FilesStep;
+            ModelState.AddModelError(nameof(Files), fileError);
+            return await ShowAsync();
+        }
+        var submissionId = SubmissionId;
+        var (outcome, referral) = await referrals.SubmitAsync(viewer, Input, uploads, "form:" + submissionId.ToString("N"),
+            filesFingerprint: await drafts.FingerprintAsync(viewer, submissionId),
+            alsoInTransaction: ct => drafts.ConsumeAsync(viewer, submissionId, ct));
         switch (outcome)
         {
             case ReferralIntake.SubmitOutcome.Created or ReferralIntake.SubmitOutcome.Replayed:
@@ -103,15 +108,58 @@ public sealed class NewModel(ReferralIntake referrals, IStringLocalizer<SharedRe
                 return RedirectToPage("/Referrals/Detail", new { id = referral!.Id });
             case ReferralIntake.SubmitOutcome.NoSquad:
                 ModelState.AddModelError(string.Empty, text["Referral_NoSquad"]);
-                return Page();
+                return await ShowAsync();
             case ReferralIntake.SubmitOutcome.KeyConflict:
                 SubmissionId = Guid.NewGuid();
                 ModelState.AddModelError(string.Empty, text["Referral_ChangedAfterSending"]);
-                return Page();
+                return await ShowAsync();
             default:
                 return Forbid();
         }
     }
+
+    /// <summary>
+    /// On the page that takes files: removes the attached files the person unticked and attaches the new ones.
+    /// False (with the error beside the field) when the new files break the limits; then nothing is attached.
+    /// </summary>
+    private async Task<bool> SaveFilesAsync()
+    {
+        if (Step != FilesStep || SubmissionId == Guid.Empty)
+            return true;
+        var viewer = Viewer.Of(User);
+        if (FilesShown)
+            foreach (var row in await drafts.ListAsync(viewer, SubmissionId))
+                if (!KeepFiles.Contains(row.Id))
+                    await drafts.RemoveAsync(viewer, SubmissionId, row.Id);
+        var uploads = new List<ReferralUpload>();
+        foreach (var file in Files.Where(f => f.Length > 0))
+        {
+            if (file.Length > ReferralFiles.MaxBytes)
+            {
+                ModelState.AddModelError(nameof(Files), text["Referral_FileSize", ReferralFiles.MaxBytes / 1024 / 1024]);
+                return false;
+            }
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            uploads.Add(new ReferralUpload(file.FileName, buffer.ToArray()));
+        }
+        if (await drafts.AddAsync(viewer, SubmissionId, uploads, text) is { } error)
+        {
+            ModelState.AddModelError(nameof(Files), error);
+            return false;
+        }
+        return true;
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        if (SubmissionId != Guid.Empty)
+            Attached = await drafts.ListAsync(Viewer.Of(User), SubmissionId);
+        return Page();
+    }
+
+    /// <summary>Files belong with what was observed: they are attached on that page.</summary>
+    public const ReferralStep FilesStep = ReferralStep.Indicators;
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -155,6 +203,7 @@ public sealed class NewModel(ReferralIntake referrals, IStringLocalizer<SharedRe
             new("Referral_Indicators", i.Indicators.Count == 0 ? "—" : string.Join(", ", i.Indicators.Select(c => text["Ilo_" + c].Value))),
             new("Referral_Exploitation", i.Exploitation.Count == 0 ? "—" : string.Join(", ", i.Exploitation.Select(c => text["Exploitation_" + c].Value))),
             new("Referral_Observations", Or(i.Observations)),
+            new("Referral_Files", Attached.Count == 0 ? "—" : string.Join(", ", Attached.Select(a => a.Name))),
         };
         var consent = new List<ReviewRow>
         {

@@ -29,17 +29,28 @@ public sealed class ReferralIntake(
     /// <summary>May this viewer refer? Every participant whose role can hold the referrer relation.</summary>
     public static bool CanRefer(Viewer viewer) => viewer.InstitutionRelations.Contains(Relation.Referrer);
 
+    /// <param name="filesFingerprint">What identifies the files for idempotency where they are not in the request itself
+    /// (the form's drafts, by id); by default their names and content hashes.</param>
+    /// <param name="alsoInTransaction">Work done in the referral's own transaction when it is created (the form's drafts are destroyed).</param>
     public async Task<(SubmitOutcome Outcome, Referral? Referral)> SubmitAsync(
-        Viewer viewer, ReferralInput input, IReadOnlyList<ReferralUpload> files, string idempotencyKey, CancellationToken ct = default)
+        Viewer viewer, ReferralInput input, IReadOnlyList<ReferralUpload> files, string idempotencyKey,
+        string? filesFingerprint = null, Func<CancellationToken, Task>? alsoInTransaction = null, CancellationToken ct = default)
     {
         if (!CanRefer(viewer))
             return (SubmitOutcome.NotAllowed, null);
         // Keyed: the body holds personal data, and the fingerprint outlives the request.
-        var hash = index.Fingerprint(JsonSerializer.Serialize(new { input, files = files.Select(f => new { f.Name, Hash = Convert.ToHexString(SHA256.HashData(f.Content)) }) }, Json));
+        object fileIdentity = filesFingerprint ?? (object)files.Select(f => new { f.Name, Hash = Convert.ToHexString(SHA256.HashData(f.Content)) });
+        var hash = index.Fingerprint(JsonSerializer.Serialize(new { input, files = fileIdentity }, Json));
         try
         {
             var (outcome, referral) = await writes.RunOnceAsync(viewer, new IdempotentRequest(idempotencyKey, hash, nameof(Referral)),
-                ct => CreateAsync(viewer, input, files, ct),
+                async ct =>
+                {
+                    var created = await CreateAsync(viewer, input, files, ct);
+                    if (alsoInTransaction is not null)
+                        await alsoInTransaction(ct);
+                    return created;
+                },
                 replay: (id, ct) => db.Referrals.AsNoTracking().FirstAsync(r => r.Id == id, ct), ct);
             switch (outcome)
             {

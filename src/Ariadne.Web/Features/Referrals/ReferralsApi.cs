@@ -59,7 +59,7 @@ public static class ReferralsApi
         if (errors.Count > 0)
             return ApiProblems.Invalid(errors, text, "referral", FilesField);
 
-        var (outcome, referral) = await referrals.SubmitAsync(viewer, input, uploads, idempotencyKey!, ct);
+        var (outcome, referral) = await referrals.SubmitAsync(viewer, input, uploads, idempotencyKey!, ct: ct);
         return outcome switch
         {
             ReferralIntake.SubmitOutcome.Created or ReferralIntake.SubmitOutcome.Replayed =>

@@ -14,6 +14,9 @@ public static class ReferralsAudit
     public static readonly AuditAction ReferralClosed = new("referral.closed");
     public static readonly AuditAction ReferralEscalated = new("referral.escalated");
     public static readonly AuditAction ReferralFileRead = new("referral.file-read");
+    /// <summary>A file attached at its step of the form, before the referral is sent (kept encrypted, for its author only).</summary>
+    public static readonly AuditAction DraftFileAdded = new("referral.draft-file-added");
+    public static readonly AuditAction DraftFileRemoved = new("referral.draft-file-removed");
 
     public static readonly AuditTarget Referral = new("referral");
     public static readonly AuditTarget ReferralFile = new("referral-file");
@@ -43,5 +46,6 @@ public static class ReferralsAudit
     public static readonly NotificationKind CaseAssigned = new("case-assigned");
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [ReferralSubmitted, ReferralViewed, ReferralDenied, ReferralAcknowledged, ReferralDispatched, ReferralClosed, ReferralEscalated, ReferralFileRead];
+    public static IReadOnlyList<AuditAction> All { get; } = [ReferralSubmitted, ReferralViewed, ReferralDenied, ReferralAcknowledged, ReferralDispatched, ReferralClosed, ReferralEscalated, ReferralFileRead,
+        DraftFileAdded, DraftFileRemoved];
 }

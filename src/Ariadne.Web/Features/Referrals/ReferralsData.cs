@@ -10,5 +10,6 @@ public static class ReferralsData
     {
         public DbSet<Referral> Referrals => db.Set<Referral>();
         public DbSet<ReferralFile> ReferralFiles => db.Set<ReferralFile>();
+        public DbSet<ReferralDraftFile> ReferralDraftFiles => db.Set<ReferralDraftFile>();
     }
 }

@@ -26,7 +26,7 @@ public sealed class ReferralsDemo(UserManager<AriadneUser> users, ReferralIntake
             Exploitation = ["sexual"],
             Observations = "Demo: pasportu müşayiətçidə idi; iş vədi ilə gətirilib.",
             Consent = ReferralConsent.Given,
-        }, [], "demo-referral-1", cancellationToken);
+        }, [], "demo-referral-1", ct: cancellationToken);
         await referrals.SubmitAsync(new Viewer(helpline.Id, helpline.InstitutionId, [Relation.Referrer]), new ReferralInput
         {
             Anonymous = true,
@@ -35,6 +35,6 @@ public sealed class ReferralsDemo(UserManager<AriadneUser> users, ReferralIntake
             Danger = "Demo: zəng edən nəzarət altında saxlanıldığını deyir.",
             Indicators = ["movement", "threats"],
             Consent = ReferralConsent.NotAsked,
-        }, [], "demo-referral-2", cancellationToken);
+        }, [], "demo-referral-2", ct: cancellationToken);
     }
 }

@@ -29,6 +29,7 @@ public sealed class ReferralsModule : AriadneModule
             .Validate(o => o.SquadInstitutionCode is null || o.SquadInstitutionCode.Trim().Length > 0, "Referrals:SquadInstitutionCode, when set, must name an institution's code.")
             .ValidateOnStart();
         services.AddScoped<ReferralIntake>();
+        services.AddScoped<ReferralDrafts>();
         services.AddScoped<Protection.IReferralConsentSource, ReferralConsentSource>();
         services.AddScoped<ReferralDesk>();
         services.AddScoped<ReferralDispatch>();

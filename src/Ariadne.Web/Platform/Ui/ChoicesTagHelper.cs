@@ -45,33 +45,21 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> text, Html
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var id = TagBuilder.CreateSanitizedId(Id ?? Name, "_");
-        var errors = ShowErrors && ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry)
-            ? entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() : [];
+        var errors = ShowErrors ? FormParts.Errors(ViewContext, Name) : [];
         var selected = Selected.ToHashSet(StringComparer.Ordinal);
         var e = encoder;
         var kind = Type == "radio" ? "radios" : "checkboxes";
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", errors.Count > 0 ? "govuk-form-group govuk-form-group--error" : "govuk-form-group");
+        output.Attributes.SetAttribute("class", FormParts.GroupClass(errors.Count > 0));
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();
         var body = new System.Text.StringBuilder();
-        if (Hint is not null)
-        {
-            body.Append($"<div class=\"govuk-hint\" id=\"{id}-hint\">{e.Encode(text[Hint])}</div>");
-            describedBy.Add(id + "-hint");
-        }
-        if (errors.Count > 0)
-        {
-            body.Append($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">{e.Encode(text["Form_ErrorPrefix"])}</span> {string.Join(" ", errors.Select(m => e.Encode(m)))}</p>");
-            describedBy.Add(id + "-error");
-        }
-        html.Append($"<fieldset class=\"govuk-fieldset\" id=\"{id}\"");
-        if (describedBy.Count > 0)
-            html.Append($" aria-describedby=\"{string.Join(' ', describedBy)}\"");
-        html.Append($"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{e.Encode(text[Legend])}");
-        if (Required)
-            html.Append($" <span class=\"govuk-hint govuk-!-display-inline\">({e.Encode(text["Form_Required"])})</span>");
+        FormParts.Hint(body, id, Hint is null ? null : text[Hint].Value, describedBy, e);
+        FormParts.ErrorMessage(body, id, errors, describedBy, text, e);
+        html.Append($"<fieldset class=\"govuk-fieldset\" id=\"{id}\"{FormParts.DescribedBy(describedBy)}>");
+        html.Append($"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{e.Encode(text[Legend])}");
+        FormParts.RequiredMark(html, Required, text, e);
         html.Append("</legend>").Append(body);
         html.Append($"<div class=\"govuk-{kind}{(Small ? $" govuk-{kind}--small" : "")}{(Columns ? " app-columns" : "")}\" data-module=\"govuk-{kind}\">");
         var index = 0;

@@ -28,7 +28,7 @@ public sealed class DateFieldTagHelper(IStringLocalizer<SharedResource> text, Ht
         var name = For.Name;
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
-        var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() ?? [];
+        var errors = FormParts.Errors(ViewContext, name);
         var form = ViewContext.HttpContext.Request.HasFormContentType ? ViewContext.HttpContext.Request.Form : null;
         string? Part(string part) => form?[name + "." + part].FirstOrDefault();
         var (day, month, year) = (Part("Day"), Part("Month"), Part("Year"));
@@ -48,20 +48,16 @@ public sealed class DateFieldTagHelper(IStringLocalizer<SharedResource> text, Ht
         var e = encoder;
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", errors.Count > 0 ? "govuk-form-group govuk-form-group--error" : "govuk-form-group");
-        var describedBy = new List<string> { id + "-hint" };
+        output.Attributes.SetAttribute("class", FormParts.GroupClass(errors.Count > 0));
+        var describedBy = new List<string>();
+        var body = new System.Text.StringBuilder();
+        FormParts.Hint(body, id, text[Hint ?? "Date_Hint"].Value, describedBy, e);
+        FormParts.ErrorMessage(body, id, errors, describedBy, text, e);
         var html = new System.Text.StringBuilder();
-        html.Append($"<fieldset class=\"govuk-fieldset\" role=\"group\" aria-describedby=\"{{DESCRIBED}}\">");
+        html.Append($"<fieldset class=\"govuk-fieldset\" role=\"group\"{FormParts.DescribedBy(describedBy)}>");
         html.Append($"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{e.Encode(text[Label])}");
-        if (Required)
-            html.Append($" <span class=\"govuk-hint govuk-!-display-inline\">({e.Encode(text["Form_Required"])})</span>");
-        html.Append("</legend>");
-        html.Append($"<div class=\"govuk-hint\" id=\"{id}-hint\">{e.Encode(Hint is null ? text["Date_Hint"] : text[Hint])}</div>");
-        if (errors.Count > 0)
-        {
-            html.Append($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">{e.Encode(text["Form_ErrorPrefix"])}</span> {string.Join(" ", errors.Select(m => e.Encode(m)))}</p>");
-            describedBy.Add(id + "-error");
-        }
+        FormParts.RequiredMark(html, Required, text, e);
+        html.Append("</legend>").Append(body);
         html.Append($"<div class=\"govuk-date-input\" id=\"{id}-parts\">");
         void Box(string part, string partId, string? value, int width, string labelKey, int max)
         {
@@ -78,6 +74,6 @@ public sealed class DateFieldTagHelper(IStringLocalizer<SharedResource> text, Ht
         Box("Month", id + "_Month", month, 2, "Date_Month", 2);
         Box("Year", id + "_Year", year, 4, "Date_Year", 4);
         html.Append("</div></fieldset>");
-        output.Content.SetHtmlContent(html.ToString().Replace("{DESCRIBED}", string.Join(' ', describedBy), StringComparison.Ordinal));
+        output.Content.SetHtmlContent(html.ToString());
     }
 }

@@ -33,31 +33,21 @@ public sealed class SelectFieldTagHelper(IStringLocalizer<SharedResource> text, 
         var name = For.Name;
         var id = Id ?? TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
-        var errors = Id is not null ? [] : state?.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() ?? [];
+        var errors = Id is not null ? [] : FormParts.Errors(ViewContext, name);
         var value = context.AllAttributes.ContainsName("selected") ? Selected ?? "" : state?.AttemptedValue ?? For.Model?.ToString() ?? "";
         var e = encoder;
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", errors.Count > 0 ? "govuk-form-group govuk-form-group--error" : "govuk-form-group");
+        output.Attributes.SetAttribute("class", FormParts.GroupClass(errors.Count > 0));
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();
         html.Append($"<label class=\"govuk-label govuk-label--s\" for=\"{id}\">{e.Encode(text[Label])}");
-        if (Required)
-            html.Append($" <span class=\"govuk-hint govuk-!-display-inline\">({e.Encode(text["Form_Required"])})</span>");
+        FormParts.RequiredMark(html, Required, text, e);
         html.Append("</label>");
-        if (Hint is not null)
-        {
-            html.Append($"<div class=\"govuk-hint\" id=\"{id}-hint\">{e.Encode(text[Hint])}</div>");
-            describedBy.Add(id + "-hint");
-        }
-        if (errors.Count > 0)
-        {
-            html.Append($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">{e.Encode(text["Form_ErrorPrefix"])}</span> {string.Join(" ", errors.Select(m => e.Encode(m)))}</p>");
-            describedBy.Add(id + "-error");
-        }
+        FormParts.Hint(html, id, Hint is null ? null : text[Hint].Value, describedBy, e);
+        FormParts.ErrorMessage(html, id, errors, describedBy, text, e);
         html.Append($"<select class=\"govuk-select{(errors.Count > 0 ? " govuk-select--error" : "")}\" id=\"{id}\" name=\"{e.Encode(name)}\"");
-        if (describedBy.Count > 0)
-            html.Append($" aria-describedby=\"{string.Join(' ', describedBy)}\"");
+        html.Append(FormParts.DescribedBy(describedBy));
         if (errors.Count > 0)
             html.Append(" aria-invalid=\"true\"");
         if (Searchable)

@@ -45,7 +45,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<byte[]>("RationaleEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -60,113 +61,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("age_assessments", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.Consent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Form")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateOnly>("GivenOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("RecipientInstitutionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("RecordedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("WithdrawnAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("WithdrawnBy")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("RecipientInstitutionId");
-
-                    b.ToTable("consents", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.OnwardReferral", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("GrantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("NoteEnc")
-                        .HasColumnType("bytea");
-
-                    b.Property<Guid>("RecipientInstitutionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Relation")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTimeOffset?>("RespondedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("RespondedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("SentBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Share")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("RecipientInstitutionId", "Status");
-
-                    b.HasIndex("CaseId", "RecipientInstitutionId", "Relation")
-                        .IsUnique()
-                        .HasDatabaseName("ux_onward_open")
-                        .HasFilter("\"Status\" IN ('Pending', 'Accepted')");
-
-                    b.ToTable("onward_referrals", (string)null);
-                });
-
             modelBuilder.Entity("Ariadne.Web.Features.Cases.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -174,10 +68,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("AddressEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("CitizenshipEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -186,10 +82,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("DateOfBirthEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("DocumentNumberEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("DocumentNumberIndex")
                         .HasColumnType("bytea");
@@ -198,31 +96,39 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<byte[]>("FamilyNameEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("GivenNameEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("HealthEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("LanguagesEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("PatronymicEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("PhoneEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("PhoneIndex")
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("SexEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("WhereaboutsEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -242,7 +148,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("CareEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -254,7 +161,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<byte[]>("LegalEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -277,10 +185,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("SafetyPlanEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("SituationEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -308,31 +218,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ResponsibleInstitutionId");
 
                     b.ToTable("cases", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.RiskAssessment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("ContentEnc")
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("RecordedBy")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId", "RecordedAt");
-
-                    b.ToTable("risk_assessments", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Coordination.NationalCountSnapshot", b =>
@@ -385,7 +270,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("RationaleEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -415,7 +301,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("ContentEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
@@ -436,198 +323,30 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("screenings", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AccountChange", b =>
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.Consent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<bool?>("Approved")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("DecidedBy")
+                    b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("InstitutionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
+                    b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("Payload")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("RequestedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("InstitutionId", "DecidedAt");
-
-                    b.ToTable("account_changes", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("InstitutionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsLiaisonOfficer")
-                        .HasColumnType("boolean");
-
-                    b.Property<long>("LastTotpTimeStep")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("institutions", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("CompletedOn")
+                    b.Property<DateOnly>("GivenOn")
                         .HasColumnType("date");
 
-                    b.Property<string>("Course")
+                    b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<Guid>("RecipientInstitutionId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -635,19 +354,107 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("WithdrawnBy")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("CaseId");
 
-                    b.ToTable("training_records", (string)null);
+                    b.HasIndex("RecipientInstitutionId");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.OnwardReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("NoteEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("RecipientInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RespondedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RecipientInstitutionId", "Status");
+
+                    b.HasIndex("CaseId", "RecipientInstitutionId", "Relation")
+                        .IsUnique()
+                        .HasDatabaseName("ux_onward_open")
+                        .HasFilter("\"Status\" IN ('Pending', 'Accepted')");
+
+                    b.ToTable("onward_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("ContentEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "RecordedAt");
+
+                    b.ToTable("risk_assessments", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Referrals.Referral", b =>
@@ -683,7 +490,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<byte[]>("ContentEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("uuid");
@@ -759,6 +567,53 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Referrals.ReferralDraftFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("ContentEnc")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("NameEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerUserId", "SubmissionId");
+
+                    b.ToTable("referral_draft_files", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Referrals.ReferralFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -767,7 +622,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<byte[]>("ContentEnc")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -775,7 +631,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<byte[]>("NameEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
@@ -793,6 +650,51 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("referral_files", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Staff.AccountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("InstitutionId", "DecidedAt");
+
+                    b.ToTable("account_changes", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Platform.Access.BreakGlassAccess", b =>
                 {
                     b.Property<Guid>("Id")
@@ -806,7 +708,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<byte[]>("ExplanationEnc")
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
@@ -903,49 +806,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("ck_grants_one_grantee", "(\"GranteeUserId\" IS NULL) <> (\"GranteeInstitutionId\" IS NULL)");
                         });
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Platform.Access.Notification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("BreakGlassId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CaseNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("RecipientInstitutionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("RecipientRole")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("RecipientUserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientInstitutionId");
-
-                    b.HasIndex("RecipientUserId");
-
-                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
@@ -1165,6 +1025,218 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BreakGlassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("RecipientInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientInstitutionId");
+
+                    b.HasIndex("RecipientUserId");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLiaisonOfficer")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("LastTotpTimeStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("institutions", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("training_records", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1343,36 +1415,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.Consent", b =>
-                {
-                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientInstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.OnwardReferral", b =>
-                {
-                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientInstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Ariadne.Web.Features.Cases.Person", b =>
                 {
                     b.HasOne("Ariadne.Web.Platform.Crypto.DataKey", null)
@@ -1399,15 +1441,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.RiskAssessment", b =>
-                {
-                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Ariadne.Web.Features.Identification.IdentificationDecision", b =>
                 {
                     b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
@@ -1426,38 +1459,42 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AccountChange", b =>
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.Consent", b =>
                 {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
-                        .HasForeignKey("InstitutionId")
+                        .HasForeignKey("RecipientInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.OnwardReferral", b =>
                 {
-                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
                         .WithMany()
-                        .HasForeignKey("InstitutionId")
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Institution");
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.RiskAssessment", b =>
                 {
-                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
-                        .WithMany("Trainings")
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1496,6 +1533,21 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Staff.AccountChange", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ariadne.Web.Platform.Access.BreakGlassAccess", b =>
                 {
                     b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
@@ -1528,6 +1580,26 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                 {
                     b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
+                        .WithMany("Trainings")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -40,7 +40,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("RationaleEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
@@ -55,113 +56,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("age_assessments", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.Consent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Form")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("GivenOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RecipientInstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RecordedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("WithdrawnBy")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("RecipientInstitutionId");
-
-                    b.ToTable("consents", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.OnwardReferral", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("GrantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("NoteEnc")
-                        .HasColumnType("BLOB");
-
-                    b.Property<Guid>("RecipientInstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Relation")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RespondedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("RespondedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("SentBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Share")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("RecipientInstitutionId", "Status");
-
-                    b.HasIndex("CaseId", "RecipientInstitutionId", "Relation")
-                        .IsUnique()
-                        .HasDatabaseName("ux_onward_open")
-                        .HasFilter("\"Status\" IN ('Pending', 'Accepted')");
-
-                    b.ToTable("onward_referrals", (string)null);
-                });
-
             modelBuilder.Entity("Ariadne.Web.Features.Cases.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -169,10 +63,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("AddressEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("CitizenshipEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -181,10 +77,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("DateOfBirthEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("DocumentNumberEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("DocumentNumberIndex")
                         .HasColumnType("BLOB");
@@ -193,31 +91,39 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("FamilyNameEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("GivenNameEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("HealthEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("LanguagesEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("PatronymicEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("PhoneEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("PhoneIndex")
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("SexEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("WhereaboutsEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -237,7 +143,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("CareEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -249,7 +156,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("LegalEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -272,10 +180,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("SafetyPlanEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<byte[]>("SituationEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -303,31 +213,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ResponsibleInstitutionId");
 
                     b.ToTable("cases", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.RiskAssessment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("ContentEnc")
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RecordedBy")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId", "RecordedAt");
-
-                    b.ToTable("risk_assessments", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Coordination.NationalCountSnapshot", b =>
@@ -380,7 +265,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("RationaleEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
@@ -410,7 +296,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("ContentEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
@@ -431,197 +318,29 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("screenings", (string)null);
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AccountChange", b =>
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.Consent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool?>("Approved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("DecidedBy")
+                    b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("InstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
+                    b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Payload")
-                        .HasMaxLength(2000)
+                    b.Property<DateOnly>("GivenOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RequestedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("InstitutionId", "DecidedAt");
-
-                    b.ToTable("account_changes", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("InstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsLiaisonOfficer")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastTotpTimeStep")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("institutions", (string)null);
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("CompletedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Course")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(200)
+                    b.Property<Guid>("RecipientInstitutionId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
@@ -630,19 +349,107 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("WithdrawnBy")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("CaseId");
 
-                    b.ToTable("training_records", (string)null);
+                    b.HasIndex("RecipientInstitutionId");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.OnwardReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NoteEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("RecipientInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RespondedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RecipientInstitutionId", "Status");
+
+                    b.HasIndex("CaseId", "RecipientInstitutionId", "Relation")
+                        .IsUnique()
+                        .HasDatabaseName("ux_onward_open")
+                        .HasFilter("\"Status\" IN ('Pending', 'Accepted')");
+
+                    b.ToTable("onward_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ContentEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "RecordedAt");
+
+                    b.ToTable("risk_assessments", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Referrals.Referral", b =>
@@ -678,7 +485,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("ContentEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("TEXT");
@@ -754,6 +562,53 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Referrals.ReferralDraftFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ContentEnc")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NameEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerUserId", "SubmissionId");
+
+                    b.ToTable("referral_draft_files", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Referrals.ReferralFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -762,7 +617,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<byte[]>("ContentEnc")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -770,7 +626,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("NameEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
@@ -788,6 +645,51 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("referral_files", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Staff.AccountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("InstitutionId", "DecidedAt");
+
+                    b.ToTable("account_changes", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Platform.Access.BreakGlassAccess", b =>
                 {
                     b.Property<Guid>("Id")
@@ -801,7 +703,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("ExplanationEnc")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
@@ -898,49 +801,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_grants_one_grantee", "(\"GranteeUserId\" IS NULL) <> (\"GranteeInstitutionId\" IS NULL)");
                         });
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Platform.Access.Notification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("BreakGlassId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CaseNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecipientInstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientRole")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecipientUserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientInstitutionId");
-
-                    b.HasIndex("RecipientUserId");
-
-                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
@@ -1158,6 +1018,218 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BreakGlassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientInstitutionId");
+
+                    b.HasIndex("RecipientUserId");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLiaisonOfficer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastTotpTimeStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.Institution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("institutions", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("training_records", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1330,36 +1402,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.Consent", b =>
-                {
-                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientInstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.OnwardReferral", b =>
-                {
-                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientInstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Ariadne.Web.Features.Cases.Person", b =>
                 {
                     b.HasOne("Ariadne.Web.Platform.Crypto.DataKey", null)
@@ -1386,15 +1428,6 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Features.Cases.RiskAssessment", b =>
-                {
-                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Ariadne.Web.Features.Identification.IdentificationDecision", b =>
                 {
                     b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
@@ -1413,38 +1446,42 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AccountChange", b =>
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.Consent", b =>
                 {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
-                        .HasForeignKey("InstitutionId")
+                        .HasForeignKey("RecipientInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.OnwardReferral", b =>
                 {
-                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
                         .WithMany()
-                        .HasForeignKey("InstitutionId")
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Institution");
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
-            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
+            modelBuilder.Entity("Ariadne.Web.Features.Protection.RiskAssessment", b =>
                 {
-                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
-                        .WithMany("Trainings")
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1483,6 +1520,21 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Staff.AccountChange", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ariadne.Web.Platform.Access.BreakGlassAccess", b =>
                 {
                     b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
@@ -1515,6 +1567,26 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 {
                     b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Participants.TrainingRecord", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
+                        .WithMany("Trainings")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
