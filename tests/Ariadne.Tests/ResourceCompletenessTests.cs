@@ -56,6 +56,23 @@ public sealed partial class ResourceCompletenessTests
     private static readonly Ariadne.Web.Platform.Modules.ModuleCatalog Catalog = new(Ariadne.Web.AriadneModules.All);
 
     [Fact]
+    public void Every_audit_action_and_purpose_reads_in_words()
+    {
+        // The audit viewer and the case history show codes through AuditWords; a code without words would read as "Other".
+        var keys = Load("en").Keys.ToHashSet();
+        static string Key(string prefix, string code) => prefix + code.Replace('.', '_').Replace('-', '_').Replace(':', '_');
+        var purposes = typeof(AriadneModules).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.FieldType == typeof(Ariadne.Web.Platform.Audit.AuditPurpose))
+            .Select(f => ((Ariadne.Web.Platform.Audit.AuditPurpose)f.GetValue(null)!).Code).ToList();
+        Assert.True(purposes.Count > 40, "the scan found too few purposes");
+        var missing = Catalog.AuditActions.Select(a => Key("AuditAction_", a.Code))
+            .Concat(purposes.Select(p => Key("AuditPurpose_", p)))
+            .Where(k => !keys.Contains(k)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void Every_name_built_from_data_has_a_string()
     {
         var keys = Load("en").Keys.ToHashSet();

@@ -11,13 +11,22 @@ public static class AuditWords
 {
     public static string Action(IStringLocalizer text, string action) => Say(text, "AuditAction_", action, "AuditAction_Other");
 
-    public static string Purpose(IStringLocalizer text, string? purpose) => purpose is null ? "—" : Say(text, "AuditPurpose_", purpose, "AuditPurpose_Other");
+    /// <summary>A qualified purpose ("referral.submit:Immediate") reads as its base ("referral.submit") where it has no words of its own.</summary>
+    public static string Purpose(IStringLocalizer text, string? purpose) => purpose switch
+    {
+        null => "—",
+        _ when purpose.IndexOf(':') is > 0 and var colon && text[Key("AuditPurpose_", purpose)].ResourceNotFound =>
+            Say(text, "AuditPurpose_", purpose[..colon], "AuditPurpose_Other"),
+        _ => Say(text, "AuditPurpose_", purpose, "AuditPurpose_Other"),
+    };
 
     public static string Outcome(IStringLocalizer text, string outcome) => Say(text, "AuditOutcome_", outcome, "AuditAction_Other");
 
+    private static string Key(string prefix, string code) => prefix + code.Replace('.', '_').Replace('-', '_').Replace(':', '_');
+
     private static string Say(IStringLocalizer text, string prefix, string code, string fallback)
     {
-        var words = text[prefix + code.Replace('.', '_').Replace('-', '_').Replace(':', '_')];
+        var words = text[Key(prefix, code)];
         return words.ResourceNotFound ? text[fallback].Value : words.Value;
     }
 }
