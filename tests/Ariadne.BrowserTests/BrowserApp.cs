@@ -47,6 +47,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(new DemoMode(false));
+            // Fewer PBKDF2 rounds than production's 100,000: the tests check sign-in, not the hash's cost (see AriadneApp).
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
     }
 

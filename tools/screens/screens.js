@@ -20,9 +20,12 @@ async function signIn(browser, who, lang, width) {
 
 (async () => {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
-  for (const lang of ["az", "ru"]) {
-    for (const who of roles) {
-      const page = await signIn(browser, who, lang, 1280);
+  // One sign-in per role (the sign-in rate limit counts every attempt from this address); the language is a cookie.
+  for (const who of roles) {
+    const page = await signIn(browser, who, "az", 1280);
+    for (const lang of ["az", "ru"]) {
+      await page.context().addCookies([{ name: ".AspNetCore.Culture", value: encodeURIComponent(`c=${lang}|uic=${lang}`), url: base }]);
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(base + "/");
       await page.screenshot({ path: `${out}/home-${who}-${lang}.png`, fullPage: true });
       if (who === "investigator") {
@@ -35,6 +38,8 @@ async function signIn(browser, who, lang, width) {
           await page.screenshot({ path: `${out}/case-workspace-${lang}.png`, fullPage: true });
           await page.setViewportSize({ width: 390, height: 900 });
           await page.screenshot({ path: `${out}/case-workspace-${lang}-phone.png`, fullPage: true });
+          await page.goto(page.url().replace(/\/Cases\/Detail.*$/, "") + "/Cases/Identification?id=" + page.url().match(/[0-9a-f-]{36}/)[0]);
+          await page.screenshot({ path: `${out}/identification-${lang}-phone.png`, fullPage: true });
         }
       }
       if (who === "duty") {
@@ -42,8 +47,13 @@ async function signIn(browser, who, lang, width) {
         await page.goto(base + "/Referrals");
         await page.screenshot({ path: `${out}/desk-${lang}-phone.png`, fullPage: true });
       }
-      await page.context().close();
+      if (who === "border") {
+        await page.setViewportSize({ width: 390, height: 900 });
+        await page.goto(base + "/Referrals/New");
+        await page.screenshot({ path: `${out}/referral-form-${lang}-phone.png`, fullPage: true });
+      }
     }
+    await page.context().close();
   }
   await browser.close();
 })();

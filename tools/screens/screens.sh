@@ -9,7 +9,7 @@ package="$root/tests/Ariadne.BrowserTests/bin/Release/net10.0/.playwright/packag
 [ -d "$package" ] || { echo "build first: dotnet build Ariadne.slnx -c Release"; exit 1; }
 work=$(mktemp -d)
 port=5099
-(cd "$work" && dotnet "$root/src/Ariadne.Web/bin/Release/net10.0/Ariadne.Web.dll" --demo --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Ariadne.Web" > "$work/demo.log" 2>&1) &
+(cd "$work" && exec dotnet "$root/src/Ariadne.Web/bin/Release/net10.0/Ariadne.Web.dll" --demo --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Ariadne.Web" > "$work/demo.log" 2>&1) &
 demo=$!
 trap 'kill $demo 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/Account/SignIn" >/dev/null && break; sleep 1; done

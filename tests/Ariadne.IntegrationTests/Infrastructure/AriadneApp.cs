@@ -47,6 +47,9 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
     public bool Demo { get; }
+
+    /// <summary>PBKDF2 rounds for passwords made in tests (production: Identity's default, 100,000).</summary>
+    public const int TestHashRounds = 1_000;
     public FakeTimeProvider Time { get; } = new(Start);
     public string Provider => Database.Provider;
 
@@ -69,6 +72,10 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(new DemoMode(Demo));
+            // PBKDF2 at the production cost (100,000 rounds) is most of the CPU time of a test that makes users and signs
+            // them in; the tests check what the hash protects (sign-in, lockout, the second factor), not its cost, so
+            // they hash with fewer rounds. The format and the verification path are the production ones.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashRounds);
         });
     }
 
