@@ -154,6 +154,12 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         using var home = await app.SessionAsync(shelter);
         var page = await squad.GetAsync($"/Cases/Protection?id={view.Id}");
         var shelterId = shelter.InstitutionId.ToString();
+        // The case's task list tells the investigator what is left: onward referral waits for consent.
+        async Task<string?> TaskState(string task) =>
+            (await squad.GetAsync($"/Cases/Detail?id={view.Id}")).Document.QuerySelector($"[data-task='{task}']")?.GetAttribute("data-state");
+        Assert.Equal("NotStarted", await TaskState("CaseTask_Screen"));
+        Assert.Equal("NotStarted", await TaskState("CaseTask_Consent"));
+        Assert.Equal("CannotStartYet", await TaskState("CaseTask_Onward"));
 
         // Without consent, no onward referral; bad consent input saves nothing.
         var refused = await squad.SubmitAsync(page, "form[action*='handler=Onward']", new Dictionary<string, string>
@@ -183,6 +189,8 @@ public abstract class ProtectionFlowTests(AriadneApp app)
             ["Onward.Note"] = "Adult woman, needs a bed tonight",
         });
         Assert.Contains("Waiting for an answer", sent.Text, StringComparison.Ordinal);
+        Assert.Equal("Completed", await TaskState("CaseTask_Consent"));
+        Assert.Equal("Waiting", await TaskState("CaseTask_Onward"));
 
         // Before acceptance the shelter sees the request, not the case.
         Assert.Equal(HttpStatusCode.NotFound, (await home.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
@@ -193,6 +201,8 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Contains("Accepted. The case is now open to you with the shared data.", accepted.Text, StringComparison.Ordinal);
         var detail = await home.GetAsync($"/Cases/Detail?id={view.Id}");
         Assert.Equal(HttpStatusCode.OK, detail.Status);
+        Assert.Null(detail.Document.QuerySelector("[data-case-tasks]")); // the shelter does not run the case: no task list
+        Assert.Equal("Completed", await TaskState("CaseTask_Onward"));
         Assert.Contains("Zülfiyyəonw", detail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Türkiyədə məcburi əmək", detail.Text, StringComparison.Ordinal); // Investigation stays with the Squad
         var person = await home.GetAsync($"/Cases/Detail?id={view.Id}&tab=person");

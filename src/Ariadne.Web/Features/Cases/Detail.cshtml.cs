@@ -17,7 +17,8 @@ namespace Ariadne.Web.Features.Cases;
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 public sealed class DetailModel(
-    CaseService cases, CaseHeaders headers, CaseAccess access, AriadneDbContext db, IStringLocalizer<SharedResource> text, UiTime uiTime) : PageModel
+    CaseService cases, CaseHeaders headers, CaseAccess access, AriadneDbContext db, IStringLocalizer<SharedResource> text, UiTime uiTime,
+    IEnumerable<ICaseTaskSource> taskSources) : PageModel
 {
     public static readonly DataClass[] OverviewClasses = [DataClass.Status, DataClass.Investigation, DataClass.Legal, DataClass.Care];
     public static readonly DataClass[] PersonClasses = [DataClass.Identity, DataClass.ContactLocation, DataClass.Health];
@@ -30,6 +31,8 @@ public sealed class DetailModel(
     public CaseHeader Header { get; private set; } = null!;
     public string ResponsibleInstitution { get; private set; } = "";
     public DateTimeOffset? EmergencyUntil { get; private set; }
+    /// <summary>The work on the case, step by step, as far as the viewer's rights show it (overview tab only).</summary>
+    public IReadOnlyList<CaseTask> Tasks { get; private set; } = [];
     public UiTime Time => uiTime;
     public bool IsPersonTab => string.Equals(Tab, "person", StringComparison.OrdinalIgnoreCase);
     public IReadOnlyList<DataClass> Sections => IsPersonTab ? PersonClasses : OverviewClasses;
@@ -45,7 +48,13 @@ public sealed class DetailModel(
             var emergencyUntil = view.Rights.IsBreakGlass
                 ? await access.ActiveBreakGlass(viewer).Where(b => b.CaseId == Id).MaxAsync(b => (DateTimeOffset?)b.ExpiresAt, ct)
                 : null;
-            return (Header: await headers.BuildAsync(view, ct), Responsible: responsible, EmergencyUntil: emergencyUntil);
+            // The task list: each module's steps of the work, read in this audited read under the same rights.
+            var tasks = new List<CaseTask>();
+            if (!IsPersonTab && !view.Erased)
+                foreach (var source in taskSources) // one at a time: they share the request's DbContext
+                    tasks.AddRange(await source.TasksAsync(viewer, Id, view.Rights, ct));
+            return (Header: await headers.BuildAsync(view, ct), Responsible: responsible, EmergencyUntil: emergencyUntil,
+                Tasks: tasks.OrderBy(t => t.Order).ToList());
         });
         if (read is not { } found)
             return NotFound();
@@ -53,6 +62,7 @@ public sealed class DetailModel(
         Header = found.More.Header with { Tab = IsPersonTab ? CaseTab.Person : CaseTab.Overview };
         ResponsibleInstitution = found.More.Responsible;
         EmergencyUntil = found.More.EmergencyUntil;
+        Tasks = found.More.Tasks;
         return Page();
     }
 

@@ -13,6 +13,7 @@ public sealed class IdentificationModule : AriadneModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IdentificationService>();
+        services.AddScoped<Cases.ICaseTaskSource, IdentificationCaseTasks>();
         services.AddOptions<IdentificationOptions>().Bind(configuration.GetSection(IdentificationOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentificationOptions>, IdentificationOptions.Validator>();
     }

@@ -18,6 +18,7 @@ public sealed class ProtectionModule : AriadneModule
         services.AddScoped<OnwardService>();
         services.AddScoped<RiskService>();
         services.AddScoped<IHomePanel, AssignedCasesHomePanel>();
+        services.AddScoped<Cases.ICaseTaskSource, ProtectionCaseTasks>();
         services.AddScoped<IHomePanel, OnwardHomePanel>();
     }
 
