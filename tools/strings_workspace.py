@@ -84,4 +84,7 @@ S = {
 "CaseTaskState_Completed": ("Completed", "Выполнено", "Tamamlanıb"),
 "CaseTaskState_Waiting": ("Waiting for an answer", "Ожидает ответа", "Cavab gözlənilir"),
 "CaseTaskState_CannotStartYet": ("Cannot start yet", "Пока нельзя начать", "Hələ başlamaq olmaz"),
+"CaseHistory_OwnOnly": ("You see what your own institution did on this case. The rest of its history is for those who run the case.",
+    "Вы видите действия своей организации по этому делу. Остальная история доступна тем, кто ведёт дело.",
+    "Bu iş üzrə öz qurumunuzun etdiklərini görürsünüz. Tarixçənin qalan hissəsi işi aparanlar üçündür."),
 }

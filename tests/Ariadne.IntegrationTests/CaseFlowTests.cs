@@ -245,6 +245,7 @@ public abstract class CaseFlowTests(AriadneApp app)
             using (session)
             {
                 Assert.Equal(HttpStatusCode.Forbidden, (await session.GetAsync("/Cases/BreakGlass")).Status);
+                Assert.Null((await session.GetAsync("/Cases")).Document.QuerySelector("a[href*='/Cases/BreakGlass']")); // no button that leads to a refusal
                 Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
                 Assert.DoesNotContain(view.Number, (await session.GetAsync("/Cases")).Html, StringComparison.Ordinal);
             }

@@ -70,6 +70,12 @@ public abstract class CaseWorkspaceTests(AriadneApp app)
         // A forged post that slips an Identity field into the Status section is refused and changes nothing.
         var forged = await other.SubmitAsync(status, "form[action*='handler=Update']", new Dictionary<string, string> { ["Input.GivenName"] = "Forged" }, follow: false);
         Assert.Equal(HttpStatusCode.Forbidden, forged.Status);
+        // The same forged post from someone who cannot see the case finds no case at all (404, not 403).
+        using var stranger = await app.SessionAsync(await app.BorderOfficerAsync());
+        var token = (await stranger.GetAsync("/Referrals/New")).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        status.Document.QuerySelector("form[action*='handler=Update'] input[name=__csrf]")!.SetAttribute("value", token);
+        var blind = await stranger.SubmitAsync(status, "form[action*='handler=Update']", new Dictionary<string, string> { ["Input.GivenName"] = "Forged" }, follow: false);
+        Assert.Equal(HttpStatusCode.NotFound, blind.Status);
 
         using var own = await app.SessionAsync(investigator);
         var identity = await own.GetAsync($"/Cases/{view.Id}/Edit?section=Identity");

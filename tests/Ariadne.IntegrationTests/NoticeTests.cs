@@ -1,6 +1,7 @@
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,28 @@ public abstract class NoticeTests(AriadneApp app)
         Assert.Equal(investigator.Id, assigned.RecipientUserId);
         Assert.Null(assigned.RecipientInstitutionId);
         Assert.Empty(await NoticesAsync(ReferralsAudit.TakenForward, caseNumber)); // the referrer never learns the case's number
+    }
+
+    [Fact]
+    public async Task A_new_referral_is_announced_to_the_duty_desk_and_not_to_the_rest_of_the_squad()
+    {
+        var duty = await app.DutyOfficerAsync();
+        var investigator = await app.SquadInvestigatorAsync();
+        var officer = await app.BorderOfficerAsync();
+        var referral = await app.ReferAsync(officer, ReferralSteps.SampleReferral("recv"));
+        var notice = Assert.Single(await NoticesAsync(ReferralsAudit.Received, referral.Number));
+        Assert.Equal(duty.InstitutionId, notice.RecipientInstitutionId);
+        Assert.Equal(RoleCatalog.DutyOfficer, notice.RecipientRole);
+
+        Task<bool> SeesAsync(TestUser user, string role) => app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Notifications
+            .For(CaseSteps.ViewerOf(user, role), [role]).AnyAsync(n => n.Id == notice.Id));
+        Assert.True(await SeesAsync(duty, RoleCatalog.DutyOfficer));
+        Assert.False(await SeesAsync(investigator, RoleCatalog.Investigator));
+        Assert.False(await SeesAsync(officer, RoleCatalog.LawEnforcementOfficer));
+        using var squad = await app.SessionAsync(investigator);
+        Assert.DoesNotContain(referral.Number, (await squad.GetAsync("/Notifications")).Text, StringComparison.Ordinal);
+        using var desk = await app.SessionAsync(duty);
+        Assert.Contains(referral.Number, (await desk.GetAsync("/Notifications")).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -205,6 +205,19 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Equal("Completed", await TaskState("CaseTask_Onward"));
         Assert.Contains("Zülfiyyəonw", detail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Türkiyədə məcburi əmək", detail.Text, StringComparison.Ordinal); // Investigation stays with the Squad
+        // The shelter's history of the case holds what the shelter did, not what the Squad did.
+        var shelterHistory = await home.GetAsync($"/Cases/{view.Id}/History");
+        Assert.NotNull(shelterHistory.Document.QuerySelector("[data-history-own]"));
+        var squadName = await DbAsync(db => db.Institutions.Where(i => i.Id == investigator.InstitutionId).Select(i => i.Name).FirstAsync());
+        var shelterName = await DbAsync(db => db.Institutions.Where(i => i.Id == shelter.InstitutionId).Select(i => i.Name).FirstAsync());
+        var shelterRows = shelterHistory.Document.QuerySelectorAll("[data-history] li").Select(li => li.TextContent).ToList();
+        Assert.NotEmpty(shelterRows);
+        Assert.All(shelterRows, row => Assert.DoesNotContain(squadName, row, StringComparison.Ordinal));
+        var squadHistory = await squad.GetAsync($"/Cases/{view.Id}/History");
+        Assert.Null(squadHistory.Document.QuerySelector("[data-history-own]"));
+        var squadRows = squadHistory.Document.QuerySelectorAll("[data-history] li").Select(li => li.TextContent).ToList();
+        Assert.Contains(squadRows, row => row.Contains(squadName, StringComparison.Ordinal));
+        Assert.Contains(squadRows, row => row.Contains(shelterName, StringComparison.Ordinal));
         var person = await home.GetAsync($"/Cases/Detail?id={view.Id}&tab=person");
         Assert.Contains("Astma", person.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Nizami küçəsi", person.Text, StringComparison.Ordinal); // Contact & location was not shared
@@ -277,6 +290,17 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Equal(shelter.Id, grant.GranteeUserId);
         Assert.Null(grant.GranteeInstitutionId);
         Assert.Equal(DataClass.Status | DataClass.Identity, grant.Read);
+
+        // On a child's case the accepted referral is the accepting worker's alone: a colleague neither sees it nor completes it.
+        var colleague = await app.ShelterManagerAsync();
+        Assert.Equal(shelter.InstitutionId, colleague.InstitutionId);
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(CaseSteps.ViewerOf(colleague, RoleCatalog.ShelterManager), second, OnwardService.Answer.Complete)));
+        // (Both see the institution's first, declined answer; only the worker sees the accepted one.)
+        using (var colleagueSession = await app.SessionAsync(colleague))
+            Assert.Single((await colleagueSession.GetAsync("/Referrals/Onward")).Document.QuerySelectorAll($"tr[data-onward='{view.Number}']"));
+        using (var workerSession = await app.SessionAsync(shelter))
+            Assert.Equal(2, (await workerSession.GetAsync("/Referrals/Onward")).Document.QuerySelectorAll($"tr[data-onward='{view.Number}']").Length);
+        Assert.Null(await DbAsync(db => db.Grants.Where(g => g.Id == grant.Id).Select(g => g.RevokedAt).FirstAsync()));
 
         // Another shelter's manager cannot answer what was not sent to them.
         var stranger = CaseSteps.ViewerOf(await app.CreateUserAsync(InstitutionKind.ServiceProvider, [RoleCatalog.ServiceProfessional]), RoleCatalog.ServiceProfessional);

@@ -41,8 +41,7 @@ public sealed class IndexModel(AriadneDbContext db, IEnumerable<IHomePanel> pane
         Panels = built.OrderBy(p => p.Alert ? 0 : 1).ThenBy(p => p.Order).ToList();
         var roles = Roles.ToList();
         Notices = await db.Notifications.AsNoTracking()
-            .Where(n => n.RecipientUserId == viewer.UserId || n.RecipientInstitutionId == viewer.InstitutionId
-                        || (n.RecipientRole != null && roles.Contains(n.RecipientRole)))
+            .For(viewer, roles)
             .OrderByDescending(n => n.CreatedAt).Take(NoticeCount).ToListAsync(ct);
     }
 

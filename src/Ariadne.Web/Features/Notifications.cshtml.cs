@@ -20,8 +20,7 @@ public sealed class NotificationsModel(AriadneDbContext db) : PageModel
         var viewer = Viewer.Of(User);
         var roles = User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         Items = await db.Notifications.AsNoTracking()
-            .Where(n => n.RecipientUserId == viewer.UserId || n.RecipientInstitutionId == viewer.InstitutionId
-                        || (n.RecipientRole != null && roles.Contains(n.RecipientRole)))
+            .For(viewer, roles)
             .OrderByDescending(n => n.CreatedAt).Take(100).ToListAsync();
     }
 }

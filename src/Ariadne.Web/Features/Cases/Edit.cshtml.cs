@@ -13,7 +13,7 @@ namespace Ariadne.Web.Features.Cases;
 /// change goes through <see cref="CaseService.UpdateAsync"/>, which checks the rights again and audits.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class EditModel(CaseService cases, CaseHeaders headers, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class EditModel(CaseService cases, CaseHeaders headers, CaseAccess access, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     public static readonly string[] Sexes = ["female", "male", "other", "unknown"];
 
@@ -31,7 +31,8 @@ public sealed class EditModel(CaseService cases, CaseHeaders headers, IStringLoc
     {
         ModelState.Clear();
         if (!CaseFields.Classes.Contains(Section) || (Input.Touches() & ~Section) != 0)
-            return StatusCode(StatusCodes.Status403Forbidden);
+            // A case the viewer cannot see is not there (404), whatever was posted; a visible one refuses fields outside the section.
+            return await access.RightsAsync(Viewer.Of(User), Id) is null ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
         foreach (var (field, messages) in Input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
             foreach (var message in messages)
                 ModelState.AddModelError("Input." + field, message);

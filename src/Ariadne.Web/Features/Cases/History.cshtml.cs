@@ -30,16 +30,24 @@ public sealed class HistoryModel(CaseService cases, CaseHeaders headers, Ariadne
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public CaseHeader Header { get; private set; } = null!;
+    /// <summary>The viewer sees only their own institution's events (they do not run the case).</summary>
+    public bool OwnInstitutionOnly { get; private set; }
     public IReadOnlyList<Entry> Events { get; private set; } = [];
     public bool HasMore { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        var read = await cases.ReadWithAsync(Viewer.Of(User), Id, CasesAudit.History, async (view, ct) =>
+        var viewer = Viewer.Of(User);
+        var read = await cases.ReadWithAsync(viewer, Id, CasesAudit.History, async (view, ct) =>
         {
+            // Those who run the case (its investigators and their supervisor) see all of its history; anyone else with access (a shelter, a
+            // prosecutor, a service provider) sees only what their own institution did: who else works on the case, and
+            // what they did, is not theirs to know.
+            var whole = !view.Rights.IsBreakGlass && (view.Rights.Relations.Contains(Relation.Investigator) || view.Rights.Relations.Contains(Relation.SquadSupervisor));
+            var institution = viewer.InstitutionId;
             var rows = await (from e in db.AuditEvents.AsNoTracking()
-                              where e.CaseId == Id && !Hidden.Contains(e.Action)
+                              where e.CaseId == Id && !Hidden.Contains(e.Action) && (whole || e.ActorInstitutionId == institution)
                               join u in db.Users on e.ActorUserId equals u.Id into eu
                               from u in eu.DefaultIfEmpty()
                               join i in db.Institutions on e.ActorInstitutionId equals i.Id into ei
@@ -47,11 +55,12 @@ public sealed class HistoryModel(CaseService cases, CaseHeaders headers, Ariadne
                               orderby e.Sequence descending
                               select new Entry(e.At, e.Action, e.Outcome, u != null ? u.DisplayName : null, i != null ? i.Name : null))
                 .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
-            return (Header: await headers.BuildAsync(view, ct) with { Tab = CaseTab.History }, Rows: rows);
+            return (Header: await headers.BuildAsync(view, ct) with { Tab = CaseTab.History }, Rows: rows, Whole: whole);
         });
         if (read is not { } found)
             return NotFound();
         Header = found.More.Header;
+        OwnInstitutionOnly = !found.More.Whole;
         HasMore = found.More.Rows.Count > PageSize;
         Events = found.More.Rows.Take(PageSize).ToList();
         return Page();

@@ -11,7 +11,11 @@ public static class OnwardVisibility
         public IQueryable<OnwardReferral> OnwardInbox(Viewer v)
         {
             var relations = v.InstitutionRelations.ToList();
-            return access.Db.OnwardReferrals.Where(o => o.RecipientInstitutionId == v.InstitutionId && relations.Contains(o.Relation));
+            // Once a referral for a child is accepted, its grant names the worker who took the child on: from then on it is
+            // that worker's alone (colleagues neither see it in the inbox nor complete it, which would revoke the grant).
+            var namedToOthers = access.Db.Grants.Where(g => g.GranteeUserId != null && g.GranteeUserId != v.UserId).Select(g => g.Id);
+            return access.Db.OnwardReferrals.Where(o => o.RecipientInstitutionId == v.InstitutionId && relations.Contains(o.Relation)
+                && (o.GrantId == null || !namedToOthers.Contains(o.GrantId.Value)));
         }
     }
 }

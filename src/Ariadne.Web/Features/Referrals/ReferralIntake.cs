@@ -110,7 +110,9 @@ public sealed class ReferralIntake(
             }
             db.Notifications.Add(new Notification
             {
+                // The duty desk's: not every member of the Squad may open a referral.
                 RecipientInstitutionId = squad,
+                RecipientRole = RoleCatalog.DutyOfficer,
                 Kind = ReferralsAudit.Received,
                 CaseNumber = referral.Number,
                 CreatedAt = now,
