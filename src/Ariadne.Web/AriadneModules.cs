@@ -1,3 +1,4 @@
+using Ariadne.Web.Features.Accommodation;
 using Ariadne.Web.Features.Account;
 using Ariadne.Web.Features.Admin;
 using Ariadne.Web.Features.Cases;
@@ -28,6 +29,7 @@ public static class AriadneModules
         new CasesModule(),
         new IdentificationModule(),
         new ProtectionModule(),
+        new AccommodationModule(),
         new ReferralsModule(),
         new CoordinationModule(),
         new OversightModule(),

@@ -8,6 +8,7 @@ public enum CaseTab
     Identification,
     Protection,
     Risk,
+    Accommodation,
     Access,
     History,
 }

@@ -49,6 +49,8 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
         new(InstitutionKind.Shelter, "SIG-BAKI", "Bakı Təhlükəsiz Sığınacağı",
             [new("shelter", "Könül Ağayeva", [RoleCatalog.ShelterManager], [TrainingTopic.VictimAssistance]),
              new("socialworker", "Aysel Qasımova", [RoleCatalog.SocialWorker], [TrainingTopic.VictimAssistance])]),
+        new(InstitutionKind.Shelter, "SIG-TD", "Təmiz Dünya Qadınlara Yardım İctimai Birliyi",
+            [new("shelter.ngo", "Şəbnəm Hacıyeva", [RoleCatalog.ShelterManager], [TrainingTopic.VictimAssistance])]),
         new(InstitutionKind.ServiceProvider, "ƏHM", "Əmin Həyat Mərkəzi",
             [new("doctor", "Samir Orucov", [RoleCatalog.ServiceProfessional], []),
              new("lawyer", "Lalə Mehdiyeva", [RoleCatalog.ServiceProfessional], [])]),

@@ -1,0 +1,34 @@
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Notifications;
+
+namespace Ariadne.Web.Features.Accommodation;
+
+/// <summary>The Accommodation module's audit vocabulary: shelters, beds, holds, admissions and discharges.</summary>
+public static class AccommodationAudit
+{
+    public static readonly AuditAction ShelterSaved = new("shelter.saved");
+    public static readonly AuditAction ShelterViewed = new("shelter.viewed");
+    public static readonly AuditAction BedChanged = new("bed.changed");
+    public static readonly AuditAction BedsSearched = new("beds.searched");
+    public static readonly AuditAction BedHeld = new("bed.held");
+    public static readonly AuditAction Admitted = new("placement.admitted");
+    public static readonly AuditAction Discharged = new("placement.discharged");
+
+    /// <summary>Every action above, for the module contract.</summary>
+    public static IReadOnlyList<AuditAction> All { get; } = [ShelterSaved, ShelterViewed, BedChanged, BedsSearched, BedHeld, Admitted, Discharged];
+
+    public static readonly AuditPurpose Manage = new("shelter.manage");
+    public static readonly AuditPurpose Find = new("bed.find");
+    public static readonly AuditPurpose Hold = new("bed.hold");
+    public static readonly AuditPurpose Release = new("bed.release");
+    public static readonly AuditPurpose Admit = new("placement.admit");
+    public static readonly AuditPurpose Discharge = new("placement.discharge");
+    public static readonly AuditPurpose View = new("placement.view");
+
+    public static readonly AuditTarget Shelter = new("shelter");
+    public static readonly AuditTarget Bed = new("bed");
+    public static readonly AuditTarget Placement = new("placement");
+
+    /// <summary>To the shelter's staff: one of its beds was held (the shelter's name only; never an address).</summary>
+    public static readonly NotificationKind BedHeldNotice = new("bed-held");
+}

@@ -1,0 +1,15 @@
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Accommodation;
+
+/// <summary>This module's tables, as properties of the one <see cref="AriadneDbContext"/>.</summary>
+public static class AccommodationData
+{
+    extension(AriadneDbContext db)
+    {
+        public DbSet<Shelter> Shelters => db.Set<Shelter>();
+        public DbSet<Bed> Beds => db.Set<Bed>();
+        public DbSet<Placement> Placements => db.Set<Placement>();
+    }
+}

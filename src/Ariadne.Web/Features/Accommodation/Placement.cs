@@ -1,0 +1,21 @@
+using Ariadne.Web.Platform.Access;
+
+namespace Ariadne.Web.Features.Accommodation;
+
+/// <summary>A person's stay in a shelter: admission, then a mandatory discharge record. Status class (where and when), notes under Care.</summary>
+public sealed class Placement
+{
+    [NotPersonal] public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotPersonal] public Guid CaseId { get; set; }
+    [NotPersonal] public Guid ShelterId { get; set; }
+    [NotPersonal] public Guid BedId { get; set; }
+    [NotPersonal] public DateTimeOffset AdmittedAt { get; set; }
+    [NotPersonal] public Guid AdmittedBy { get; set; }
+    [NotPersonal] public DateTimeOffset? DischargedAt { get; set; }
+    [NotPersonal] public Guid? DischargedBy { get; set; }
+    [NotPersonal] public DischargeReason? Reason { get; set; }
+    [NotPersonal] public DischargeDestination? Destination { get; set; }
+    /// <summary>Whether the person agreed to be contacted for follow-up after leaving.</summary>
+    [NotPersonal] public bool? FollowUpConsent { get; set; }
+    [DataClass(DataClass.Care)] public byte[]? NotesEnc { get; set; }
+}
