@@ -1,5 +1,6 @@
 # Secure accommodation (issue 13): shelters, beds, the bed finder, admission and discharge. key -> (en, ru, az).
 S = {
+"Scope_shelters.read": ("Find free beds in shelters (counts only)", "Поиск свободных мест в приютах (только число)", "Sığınacaqlarda boş yer axtarışı (yalnız say)"),
 "Nav_Beds": ("Find a bed", "Найти место", "Yer tap"),
 "Nav_Shelters": ("Our shelter", "Наш приют", "Sığınacağımız"),
 "CaseTab_Accommodation": ("Accommodation", "Размещение", "Yerləşdirmə"),

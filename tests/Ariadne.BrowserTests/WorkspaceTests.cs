@@ -33,7 +33,7 @@ public sealed class WorkspaceTests(BrowserApp app)
         {
             (InstitutionKind.AntiTraffickingSquad, RoleCatalog.DutyOfficer, ["/", "/Referrals", "/Notifications"]),
             (InstitutionKind.BorderService, RoleCatalog.LawEnforcementOfficer, ["/", "/Referrals/New", "/Account/Security", "/Account/Tokens"]),
-            (InstitutionKind.Shelter, RoleCatalog.ShelterManager, ["/", "/Referrals/Onward"]),
+            (InstitutionKind.Shelter, RoleCatalog.ShelterManager, ["/", "/Referrals/Onward", "/Accommodation/Shelters", "/Accommodation/Beds?Search.Need=WomanWithChildren"]),
             (InstitutionKind.NationalCoordinator, RoleCatalog.Coordinator, ["/", "/Coordination"]),
             (InstitutionKind.Oversight, RoleCatalog.Auditor, ["/", "/Oversight/Reviews", "/Oversight/CaseAccess"]),
             (InstitutionKind.PlatformAdministration, RoleCatalog.Administrator, ["/", "/Admin/Users", "/Admin/Institutions", "/Admin/Users/Create"]),
@@ -41,7 +41,8 @@ public sealed class WorkspaceTests(BrowserApp app)
         var problems = new List<string>();
         await CheckPagesAsync(investigator, ["/", "/Cases", $"/Cases/Detail?id={caseId}", $"/Cases/Detail?id={caseId}&tab=person",
             $"/Cases/{caseId}/Edit?section=Identity", $"/Cases/{caseId}/Access", $"/Cases/{caseId}/History",
-            $"/Cases/Identification?id={caseId}", $"/Cases/Protection?id={caseId}", $"/Cases/AgeAssessment?id={caseId}"], problems);
+            $"/Cases/Identification?id={caseId}", $"/Cases/Protection?id={caseId}", $"/Cases/AgeAssessment?id={caseId}",
+            $"/Cases/Accommodation?id={caseId}", "/Accommodation/Beds", "/Accommodation/Beds?Search.Need="], problems);
         await investigator.Context.CloseAsync();
         foreach (var (kind, role, pages) in roles)
         {

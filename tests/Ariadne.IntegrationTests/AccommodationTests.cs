@@ -80,6 +80,28 @@ public abstract class AccommodationTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task The_shelters_api_gives_counts_without_addresses_to_a_finder_only()
+    {
+        var (_, _, name, address) = await ShelterAsync(("A", BedRestriction.Women), ("B", BedRestriction.Accessible));
+        var investigator = await app.SquadInvestigatorAsync();
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenAsync(investigator, AccommodationModule.ReadScope));
+        var response = await client.GetAsync("/api/v1/shelters?need=Woman&accessible=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(address, body, StringComparison.Ordinal);
+        var rows = System.Text.Json.JsonDocument.Parse(body).RootElement.EnumerateArray().Where(e => e.GetProperty("name").GetString() == name).ToList();
+        Assert.Equal(1, Assert.Single(rows).GetProperty("freeBeds").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/shelters")).StatusCode); // no need given
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/shelters?need=Woman&language=xx")).StatusCode);
+
+        // A token of someone who does not look for beds (a border officer) is refused even with the scope.
+        using var other = app.CreateClient();
+        other.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenAsync(await app.BorderOfficerAsync(), AccommodationModule.ReadScope));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/api/v1/shelters?need=Woman")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_shelter_that_accepted_the_referral_admits_and_discharges_and_the_address_stays_with_those_who_may_know_it()
     {
         var (manager, shelterId, name, address) = await ShelterAsync(("1", BedRestriction.Women));

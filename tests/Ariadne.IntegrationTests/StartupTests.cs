@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Features.Accommodation;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Participants;
@@ -17,7 +18,10 @@ public abstract class StartupTests(string provider)
         await using var demo = new AriadneApp(provider, demo: true);
         await demo.InitializeAsync();
         var kinds = await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Institutions.Select(i => i.Kind).ToListAsync());
-        Assert.Equal(Enum.GetValues<InstitutionKind>().Order(), kinds.Order());
+        Assert.Equal(Enum.GetValues<InstitutionKind>().Order(), kinds.Distinct().Order()); // (two shelters: one state, one NGO)
+        Assert.Equal(2, await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Shelters.CountAsync()));
+        Assert.Equal(1, await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Placements.CountAsync(p => p.DischargedAt == null)));
+        Assert.Equal(1, await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Placements.CountAsync(p => p.DischargedAt != null && p.FollowUpConsent == true)));
         var userCount = await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.CountAsync(u => u.IsDemo));
         Assert.True(userCount >= kinds.Count);
         Assert.Equal(3, await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.CountAsync()));

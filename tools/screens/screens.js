@@ -42,6 +42,26 @@ async function signIn(browser, who, lang, width) {
           await page.screenshot({ path: `${out}/identification-${lang}-phone.png`, fullPage: true });
         }
       }
+      if (who === "investigator") {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(base + "/Accommodation/Beds?Search.Need=Woman");
+        await page.screenshot({ path: `${out}/beds-${lang}.png`, fullPage: true });
+        await page.setViewportSize({ width: 390, height: 900 });
+        await page.screenshot({ path: `${out}/beds-${lang}-phone.png`, fullPage: true });
+      }
+      if (who === "shelter") {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(base + "/Accommodation/Shelters");
+        await page.screenshot({ path: `${out}/shelter-${lang}.png`, fullPage: true });
+        const resident = page.locator("main [data-bed-state=Occupied] a").first();
+        if (await resident.count()) {
+          await resident.click();
+          await page.waitForLoadState("networkidle");
+          await page.screenshot({ path: `${out}/placement-${lang}.png`, fullPage: true });
+          await page.setViewportSize({ width: 390, height: 900 });
+          await page.screenshot({ path: `${out}/placement-${lang}-phone.png`, fullPage: true });
+        }
+      }
       if (who === "duty") {
         await page.setViewportSize({ width: 390, height: 900 });
         await page.goto(base + "/Referrals");

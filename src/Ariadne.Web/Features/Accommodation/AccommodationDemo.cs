@@ -42,7 +42,8 @@ public sealed class AccommodationDemo(
         await Check(shelters.HoldAsync(new Viewer(helpline.Id, helpline.InstitutionId, []), [RoleCatalog.HelplineOperator], ngoShelter,
             new() { Need = BedNeed.Woman }, ShelterService.DefaultHoldHours, cancellationToken));
 
-        // The first two demo cases (Gülnar, Ramil) go to the state shelter the way the product asks: consent, onward referral, acceptance, admission.
+        // The first two demo cases (Gülnar, Ramil) go to the state shelter the way the product asks: consent, onward referral
+        // (the status only: what the shelter needs to admit), acceptance, admission.
         var cases = await db.Set<Cases.ProtectionCase>().OrderBy(c => c.Recency).Select(c => c.Id).Take(2).ToListAsync(cancellationToken);
         var squad = new Viewer(investigator.Id, investigator.InstitutionId, [Relation.Investigator]);
         var beds = new[] { "Q-1", "K-1" };
@@ -50,7 +51,7 @@ public sealed class AccommodationDemo(
         {
             var caseId = cases[i];
             await Check(consents.RecordConsentAsync(squad, caseId, new() { Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing], RecipientInstitutionId = state.InstitutionId, Form = ConsentForm.Written, GivenOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) }, cancellationToken));
-            await Check(onward.SendAsync(squad, caseId, new() { Relation = Relation.Shelter, RecipientInstitutionId = state.InstitutionId, Share = [DataClass.Identity, DataClass.Care], Note = "Demo: needs a safe bed" }, cancellationToken));
+            await Check(onward.SendAsync(squad, caseId, new() { Relation = Relation.Shelter, RecipientInstitutionId = state.InstitutionId, Share = [], Note = "Demo: needs a safe bed" }, cancellationToken));
             var onwardId = await db.OnwardReferrals.Where(o => o.CaseId == caseId).Select(o => o.Id).FirstAsync(cancellationToken);
             await onward.AnswerAsync(stateViewer, onwardId, OnwardService.Answer.Accept, ct: cancellationToken);
             var bed = await db.Beds.Where(b => b.ShelterId == stateShelter && b.Label == beds[i]).Select(b => b.Id).FirstAsync(cancellationToken);
@@ -63,7 +64,6 @@ public sealed class AccommodationDemo(
                 Reason = DischargeReason.FamilyReunification,
                 Destination = DischargeDestination.Family,
                 FollowUpConsent = true,
-                Notes = "Demo: returned to his family in Şəki; agreed to follow-up calls.",
             }, cancellationToken));
     }
 

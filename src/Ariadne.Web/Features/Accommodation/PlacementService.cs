@@ -70,7 +70,7 @@ public sealed class PlacementService(
             var open = stays.FirstOrDefault(s => s.DischargedAt is null);
             var free = shelterSide && open is null ? await FreeBedsAsync(viewer, ct) : [];
             var state = new State(rights, c.Number, await headers.BuildAsync(c, rights, CaseTab.Accommodation, ct), stays,
-                shelterSide && open is null && personKey is not null, free, shelterSide && open is { Ours: true });
+                shelterSide && open is null, free, shelterSide && open is { Ours: true });
             return new Audited<State?>(state, new AuditRecord(CasesAudit.CaseViewed, TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId,
                 Relation: rights.Through, Purpose: AccommodationAudit.View));
         }, ct);
@@ -175,6 +175,8 @@ public sealed class PlacementService(
             errors[nameof(DischargeInput.FollowUpConsent)] = [text["Discharge_FollowUpRequired"]];
         if (input.Notes?.Trim().Length > 4000)
             errors[nameof(DischargeInput.Notes)] = [text["Validation_TooLong", 4000]];
+        else if (!string.IsNullOrWhiteSpace(input.Notes) && !rights.CanWrite(DataClass.Care))
+            errors[nameof(DischargeInput.Notes)] = [text["Case_NotWritable"]]; // notes are Care: only where the referral shared it
         if (errors.Count > 0)
             return errors;
         return await writes.RunSerializedAsync(viewer, async ct =>
