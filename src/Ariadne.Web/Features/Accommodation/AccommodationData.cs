@@ -11,5 +11,6 @@ public static class AccommodationData
         public DbSet<Shelter> Shelters => db.Set<Shelter>();
         public DbSet<Bed> Beds => db.Set<Bed>();
         public DbSet<Placement> Placements => db.Set<Placement>();
+        public DbSet<FollowUp> FollowUps => db.Set<FollowUp>();
     }
 }

@@ -20,6 +20,10 @@ public sealed class AccommodationModule : AriadneModule
     {
         services.AddScoped<ShelterService>();
         services.AddScoped<PlacementService>();
+        services.AddScoped<FollowUpService>();
+        services.AddHostedService<FollowUpJob>();
+        services.AddScoped<IHomePanel, FollowUpHomePanel>();
+        services.AddScoped<IHomePanel, UnreachableHomePanel>();
         services.AddScoped<IDemoData, AccommodationDemo>();
     }
 

@@ -9,11 +9,12 @@ namespace Ariadne.Web.Features.Accommodation;
 
 /// <summary>The case's accommodation tab: where the person stays (the address only for those who may know it), admission and discharge.</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class PlacementModel(PlacementService placements, TimeProvider time) : PageModel
+public sealed class PlacementModel(PlacementService placements, FollowUpService followUps, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public Guid? BedId { get; set; }
     [BindProperty] public PlacementService.DischargeInput Discharge { get; set; } = new();
+    [BindProperty] public FollowUpService.FollowUpInput FollowUp { get; set; } = new();
 
     public PlacementService.State State { get; private set; } = null!;
 
@@ -28,6 +29,8 @@ public sealed class PlacementModel(PlacementService placements, TimeProvider tim
     public Task<IActionResult> OnPostAdmitAsync() => SaveAsync("", v => placements.AdmitAsync(v, Roles, Id, BedId), "Placement_Admitted");
 
     public Task<IActionResult> OnPostDischargeAsync() => SaveAsync("Discharge", v => placements.DischargeAsync(v, Roles, Id, Discharge), "Placement_Discharged");
+
+    public Task<IActionResult> OnPostFollowUpAsync() => SaveAsync("FollowUp", v => followUps.RecordAsync(v, Id, FollowUp), "FollowUp_Saved");
 
     private async Task<IActionResult> SaveAsync(string prefix, Func<Viewer, Task<Dictionary<string, string[]>?>> action, string notice)
     {

@@ -17,16 +17,18 @@ namespace Ariadne.Web.Features.Accommodation;
 /// </summary>
 public sealed class PlacementService(
     AriadneDbContext db, CaseAccess access, CaseHeaders headers, DataKeys dataKeys, AuditedWrites writes, AuditTrail audit,
-    TimeProvider time, IStringLocalizer<SharedResource> text)
+    FollowUpService followUps, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public sealed record Stay(Guid Id, string Shelter, string? Bed, string? Address, DateTimeOffset AdmittedAt, DateTimeOffset? DischargedAt,
         DischargeReason? Reason, DischargeDestination? Destination, bool? FollowUpConsent, string? Notes, bool Ours);
 
     public sealed record FreeBed(Guid Id, string Shelter, string Label, BedRestriction Restriction, bool Held);
 
-    public sealed record State(CaseRights Rights, string Number, CaseHeader Header, IReadOnlyList<Stay> Stays, bool CanAdmit, IReadOnlyList<FreeBed> FreeBeds, bool CanDischarge)
+    public sealed record State(CaseRights Rights, string Number, CaseHeader Header, IReadOnlyList<Stay> Stays, bool CanAdmit, IReadOnlyList<FreeBed> FreeBeds, bool CanDischarge,
+        IReadOnlyList<FollowUpService.Row> FollowUps, bool CanRecordFollowUp)
     {
         public Stay? Current => Stays.FirstOrDefault(s => s.DischargedAt is null);
+        public bool Unreachable => FollowUpService.Unreachable(FollowUps);
     }
 
     public sealed class DischargeInput
@@ -69,8 +71,10 @@ public sealed class PlacementService(
             var shelterSide = ShelterSide(rights, roles);
             var open = stays.FirstOrDefault(s => s.DischargedAt is null);
             var free = shelterSide && open is null ? await FreeBedsAsync(viewer, ct) : [];
+            var follow = rights.CanRead(DataClass.Care) ? await followUps.ForCaseAsync(caseId, rights, personKey, c.Person!.DataKeyId, ct) : [];
             var state = new State(rights, c.Number, await headers.BuildAsync(c, rights, CaseTab.Accommodation, ct), stays,
-                shelterSide && open is null, free, shelterSide && open is { Ours: true });
+                shelterSide && open is null, free, shelterSide && open is { Ours: true },
+                follow, !rights.IsBreakGlass && rights.CanWrite(DataClass.Care) && personKey is not null && follow.Any(f => f.DoneAt is null));
             return new Audited<State?>(state, new AuditRecord(CasesAudit.CaseViewed, TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId,
                 Relation: rights.Through, Purpose: AccommodationAudit.View));
         }, ct);
@@ -196,6 +200,9 @@ public sealed class PlacementService(
             placement.FollowUpConsent = input.FollowUpConsent;
             if (!string.IsNullOrWhiteSpace(input.Notes) && key is not null)
                 placement.NotesEnc = db.Seal(placement, p => p.NotesEnc, input.Notes.Trim(), key, keyId);
+            // With the person's consent, the follow-ups at 1, 3, 6 and 12 months become the discharging worker's tasks.
+            if (placement.FollowUpConsent == true)
+                followUps.Schedule(placement, viewer.InstitutionId);
             await db.SaveChangesAsync(ct);
             return new Audited<Dictionary<string, string[]>>([], new AuditRecord(AccommodationAudit.Discharged, TargetType: AccommodationAudit.Placement,
                 TargetId: placement.Id, CaseId: caseId, Relation: rights.Through, Purpose: AccommodationAudit.Discharge));

@@ -112,7 +112,7 @@ public sealed class ShelterService(
 
     /// <summary>
     /// Holds one free bed of the shelter that suits the need, for a few hours; the hold ends by itself. The shelter's staff
-    /// are told (its name and the time, no person). Errors by field; null when the role may not hold.
+    /// are told (no person, no address). Errors by field; null when the role may not hold.
     /// </summary>
     public async Task<Dictionary<string, string[]>?> HoldAsync(Viewer viewer, IReadOnlyCollection<string> roles, Guid shelterId, SearchInput input, int hours, CancellationToken ct = default)
     {
@@ -139,7 +139,6 @@ public sealed class ShelterService(
             {
                 RecipientInstitutionId = shelter.InstitutionId,
                 Kind = AccommodationAudit.BedHeldNotice,
-                CaseNumber = shelter.Name,
                 CreatedAt = now,
             });
             await db.SaveChangesAsync(ct);

@@ -61,6 +61,67 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("beds", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DoneBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("NotesEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Reached")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ResponsibleInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResponsibleUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("RetraffickingRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Situation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PlacementId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("DoneAt", "EscalatedAt", "DueOn");
+
+                    b.HasIndex("ResponsibleUserId", "DoneAt", "DueOn");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1553,6 +1614,21 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
                         .WithMany()
                         .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.FollowUp", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -56,6 +56,67 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("beds", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DoneBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("NotesEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResponsibleInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponsibleUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RetraffickingRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Situation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PlacementId", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("DoneAt", "EscalatedAt", "DueOn");
+
+                    b.HasIndex("ResponsibleUserId", "DoneAt", "DueOn");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1601,21 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
                         .WithMany()
                         .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.FollowUp", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
