@@ -42,6 +42,9 @@ switch (command)
             Report("synthetic 100k", p2, r2, TimeSpan.Zero, result.CandidatePairs);
             break;
         }
+    case "register":
+        await RegisterAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_260_312);
+        break;
     case "million":
         Million(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
         break;
@@ -50,6 +53,41 @@ switch (command)
         return 2;
 }
 return 0;
+
+// The generated cross-alphabet register through the command, plain and on encodings (as a user runs it).
+static async Task RegisterAsync(int people, int seed)
+{
+    var set = Ariadne.Linkage.Testing.CrossAlphabetRegister.Generate(seed, people);
+    var dir = Directory.CreateTempSubdirectory("ariadne-register-").FullName;
+    try
+    {
+        var input = Path.Combine(dir, "register.csv");
+        set.WriteCsv(input);
+        if (Environment.GetEnvironmentVariable("KEEP") is { } keep)
+            File.Copy(input, keep, overwrite: true);
+        var key = Path.Combine(dir, "key");
+        await File.WriteAllBytesAsync(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Console.WriteLine($"{people:N0} people, {set.Records.Count:N0} registrations, {set.TruePairs().Count:N0} true pairs (seed {seed})");
+        foreach (var clk in new[] { false, true })
+        {
+            var output = Path.Combine(dir, clk ? "clk.csv" : "plain.csv");
+            string[] run = clk ? ["dedupe", "--in", input, "--out", output, "--privacy", "clk", "--key-file", key] : ["dedupe", "--in", input, "--out", output];
+            var clock = Stopwatch.StartNew();
+            using var log = new StringWriter();
+            var code = await LinkageCommand.RunAsync(run, Console.Out, log);
+            if (code != 0)
+                Console.WriteLine(log);
+            var (p, r, _) = set.ScoreFile(output);
+            Report($"register {(clk ? "CLK" : "plain")} dedupe", p, r, clock.Elapsed, 0);
+            if (Environment.GetEnvironmentVariable("VERBOSE") is "1")
+                Console.Write(log);
+        }
+    }
+    finally
+    {
+        Directory.Delete(dir, recursive: true);
+    }
+}
 
 static string FindData()
 {
