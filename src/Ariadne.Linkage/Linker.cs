@@ -14,7 +14,16 @@ public sealed record LinkageOptions
     public IProgress<string>? Progress { get; init; }
 }
 
-public sealed record DedupeResult(IReadOnlyList<int> ClusterOf, IReadOnlyList<ScoredPair> Matches, long CandidatePairs, FellegiSunterModel Model);
+public sealed record DedupeResult(IReadOnlyList<int> ClusterOf, IReadOnlyList<ScoredPair> Matches, long CandidatePairs, FellegiSunterModel Model)
+{
+    /// <summary>What blocking did: records without a candidate pair, and why; oversized blocks split.</summary>
+    public BlockingReport? Blocking { get; init; }
+
+    /// <summary>Cluster sizes, and whether one is far above the expected size.</summary>
+    public ClusterStatistics Statistics => _statistics ??= ClusterStatistics.Of(ClusterOf);
+
+    private ClusterStatistics? _statistics;
+}
 
 public sealed record LinkResult(IReadOnlyList<ScoredPair> Matches, long CandidatePairs, FellegiSunterModel Model);
 
@@ -33,18 +42,19 @@ public static class Linker
         options ??= new LinkageOptions();
         var prepared = Prepare(records);
         options.Progress?.Report($"prepared {prepared.Count:N0} records");
-        var pairs = Blocking.Dedupe(prepared, options.Rules).ToArray();
-        options.Progress?.Report($"blocking: {pairs.Length:N0} candidate pairs");
-        var model = Train(prepared, prepared, pairs, options, sameSet: true);
+        var (pairs, report) = Blocking.DedupeWithReport(prepared, options.Rules);
+        options.Progress?.Report(report.Describe());
+        // The model learns from the pairs of the rules that compare everyone alike; pairs found only because a field is
+        // missing (names alone for a record without a birth date) all agree on what they were found by, and taught EM
+        // that a namesake with another patronymic is the same person (measured: precision 0.94 instead of 0.99 on the
+        // variant set). They are scored with the model all the same.
+        var training = pairs.Where(p => options.Rules[p.Rule].Probe is null).ToArray();
+        var model = Train(prepared, prepared, training.Length > 0 ? training : pairs, options, sameSet: true);
         var matches = Score(prepared, prepared, pairs, model, options);
-        var union = new UnionFind(prepared.Count);
-        foreach (var m in matches)
-            union.Union(m.Left, m.Right);
-        var cluster = new int[prepared.Count];
-        for (var i = 0; i < cluster.Length; i++)
-            cluster[i] = union.Find(i);
-        options.Progress?.Report($"clusters: {cluster.Distinct().Count():N0} people in {prepared.Count:N0} records");
-        return new DedupeResult(cluster, matches, pairs.Length, model);
+        var cluster = Clustering.Cluster(prepared.Count, matches.Select(m => (m.Left, m.Right, m.MatchWeight)));
+        var result = new DedupeResult(cluster, matches, pairs.Length, model) { Blocking = report };
+        options.Progress?.Report(result.Statistics.Describe());
+        return result;
     }
 
     public static LinkResult Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkageOptions? options = null, bool oneToOne = true)
@@ -153,24 +163,5 @@ public static class Linker
         var model = populationPairs.Length > 0 ? Train(right, right, populationPairs, options, sameSet: true) : Train(left, right, pairs, options, sameSet: false);
         return pairs.Select(p => model.Score(p.Left, p.Right, left[p.Left], right[p.Right], FellegiSunterModel.Pattern(model.Fields, left[p.Left], right[p.Right]), true))
             .Where(s => s.Probability >= threshold).OrderByDescending(s => s.MatchWeight).ToList();
-    }
-
-    private sealed class UnionFind(int size)
-    {
-        private readonly int[] _parent = Enumerable.Range(0, size).ToArray();
-
-        public int Find(int x)
-        {
-            while (_parent[x] != x)
-                x = _parent[x] = _parent[_parent[x]];
-            return x;
-        }
-
-        public void Union(int a, int b)
-        {
-            int ra = Find(a), rb = Find(b);
-            if (ra != rb)
-                _parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-        }
     }
 }

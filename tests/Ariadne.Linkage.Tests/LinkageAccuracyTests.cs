@@ -53,7 +53,7 @@ public sealed partial class LinkageAccuracyTests
         Assert.True(result.CandidatePairs < 25_000_000 / 50, "blocking compares far fewer than all 25 million pairs");
         // Every match is explained field by field, and the weights are estimated, not the starting values.
         Assert.All(result.Matches.Take(20), m => Assert.NotEmpty(m.Evidence));
-        Assert.NotEqual(0.9, result.Model.M[0][^1], 3);
+        Assert.NotEqual(0.9, result.Model.M[0][result.Model.Fields[0].Levels.Length - 1], 3);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed partial class LinkageAccuracyTests
         }
         var (precision, recall, f1) = Score(pairs, truth);
         TestContext.Current.SendDiagnosticMessage($"FEBRL {file} dedupe: precision {precision:F4} recall {recall:F4} F1 {f1:F4}; {result.CandidatePairs:N0} candidate pairs");
-        Assert.True(f1 > 0.8, $"{file}: F1 {f1:F4}");
+        Assert.True(f1 >= 0.97, $"{file}: F1 {f1:F4}");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed partial class LinkageAccuracyTests
         }
         var (precision, recall, f1) = Score(pairs, truth);
         TestContext.Current.SendDiagnosticMessage($"Splink fake_1000 dedupe: precision {precision:F4} recall {recall:F4} F1 {f1:F4}");
-        Assert.True(f1 > 0.4, $"F1 {f1:F4}"); // reported in docs/benchmarks.md; recall is the weak side on this data
+        Assert.True(f1 >= 0.80, $"F1 {f1:F4}"); // first name, surname and birth date only; recall is the weak side on this data
     }
 }
 
