@@ -17,8 +17,8 @@ public sealed record BlockingRule(string Name, Func<PreparedRecord, string?> Key
     /// <summary>When set, a pair is produced only if at least one of its records satisfies this (e.g. names alone only for a record without a birth date).</summary>
     public Func<PreparedRecord, bool>? Probe { get; init; }
 
-    /// <summary>The keys that split an oversized block, in order; null for <see cref="Blocking.Refinements"/>.</summary>
-    public IReadOnlyList<Func<PreparedRecord, string>>? Refinements { get; init; }
+    /// <summary>The keys that split an oversized block, in order, as positions in <see cref="Blocking.Refinements"/>; null for all of them in order.</summary>
+    public IReadOnlyList<int>? Refinements { get; init; }
 }
 
 /// <summary>What blocking did with a register: no record is dropped without being counted and explained.</summary>
@@ -106,7 +106,7 @@ public static class Blocking
         {
             MaxBlock = 1000,
             Probe = r => r.Birth == 0,
-            Refinements = [r => r.Sex.ToString(), r => r.Patronymic, r => r.Document, r => r.Phone],
+            Refinements = [4, 3, 5, 6], // sex, patronymic, document, phone: not the birth date this rule is for
         },
     ];
 
@@ -120,21 +120,33 @@ public static class Blocking
     /// <summary>Pairs within one set (i &lt; j), and what blocking did.</summary>
     public static ((int Left, int Right, int Rule)[] Pairs, BlockingReport Report) DedupeWithReport(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
     {
-        var plan = Plan(records, rules);
+        var (keys, probes, refinements) = Columns(records, rules);
+        return DedupeWithReport(records.Count, rules, keys, probes, refinements);
+    }
+
+    /// <summary>
+    /// The same on keys computed elsewhere (keyed hashes of them, for encodings): <paramref name="keys"/>[rule][record]
+    /// (null for none), <paramref name="probes"/>[rule][record] for the rules with a probe, and
+    /// <paramref name="refinements"/>[position in <see cref="Refinements"/>][record].
+    /// </summary>
+    public static ((int Left, int Right, int Rule)[] Pairs, BlockingReport Report) DedupeWithReport(int count, IReadOnlyList<BlockingRule> rules,
+        string?[][] keys, bool[]?[] probes, string[][] refinements)
+    {
+        var plan = Plan(count, rules, keys, probes, refinements);
         var pairs = new List<(int, int, int)>();
         var windowed = new HashSet<(int, int)>();
         for (var r = 0; r < rules.Count; r++)
         {
-            var probe = rules[r].Probe;
+            var probe = plan.Probes[r];
             var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var i = 0; i < records.Count; i++)
+            for (var i = 0; i < count; i++)
                 if (plan.Keys[r][i] is { } key)
                     (blocks.TryGetValue(key, out var list) ? list : blocks[key] = []).Add(i);
             foreach (var block in blocks.Values)
             {
                 for (var x = 0; x < block.Count; x++)
                     for (var y = x + 1; y < block.Count; y++)
-                        if ((probe is null || plan.Probes[r]![block[x]] || plan.Probes[r]![block[y]]) && !Earlier(plan, rules, r, block[x], block[y], windowed))
+                        if ((probe is null || probe[block[x]] || probe[block[y]]) && !Earlier(plan, rules, r, block[x], block[y], windowed))
                             pairs.Add((block[x], block[y], r));
             }
             foreach (var list in plan.Windowed[r])
@@ -143,16 +155,16 @@ public static class Blocking
                     for (var y = x + 1; y < Math.Min(list.Count, x + 1 + Window); y++)
                     {
                         int a = Math.Min(list[x], list[y]), b = Math.Max(list[x], list[y]);
-                        if ((probe is null || plan.Probes[r]![a] || plan.Probes[r]![b]) && !Earlier(plan, rules, r, a, b, windowed) && windowed.Add((a, b)))
+                        if ((probe is null || probe[a] || probe[b]) && !Earlier(plan, rules, r, a, b, windowed) && windowed.Add((a, b)))
                             pairs.Add((a, b, r));
                     }
             }
         }
-        var paired = new bool[records.Count];
+        var paired = new bool[count];
         foreach (var (a, b, _) in pairs)
             paired[a] = paired[b] = true;
         int withoutKey = 0, sharingNone = 0;
-        for (var i = 0; i < records.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (paired[i])
                 continue;
@@ -162,7 +174,7 @@ public static class Blocking
                 sharingNone++;
         }
         var array = pairs.ToArray();
-        return (array, new BlockingReport(records.Count, array.Length, withoutKey, sharingNone, plan.SplitBlocks, plan.WindowedRecords));
+        return (array, new BlockingReport(count, array.Length, withoutKey, sharingNone, plan.SplitBlocks, plan.WindowedRecords));
     }
 
     /// <summary>Pairs across two sets.</summary>
@@ -170,7 +182,8 @@ public static class Blocking
     {
         // Both sides are planned together, so that a block split on one side is split the same way on the other.
         var all = left.Concat(right).ToList();
-        var plan = Plan(all, rules);
+        var (keys, probes, refinements) = Columns(all, rules);
+        var plan = Plan(all.Count, rules, keys, probes, refinements);
         var n = left.Count;
         var windowed = new HashSet<(int, int)>();
         for (var r = 0; r < rules.Count; r++)
@@ -205,22 +218,15 @@ public static class Blocking
 
     private sealed record BlockingPlan(string?[][] Raw, string?[][] Keys, bool[]?[] Probes, List<List<int>>[] Windowed, int SplitBlocks, int WindowedRecords);
 
-    /// <summary>
-    /// Each record's key under each rule after oversized blocks are split (a refined key), left to a narrower rule
-    /// (null), or found unsplittable (null, and the block listed for sorted-neighbourhood comparison).
-    /// </summary>
-    private static BlockingPlan Plan(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
+    /// <summary>Each rule's key, probe and each refinement key of every record.</summary>
+    private static (string?[][] Keys, bool[]?[] Probes, string[][] Refinements) Columns(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules)
     {
-        var raw = new string?[rules.Count][];
         var keys = new string?[rules.Count][];
         var probes = new bool[]?[rules.Count];
-        var windowed = new List<List<int>>[rules.Count];
-        var split = 0;
-        var inWindow = new bool[records.Count];
         for (var r = 0; r < rules.Count; r++)
         {
             var rule = rules[r];
-            var column = raw[r] = new string?[records.Count];
+            var column = keys[r] = new string?[records.Count];
             Parallel.For(0, records.Count, i => column[i] = rule.Key(records[i]));
             if (rule.Probe is { } probe)
             {
@@ -228,6 +234,32 @@ public static class Blocking
                 for (var i = 0; i < records.Count; i++)
                     flags[i] = probe(records[i]);
             }
+        }
+        var refinements = new string[Refinements.Count][];
+        for (var d = 0; d < Refinements.Count; d++)
+        {
+            var refine = Refinements[d];
+            var column = refinements[d] = new string[records.Count];
+            Parallel.For(0, records.Count, i => column[i] = refine(records[i]));
+        }
+        return (keys, probes, refinements);
+    }
+
+    /// <summary>
+    /// Each record's key under each rule after oversized blocks are split (a refined key), left to a narrower rule
+    /// (null), or found unsplittable (null, and the block listed for sorted-neighbourhood comparison).
+    /// </summary>
+    private static BlockingPlan Plan(int count, IReadOnlyList<BlockingRule> rules, string?[][] raw, bool[]?[] probes, string[][] refinementColumns)
+    {
+        var keys = new string?[rules.Count][];
+        var windowed = new List<List<int>>[rules.Count];
+        var split = 0;
+        var inWindow = new bool[count];
+        var all = Enumerable.Range(0, refinementColumns.Length).ToArray();
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var rule = rules[r];
+            var column = raw[r];
             var refined = keys[r] = (string?[])column.Clone();
             windowed[r] = [];
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -237,10 +269,10 @@ public static class Blocking
             if (!counts.Values.Any(c => c > rule.MaxBlock))
                 continue;
             var oversized = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var i = 0; i < records.Count; i++)
+            for (var i = 0; i < count; i++)
                 if (column[i] is { } key && counts[key] > rule.MaxBlock)
                     (oversized.TryGetValue(key, out var list) ? list : oversized[key] = []).Add(i);
-            var refinements = rule.Refinements ?? Refinements;
+            var refinements = rule.Refinements ?? all;
             foreach (var (key, block) in oversized)
             {
                 if (rule.NarrowedBy is not null)
@@ -272,7 +304,8 @@ public static class Blocking
                     windowed[r].Add(block);
                     return;
                 }
-                foreach (var group in block.GroupBy(i => refinements[depth](records[i]), StringComparer.Ordinal))
+                var values = refinementColumns[refinements[depth]];
+                foreach (var group in block.GroupBy(i => values[i], StringComparer.Ordinal))
                     Split(group.ToList(), prefix + "\u001f" + group.Key, depth + 1);
             }
         }

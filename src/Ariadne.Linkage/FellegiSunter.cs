@@ -55,6 +55,31 @@ public sealed class FellegiSunterModel
         return key;
     }
 
+    /// <summary>The pattern of levels computed elsewhere (on encodings), one a field, <see cref="ComparisonField.Missing"/> for missing.</summary>
+    public static int Pack(ReadOnlySpan<int> levels)
+    {
+        var key = 0;
+        foreach (var level in levels)
+            key = (key * Radix) + (level < 0 ? MissingDigit : level);
+        return key;
+    }
+
+    /// <summary>
+    /// The match weight of a pattern with the u of some fields scaled (a term-frequency adjustment computed elsewhere,
+    /// e.g. on encodings: how common this very encoded name is, relative to an average one); 1 leaves a field as it is.
+    /// </summary>
+    public double Weight(int pattern, ReadOnlySpan<double> uScale)
+    {
+        var weight = 0.0;
+        for (var f = 0; f < Fields.Count; f++)
+        {
+            var slot = Slot(pattern, f);
+            var u = uScale.Length > f && uScale[f] != 1 ? Math.Clamp(U[f][slot] * uScale[f], Floor, 0.999) : U[f][slot];
+            weight += Math.Log2(M[f][slot] / u);
+        }
+        return weight;
+    }
+
     /// <summary>The level of a field in a pattern, or <see cref="ComparisonField.Missing"/>.</summary>
     public static int LevelOf(int pattern, int field, int fieldCount)
     {
