@@ -51,7 +51,7 @@ switch (command)
         break;
     case "fake":
         {
-            var fake = Read(Path.Combine(data, "splink", "fake_1000.csv"), "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
+    var fake = Read(Path.Combine(data, "splink", "fake_1000.csv"), "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
             var truth = File.ReadLines(Path.Combine(data, "splink", "fake_1000.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[^1]);
             var prepared = Linker.Prepare(fake);
             var (pairs, report) = Blocking.DedupeWithReport(prepared, Blocking.Default);
@@ -78,6 +78,27 @@ switch (command)
             Console.WriteLine($"blocking {clock.Elapsed.TotalSeconds:F2} {report.Describe()}");
             break;
         }
+    case "clkfebrl":
+        {
+            var records = Read(Path.Combine(data, "febrl", args[1]), "id=rec_id,given_name=given_name,surname=surname,date_of_birth=date_of_birth,document_number=soc_sec_id");
+            var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            using var encoder = new ClkEncoder(key);
+            using var fieldEncoder = new ClkEncoder(key, new ClkOptions(ClkFieldEncodings.Bits));
+            var encoded = records.Select(r => ClkFieldEncodings.Encode(encoder, fieldEncoder, r)).ToList();
+            var result = ClkFieldEncodings.Dedupe(encoded, progress: new Progress<string>(Console.WriteLine));
+            var model = result.Model;
+            for (var f = 0; f < model.Fields.Count; f++)
+                Console.WriteLine($"  {model.Fields[f].Name,-16} " + string.Join("; ", model.Fields[f].Levels.Append("missing").Select((level, l) => $"{level} {model.M[f][l]:F3}/{model.U[f][l]:F4}")));
+            string E(string id) => Regex.Match(id, @"rec-(\d+)-").Groups[1].Value;
+            foreach (var m in result.Matches.Where(m => E(records[m.Left].Id) != E(records[m.Right].Id)).Take(10))
+            {
+                var pattern = ClkFieldEncodings.Pattern(encoded[m.Left], encoded[m.Right]);
+                Console.WriteLine($"{records[m.Left]}\n{records[m.Right]}\n  p={m.Probability:F3} levels " + string.Join(",", Enumerable.Range(0, model.Fields.Count).Select(f => FellegiSunterModel.LevelOf(pattern, f, model.Fields.Count))));
+            }
+            var (p, r) = PairScore(records, result.ClusterOf, records.Select(x => E(x.Id)).ToList());
+            Report("clk " + args[1], p, r, TimeSpan.Zero, result.CandidatePairs);
+            break;
+        }
     case "million":
         Million(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
         break;
@@ -90,7 +111,8 @@ return 0;
 // The generated cross-alphabet register through the command, plain and on encodings (as a user runs it).
 static async Task RegisterAsync(int people, int seed)
 {
-    var set = Ariadne.Linkage.Testing.CrossAlphabetRegister.Generate(seed, people);
+    var set = Ariadne.Linkage.Testing.CrossAlphabetRegister.Generate(seed, people,
+        double.Parse(Environment.GetEnvironmentVariable("ONCE") ?? "0", CultureInfo.InvariantCulture));
     var dir = Directory.CreateTempSubdirectory("ariadne-register-").FullName;
     try
     {
@@ -207,12 +229,53 @@ static void Accuracy(string data)
         var (p, r) = PairScore(records, result.ClusterOf, records.Select(x => Entity(x.Id)).ToList());
         Report($"FEBRL {file} dedupe", p, r, clock.Elapsed, result.CandidatePairs);
     }
+    // The same deduplications through the command on encodings (each file encoded with a fresh key).
+    foreach (var file in new[] { "dataset1.csv", "dataset2.csv", "dataset3.csv" })
+    {
+        var records = Read(Path.Combine(data, "febrl", file), febrl);
+        clock.Restart();
+        var clusters = CommandDedupe(Path.Combine(data, "febrl", file), "id=rec_id,document_number=soc_sec_id", clk: true);
+        var (p, r) = PairScore(records, records.Select(x => clusters[x.Id]).ToList(), records.Select(x => Entity(x.Id)).ToList());
+        Report($"FEBRL {file} CLK dedupe", p, r, clock.Elapsed, 0);
+    }
+    var fakeFile = Path.Combine(data, "splink", "fake_1000.csv");
+    var fakeTruth = File.ReadLines(fakeFile).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[^1]);
+    {
+        var records = Read(fakeFile, "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
+        clock.Restart();
+        var clusters = CommandDedupe(fakeFile, "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob", clk: true);
+        var (p, r) = PairScore(records, records.Select(x => clusters[x.Id]).ToList(), records.Select(x => fakeTruth[x.Id]).ToList());
+        Report("Splink fake_1000 CLK dedupe", p, r, clock.Elapsed, 0);
+    }
     var fake = Read(Path.Combine(data, "splink", "fake_1000.csv"), "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
     var truth = File.ReadLines(Path.Combine(data, "splink", "fake_1000.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[^1]);
     clock.Restart();
     var dedupe = Linker.Dedupe(fake);
     var (fp, fr) = PairScore(fake, dedupe.ClusterOf, fake.Select(x => truth[x.Id]).ToList());
     Report("Splink fake_1000 dedupe", fp, fr, clock.Elapsed, dedupe.CandidatePairs);
+}
+
+// linkage dedupe on a file (plain, or encoded on the fly with a fresh key): each record's cluster as a number.
+static Dictionary<string, int> CommandDedupe(string file, string columns, bool clk)
+{
+    var dir = Directory.CreateTempSubdirectory("ariadne-bench-").FullName;
+    try
+    {
+        var output = Path.Combine(dir, "clusters.csv");
+        var key = Path.Combine(dir, "key");
+        File.WriteAllBytes(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        string[] run = clk ? ["dedupe", "--in", file, "--out", output, "--columns", columns, "--privacy", "clk", "--key-file", key] : ["dedupe", "--in", file, "--out", output, "--columns", columns];
+        using var log = new StringWriter();
+        if (LinkageCommand.RunAsync(run, TextWriter.Null, log).GetAwaiter().GetResult() != 0)
+            throw new InvalidOperationException(log.ToString());
+        var names = new Dictionary<string, int>();
+        return File.ReadLines(output).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))
+            .ToDictionary(p => p[0], p => names.TryGetValue(p[1], out var c) ? c : names[p[1]] = names.Count);
+    }
+    finally
+    {
+        Directory.Delete(dir, recursive: true);
+    }
 }
 
 static (double Precision, double Recall) PairScore(List<PersonRecord> records, IReadOnlyList<int> cluster, List<string> entity)

@@ -39,7 +39,8 @@ public static class ClkFieldEncodings
     private static readonly ClkField Given = new("pf.given_name", 6), GivenKey = new("pf.given_key", 6);
     private static readonly ClkField Surname = new("pf.surname", 6), SurnameStem = new("pf.surname_stem", 6), SurnameSkeleton = new("pf.surname_skeleton", 4);
     private static readonly ClkField Patronymic = new("pf.patronymic", 8);
-    private static readonly ClkField Birth = new("pf.date_of_birth", 8), BirthUnordered = new("pf.birth_unordered", 6);
+    private static readonly ClkField BirthYear = new("pf.birth_year", 8), BirthMonth = new("pf.birth_month", 8), BirthDay = new("pf.birth_day", 8),
+        BirthUnordered = new("pf.birth_unordered", 8);
     private static readonly ClkField Document = new("pf.document_number", 8), Phone = new("pf.phone", 8), Address = new("pf.address", 6);
 
     /// <summary>The comparison levels of each field on encodings: the Dice of its filters, missing when either is empty.</summary>
@@ -57,7 +58,7 @@ public static class ClkFieldEncodings
     // Dice from which each level (above "different") starts, per field.
     private static readonly double[][] Thresholds =
     [
-        [0.5, 0.7, 0.85, 0.999], [0.5, 0.7, 0.85, 0.999], [0.7, 0.999], [0.5, 0.75, 0.999], [0.75, 0.999], [0.999], [0.7, 0.999],
+        [0.5, 0.7, 0.85, 0.999], [0.5, 0.7, 0.85, 0.999], [0.7, 0.999], [0.55, 0.7, 0.999], [0.75, 0.999], [0.999], [0.7, 0.999],
     ];
 
     private static int NotPlain(PreparedRecord a, PreparedRecord b) => throw new NotSupportedException("compared on encodings");
@@ -82,8 +83,12 @@ public static class ClkFieldEncodings
         if (p.Birth != 0)
         {
             int month = p.Birth / 100 % 100, day = p.Birth % 100;
-            Field(3, (Birth, p.Birth.ToString(CultureInfo.InvariantCulture)),
-                (BirthUnordered, string.Create(CultureInfo.InvariantCulture, $"{p.Birth / 10000}|{Math.Min(month, day)}|{Math.Max(month, day)}")));
+            // Year, month and day as tokens of their own, and day and month in order of size: a typo in one part keeps
+            // the others (Dice about 0.75–0.9), a day/month swap keeps the year and the unordered pair (about 0.65), another
+            // date in the same year keeps the year alone (about 0.35).
+            Field(3, (BirthYear, (p.Birth / 10000).ToString(CultureInfo.InvariantCulture)), (BirthMonth, month.ToString("D2", CultureInfo.InvariantCulture)),
+                (BirthDay, day.ToString("D2", CultureInfo.InvariantCulture)),
+                (BirthUnordered, string.Create(CultureInfo.InvariantCulture, $"{Math.Min(month, day):D2}|{Math.Max(month, day):D2}")));
         }
         Field(4, (Document, p.Document));
         Field(5, (Phone, p.Phone));

@@ -22,6 +22,9 @@ public sealed class FellegiSunterModel
     // The weight, in pairs, of the random-pair estimate of u when EM re-estimates u among the candidates.
     // 100 (measured: 30–100 leave FEBRL and the generated register as they are; 1,000 takes FEBRL1 to 0.968).
     private const double PriorPairs = 100;
+
+    // When EM finds nearly every candidate a match, it is refit with random pairs anchoring the non-match class.
+    private const double Degenerate = 0.99;
     private readonly Dictionary<string, double>[] _termFrequencies;
 
     private FellegiSunterModel(IReadOnlyList<ComparisonField> fields, double[][] m, double[][] u, double lambda, Dictionary<string, double>[] termFrequencies)
@@ -103,6 +106,17 @@ public sealed class FellegiSunterModel
     public static FellegiSunterModel Train(IReadOnlyList<ComparisonField> fields, IReadOnlyDictionary<int, long> candidatePatterns,
         IReadOnlyDictionary<int, long> randomPatterns, IEnumerable<PreparedRecord> population, int maxIterations = 50, bool estimateU = true, bool estimateMissing = false)
     {
+        var model = Train(fields, candidatePatterns, randomPatterns, population, maxIterations, estimateU, estimateMissing, anchor: 0);
+        // Nearly every candidate a match (FEBRL1 on encodings: λ 0.999): EM then learns the few non-matches as what a
+        // match looks like. Refit with random pairs, as many as the candidates, in the non-match class.
+        return model.Lambda >= Degenerate && randomPatterns.Count > 0
+            ? Train(fields, candidatePatterns, randomPatterns, population, maxIterations, estimateU, estimateMissing, anchor: 1)
+            : model;
+    }
+
+    private static FellegiSunterModel Train(IReadOnlyList<ComparisonField> fields, IReadOnlyDictionary<int, long> candidatePatterns,
+        IReadOnlyDictionary<int, long> randomPatterns, IEnumerable<PreparedRecord> population, int maxIterations, bool estimateU, bool estimateMissing, double anchor)
+    {
         var n = fields.Count;
         var u = new double[n][];
         var m = new double[n][];
@@ -122,23 +136,36 @@ public sealed class FellegiSunterModel
         // Missing levels start (and, unless estimateMissing, stay) neutral.
         var randomU = u.Select(x => (double[])x.Clone()).ToArray();
         var model = new FellegiSunterModel(fields, m, u, 0.1, TermFrequencies(population));
-        var patterns = candidatePatterns.ToArray();
+        // EM runs over the candidate pairs and, with an anchor, random pairs worth anchor × the candidates (nearly all
+        // non-matches); λ for scoring is then the share of matches among the candidates alone.
+        var candidates = candidatePatterns.ToArray();
+        var candidateTotal = candidates.Sum(p => (double)p.Value);
+        var randomTotal = randomPatterns.Sum(p => (double)p.Value);
+        anchor = anchor > 0 && randomTotal > 0 ? anchor * candidateTotal / randomTotal : 0;
+        var patterns = anchor > 0 ? [.. candidates, .. randomPatterns] : candidates;
+        var scale = patterns.Select((_, p) => p < candidates.Length ? 1.0 : anchor).ToArray();
         var posterior = new double[patterns.Length];
+        var lambdaCandidates = model.Lambda;
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
             model.Iterations = iteration + 1;
             // E-step: the probability that each pattern is a match.
-            double matches = 0, total = 0;
+            double matches = 0, total = 0, candidateMatches = 0;
             for (var p = 0; p < patterns.Length; p++)
             {
                 posterior[p] = model.Probability(model.Weight(patterns[p].Key));
-                matches += posterior[p] * patterns[p].Value;
-                total += patterns[p].Value;
+                matches += posterior[p] * patterns[p].Value * scale[p];
+                total += patterns[p].Value * scale[p];
+                if (p < candidates.Length)
+                    candidateMatches += posterior[p] * patterns[p].Value;
             }
+            lambdaCandidates = candidateMatches / Math.Max(1, candidateTotal);
             // M-step: m from the expected matches, u from the expected non-matches among the candidates
             // (they agree on a blocking key more often than random pairs do; the random-pair u only starts it).
             var change = 0.0;
-            var complement = posterior.Select(x => 1 - x).ToArray();
+            var complement = posterior.Select((x, p) => (1 - x) * scale[p]).ToArray();
+            for (var p = 0; p < posterior.Length; p++)
+                posterior[p] *= scale[p];
             var nonMatches = total - matches;
             for (var f = 0; f < n; f++)
             {
@@ -172,6 +199,20 @@ public sealed class FellegiSunterModel
             model.Lambda = lambda;
             if (change < 1e-5)
                 break;
+        }
+        if (anchor > 0)
+        {
+            // λ among the candidates alone, with m and u as estimated: its own fixed point.
+            model.Lambda = Math.Clamp(lambdaCandidates, 1e-9, 0.999);
+            for (var step = 0; step < 100; step++)
+            {
+                var expected = candidates.Sum(p => model.Probability(model.Weight(p.Key)) * p.Value) / Math.Max(1, candidateTotal);
+                var next = Math.Clamp(expected, 1e-9, 0.999);
+                var moved = Math.Abs(next - model.Lambda);
+                model.Lambda = next;
+                if (moved < 1e-6)
+                    break;
+            }
         }
         return model;
     }

@@ -142,7 +142,10 @@ internal static class CrossAlphabetRegister
     };
 
     /// <summary>Generates <paramref name="people"/> true people and 2–4 registrations of each.</summary>
-    public static RegisterSet Generate(int seed, int people = 3000)
+    /// <param name="seed">The random seed: the same seed gives the same register.</param>
+    /// <param name="people">True people.</param>
+    /// <param name="registeredOnce">The share of people registered once only (0 for the 2–4 of the tests; real registers have many).</param>
+    public static RegisterSet Generate(int seed, int people = 3000, double registeredOnce = 0)
     {
         var random = new Random(seed);
         var persons = new List<RegisterPerson>();
@@ -222,7 +225,7 @@ internal static class CrossAlphabetRegister
         foreach (var person in persons)
         {
             var roll = random.NextDouble();
-            var count = roll < 0.45 ? 2 : roll < 0.8 ? 3 : 4;
+            var count = registeredOnce > 0 && random.NextDouble() < registeredOnce ? 1 : roll < 0.45 ? 2 : roll < 0.8 ? 3 : 4;
             // 30 % of people: one of their registrations carries one more difference.
             var changed = random.NextDouble() < 0.30 ? random.Next(count) : -1;
             for (var k = 0; k < count; k++)
