@@ -159,3 +159,36 @@ public sealed class BlockingAndClusteringTests
         Assert.Equal(score.MatchWeight, score.Evidence.Sum(e => e.Weight), 1);
     }
 }
+
+/// <summary>The search the duty desk and the Squad run (one probe against the people they may see), as the product uses it.</summary>
+public sealed class CandidateSearchTests
+{
+    private static List<PersonRecord> Population() =>
+    [
+        new("0", "Aynur", "Məmmədova", "Əli qızı", "female", "1998-04-12"),
+        .. Enumerable.Range(0, 8).Select(i => new PersonRecord($"{i + 1}", "Person" + i, "Quliyeva", DateOfBirth: $"19{70 + i}-0{1 + (i % 9)}-1{i}")),
+    ];
+
+    [Fact]
+    public void The_same_person_in_Cyrillic_is_the_first_candidate_with_name_and_birth_date_agreeing()
+    {
+        var found = Linker.Candidates(new PersonRecord("probe", "Айнур", "Мамедова", "Алиевна", DateOfBirth: "1998-04-12"), Population(), 0.0);
+        Assert.NotEmpty(found);
+        var best = found[0];
+        Assert.Equal(0, best.Right);
+        string? Level(string field) => best.Evidence.FirstOrDefault(e => e.Field == field)?.Level;
+        Assert.DoesNotContain(Level("given_name"), new[] { null, "different", "similar" });
+        Assert.DoesNotContain(Level("surname"), new[] { null, "different", "similar" });
+        Assert.Equal("same", Level("date_of_birth"));
+    }
+
+    [Fact]
+    public void A_search_by_name_alone_finds_the_person_and_leaves_the_birth_date_out_of_the_explanation()
+    {
+        var found = Linker.Candidates(new PersonRecord("probe", "AYNUR", "MAMMADOVA"), Population(), 0.0);
+        Assert.NotEmpty(found);
+        var best = found[0];
+        Assert.Equal(0, best.Right);
+        Assert.DoesNotContain(best.Evidence, e => e.Field == "date_of_birth");
+    }
+}
