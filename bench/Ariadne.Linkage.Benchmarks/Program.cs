@@ -190,7 +190,9 @@ static void Explain(Ariadne.Linkage.Testing.RegisterSet set, string clusters)
     Console.WriteLine($"false pairs {falsePairs.Count}: " + string.Join(", ", falsePairs.GroupBy(Relation).Select(g => $"{g.Key} {g.Count()}")));
     Console.WriteLine($"missed pairs {missed.Count}: " + string.Join(", ", missed.GroupBy(p => set.Records[p.Item1].Difference ?? set.Records[p.Item2].Difference ?? "none").Select(g => $"{g.Key} {g.Count()}")));
     Console.WriteLine("largest clusters: " + string.Join(", ", clusterOf.GroupBy(c => c).Select(g => g.Count()).OrderDescending().Take(10)));
-    foreach (var (a, b) in falsePairs.Where((_, k) => k % Math.Max(1, falsePairs.Count / 12) == 0).Take(12))
+    var kind = Environment.GetEnvironmentVariable("KIND");
+    var shown = kind is null ? falsePairs : falsePairs.Where(p => Relation(p) == kind).ToList();
+    foreach (var (a, b) in shown.Where((_, k) => k % Math.Max(1, shown.Count / 12) == 0).Take(12))
         Console.WriteLine($"  FP {Show(a)}\n     {Show(b)}\n     {Score(a, b)}");
     foreach (var (a, b) in missed.Where((_, k) => k % Math.Max(1, missed.Count / 16) == 0).Take(16))
         Console.WriteLine($"  FN {Show(a)}\n     {Show(b)}\n     {Score(a, b)}");

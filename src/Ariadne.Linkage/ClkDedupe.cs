@@ -209,11 +209,10 @@ public static class ClkFieldEncodings
 
         // Term frequency: how often this very name filter occurs, relative to the mean over agreeing pairs.
         var frequencies = new[] { Frequencies(records, 0), Frequencies(records, 1) };
-        var matches = new List<ScoredPair>();
-        Span<double> scale = stackalloc double[fields.Count];
-        foreach (var (i, j, _) in pairs)
+        double Weight(int i, int j)
         {
             var pattern = Pattern(records[i], records[j]);
+            Span<double> scale = stackalloc double[fields.Count];
             scale.Fill(1);
             for (var f = 0; f < 2; f++)
             {
@@ -221,8 +220,15 @@ public static class ClkFieldEncodings
                     && frequencies[f].Table.TryGetValue(FilterKey(records[i], f), out var count))
                     scale[f] = count / frequencies[f].Mean;
             }
-            var weight = model.Weight(pattern, scale);
-            var probability = model.Probability(weight);
+            return model.Weight(pattern, scale);
+        }
+        // Pairs found only because a field is missing get the prior of pairs that share their key and have the field.
+        var priors = Linker.ProbePriors(n, rules, (r, i) => keys[r][i], (r, i) => probes[r]![i], Weight, model, progress);
+        var matches = new List<ScoredPair>();
+        foreach (var (i, j, rule) in pairs)
+        {
+            var weight = Weight(i, j);
+            var probability = priors[rule] is { } prior ? Linker.WithPrior(weight, prior) : model.Probability(weight);
             if (probability >= threshold)
                 matches.Add(new ScoredPair(i, j, weight, probability, []));
         }
