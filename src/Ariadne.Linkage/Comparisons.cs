@@ -41,11 +41,12 @@ public sealed class PreparedRecord
 
     private static char NormalizeSex(string? value)
     {
-        var v = (value ?? "").Trim().ToUpperInvariant();
+        // Azerbaijani dotted and dotless i read as i whatever the case (kişi, KİŞİ, qadın).
+        var v = (value ?? "").Trim().Replace('ı', 'i').Replace('İ', 'I').ToUpperInvariant();
         return v switch
         {
-            "F" or "FEMALE" or "W" or "Ж" or "QADIN" or "QADİN" => 'F',
-            "M" or "MALE" or "М" or "KİŞİ" or "KISI" => 'M',
+            "F" or "FEMALE" or "W" or "Ж" or "ЖЕН" or "ЖЕНСКИЙ" or "QADIN" or "KADIN" => 'F',
+            "M" or "MALE" or "М" or "МУЖ" or "МУЖСКОЙ" or "KIŞI" or "KISI" or "ERKƏK" or "ERKEK" => 'M',
             _ => '\0',
         };
     }

@@ -192,3 +192,27 @@ public sealed class CandidateSearchTests
         Assert.DoesNotContain(best.Evidence, e => e.Field == "date_of_birth");
     }
 }
+
+/// <summary>Values registers write in more than one way.</summary>
+public sealed class RegisterValueTests
+{
+    [Theory]
+    [InlineData("14.02.85", 19850214)]
+    [InlineData("03/11/07", 20071103)]
+    [InlineData("1985-02-14", 19850214)]
+    [InlineData("14.02.1985", 19850214)]
+    [InlineData("14.2.985", 0)]
+    public void Birth_dates_are_read_with_two_or_four_digit_years(string value, int expected) =>
+        Assert.Equal(expected, Similarity.ParseDate(value));
+
+    [Theory]
+    [InlineData("kişi", 'M')]
+    [InlineData("KİŞİ", 'M')]
+    [InlineData("qadın", 'F')]
+    [InlineData("Ж", 'F')]
+    [InlineData("муж", 'M')]
+    [InlineData("female", 'F')]
+    [InlineData("?", '\0')]
+    public void Sex_is_read_in_Azerbaijani_Russian_and_English(string value, char expected) =>
+        Assert.Equal(expected, new PreparedRecord(new PersonRecord("a", Sex: value)).Sex);
+}
