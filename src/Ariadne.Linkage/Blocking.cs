@@ -110,8 +110,11 @@ public static class Blocking
         },
     ];
 
-    /// <summary>A probe-only rule for searches without a birth date: both names in either order, small blocks only.</summary>
-    public static BlockingRule NamesOnly { get; } = new("names in either order", Names, "given_name", "surname") { MaxBlock = 50, NarrowedBy = "none" };
+    /// <summary>
+    /// A probe-only rule for searches without a birth date: both names in either order, small blocks only (a name shared
+    /// by more than 50 people is left to the other rules, which the search runs too: hence <see cref="BlockingRule.NarrowedBy"/>).
+    /// </summary>
+    public static BlockingRule NamesOnly { get; } = new("names in either order", Names, "given_name", "surname") { MaxBlock = 50, NarrowedBy = "the other rules of the search" };
 
     /// <summary>Pairs within one set (i &lt; j).</summary>
     public static IEnumerable<(int Left, int Right, int Rule)> Dedupe(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules) =>
