@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Ariadne.Linkage;
 
 // Linkage benchmarks: accuracy on FEBRL and Splink data, Dice throughput, deduplication of 1,000,000 people.
-// dotnet run -c Release --project bench/Ariadne.Linkage.Benchmarks -- accuracy|dice|million [count]
+// dotnet run -c Release --project bench/Ariadne.Linkage.Benchmarks -- accuracy|register|dice|million [count] (and diagnostics: model, fake, clkfebrl, same, keys, explain)
 var command = args.FirstOrDefault() ?? "accuracy";
 var data = FindData();
 switch (command)
@@ -103,7 +103,7 @@ switch (command)
         Million(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
         break;
     default:
-        Console.Error.WriteLine("usage: accuracy | dice | million [count]");
+        Console.Error.WriteLine("usage: accuracy | register [people] [seed] | dice [n] | million [n] | model | fake | clkfebrl FILE | same N | keys NAME... | explain FILE");
         return 2;
 }
 return 0;
