@@ -174,8 +174,23 @@ public static class Linker
 
     private static double?[] ProbePriors(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules, FellegiSunterModel model, LinkageOptions options)
     {
-        var keys = rules.Select(rule => rule.Probe is null ? null : records.Select(rule.Key).ToArray()).ToArray();
-        return ProbePriors(records.Count, rules, (r, i) => keys[r]![i], (r, i) => rules[r].Probe!(records[i]),
+        var keys = new string?[rules.Count][];
+        var probes = new bool[rules.Count][];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            if (rules[r].Probe is not { } probe)
+                continue;
+            var rule = rules[r];
+            var column = keys[r] = new string?[records.Count];
+            var flags = probes[r] = new bool[records.Count];
+            Parallel.For(0, records.Count, i =>
+            {
+                flags[i] = probe(records[i]);
+                if (!flags[i])
+                    column[i] = rule.Key(records[i]); // only records that have the field count
+            });
+        }
+        return ProbePriors(records.Count, rules, (r, i) => keys[r]![i], (r, i) => probes[r][i],
             (i, j) => model.Score(i, j, records[i], records[j], FellegiSunterModel.Pattern(model.Fields, records[i], records[j]), explain: false).MatchWeight,
             model, options.Progress);
     }
