@@ -216,3 +216,48 @@ public sealed class RegisterValueTests
     public void Sex_is_read_in_Azerbaijani_Russian_and_English(string value, char expected) =>
         Assert.Equal(expected, new PreparedRecord(new PersonRecord("a", Sex: value)).Sex);
 }
+
+/// <summary>Every name of the generated register in every writing, against its Azerbaijani Latin form.</summary>
+public sealed class TransliterationSystemTests
+{
+    public static TheoryData<string> Writings => new(["Russian Cyrillic", "English passport", "ICAO 9303 (OE/UE)", "ICAO 9303 (O/U)", "BGN/PCGN", "GOST 7.79 B", "Russian passport 2010", "keyboard without Azerbaijani letters"]);
+
+    private static string Write(string writing, string az) => writing switch
+    {
+        "Russian Cyrillic" => Testing.CrossAlphabetRegister.ToRussian(az),
+        "English passport" => Testing.CrossAlphabetRegister.ToEnglish(az),
+        "ICAO 9303 (OE/UE)" => Testing.CrossAlphabetRegister.ToIcao(az, true).ToUpperInvariant(),
+        "ICAO 9303 (O/U)" => Testing.CrossAlphabetRegister.ToIcao(az, false).ToUpperInvariant(),
+        "BGN/PCGN" => Testing.CrossAlphabetRegister.ToBgn(Testing.CrossAlphabetRegister.ToRussian(az)),
+        "GOST 7.79 B" => Testing.CrossAlphabetRegister.ToGost(Testing.CrossAlphabetRegister.ToRussian(az)),
+        "Russian passport 2010" => Testing.CrossAlphabetRegister.ToRussianPassport(Testing.CrossAlphabetRegister.ToRussian(az)),
+        _ => az.Replace('ə', 'e').Replace('ı', 'i').Replace('ş', 's').Replace('ç', 'c').Replace('ğ', 'g').Replace('ö', 'o').Replace('ü', 'u').Replace('İ', 'I').Replace('Ş', 'S').Replace('Ç', 'C').Replace('Ö', 'O').Replace('Ü', 'U').Replace('Ə', 'E'),
+    };
+
+    [Theory]
+    [MemberData(nameof(Writings))]
+    public void Names_in_any_writing_agree_with_their_Azerbaijani_form(string writing)
+    {
+        var given = Comparisons.Default[0];
+        var surname = Comparisons.Default[1];
+        var same = 0;
+        var total = 0;
+        var far = new List<string>();
+        foreach (var (name, isSurname) in Testing.CrossAlphabetRegister.MaleNames.Concat(Testing.CrossAlphabetRegister.FemaleNames).Select(n => (n, false))
+            .Concat(Testing.CrossAlphabetRegister.Surnames.Select(n => (n, true))))
+        {
+            var a = new PreparedRecord(isSurname ? new PersonRecord("a", Surname: name) : new PersonRecord("a", name));
+            var written = Write(writing, name);
+            var b = new PreparedRecord(isSurname ? new PersonRecord("b", Surname: written) : new PersonRecord("b", written));
+            var level = (isSurname ? surname : given).Level(a, b);
+            total++;
+            if (level >= 3)
+                same++;
+            else if (level < 2)
+                far.Add($"{name} / {written}");
+        }
+        TestContext.Current.SendDiagnosticMessage($"{writing}: {same} of {total} at 'same sound' or better; further than one slip: {string.Join(", ", far)}");
+        Assert.True(same >= 0.9 * total, $"{writing}: {same} of {total} at 'same sound' or better");
+        Assert.True(far.Count <= 0.02 * total, $"{writing}: further than one slip: {string.Join(", ", far)}");
+    }
+}

@@ -96,7 +96,7 @@ internal sealed record RegisterSet(IReadOnlyList<RegisterPerson> People, IReadOn
 /// </summary>
 internal static class CrossAlphabetRegister
 {
-    private static readonly string[] MaleNames =
+    internal static readonly string[] MaleNames =
     [
         "Elnur", "Rəşad", "Tural", "Orxan", "Kamran", "Elvin", "Vüsal", "Fərid", "Murad", "Rauf", "Zaur", "Samir", "Tofiq", "Elçin", "Cavid",
         "Xəyal", "Şahin", "Çingiz", "Yusif", "Əli", "Məmməd", "Hüseyn", "Həsən", "Qasım", "Anar", "Nicat", "Ramil", "Vüqar", "İlham", "Rövşən",
@@ -104,7 +104,7 @@ internal static class CrossAlphabetRegister
         "Səbuhi", "Toğrul", "Ülvi", "Vaqif", "Zakir", "Mübariz", "İbrahim", "Cahid", "Etibar", "Arif", "Nazim", "Oqtay", "Rasim", "Şəmil", "Yaşar",
     ];
 
-    private static readonly string[] FemaleNames =
+    internal static readonly string[] FemaleNames =
     [
         "Aynur", "Leyla", "Nigar", "Günay", "Səbinə", "Aysel", "Nərmin", "Könül", "Sevda", "Lalə", "Gülnar", "Sevinc", "Aytən", "Ülviyyə",
         "Fidan", "Günel", "Xədicə", "Zəhra", "Şəbnəm", "Arzu", "Vüsalə", "Təranə", "Elmira", "Rəna", "Nərgiz", "Aygün", "Samirə", "Məlahət",
@@ -112,7 +112,7 @@ internal static class CrossAlphabetRegister
     ];
 
     // Masculine forms, most common first (a few surnames cover much of Azerbaijan).
-    private static readonly string[] Surnames =
+    internal static readonly string[] Surnames =
     [
         "Məmmədov", "Əliyev", "Hüseynov", "Həsənov", "Quliyev", "İsmayılov", "Qasımov", "Cəfərov", "Xəlilov", "Rzayev", "Abbasov", "Babayev",
         "Mirzəyev", "Nəbiyev", "Kazımov", "Vəliyev", "Sadıqov", "Orucov", "Məmmədli", "Hüseynzadə", "Əhmədov", "Bayramov", "Səfərov", "Nəsirov",
