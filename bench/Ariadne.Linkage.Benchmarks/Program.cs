@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Ariadne.Linkage;
 
 // Linkage benchmarks: accuracy on FEBRL and Splink data, Dice throughput, deduplication of 1,000,000 people.
-// dotnet run -c Release --project bench/Ariadne.Linkage.Benchmarks -- accuracy|dice|million [count]
+// dotnet run -c Release --project bench/Ariadne.Linkage.Benchmarks -- accuracy|register|dice|million [count] (and diagnostics: model, fake, clkfebrl, same, keys, explain)
 var command = args.FirstOrDefault() ?? "accuracy";
 var data = FindData();
 switch (command)
@@ -42,14 +42,161 @@ switch (command)
             Report("synthetic 100k", p2, r2, TimeSpan.Zero, result.CandidatePairs);
             break;
         }
+    case "register":
+        await RegisterAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_260_312);
+        break;
+    case "keys":
+        foreach (var name in args[1..])
+            Console.WriteLine($"{name,-16} canonical {NameNormalizer.Canonical(name),-14} skeleton {NameNormalizer.Skeleton(name),-14} stem {NameNormalizer.SurnameStem(name),-12} given {NameNormalizer.GivenKey(name),-12} patronymic {NameNormalizer.PatronymicKey(name)}");
+        break;
+    case "fake":
+        {
+    var fake = Read(Path.Combine(data, "splink", "fake_1000.csv"), "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
+            var truth = File.ReadLines(Path.Combine(data, "splink", "fake_1000.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[^1]);
+            var prepared = Linker.Prepare(fake);
+            var (pairs, report) = Blocking.DedupeWithReport(prepared, Blocking.Default);
+            Console.WriteLine(report.Describe());
+            Console.WriteLine($"true pairs among candidates {pairs.Count(p => truth[fake[p.Left].Id] == truth[fake[p.Right].Id])} of {pairs.Length}");
+            foreach (var g in pairs.GroupBy(p => p.Rule))
+                Console.WriteLine($"  rule {Blocking.Default[g.Key].Name}: {g.Count()} pairs, {g.Count(p => truth[fake[p.Left].Id] == truth[fake[p.Right].Id])} true");
+            var result = Linker.Dedupe(fake);
+            var model = result.Model;
+            for (var f = 0; f < model.Fields.Count; f++)
+                Console.WriteLine($"  {model.Fields[f].Name,-16} " + string.Join("; ", model.Fields[f].Levels.Append("missing").Select((level, l) => $"{level} {model.M[f][l]:F3}/{model.U[f][l]:F4}")));
+            Console.WriteLine($"matches {result.Matches.Count}, true {result.Matches.Count(m => truth[fake[m.Left].Id] == truth[fake[m.Right].Id])}, lambda {model.Lambda:F3}");
+            var (fp, fr) = PairScore(fake, result.ClusterOf, fake.Select(x => truth[x.Id]).ToList());
+            Report("fake_1000", fp, fr, TimeSpan.Zero, result.CandidatePairs);
+            break;
+        }
+    case "same":
+        {
+            var records = Enumerable.Range(0, int.Parse(args[1], CultureInfo.InvariantCulture)).Select(i => new PersonRecord($"r{i}", "Aynur", "Məmmədova", "Əli qızı", "F", "1990-01-02")).ToList();
+            var clock = Stopwatch.StartNew();
+            var prepared = Linker.Prepare(records);
+            Console.WriteLine($"prepare {clock.Elapsed.TotalSeconds:F2}");
+            var (pairs, report) = Blocking.DedupeWithReport(prepared, Blocking.Default);
+            Console.WriteLine($"blocking {clock.Elapsed.TotalSeconds:F2} {report.Describe()}");
+            break;
+        }
+    case "clkfebrl":
+        {
+            var records = Read(Path.Combine(data, "febrl", args[1]), "id=rec_id,given_name=given_name,surname=surname,date_of_birth=date_of_birth,document_number=soc_sec_id");
+            var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            using var encoder = new ClkEncoder(key);
+            using var fieldEncoder = new ClkEncoder(key, new ClkOptions(ClkFieldEncodings.Bits));
+            var encoded = records.Select(r => ClkFieldEncodings.Encode(encoder, fieldEncoder, r)).ToList();
+            var result = ClkFieldEncodings.Dedupe(encoded, progress: new Progress<string>(Console.WriteLine));
+            var model = result.Model;
+            for (var f = 0; f < model.Fields.Count; f++)
+                Console.WriteLine($"  {model.Fields[f].Name,-16} " + string.Join("; ", model.Fields[f].Levels.Append("missing").Select((level, l) => $"{level} {model.M[f][l]:F3}/{model.U[f][l]:F4}")));
+            string E(string id) => Regex.Match(id, @"rec-(\d+)-").Groups[1].Value;
+            foreach (var m in result.Matches.Where(m => E(records[m.Left].Id) != E(records[m.Right].Id)).Take(10))
+            {
+                var pattern = ClkFieldEncodings.Pattern(encoded[m.Left], encoded[m.Right]);
+                Console.WriteLine($"{records[m.Left]}\n{records[m.Right]}\n  p={m.Probability:F3} levels " + string.Join(",", Enumerable.Range(0, model.Fields.Count).Select(f => FellegiSunterModel.LevelOf(pattern, f, model.Fields.Count))));
+            }
+            var (p, r) = PairScore(records, result.ClusterOf, records.Select(x => E(x.Id)).ToList());
+            Report("clk " + args[1], p, r, TimeSpan.Zero, result.CandidatePairs);
+            break;
+        }
     case "million":
         Million(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
         break;
     default:
-        Console.Error.WriteLine("usage: accuracy | dice | million [count]");
+        Console.Error.WriteLine("usage: accuracy | register [people] [seed] | dice [n] | million [n] | model | fake | clkfebrl FILE | same N | keys NAME... | explain FILE");
         return 2;
 }
 return 0;
+
+// The generated cross-alphabet register through the command, plain and on encodings (as a user runs it).
+static async Task RegisterAsync(int people, int seed)
+{
+    var set = Ariadne.Linkage.Testing.CrossAlphabetRegister.Generate(seed, people,
+        double.Parse(Environment.GetEnvironmentVariable("ONCE") ?? "0", CultureInfo.InvariantCulture));
+    var dir = Directory.CreateTempSubdirectory("ariadne-register-").FullName;
+    try
+    {
+        var input = Path.Combine(dir, "register.csv");
+        set.WriteCsv(input);
+        if (Environment.GetEnvironmentVariable("KEEP") is { } keep)
+            File.Copy(input, keep, overwrite: true);
+        var key = Path.Combine(dir, "key");
+        await File.WriteAllBytesAsync(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Console.WriteLine($"{people:N0} people, {set.Records.Count:N0} registrations, {set.TruePairs().Count:N0} true pairs (seed {seed})");
+        foreach (var clk in new[] { false, true })
+        {
+            var output = Path.Combine(dir, clk ? "clk.csv" : "plain.csv");
+            string[] run = clk ? ["dedupe", "--in", input, "--out", output, "--privacy", "clk", "--key-file", key] : ["dedupe", "--in", input, "--out", output];
+            var clock = Stopwatch.StartNew();
+            using var log = new StringWriter();
+            var code = await LinkageCommand.RunAsync(run, Console.Out, log);
+            if (code != 0)
+                Console.WriteLine(log);
+            var (p, r, _) = set.ScoreFile(output);
+            Report($"register {(clk ? "CLK" : "plain")} dedupe", p, r, clock.Elapsed, 0);
+            if (Environment.GetEnvironmentVariable("VERBOSE") is "1")
+            {
+                Console.Write(log);
+                Explain(set, output);
+            }
+        }
+    }
+    finally
+    {
+        Directory.Delete(dir, recursive: true);
+    }
+}
+
+// Where the errors of a clustering are: false pairs by relation, missed pairs by the difference added, and a sample of each.
+static void Explain(Ariadne.Linkage.Testing.RegisterSet set, string clusters)
+{
+    var index = set.Records.Select((r, i) => (r.Record.Id, i)).ToDictionary(x => x.Id, x => x.i);
+    var clusterOf = new string[set.Records.Count];
+    foreach (var line in File.ReadLines(clusters).Skip(1).Where(l => l.Length > 0))
+        clusterOf[index[line.Split(',')[0]]] = line.Split(',')[1];
+    var falsePairs = new List<(int, int)>();
+    foreach (var g in Enumerable.Range(0, clusterOf.Length).GroupBy(i => clusterOf[i]))
+    {
+        var m = g.ToList();
+        for (var a = 0; a < m.Count; a++)
+            for (var b = a + 1; b < m.Count; b++)
+                if (set.Records[m[a]].Person != set.Records[m[b]].Person)
+                    falsePairs.Add((m[a], m[b]));
+    }
+    var missed = set.TruePairs().Where(p => clusterOf[p.Item1] != clusterOf[p.Item2]).ToList();
+    string Relation((int A, int B) p)
+    {
+        var (a, b) = (set.People[set.Records[p.A].Person], set.People[set.Records[p.B].Person]);
+        return a.Group >= 0 && a.Group == b.Group ? a.Kind : a.Surname == b.Surname ? "same surname" : "other";
+    }
+    string Show(int i)
+    {
+        var r = set.Records[i].Record;
+        return $"p{set.Records[i].Person} [{set.Records[i].Writing}{(set.Records[i].Difference is { } d ? " " + d : "")}] {r.GivenName} {r.Surname} / {r.Patronymic} / {r.Sex} / {r.DateOfBirth} / {r.DocumentNumber} / {r.Phone}";
+    }
+    var records = set.Records.Select(r => r.Record).ToList();
+    var prepared = Linker.Prepare(records);
+    var result = Linker.Dedupe(records);
+    var model = result.Model;
+    for (var f = 0; f < model.Fields.Count; f++)
+        Console.WriteLine($"  {model.Fields[f].Name,-16} " + string.Join("; ", model.Fields[f].Levels.Append("missing").Select((level, l) => $"{level} {model.M[f][l]:F3}/{model.U[f][l]:F4}")));
+    var direct = result.Matches.Select(m => (m.Left, m.Right)).ToHashSet();
+    Console.WriteLine($"false pairs matched directly: {falsePairs.Count(p => direct.Contains((Math.Min(p.Item1, p.Item2), Math.Max(p.Item1, p.Item2))))}");
+    string Score(int a, int b)
+    {
+        var sc = model.Score(a, b, prepared[a], prepared[b], FellegiSunterModel.Pattern(model.Fields, prepared[a], prepared[b]), true);
+        return $"P={sc.Probability:F3} w={sc.MatchWeight:F1} " + string.Join(" ", sc.Evidence.Select(e => $"{e.Field}:{e.Level}:{e.Weight}"));
+    }
+    Console.WriteLine($"false pairs {falsePairs.Count}: " + string.Join(", ", falsePairs.GroupBy(Relation).Select(g => $"{g.Key} {g.Count()}")));
+    Console.WriteLine($"missed pairs {missed.Count}: " + string.Join(", ", missed.GroupBy(p => set.Records[p.Item1].Difference ?? set.Records[p.Item2].Difference ?? "none").Select(g => $"{g.Key} {g.Count()}")));
+    Console.WriteLine("largest clusters: " + string.Join(", ", clusterOf.GroupBy(c => c).Select(g => g.Count()).OrderDescending().Take(10)));
+    var kind = Environment.GetEnvironmentVariable("KIND");
+    var shown = kind is null ? falsePairs : falsePairs.Where(p => Relation(p) == kind).ToList();
+    foreach (var (a, b) in shown.Where((_, k) => k % Math.Max(1, shown.Count / 12) == 0).Take(12))
+        Console.WriteLine($"  FP {Show(a)}\n     {Show(b)}\n     {Score(a, b)}");
+    foreach (var (a, b) in missed.Where((_, k) => k % Math.Max(1, missed.Count / 16) == 0).Take(16))
+        Console.WriteLine($"  FN {Show(a)}\n     {Show(b)}\n     {Score(a, b)}");
+}
 
 static string FindData()
 {
@@ -84,12 +231,53 @@ static void Accuracy(string data)
         var (p, r) = PairScore(records, result.ClusterOf, records.Select(x => Entity(x.Id)).ToList());
         Report($"FEBRL {file} dedupe", p, r, clock.Elapsed, result.CandidatePairs);
     }
+    // The same deduplications through the command on encodings (each file encoded with a fresh key).
+    foreach (var file in new[] { "dataset1.csv", "dataset2.csv", "dataset3.csv" })
+    {
+        var records = Read(Path.Combine(data, "febrl", file), febrl);
+        clock.Restart();
+        var clusters = CommandDedupe(Path.Combine(data, "febrl", file), "id=rec_id,document_number=soc_sec_id", clk: true);
+        var (p, r) = PairScore(records, records.Select(x => clusters[x.Id]).ToList(), records.Select(x => Entity(x.Id)).ToList());
+        Report($"FEBRL {file} CLK dedupe", p, r, clock.Elapsed, 0);
+    }
+    var fakeFile = Path.Combine(data, "splink", "fake_1000.csv");
+    var fakeTruth = File.ReadLines(fakeFile).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[^1]);
+    {
+        var records = Read(fakeFile, "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
+        clock.Restart();
+        var clusters = CommandDedupe(fakeFile, "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob", clk: true);
+        var (p, r) = PairScore(records, records.Select(x => clusters[x.Id]).ToList(), records.Select(x => fakeTruth[x.Id]).ToList());
+        Report("Splink fake_1000 CLK dedupe", p, r, clock.Elapsed, 0);
+    }
     var fake = Read(Path.Combine(data, "splink", "fake_1000.csv"), "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
     var truth = File.ReadLines(Path.Combine(data, "splink", "fake_1000.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[^1]);
     clock.Restart();
     var dedupe = Linker.Dedupe(fake);
     var (fp, fr) = PairScore(fake, dedupe.ClusterOf, fake.Select(x => truth[x.Id]).ToList());
     Report("Splink fake_1000 dedupe", fp, fr, clock.Elapsed, dedupe.CandidatePairs);
+}
+
+// linkage dedupe on a file (plain, or encoded on the fly with a fresh key): each record's cluster as a number.
+static Dictionary<string, int> CommandDedupe(string file, string columns, bool clk)
+{
+    var dir = Directory.CreateTempSubdirectory("ariadne-bench-").FullName;
+    try
+    {
+        var output = Path.Combine(dir, "clusters.csv");
+        var key = Path.Combine(dir, "key");
+        File.WriteAllBytes(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        string[] run = clk ? ["dedupe", "--in", file, "--out", output, "--columns", columns, "--privacy", "clk", "--key-file", key] : ["dedupe", "--in", file, "--out", output, "--columns", columns];
+        using var log = new StringWriter();
+        if (LinkageCommand.RunAsync(run, TextWriter.Null, log).GetAwaiter().GetResult() != 0)
+            throw new InvalidOperationException(log.ToString());
+        var names = new Dictionary<string, int>();
+        return File.ReadLines(output).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))
+            .ToDictionary(p => p[0], p => names.TryGetValue(p[1], out var c) ? c : names[p[1]] = names.Count);
+    }
+    finally
+    {
+        Directory.Delete(dir, recursive: true);
+    }
 }
 
 static (double Precision, double Recall) PairScore(List<PersonRecord> records, IReadOnlyList<int> cluster, List<string> entity)

@@ -189,6 +189,24 @@ public sealed class ClkEncoder : IDisposable
         Harden(inner, destination);
     }
 
+    /// <summary>
+    /// A keyed 64-bit hash of a blocking key (HMAC-SHA256 under a key derived for <paramref name="purpose"/>): records
+    /// that share a key share its hash, and without the secret the hash tells nothing of the value. Never 0.
+    /// </summary>
+    /// <param name="purpose">What the key is (a blocking rule's name), so that equal values of different keys hash apart.</param>
+    /// <param name="value">The key's value.</param>
+    public ulong KeyHash(string purpose, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var hasher = _state.Value!.Hasher("key:" + purpose, _prk);
+        Span<byte> digest = stackalloc byte[32];
+        var bytes = Encoding.UTF8.GetBytes(value);
+        hasher.Hmac.TryComputeHash(bytes, digest, out _);
+        var hash = BinaryPrimitives.ReadUInt64LittleEndian(digest);
+        return hash == 0 ? 1 : hash;
+    }
+
     /// <summary>Releases the per-thread HMAC instances and wipes the derived key material.</summary>
     public void Dispose()
     {

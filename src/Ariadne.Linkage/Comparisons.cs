@@ -10,6 +10,7 @@ public sealed class PreparedRecord
         GivenKey = NameNormalizer.GivenKey(source.GivenName) ?? "";
         Surname = NameNormalizer.Canonical(source.Surname);
         SurnameStem = NameNormalizer.SurnameStem(source.Surname);
+        SurnameSkeleton = NameNormalizer.Skeleton(source.Surname);
         GivenStem = NameNormalizer.SurnameStem(source.GivenName);
         Patronymic = NameNormalizer.PatronymicKey(source.Patronymic) ?? "";
         Sex = NormalizeSex(source.Sex);
@@ -26,6 +27,8 @@ public sealed class PreparedRecord
     public string GivenKey { get; }
     public string Surname { get; }
     public string SurnameStem { get; }
+    /// <summary>The phonetic key of the whole surname (ending kept).</summary>
+    public string SurnameSkeleton { get; }
     /// <summary>The given name through the surname stemmer: with <see cref="SurnameStem"/>, an order-free key for swapped names.</summary>
     public string GivenStem { get; }
     public string Patronymic { get; }
@@ -38,11 +41,12 @@ public sealed class PreparedRecord
 
     private static char NormalizeSex(string? value)
     {
-        var v = (value ?? "").Trim().ToUpperInvariant();
+        // Azerbaijani dotted and dotless i read as i whatever the case (kişi, KİŞİ, qadın).
+        var v = (value ?? "").Trim().Replace('ı', 'i').Replace('İ', 'I').ToUpperInvariant();
         return v switch
         {
-            "F" or "FEMALE" or "W" or "Ж" or "QADIN" or "QADİN" => 'F',
-            "M" or "MALE" or "М" or "KİŞİ" or "KISI" => 'M',
+            "F" or "FEMALE" or "W" or "Ж" or "ЖЕН" or "ЖЕНСКИЙ" or "QADIN" or "KADIN" => 'F',
+            "M" or "MALE" or "М" or "МУЖ" or "МУЖСКОЙ" or "KIŞI" or "KISI" or "ERKƏK" or "ERKEK" => 'M',
             _ => '\0',
         };
     }
@@ -62,8 +66,10 @@ public static class Comparisons
 {
     public static IReadOnlyList<ComparisonField> Default { get; } =
     [
-        new("given_name", ["different", "similar", "same sound or swapped", "same"], (a, b) => Swapped(a, b) ? 2 : Name(a.Given, b.Given, a.GivenKey, b.GivenKey)),
-        new("surname", ["different", "similar", "same stem or swapped", "same"], (a, b) => Swapped(a, b) ? 2 : Name(a.Surname, b.Surname, a.SurnameStem, b.SurnameStem)),
+        new("given_name", ["different", "similar", "one slip apart", "same sound or swapped", "same"],
+            (a, b) => Swapped(a, b) ? (string.Equals(a.Given, b.Surname, StringComparison.Ordinal) ? 4 : 3) : Name(a.Given, b.Given, a.GivenKey, b.GivenKey, a.GivenKey, b.GivenKey)),
+        new("surname", ["different", "similar", "one slip apart", "same stem or swapped", "same"],
+            (a, b) => Swapped(a, b) ? (string.Equals(a.Surname, b.Given, StringComparison.Ordinal) ? 4 : 3) : Name(a.Surname, b.Surname, a.SurnameStem, b.SurnameStem, a.SurnameSkeleton, b.SurnameSkeleton)),
         new("patronymic", ["different", "similar", "same"], (a, b) => Short(a.Patronymic, b.Patronymic)),
         new("date_of_birth", ["different", "same year", "one part off or day/month swapped", "same"], (a, b) => Birth(a.Birth, b.Birth)),
         new("sex", ["different", "same"], (a, b) => a.Sex == '\0' || b.Sex == '\0' ? ComparisonField.Missing : a.Sex == b.Sex ? 1 : 0),
@@ -78,15 +84,28 @@ public static class Comparisons
         a.GivenStem.Length > 0 && a.SurnameStem.Length > 0 && !string.Equals(a.GivenStem, a.SurnameStem, StringComparison.Ordinal)
         && string.Equals(a.GivenStem, b.SurnameStem, StringComparison.Ordinal) && string.Equals(a.SurnameStem, b.GivenStem, StringComparison.Ordinal);
 
-    private static int Name(string a, string b, string keyA, string keyB)
+    /// <summary>
+    /// A name compared on several keys at once, so that a typo on top of a change of alphabet still scores high:
+    /// the written form (canonical transliteration), the stem or first-name key, and the phonetic skeleton, the
+    /// level from the best-matching pair. Gendered surname endings and patronymic forms are in none of the keys
+    /// that decide the upper levels.
+    /// </summary>
+    private static int Name(string a, string b, string keyA, string keyB, string skeletonA, string skeletonB)
     {
         if (a.Length == 0 || b.Length == 0)
             return ComparisonField.Missing;
         if (string.Equals(a, b, StringComparison.Ordinal))
+            return 4;
+        if (keyA.Length > 0 && (string.Equals(keyA, keyB, StringComparison.Ordinal) || string.Equals(skeletonA, skeletonB, StringComparison.Ordinal)))
             return 3;
-        if (keyA.Length > 0 && string.Equals(keyA, keyB, StringComparison.Ordinal))
+        // One slip (a letter changed, lost, doubled or two exchanged) on the phonetic key, or very close written forms.
+        // A slip keeps the first letter (Aliyev and Valiyev are two names).
+        if ((keyA.Length >= 3 && keyB.Length > 0 && keyA[0] == keyB[0] && (Similarity.WithinOneEdit(keyA, keyB) || Transposed(keyA, keyB)))
+            || (skeletonA.Length >= 3 && skeletonB.Length > 0 && skeletonA[0] == skeletonB[0] && (Similarity.WithinOneEdit(skeletonA, skeletonB) || Transposed(skeletonA, skeletonB)))
+            || (a[0] == b[0] && Similarity.JaroWinkler(a, b) >= 0.94))
             return 2;
-        return Similarity.JaroWinkler(a, b) >= 0.88 ? 1 : 0;
+        var best = Math.Max(Similarity.JaroWinkler(a, b), Math.Max(Similarity.JaroWinkler(keyA, keyB), Similarity.JaroWinkler(skeletonA, skeletonB)));
+        return best >= 0.84 ? 1 : 0;
     }
 
     private static int Short(string a, string b)
@@ -133,9 +152,13 @@ public static class Comparisons
         if (a == b)
             return 3;
         int ya = a / 10000, ma = a / 100 % 100, da = a % 100, yb = b / 10000, mb = b / 100 % 100, db = b % 100;
-        var sameParts = (ya == yb ? 1 : 0) + (ma == mb ? 1 : 0) + (da == db ? 1 : 0);
-        if (sameParts == 2 || (ya == yb && ma == db && da == mb) || (ya == yb && ma == mb && Math.Abs(da - db) <= 1)
-            || Similarity.WithinOneEdit(a.ToString(System.Globalization.CultureInfo.InvariantCulture), b.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        // One part mistyped (one digit of it, or a day one off), or day and month swapped.
+        static bool OneSlip(int x, int y) => Similarity.WithinOneEdit(x.ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
+            y.ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
+        if ((ya == yb && ma == db && da == mb)
+            || (ya == yb && ma == mb && (Math.Abs(da - db) <= 1 || OneSlip(da, db)))
+            || (ya == yb && da == db && OneSlip(ma, mb))
+            || (ma == mb && da == db && (OneSlip(ya, yb) || Math.Abs(ya - yb) <= 1)))
             return 2;
         return ya == yb ? 1 : 0;
     }

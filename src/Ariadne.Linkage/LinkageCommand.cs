@@ -53,11 +53,19 @@ public static class LinkageCommand
                 case "encode":
                     {
                         var people = Read(Required(options, "in"), mapping, error, progress);
-                        using var encoder = Encoder(Required(options, "key-file"));
+                        var keyFile = Required(options, "key-file");
+                        using var encoder = Encoder(keyFile);
+                        using var fieldEncoder = FieldEncoder(keyFile);
                         await using var writer = CsvWriter.Create(Required(options, "out"));
-                        await writer.WriteRowAsync("id", "clk");
+                        // id,clk as before (link and the national count read only these), then the per-field filters and
+                        // the keyed blocking keys that deduplication on encodings needs.
+                        await writer.WriteRowAsync("id", "clk", "fields", "keys");
                         foreach (var person in people)
-                            await writer.WriteRowAsync(person.Id, Convert.ToBase64String(Bytes(Encode(encoder, person))));
+                        {
+                            var record = ClkFieldEncodings.Encode(encoder, fieldEncoder, person);
+                            var (fields, keys) = ClkFieldEncodings.Format(record);
+                            await writer.WriteRowAsync(person.Id, Convert.ToBase64String(Bytes(record.Clk)), fields, keys);
+                        }
                         progress.Report($"encoded {people.Count:N0} records");
                         return 0;
                     }
@@ -69,13 +77,28 @@ public static class LinkageCommand
                         List<string> ids;
                         if (clk)
                         {
-                            var (encodedIds, set) = Encodings(file, mapping, options.GetValueOrDefault("key-file"), error, progress);
+                            var (encodedIds, set, records) = Encodings(file, mapping, options.GetValueOrDefault("key-file"), error, progress);
                             ids = encodedIds;
-                            var union = Enumerable.Range(0, set.Count).ToArray();
-                            int Find(int x) { while (union[x] != x) x = union[x] = union[union[x]]; return x; }
-                            var compared = set.ForEachAbove(set, threshold, (i, j, _) => { lock (union) { int a = Find(i), b = Find(j); if (a != b) union[Math.Max(a, b)] = Math.Min(a, b); } });
-                            progress.Report($"compared {compared:N0} encodings");
-                            cluster = Enumerable.Range(0, set.Count).Select(Find).ToList();
+                            if (records is not null)
+                            {
+                                // Per-field encodings: Fellegi–Sunter on each field's Dice; the threshold is a probability.
+                                var probability = options.ContainsKey("threshold") ? threshold : 0.9;
+                                var result = ClkFieldEncodings.Dedupe(records, probability, progress: progress);
+                                cluster = result.ClusterOf;
+                                progress.Report(result.Statistics.Describe());
+                            }
+                            else
+                            {
+                                // Record-level encodings only (an older encode): Dice above the threshold, clustered so that
+                                // it cannot chain; the Dice of a whole record cannot tell a missing field from a different one.
+                                progress.Report("warning: these encodings have no per-field filters (encoded by an older version); "
+                                    + "records are compared on the record-level Dice only, which is far less accurate on registers with missing fields");
+                                var found = new List<(int, int, double)>();
+                                var compared = set.ForEachAbove(set, threshold, (i, j, d) => { lock (found) found.Add((i, j, d)); });
+                                progress.Report($"compared {compared:N0} encodings: {found.Count:N0} pairs at Dice ≥ {threshold}");
+                                cluster = Clustering.Cluster(set.Count, found);
+                                progress.Report(ClusterStatistics.Of(cluster).Describe());
+                            }
                         }
                         else
                         {
@@ -98,8 +121,8 @@ public static class LinkageCommand
                         var pairs = new List<(string Left, string Right, double Score)>();
                         if (clk)
                         {
-                            var (leftIds, leftSet) = Encodings(leftFile, mapping, options.GetValueOrDefault("key-file"), error, progress);
-                            var (rightIds, rightSet) = Encodings(rightFile, mapping, options.GetValueOrDefault("key-file"), error, progress);
+                            var (leftIds, leftSet, _) = Encodings(leftFile, mapping, options.GetValueOrDefault("key-file"), error, progress);
+                            var (rightIds, rightSet, _) = Encodings(rightFile, mapping, options.GetValueOrDefault("key-file"), error, progress);
                             var found = new List<(int, int, double)>();
                             leftSet.ForEachAbove(rightSet, threshold, (i, j, s) => { lock (found) found.Add((i, j, s)); });
                             var usedLeft = new HashSet<int>();
@@ -189,6 +212,12 @@ public static class LinkageCommand
         return people;
     }
 
+    private static ClkEncoder FieldEncoder(string keyFile)
+    {
+        var key = File.ReadAllBytes(keyFile);
+        return new ClkEncoder(key, new ClkOptions(ClkFieldEncodings.Bits));
+    }
+
     private static ClkEncoder Encoder(string keyFile)
     {
         if (!File.Exists(keyFile))
@@ -199,27 +228,56 @@ public static class LinkageCommand
         return new ClkEncoder(key);
     }
 
-    /// <summary>Encodings from a file written by encode (header id,clk), or a plain register encoded now with the key.</summary>
-    private static (List<string> Ids, ClkSet Set) Encodings(string file, IReadOnlyDictionary<string, string> mapping, string? keyFile, TextWriter error, Progress progress)
+    /// <summary>
+    /// Encodings from a file written by encode (header id,clk,fields,keys, or id,clk from an older version), or a plain
+    /// register encoded now with the key. The per-field records are null when the file has none.
+    /// </summary>
+    private static (List<string> Ids, ClkSet Set, List<ClkRecord>? Records) Encodings(string file, IReadOnlyDictionary<string, string> mapping, string? keyFile,
+        TextWriter error, Progress progress)
     {
         if (!File.Exists(file))
             throw new LinkageInputException($"{file}: no such file");
         var ids = new List<string>();
         var set = new ClkSet();
+        List<ClkRecord>? records = null;
         using var reader = new StreamReader(file, StrictUtf8);
-        var header = reader.ReadLine() ?? throw new LinkageInputException($"{file}: empty");
-        if (string.Equals(header.Trim(), "id,clk", StringComparison.Ordinal))
+        var header = (reader.ReadLine() ?? throw new LinkageInputException($"{file}: empty")).Trim();
+        var perField = string.Equals(header, "id,clk,fields,keys", StringComparison.Ordinal);
+        if (perField || string.Equals(header, "id,clk", StringComparison.Ordinal))
         {
             long line = 1;
             var buffer = new byte[set.Words * 8];
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            records = perField ? [] : null;
             while (reader.ReadLine() is { } text)
             {
                 line++;
-                var comma = text.LastIndexOf(',');
-                if (comma <= 0 || !Convert.TryFromBase64String(text[(comma + 1)..], buffer, out var written) || written != buffer.Length)
+                // The id may be quoted and hold commas; the encodings never do: split from the right. The writer puts a
+                // quote before a value a spreadsheet could read as a formula (base64 may start with +): it is not part of it.
+                string? fields = null, keys = null;
+                var end = text.Length;
+                if (perField)
+                {
+                    var k = text.LastIndexOf(',');
+                    var f = k > 0 ? text.LastIndexOf(',', k - 1) : -1;
+                    if (f > 0)
+                    {
+                        keys = text[(k + 1)..].TrimStart('\'');
+                        fields = text[(f + 1)..k].TrimStart('\'');
+                        end = f;
+                    }
+                }
+                var comma = end > 0 ? text.LastIndexOf(',', end - 1) : -1;
+                if (comma <= 0 || (perField && keys is null) || !Convert.TryFromBase64String(text[(comma + 1)..end].TrimStart('\''), buffer, out var written) || written != buffer.Length)
                 {
                     error.WriteLine($"{Path.GetFileName(file)} line {line}: not an id and a {set.Bits}-bit encoding");
+                    continue;
+                }
+                var clk = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(buffer);
+                ClkRecord? record = null;
+                if (perField && !ClkFieldEncodings.TryParse(clk, fields!, keys!, out record))
+                {
+                    error.WriteLine($"{Path.GetFileName(file)} line {line}: the per-field encodings are not of this version's layout");
                     continue;
                 }
                 var id = text[..comma].Trim().Trim('"').Replace("\"\"", "\"", StringComparison.Ordinal);
@@ -229,7 +287,8 @@ public static class LinkageCommand
                     continue;
                 }
                 ids.Add(id);
-                set.Add(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(buffer));
+                set.Add(clk);
+                records?.Add(record!);
             }
         }
         else
@@ -239,14 +298,18 @@ public static class LinkageCommand
             reader.Dispose();
             var people = Read(file, mapping, error, progress);
             using var encoder = Encoder(keyFile);
+            using var fieldEncoder = FieldEncoder(keyFile);
+            records = [];
             foreach (var person in people)
             {
+                var record = ClkFieldEncodings.Encode(encoder, fieldEncoder, person);
                 ids.Add(person.Id);
-                set.Add(Encode(encoder, person));
+                set.Add(record.Clk);
+                records.Add(record);
             }
         }
-        progress.Report($"{ids.Count:N0} encodings from {Path.GetFileName(file)}");
-        return (ids, set);
+        progress.Report($"{ids.Count:N0} encodings from {Path.GetFileName(file)}" + (records is null ? " (record-level only)" : ""));
+        return (ids, set, records);
     }
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -14,7 +14,16 @@ public sealed record LinkageOptions
     public IProgress<string>? Progress { get; init; }
 }
 
-public sealed record DedupeResult(IReadOnlyList<int> ClusterOf, IReadOnlyList<ScoredPair> Matches, long CandidatePairs, FellegiSunterModel Model);
+public sealed record DedupeResult(IReadOnlyList<int> ClusterOf, IReadOnlyList<ScoredPair> Matches, long CandidatePairs, FellegiSunterModel Model)
+{
+    /// <summary>What blocking did: records without a candidate pair, and why; oversized blocks split.</summary>
+    public BlockingReport? Blocking { get; init; }
+
+    /// <summary>Cluster sizes, and whether one is far above the expected size.</summary>
+    public ClusterStatistics Statistics => _statistics ??= ClusterStatistics.Of(ClusterOf);
+
+    private ClusterStatistics? _statistics;
+}
 
 public sealed record LinkResult(IReadOnlyList<ScoredPair> Matches, long CandidatePairs, FellegiSunterModel Model);
 
@@ -33,18 +42,20 @@ public static class Linker
         options ??= new LinkageOptions();
         var prepared = Prepare(records);
         options.Progress?.Report($"prepared {prepared.Count:N0} records");
-        var pairs = Blocking.Dedupe(prepared, options.Rules).ToArray();
-        options.Progress?.Report($"blocking: {pairs.Length:N0} candidate pairs");
-        var model = Train(prepared, prepared, pairs, options, sameSet: true);
-        var matches = Score(prepared, prepared, pairs, model, options);
-        var union = new UnionFind(prepared.Count);
-        foreach (var m in matches)
-            union.Union(m.Left, m.Right);
-        var cluster = new int[prepared.Count];
-        for (var i = 0; i < cluster.Length; i++)
-            cluster[i] = union.Find(i);
-        options.Progress?.Report($"clusters: {cluster.Distinct().Count():N0} people in {prepared.Count:N0} records");
-        return new DedupeResult(cluster, matches, pairs.Length, model);
+        var (pairs, report) = Blocking.DedupeWithReport(prepared, options.Rules);
+        options.Progress?.Report(report.Describe());
+        // The model learns from the pairs of the rules that compare everyone alike; pairs found only because a field is
+        // missing (names alone for a record without a birth date) all agree on what they were found by, and taught EM
+        // that a namesake with another patronymic is the same person (measured: precision 0.94 instead of 0.99 on the
+        // variant set). They are scored with the model all the same.
+        var training = pairs.Where(p => options.Rules[p.Rule].Probe is null).ToArray();
+        var model = Train(prepared, prepared, training.Length > 0 ? training : pairs, options, sameSet: true);
+        var priors = ProbePriors(prepared, options.Rules, model, options);
+        var matches = Score(prepared, prepared, pairs, model, options, priors);
+        var cluster = Clustering.Cluster(prepared.Count, matches.Select(m => (m.Left, m.Right, m.MatchWeight)));
+        var result = new DedupeResult(cluster, matches, pairs.Length, model) { Blocking = report };
+        options.Progress?.Report(result.Statistics.Describe());
+        return result;
     }
 
     public static LinkResult Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkageOptions? options = null, bool oneToOne = true)
@@ -112,8 +123,80 @@ public static class Linker
         return total;
     }
 
+    /// <summary>
+    /// The prior of a pair found only because a field is missing (names alone for a record without a birth date): the
+    /// share of matches among pairs that share the same key and have the field, scored with it (its own fixed point).
+    /// λ of all candidates would be far too high for them: those pairs agree on the names by construction, and two
+    /// records with the same names are most often two namesakes. Null for the other rules.
+    /// </summary>
+    public static double?[] ProbePriors(int count, IReadOnlyList<BlockingRule> rules, Func<int, int, string?> key, Func<int, int, bool> probe,
+        Func<int, int, double> weight, FellegiSunterModel model, IProgress<string>? progress = null, int maxPairs = 200_000)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(model);
+        var priors = new double?[rules.Count];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            if (rules[r].Probe is null)
+                continue;
+            var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+                if (!probe(r, i) && key(r, i) is { } k)
+                    (blocks.TryGetValue(k, out var list) ? list : blocks[k] = []).Add(i);
+            var weights = new List<double>();
+            foreach (var block in blocks.Values)
+            {
+                // At most the first 20 records of a block: enough pairs, and a huge block cannot take the budget alone.
+                var n = Math.Min(block.Count, 20);
+                for (var x = 0; x < n && weights.Count < maxPairs; x++)
+                    for (var y = x + 1; y < n && weights.Count < maxPairs; y++)
+                        weights.Add(weight(block[x], block[y]));
+                if (weights.Count >= maxPairs)
+                    break;
+            }
+            if (weights.Count < 10)
+                continue; // too few to say: the rule's pairs keep the common λ
+            var lambda = model.Lambda;
+            for (var step = 0; step < 200; step++)
+            {
+                var logit = Math.Log2(lambda / (1 - lambda));
+                var next = Math.Clamp(weights.Average(w => 1 / (1 + Math.Pow(2, -(w + logit)))), 1e-6, 0.999);
+                var moved = Math.Abs(next - lambda);
+                lambda = next;
+                if (moved < 1e-7)
+                    break;
+            }
+            priors[r] = lambda;
+            progress?.Report(FormattableString.Invariant($"prior of '{rules[r].Name}': {lambda:G3} (from {weights.Count:N0} pairs that share its key and have the field)"));
+        }
+        return priors;
+    }
+
+    private static double?[] ProbePriors(IReadOnlyList<PreparedRecord> records, IReadOnlyList<BlockingRule> rules, FellegiSunterModel model, LinkageOptions options)
+    {
+        var keys = new string?[rules.Count][];
+        var probes = new bool[rules.Count][];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            if (rules[r].Probe is not { } probe)
+                continue;
+            var rule = rules[r];
+            var column = keys[r] = new string?[records.Count];
+            var flags = probes[r] = new bool[records.Count];
+            Parallel.For(0, records.Count, i =>
+            {
+                flags[i] = probe(records[i]);
+                if (!flags[i])
+                    column[i] = rule.Key(records[i]); // only records that have the field count
+            });
+        }
+        return ProbePriors(records.Count, rules, (r, i) => keys[r]![i], (r, i) => probes[r][i],
+            (i, j) => model.Score(i, j, records[i], records[j], FellegiSunterModel.Pattern(model.Fields, records[i], records[j]), explain: false).MatchWeight,
+            model, options.Progress);
+    }
+
     private static List<ScoredPair> Score(IReadOnlyList<PreparedRecord> a, IReadOnlyList<PreparedRecord> b, (int Left, int Right, int Rule)[] pairs,
-        FellegiSunterModel model, LinkageOptions options)
+        FellegiSunterModel model, LinkageOptions options, double?[]? priors = null)
     {
         var found = new System.Collections.Concurrent.ConcurrentBag<List<ScoredPair>>();
         if (pairs.Length == 0)
@@ -123,11 +206,12 @@ public static class Linker
             var local = new List<ScoredPair>();
             for (var p = range.Item1; p < range.Item2; p++)
             {
-                var (i, j, _) = pairs[p];
+                var (i, j, rule) = pairs[p];
                 var pattern = FellegiSunterModel.Pattern(model.Fields, a[i], b[j]);
                 var quick = model.Score(i, j, a[i], b[j], pattern, explain: false);
-                if (quick.Probability >= options.Threshold)
-                    local.Add(model.Score(i, j, a[i], b[j], pattern, explain: true));
+                var probability = priors is not null && rule >= 0 && priors[rule] is { } prior ? WithPrior(quick.MatchWeight, prior) : quick.Probability;
+                if (probability >= options.Threshold)
+                    local.Add(model.Score(i, j, a[i], b[j], pattern, explain: true) with { Probability = probability });
             }
             found.Add(local);
         });
@@ -135,6 +219,9 @@ public static class Linker
         options.Progress?.Report($"scored {pairs.Length:N0} pairs: {matches.Count:N0} at or above {options.Threshold}");
         return matches;
     }
+
+    /// <summary>The posterior of a match weight under a given prior.</summary>
+    public static double WithPrior(double weight, double prior) => 1 / (1 + Math.Pow(2, -(weight + Math.Log2(prior / (1 - prior)))));
 
     /// <summary>Candidates for one probe among a population, best first, with the explanation (used on intake and in person search).</summary>
     public static IReadOnlyList<ScoredPair> Candidates(PersonRecord probe, IReadOnlyList<PersonRecord> population, double threshold = 0.5, LinkageOptions? options = null)
@@ -153,24 +240,5 @@ public static class Linker
         var model = populationPairs.Length > 0 ? Train(right, right, populationPairs, options, sameSet: true) : Train(left, right, pairs, options, sameSet: false);
         return pairs.Select(p => model.Score(p.Left, p.Right, left[p.Left], right[p.Right], FellegiSunterModel.Pattern(model.Fields, left[p.Left], right[p.Right]), true))
             .Where(s => s.Probability >= threshold).OrderByDescending(s => s.MatchWeight).ToList();
-    }
-
-    private sealed class UnionFind(int size)
-    {
-        private readonly int[] _parent = Enumerable.Range(0, size).ToArray();
-
-        public int Find(int x)
-        {
-            while (_parent[x] != x)
-                x = _parent[x] = _parent[_parent[x]];
-            return x;
-        }
-
-        public void Union(int a, int b)
-        {
-            int ra = Find(a), rb = Find(b);
-            if (ra != rb)
-                _parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-        }
     }
 }

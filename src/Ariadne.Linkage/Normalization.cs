@@ -423,10 +423,31 @@ public static class NameNormalizer
             char c = src[i];
             char next = i + 1 < src.Length ? src[i + 1] : '\0';
             char third = i + 2 < src.Length ? src[i + 2] : '\0';
+            char previous = i > 0 ? src[i - 1] : '\0';
             char key;
             int used = 2;
+            // The writings of one sound across transliteration systems: a glide between a consonant and a vowel
+            // (Гюнай gyunay, Giunai; Кёнуль kyonul; Шукюров shukyurov: Günay, Könül, Şükürov), GOST's j for й
+            // after a vowel (Gusejnov, Sulejmanov), ICAO's oe/ue for ö/ü (HUESEYNOV, KOENUL), GOST's cz and the
+            // Russian passport's tc for ц.
+            if (previous != '\0' && !IsVowel(previous) && ((c == 'y' && IsVowel(next) && next is not ('i' or 'y')) || (c == 'i' && next is 'a' or 'o' or 'u')))
+            {
+                i++;
+                continue;
+            }
+
             switch (c)
             {
+                case 'z' when next == 'h' && IsVowel(previous) && !IsVowel(third):
+                    key = 'i';
+                    break;
+                case 'o' or 'u' when next == 'e' && third != '\0' && !IsVowel(third):
+                    key = 'o';
+                    break;
+                case 'c' when next == 'z':
+                case 't' when next == 'c':
+                    key = 's';
+                    break;
                 case 's' when next == 'h':
                     key = 's';
                     if (third == 'c' && i + 3 < src.Length && src[i + 3] == 'h')
@@ -462,6 +483,8 @@ public static class NameNormalizer
 
         return length;
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     private static char SoundClass(char c) => c switch
     {

@@ -64,7 +64,7 @@ public static class Similarity
 
     /// <summary>
     /// A date of birth as yyyymmdd (20000214), from ISO 8601 (2000-02-14), compact (20000214) or
-    /// day-first (14.02.2000, 14/02/2000); 0 when it cannot be read.
+    /// day-first (14.02.2000, 14/02/2000, or with a two-digit year: 14.02.85); 0 when it cannot be read.
     /// </summary>
     public static int ParseDate(string? value)
     {
@@ -106,6 +106,9 @@ public static class Similarity
             (year, month, day) = (parts[0], parts[1], parts[2]);
         else if (count == 3 && lengths[2] == 4)
             (year, month, day) = (parts[2], parts[1], parts[0]);
+        else if (count == 3 && lengths[2] == 2 && lengths[0] <= 2 && lengths[1] <= 2)
+            // A two-digit year (14.02.85): 00–29 are read as 2000–2029, 30–99 as 1930–1999.
+            (year, month, day) = (parts[2] + (parts[2] < 30 ? 2000 : 1900), parts[1], parts[0]);
         else
             return 0;
         // A plausible date only; a swapped day and month (12/31) is kept as written: the comparison tolerates it.

@@ -53,7 +53,7 @@ public sealed partial class LinkageAccuracyTests
         Assert.True(result.CandidatePairs < 25_000_000 / 50, "blocking compares far fewer than all 25 million pairs");
         // Every match is explained field by field, and the weights are estimated, not the starting values.
         Assert.All(result.Matches.Take(20), m => Assert.NotEmpty(m.Evidence));
-        Assert.NotEqual(0.9, result.Model.M[0][^1], 3);
+        Assert.NotEqual(0.9, result.Model.M[0][result.Model.Fields[0].Levels.Length - 1], 3);
     }
 
     [Theory]
@@ -83,7 +83,48 @@ public sealed partial class LinkageAccuracyTests
         }
         var (precision, recall, f1) = Score(pairs, truth);
         TestContext.Current.SendDiagnosticMessage($"FEBRL {file} dedupe: precision {precision:F4} recall {recall:F4} F1 {f1:F4}; {result.CandidatePairs:N0} candidate pairs");
-        Assert.True(f1 > 0.8, $"{file}: F1 {f1:F4}");
+        Assert.True(f1 >= 0.97, $"{file}: F1 {f1:F4}");
+    }
+
+    [Theory]
+    [InlineData("dataset1.csv")]
+    [InlineData("dataset2.csv")]
+    [InlineData("dataset3.csv")]
+    public async Task Febrl_deduplication_on_encodings_reaches_F1_0_97(string file)
+    {
+        var dir = Directory.CreateTempSubdirectory("ariadne-febrl-clk-").FullName;
+        try
+        {
+            var key = Path.Combine(dir, "key");
+            await File.WriteAllBytesAsync(key, Enumerable.Range(40, 32).Select(i => (byte)i).ToArray());
+            var output = Path.Combine(dir, "clusters.csv");
+            using var log = new StringWriter();
+            Assert.Equal(0, await LinkageCommand.RunAsync(["dedupe", "--in", DataFile("febrl/" + file), "--out", output, "--columns", "id=rec_id,document_number=soc_sec_id",
+                "--privacy", "clk", "--key-file", key], TextWriter.Null, log));
+            var cluster = File.ReadLines(output).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[1]);
+            var ids = cluster.Keys.Order(StringComparer.Ordinal).ToList();
+            var truth = new HashSet<(string, string)>();
+            var found = new List<(string, string)>();
+            foreach (var group in ids.GroupBy(Entity))
+                foreach (var (a, b) in Pairs(group.ToList()))
+                    truth.Add((a, b));
+            foreach (var group in ids.GroupBy(id => cluster[id]))
+                found.AddRange(Pairs(group.ToList()));
+            var (precision, recall, f1) = Score(found, truth);
+            TestContext.Current.SendDiagnosticMessage($"FEBRL {file} dedupe on encodings: precision {precision:F4} recall {recall:F4} F1 {f1:F4}");
+            Assert.True(f1 >= 0.97, $"{file}: F1 {f1:F4} (precision {precision:F4}, recall {recall:F4})");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        static IEnumerable<(string, string)> Pairs(List<string> ids)
+        {
+            for (var i = 0; i < ids.Count; i++)
+                for (var j = i + 1; j < ids.Count; j++)
+                    yield return (ids[i], ids[j]);
+        }
     }
 
     [Fact]
@@ -120,7 +161,7 @@ public sealed partial class LinkageAccuracyTests
         }
         var (precision, recall, f1) = Score(pairs, truth);
         TestContext.Current.SendDiagnosticMessage($"Splink fake_1000 dedupe: precision {precision:F4} recall {recall:F4} F1 {f1:F4}");
-        Assert.True(f1 > 0.4, $"F1 {f1:F4}"); // reported in docs/benchmarks.md; recall is the weak side on this data
+        Assert.True(f1 >= 0.80, $"F1 {f1:F4}"); // first name, surname and birth date only; recall is the weak side on this data
     }
 }
 
