@@ -186,6 +186,38 @@ public abstract class ServicesTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task Each_provider_sees_only_its_own_service_and_a_medical_session_needs_health_shared()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        // Medical, but the referral shared Identity and Care only: the provider sees its service and may not record a health session.
+        var (investigator, caseId, provider, medicalId) = await AcceptedAsync(ServiceType.Medical, null, DataClass.Identity, DataClass.Care);
+        var refused = await ServicesAsync(s => s.RecordSessionAsync(Professional(provider), medicalId, new() { HeldOn = Today, Minutes = 20, Outcome = "Blood test" }));
+        Assert.StartsWith("The referral did not share the class", Assert.Single(refused![""]), StringComparison.Ordinal);
+        Assert.Equal(0, await DbAsync(db => db.ServiceSessions.CountAsync(s => s.CaseId == caseId)));
+
+        // A second provider institution gets vocational training on the same case.
+        var other = await OtherProviderAsync();
+        await ConsentAsync(investigator, caseId, other.InstitutionId);
+        Assert.Empty((await ServicesAsync(s => s.ReferAsync(Squad(investigator), caseId, new() { Type = ServiceType.Vocational, ProviderInstitutionId = other.InstitutionId, Share = [DataClass.Care] })))!);
+        var vocationalId = await DbAsync(db => db.ServiceReferrals.Where(s => s.CaseId == caseId && s.Type == ServiceType.Vocational).Select(s => s.Id).SingleAsync());
+        Assert.Empty((await ServicesAsync(s => s.AnswerAsync(Professional(other), vocationalId, OnwardService.Answer.Accept, null)))!);
+        Assert.Empty((await ServicesAsync(s => s.RecordSessionAsync(Professional(other), vocationalId, new() { HeldOn = Today, Minutes = 120, Outcome = "Sewing course, week 1" })))!);
+
+        var mine = await ServicesAsync(s => s.ReadAsync(Professional(provider), caseId));
+        Assert.Equal([medicalId], mine!.Services.Select(x => x.Id));
+        var theirs = await ServicesAsync(s => s.ReadAsync(Professional(other), caseId));
+        Assert.Equal([vocationalId], theirs!.Services.Select(x => x.Id));
+        Assert.Equal("Sewing course, week 1", Assert.Single(Assert.Single(theirs.Services).Sessions).Outcome);
+        // The first provider cannot write the other's service either: it does not even see it.
+        Assert.Null(await ServicesAsync(s => s.RecordSessionAsync(Professional(provider), vocationalId, new() { HeldOn = Today, Minutes = 5, Outcome = "x" })));
+        // The Squad sees both, and the vocational session (Care), not a medical one (none was written).
+        var all = await ServicesAsync(s => s.ReadAsync(Squad(investigator), caseId));
+        Assert.Equal(2, all!.Services.Count);
+        Assert.Single(all.Services.Single(x => x.Id == vocationalId).Sessions);
+        Assert.False(all.Services.Single(x => x.Id == medicalId).SessionsVisible);
+    }
+
+    [Fact]
     public async Task Compensation_goes_claimed_awarded_paid_and_interpreters_are_booked_by_language()
     {
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
