@@ -1,6 +1,7 @@
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Modules;
 
 namespace Ariadne.Web.Features.Services;
@@ -10,7 +11,11 @@ public sealed class ServicesModule : AriadneModule
 {
     public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(ProtectionModule)];
 
-    public override void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<ServicePlanService>();
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ServicePlanService>();
+        services.AddScoped<IDemoData, ServicesDemo>();
+    }
 
     /// <summary>The API reads and writes through the cases' scopes: a service is part of a case.</summary>
     public override void MapApi(RouteGroupBuilder v1) => v1.MapServicesApi();
