@@ -210,9 +210,19 @@ public abstract class ServicesTests(AriadneApp app)
         Assert.Equal("Sewing course, week 1", Assert.Single(Assert.Single(theirs.Services).Sessions).Outcome);
         // The first provider cannot write the other's service either: it does not even see it.
         Assert.Null(await ServicesAsync(s => s.RecordSessionAsync(Professional(provider), vocationalId, new() { HeldOn = Today, Minutes = 5, Outcome = "x" })));
-        // The Squad sees both, and the vocational session (Care), not a medical one (none was written).
+        // A third provider declines translation with a reason: no grant, and the Squad reads why it must look elsewhere.
+        var third = await OtherProviderAsync();
+        await ConsentAsync(investigator, caseId, third.InstitutionId);
+        Assert.Empty((await ServicesAsync(s => s.ReferAsync(Squad(investigator), caseId, new() { Type = ServiceType.Translation, ProviderInstitutionId = third.InstitutionId, Share = [DataClass.Care] })))!);
+        var translationId = await DbAsync(db => db.ServiceReferrals.Where(s => s.CaseId == caseId && s.Type == ServiceType.Translation).Select(s => s.Id).SingleAsync());
+        Assert.Empty((await ServicesAsync(s => s.AnswerAsync(Professional(third), translationId, OnwardService.Answer.Decline, DeclineReason.NoCapacity)))!);
+        Assert.Null(await ServicesAsync(s => s.ReadAsync(Professional(third), caseId)));
+        Assert.Equal(OnwardStatus.Declined, await DbAsync(db => db.OnwardReferrals.Where(o => o.CaseId == caseId && o.RecipientInstitutionId == third.InstitutionId).Select(o => o.Status).SingleAsync()));
+
+        // The Squad sees all three, and the vocational session (Care), not a medical one (none was written).
         var all = await ServicesAsync(s => s.ReadAsync(Squad(investigator), caseId));
-        Assert.Equal(2, all!.Services.Count);
+        Assert.Equal(3, all!.Services.Count);
+        Assert.Equal(ServicePlanService.ServiceState.Declined, all.Services.Single(x => x.Id == translationId).State);
         Assert.Single(all.Services.Single(x => x.Id == vocationalId).Sessions);
         Assert.False(all.Services.Single(x => x.Id == medicalId).SessionsVisible);
     }
