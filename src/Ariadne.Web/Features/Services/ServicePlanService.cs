@@ -30,6 +30,10 @@ public sealed class ServicePlanService(
 
     public const int MaxSessionMinutes = 600;
 
+    /// <summary>The classes the Squad may share with a provider: the relation's row of the matrix (Status is always shared).</summary>
+    public static IReadOnlyList<DataClass> Shareable { get; } =
+        [.. CaseFields.Classes.Where(c => (AccessMatrix.Default[Relation.ServiceProvider].Read & c) == c).Where(c => c != DataClass.Status)];
+
     public sealed class GoalInput
     {
         /// <summary>The goal to change; empty for a new goal.</summary>

@@ -74,7 +74,4 @@ public sealed class ServicesModel(ServicePlanService services, AriadneDbContext 
         return true;
     }
 
-    /// <summary>The classes the Squad may share with a provider (within the relation's row of the matrix), as the onward referral offers them.</summary>
-    public static IEnumerable<DataClass> Shareable =>
-        Cases.CaseFields.Classes.Where(c => (AccessMatrix.Default[Relation.ServiceProvider].Read & c) == c).Where(c => c != DataClass.Status);
 }

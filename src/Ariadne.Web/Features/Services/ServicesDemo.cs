@@ -30,7 +30,7 @@ public sealed class ServicesDemo(UserManager<AriadneUser> users, AriadneDbContex
         await Check(services.SaveGoalAsync(squad, caseId, new() { Type = ServiceType.Legal, Text = "Demo: zərərin ödənilməsi tələbi", TargetDate = today.AddDays(180) }, cancellationToken));
         var goals = await db.ServiceGoals.Where(g => g.CaseId == caseId).OrderBy(g => g.CreatedAt).Select(g => g.Id).ToListAsync(cancellationToken);
         await Check(consents.RecordConsentAsync(squad, caseId, new() { Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing], RecipientInstitutionId = doctor.InstitutionId, Form = ConsentForm.Written, GivenOn = today }, cancellationToken));
-        await Check(services.ReferAsync(squad, caseId, new() { Type = ServiceType.Psychological, GoalId = goals[0], ProviderInstitutionId = doctor.InstitutionId, Share = [DataClass.Identity, DataClass.Health, DataClass.Care], Note = "Demo: weekly sessions" }, cancellationToken));
+        await Check(services.ReferAsync(squad, caseId, new() { Type = ServiceType.Psychological, GoalId = goals[0], ProviderInstitutionId = doctor.InstitutionId, Share = [.. ServicePlanService.Shareable], Note = "Demo: weekly sessions" }, cancellationToken));
         var psychological = await db.ServiceReferrals.Where(s => s.CaseId == caseId).Select(s => s.Id).FirstAsync(cancellationToken);
         await Check(services.AnswerAsync(provider, psychological, OnwardService.Answer.Accept, null, cancellationToken));
         await Check(services.RecordSessionAsync(provider, psychological, new() { HeldOn = today, Minutes = 50, Outcome = "Demo: first session; sleep diary started" }, cancellationToken));
