@@ -9,6 +9,7 @@ public enum CaseTab
     Protection,
     Risk,
     Accommodation,
+    Services,
     Access,
     History,
 }

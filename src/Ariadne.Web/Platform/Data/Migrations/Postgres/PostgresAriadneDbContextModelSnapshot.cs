@@ -853,6 +853,216 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("referral_files", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Services.CompensationClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("ContentEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "RecordedAt");
+
+                    b.ToTable("compensation_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.InterpreterBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BookedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<byte[]>("PurposeEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid?>("ServiceReferralId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceReferralId");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("interpreter_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("TextEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.ToTable("service_goals", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OnwardReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("OnwardReferralId");
+
+                    b.HasIndex("ProviderInstitutionId");
+
+                    b.HasIndex("CaseId", "ReferredAt");
+
+                    b.ToTable("service_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CareEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("HealthEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordedByInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceReferralId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ServiceReferralId", "RecordedAt");
+
+                    b.ToTable("service_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_service_session_one_class", "(\"HealthEnc\" IS NULL) <> (\"CareEnc\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Staff.AccountChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1792,6 +2002,79 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Ariadne.Web.Features.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.CompensationClaim", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.InterpreterBooking", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Services.ServiceReferral", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceGoal", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceReferral", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Services.ServiceGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ariadne.Web.Features.Protection.OnwardReferral", null)
+                        .WithMany()
+                        .HasForeignKey("OnwardReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceSession", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Services.ServiceReferral", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceReferralId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

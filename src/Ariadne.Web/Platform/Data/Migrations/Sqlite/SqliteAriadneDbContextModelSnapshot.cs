@@ -848,6 +848,216 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("referral_files", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Services.CompensationClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ContentEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "RecordedAt");
+
+                    b.ToTable("compensation_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.InterpreterBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BookedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PurposeEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid?>("ServiceReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceReferralId");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("interpreter_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TextEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.ToTable("service_goals", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EndedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OnwardReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("OnwardReferralId");
+
+                    b.HasIndex("ProviderInstitutionId");
+
+                    b.HasIndex("CaseId", "ReferredAt");
+
+                    b.ToTable("service_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CareEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("HealthEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ServiceReferralId", "RecordedAt");
+
+                    b.ToTable("service_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_service_session_one_class", "(\"HealthEnc\" IS NULL) <> (\"CareEnc\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Staff.AccountChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1779,6 +1989,79 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Ariadne.Web.Features.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.CompensationClaim", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.InterpreterBooking", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Services.ServiceReferral", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceGoal", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceReferral", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Services.ServiceGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ariadne.Web.Features.Protection.OnwardReferral", null)
+                        .WithMany()
+                        .HasForeignKey("OnwardReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Services.ServiceSession", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Services.ServiceReferral", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceReferralId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
