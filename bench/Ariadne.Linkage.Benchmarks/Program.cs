@@ -51,7 +51,7 @@ switch (command)
         break;
     case "fake":
         {
-    var fake = Read(Path.Combine(data, "splink", "fake_1000.csv"), "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
+            var fake = Read(Path.Combine(data, "splink", "fake_1000.csv"), "id=unique_id,given_name=first_name,surname=surname,date_of_birth=dob");
             var truth = File.ReadLines(Path.Combine(data, "splink", "fake_1000.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[^1]);
             var prepared = Linker.Prepare(fake);
             var (pairs, report) = Blocking.DedupeWithReport(prepared, Blocking.Default);
