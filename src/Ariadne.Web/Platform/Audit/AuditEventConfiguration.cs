@@ -13,7 +13,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.Property(a => a.Sequence).ValueGeneratedNever();
         e.Property(a => a.Action).HasMaxLength(60);
         e.Property(a => a.TargetType).HasMaxLength(40);
-        e.Property(a => a.Relation).HasMaxLength(40);
+        // What rights came through (CaseRights.Through): every relation a viewer holds, comma-separated, so room for all of them.
+        // A new relation lengthens the column and asks for a migration (the pending-model check fails until one is added).
+        e.Property(a => a.Relation).HasMaxLength(Math.Max(40, string.Join(',', Enum.GetNames<Access.Relation>()).Length));
         e.Property(a => a.Purpose).HasMaxLength(80);
         e.Property(a => a.Outcome).HasMaxLength(16);
         e.HasIndex(a => new { a.CaseId, a.Sequence });

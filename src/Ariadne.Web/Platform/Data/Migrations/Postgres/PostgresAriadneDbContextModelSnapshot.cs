@@ -1346,8 +1346,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(80)");
 
                     b.Property<string>("Relation")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(121)
+                        .HasColumnType("character varying(121)");
 
                     b.Property<Guid?>("TargetId")
                         .HasColumnType("uuid");

@@ -1339,7 +1339,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Relation")
-                        .HasMaxLength(40)
+                        .HasMaxLength(121)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TargetId")
