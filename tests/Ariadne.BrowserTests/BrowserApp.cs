@@ -75,6 +75,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
         if (culture is not null)
             await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Url = BaseUrl }]);
+        // Waits are for a page to arrive, not a performance check: on a loaded two-core machine a navigation can take over
+        // Playwright's default 30 s, so the tests allow a minute before calling a wait failed.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
