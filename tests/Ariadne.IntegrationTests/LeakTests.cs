@@ -26,7 +26,8 @@ namespace Ariadne.IntegrationTests;
 /// </summary>
 public abstract class LeakTests(string provider)
 {
-    private const int Worlds = 2;
+    /// <summary>The seed of the SQLite world (PostgreSQL's is 3).</summary>
+    private const int SqliteSeed = 1;
     private const int CasesPerWorld = 24;
 
     /// <summary>The model's own statement of which roles an institution-wide grant of each relation reaches.</summary>
@@ -87,10 +88,10 @@ public abstract class LeakTests(string provider)
     [Fact]
     public async Task No_user_sees_a_case_or_field_beyond_what_the_rules_give_them()
     {
-        // Two random worlds on SQLite; on PostgreSQL one (the third seed), which exercises the provider's
-        // queries of the same predicate without repeating the model's whole search.
+        // One random world on each database, each from its own seed: two different worlds per run, each through one
+        // provider's queries of the same predicate (a second SQLite world doubled the suite's longest test for little).
         var checks = 0;
-        int[] seeds = provider == "Postgres" ? [3] : [.. Enumerable.Range(1, Worlds)];
+        int[] seeds = provider == "Postgres" ? [3] : [SqliteSeed];
         foreach (var seed in seeds)
             checks += await RunWorldAsync(new Random(7919 * seed));
         Assert.True(checks >= 4_000 * seeds.Length, $"only {checks} checks ran");
