@@ -223,6 +223,16 @@ public abstract class RepatriationTests(AriadneApp app)
         Assert.Contains("Named NGO Tashkent", named.Document.QuerySelector("[data-repatriation]")!.TextContent, StringComparison.Ordinal);
         var noPartner = await ServiceAsync(s => s.ShareAsync(squad, view.Id));
         Assert.True(noPartner!.ContainsKey("PartnerInstitutionId"));
+
+        // A child's travel details never go to a whole organisation, even with consent.
+        var child = CaseSteps.SampleInput("child");
+        child.DateOfBirth = Today.AddYears(-15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (childInvestigator, childCase) = await app.NewCaseAsync(child);
+        Assert.Empty((await ServiceAsync(s => s.SaveRepatriationAsync(Squad(childInvestigator), childCase.Id, Plan(partner.InstitutionId))))!);
+        Assert.Empty((await ConsentAsync(childInvestigator, childCase.Id, partner.InstitutionId))!);
+        var childShare = await ServiceAsync(s => s.ShareAsync(Squad(childInvestigator), childCase.Id));
+        Assert.StartsWith("A child's travel details are not shared with a whole organisation", Assert.Single(childShare![""]), StringComparison.Ordinal);
+        Assert.Null(await DbAsync(db => db.Repatriations.Where(r => r.CaseId == childCase.Id).Select(r => r.SharedAt).SingleAsync()));
     }
 
     [Fact]

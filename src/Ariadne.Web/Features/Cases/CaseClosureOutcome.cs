@@ -15,9 +15,3 @@ public enum CaseClosureOutcome
     Retrafficked = 7,
     Other = 8,
 }
-
-/// <summary>The closed statuses of a case (HTCDS cas_: Closed, Closed referred).</summary>
-public static class CaseStatuses
-{
-    public static bool IsClosed(CaseStatus status) => status is CaseStatus.Closed or CaseStatus.ClosedReferred;
-}

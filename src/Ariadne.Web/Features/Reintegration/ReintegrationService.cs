@@ -395,6 +395,9 @@ public sealed class ReintegrationService(
             return new() { [nameof(RepatriationInput.PartnerInstitutionId)] = [text["Repatriation_PartnerNotInSystem"]] };
         if (row.Status is RepatriationStatus.Cancelled or RepatriationStatus.Received)
             return Refusal(text["Repatriation_Closed"]);
+        // A child's circle stays small and named: the partner takes a child on through an onward referral, whose grant names its officer.
+        if (await db.Cases.AnyAsync(c => c.Id == caseId && c.IsMinor, ct))
+            return Refusal(text["Repatriation_ChildByName"]);
         if (!await RepatriationConsents(caseId, partnerId).AnyAsync(ct))
             return Refusal(text["Repatriation_NeedsConsent"]);
         await writes.RunAsync(viewer, async ct =>

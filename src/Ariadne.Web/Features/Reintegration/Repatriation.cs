@@ -24,39 +24,3 @@ public sealed class Repatriation
     [NotPersonal] public DateTimeOffset? SharedAt { get; set; }
     [NotPersonal] public Guid? SharedBy { get; set; }
 }
-
-/// <summary>Planned → documents ready → travelled → received; cancelled (with a reason) at any step before the person travels.</summary>
-public enum RepatriationStatus
-{
-    Planned = 1,
-    DocumentsReady = 2,
-    Travelled = 3,
-    Received = 4,
-    Cancelled = 5,
-}
-
-public enum TravelDocumentType
-{
-    Passport = 1,
-    CertificateOfReturn = 2,
-    Visa = 3,
-    TransitPermit = 4,
-    Other = 5,
-}
-
-public enum TravelDocumentStatus
-{
-    Needed = 1,
-    Applied = 2,
-    Issued = 3,
-}
-
-/// <summary>Who accompanies the person on the journey (by institution and role, never a private address).</summary>
-public enum EscortKind
-{
-    None = 1,
-    Police = 2,
-    SocialWorker = 3,
-    PartnerStaff = 4,
-    Other = 5,
-}

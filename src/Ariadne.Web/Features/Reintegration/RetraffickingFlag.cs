@@ -20,17 +20,3 @@ public sealed class RetraffickingFlag
     [NotPersonal] public DateTimeOffset? ClosedAt { get; set; }
     [NotPersonal] public Guid? ClosedBy { get; set; }
 }
-
-/// <summary>Indicators of re-trafficking risk (one flag may carry several).</summary>
-[Flags]
-public enum RetraffickingIndicator
-{
-    None = 0,
-    RecruiterContact = 1,
-    Debt = 2,
-    SamePlaceOrEmployer = 4,
-    NoIncome = 8,
-    FamilyComplicity = 16,
-    Threats = 32,
-    Other = 64,
-}

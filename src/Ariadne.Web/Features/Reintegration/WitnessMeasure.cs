@@ -22,20 +22,3 @@ public sealed class WitnessMeasure
     [NotPersonal] public DateTimeOffset UpdatedAt { get; set; }
     [NotPersonal] public Guid UpdatedBy { get; set; }
 }
-
-public enum WitnessMeasureKind
-{
-    ProtectedIdentity = 1,
-    VideoLinkTestimony = 2,
-    PoliceEscort = 3,
-    SeparateWaitingRoom = 4,
-    Relocation = 5,
-    NoContactOrder = 6,
-}
-
-public enum WitnessMeasureStatus
-{
-    Requested = 1,
-    InPlace = 2,
-    Ended = 3,
-}
