@@ -162,8 +162,13 @@ public abstract class RepatriationTests(AriadneApp app)
         Assert.Equal(RepatriationStatus.Planned, await DbAsync(db => db.Repatriations.Where(x => x.CaseId == view.Id).Select(x => x.Status).SingleAsync()));
         Assert.Empty((await ServiceAsync(s => s.SaveRepatriationAsync(squad, view.Id, new()
         {
-            DestinationCountry = "TUR", PartnerInstitutionId = partner.InstitutionId, DocumentType = TravelDocumentType.Visa,
-            DocumentStatus = TravelDocumentStatus.Issued, DocumentNumber = "V-1", Escort = EscortKind.PartnerStaff, PlannedOn = Today.AddDays(10),
+            DestinationCountry = "TUR",
+            PartnerInstitutionId = partner.InstitutionId,
+            DocumentType = TravelDocumentType.Visa,
+            DocumentStatus = TravelDocumentStatus.Issued,
+            DocumentNumber = "V-1",
+            Escort = EscortKind.PartnerStaff,
+            PlannedOn = Today.AddDays(10),
         })))!);
         Assert.Empty((await ServiceAsync(s => s.ProgressAsync(squad, view.Id, new() { Status = RepatriationStatus.DocumentsReady })))!);
         var future = await ServiceAsync(s => s.ProgressAsync(squad, view.Id, new() { Status = RepatriationStatus.Travelled, On = Today.AddDays(3) }));
@@ -206,7 +211,9 @@ public abstract class RepatriationTests(AriadneApp app)
         var page = await session.GetAsync($"/Cases/Reintegration?id={view.Id}");
         var shown = await session.SubmitAsync(page, "form[data-repatriation-form]", new Dictionary<string, string>
         {
-            ["Repatriation.PlannedOn.Day"] = "1", ["Repatriation.PlannedOn.Month"] = "1", ["Repatriation.PlannedOn.Year"] = "2099",
+            ["Repatriation.PlannedOn.Day"] = "1",
+            ["Repatriation.PlannedOn.Month"] = "1",
+            ["Repatriation.PlannedOn.Year"] = "2099",
         });
         Assert.Equal("Choose the destination country.", shown.FieldError("Repatriation_DestinationCountry"));
         Assert.Equal("Choose the partner organisation, or write the name of one not in the system.", shown.FieldError("Repatriation_PartnerInstitutionId"));
@@ -216,8 +223,12 @@ public abstract class RepatriationTests(AriadneApp app)
         // A partner that is only named: saved, and nothing can be shared with it.
         var named = await session.SubmitAsync(page, "form[data-repatriation-form]", new Dictionary<string, string>
         {
-            ["Repatriation.DestinationCountry"] = "UZB", ["Repatriation.PartnerName"] = "Named NGO Tashkent", ["Repatriation.Escort"] = "None",
-            ["Repatriation.PlannedOn.Day"] = Text(Today.AddDays(20).Day), ["Repatriation.PlannedOn.Month"] = Text(Today.AddDays(20).Month), ["Repatriation.PlannedOn.Year"] = Text(Today.AddDays(20).Year),
+            ["Repatriation.DestinationCountry"] = "UZB",
+            ["Repatriation.PartnerName"] = "Named NGO Tashkent",
+            ["Repatriation.Escort"] = "None",
+            ["Repatriation.PlannedOn.Day"] = Text(Today.AddDays(20).Day),
+            ["Repatriation.PlannedOn.Month"] = Text(Today.AddDays(20).Month),
+            ["Repatriation.PlannedOn.Year"] = Text(Today.AddDays(20).Year),
         });
         Assert.Contains("The repatriation is saved.", named.Text, StringComparison.Ordinal);
         Assert.Contains("Named NGO Tashkent", named.Document.QuerySelector("[data-repatriation]")!.TextContent, StringComparison.Ordinal);
@@ -395,7 +406,9 @@ public abstract class RepatriationTests(AriadneApp app)
         var page = await session.GetAsync($"/Cases/Reintegration?id={view.Id}");
         var flag = await session.SubmitAsync(page, "form[data-flag-form]", new Dictionary<string, string>
         {
-            ["Flag.ObservedOn.Day"] = "1", ["Flag.ObservedOn.Month"] = "1", ["Flag.ObservedOn.Year"] = "2099",
+            ["Flag.ObservedOn.Day"] = "1",
+            ["Flag.ObservedOn.Month"] = "1",
+            ["Flag.ObservedOn.Year"] = "2099",
         });
         Assert.Equal("Choose at least one sign of re-trafficking.", flag.FieldError("Flag_Indicators"));
         Assert.Equal("Enter the day it was seen: not in the future and within the past year.", flag.FieldError("Flag_ObservedOn"));
