@@ -8,6 +8,7 @@ using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Features.Oversight;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Reintegration;
 using Ariadne.Web.Features.Services;
 using Ariadne.Web.Features.Staff;
 using Ariadne.Web.Platform.Modules;
@@ -32,6 +33,7 @@ public static class AriadneModules
         new ProtectionModule(),
         new AccommodationModule(),
         new ServicesModule(),
+        new ReintegrationModule(),
         new ReferralsModule(),
         new CoordinationModule(),
         new OversightModule(),

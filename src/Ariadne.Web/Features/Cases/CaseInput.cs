@@ -25,6 +25,7 @@ public sealed class CaseInput
     public string? Care { get; set; }
     public string? SafetyPlan { get; set; }
     public CaseStatus? Status { get; set; }
+    public CaseClosureOutcome? ClosureOutcome { get; set; }
     public bool? IsMinor { get; set; }
 
     /// <summary>The values of sex, stored as codes and shown as words (<c>Sex_&lt;code&gt;</c>).</summary>
@@ -83,6 +84,13 @@ public sealed class CaseInput
             errors[nameof(Phone)] = [text["Case_PhoneFormat"]];
         if (Status is { } status && !Enum.IsDefined(status))
             errors[nameof(Status)] = [text["Validation_ValueInvalid"]];
+        // Closing takes the outcome of the closure (HTCDS); an outcome goes only with a closed status.
+        if (ClosureOutcome is { } outcome && !Enum.IsDefined(outcome))
+            errors[nameof(ClosureOutcome)] = [text["Validation_ValueInvalid"]];
+        else if (Status is { } closing && CaseStatuses.IsClosed(closing) && ClosureOutcome is null)
+            errors[nameof(ClosureOutcome)] = [text["Closure_OutcomeRequired"]];
+        else if (Status is { } open && !CaseStatuses.IsClosed(open) && ClosureOutcome is not null)
+            errors[nameof(ClosureOutcome)] = [text["Closure_OutcomeOnlyWhenClosed"]];
         return errors;
     }
 

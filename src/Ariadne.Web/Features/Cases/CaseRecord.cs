@@ -11,6 +11,8 @@ public sealed record CaseRecord
 {
     [DataClass(DataClass.Status)] public required string Number { get; init; }
     [DataClass(DataClass.Status, FieldInput.Status)] public CaseStatus Status { get; init; }
+    /// <summary>Why the case was closed (HTCDS/CTDC case-closure outcome): required to close, cleared when the case re-opens.</summary>
+    [DataClass(DataClass.Status, FieldInput.Outcome)] public CaseClosureOutcome? ClosureOutcome { get; init; }
     [DataClass(DataClass.Status, FieldInput.Flag)] public bool IsMinor { get; init; }
     [DataClass(DataClass.Status)] public Guid ResponsibleInstitutionId { get; init; }
     [DataClass(DataClass.Status)] public DateTimeOffset CreatedAt { get; init; }

@@ -57,6 +57,7 @@ public sealed class CaseService(
             PersonId = person.Id,
             Person = person,
             Status = input.Status ?? CaseStatus.Active,
+            ClosureOutcome = CaseStatuses.IsClosed(input.Status ?? CaseStatus.Active) ? input.ClosureOutcome : null,
             ResponsibleInstitutionId = viewer.InstitutionId,
             IsMinor = (input.IsMinor ?? false) || CaseInput.IsChild(record.DateOfBirth, DateOnly.FromDateTime(now.UtcDateTime)),
             CreatedAt = now,
@@ -126,7 +127,8 @@ public sealed class CaseService(
         }, ct);
 
     /// <summary>MinorNeedsAssessment: the input clears the child flag of a child; only an age assessment may.</summary>
-    public enum UpdateOutcome { Updated, NotFound, Forbidden, MinorNeedsAssessment }
+    /// <summary>ClosureNeedsOutcome: the input closes the case without the outcome of the closure.</summary>
+    public enum UpdateOutcome { Updated, NotFound, Forbidden, MinorNeedsAssessment, ClosureNeedsOutcome }
 
     /// <summary>Changes the fields sent; every class they touch must be writable for the viewer.</summary>
     public Task<UpdateOutcome> UpdateAsync(Viewer viewer, Guid caseId, CaseInput input, CancellationToken ct = default) =>
@@ -157,12 +159,23 @@ public sealed class CaseService(
             if (touched.HasFlag(DataClass.Identity) || touched.HasFlag(DataClass.ContactLocation) || touched.HasFlag(DataClass.Health))
                 vault.Write(c.Person, key, person);
             vault.WriteCase(c, c.Person, key, input.Situation, input.Legal, input.Care, input.SafetyPlan);
+            var wasClosed = CaseStatuses.IsClosed(c.Status);
+            var closed = CaseStatuses.IsClosed(input.Status ?? c.Status);
+            var outcome = closed ? input.ClosureOutcome ?? (wasClosed ? c.ClosureOutcome : null) : null;
+            if (closed && outcome is null)
+                return Denied(UpdateOutcome.ClosureNeedsOutcome, CasesAudit.UpdateWithoutOutcome, rights);
             if (input.Status is { } status)
                 c.Status = status;
+            c.ClosureOutcome = outcome;
             if (child && !c.IsMinor)
                 await AgeAssessmentService.MakeChildAsync(db, audit, c, viewer, now, ct);
             c.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
+            // Closing (with its outcome) and re-opening are events of their own, in the same transaction as the change.
+            if (closed != wasClosed)
+                await audit.AppendAsync(new AuditRecord(closed ? CasesAudit.CaseClosed : CasesAudit.CaseReopened, ActorUserId: viewer.UserId,
+                    ActorInstitutionId: viewer.InstitutionId, TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId, Relation: rights.Through,
+                    Purpose: closed ? CasesAudit.Close.For(outcome!.Value) : CasesAudit.Reopen), ct);
             return new Audited<UpdateOutcome>(UpdateOutcome.Updated, new AuditRecord(CasesAudit.CaseUpdated,
                 TargetType: AuditTarget.Case, TargetId: caseId, CaseId: caseId, Relation: rights.Through, Purpose: CasesAudit.Update.For(touched)));
 
@@ -204,6 +217,7 @@ public sealed class CaseService(
     {
         Number = c.Number,
         Status = c.Status,
+        ClosureOutcome = c.ClosureOutcome,
         IsMinor = c.IsMinor,
         ResponsibleInstitutionId = c.ResponsibleInstitutionId,
         CreatedAt = c.CreatedAt,

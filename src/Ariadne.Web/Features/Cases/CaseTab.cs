@@ -10,6 +10,7 @@ public enum CaseTab
     Risk,
     Accommodation,
     Services,
+    Reintegration,
     Access,
     History,
 }

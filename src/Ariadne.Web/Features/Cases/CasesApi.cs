@@ -107,6 +107,7 @@ public static class CasesApi
         {
             CaseService.UpdateOutcome.Updated => TypedResults.NoContent(),
             CaseService.UpdateOutcome.NotFound => NotFound(text),
+            CaseService.UpdateOutcome.ClosureNeedsOutcome => Unprocessable(new Dictionary<string, string[]> { ["closureOutcome"] = [text["Closure_OutcomeRequired"]] }, text),
             CaseService.UpdateOutcome.MinorNeedsAssessment => Unprocessable(new Dictionary<string, string[]> { ["isMinor"] = [text["Age_ClearNeedsAssessment"]] }, text),
             _ => TypedResults.Problem(title: text["Case_NotWritable"], statusCode: StatusCodes.Status403Forbidden),
         };

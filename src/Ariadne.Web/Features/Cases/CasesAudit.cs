@@ -12,6 +12,8 @@ public static class CasesAudit
     public static readonly AuditAction CaseSearched = new("case.searched");
     public static readonly AuditAction PersonErased = new("person.erased");
     public static readonly AuditAction AgeAssessed = new("age.assessed");
+    public static readonly AuditAction CaseClosed = new("case.closed");
+    public static readonly AuditAction CaseReopened = new("case.reopened");
 
     public static readonly AuditPurpose Create = new("case.create");
     public static readonly AuditPurpose View = new("case.view");
@@ -19,6 +21,10 @@ public static class CasesAudit
     public static readonly AuditPurpose ApiCreateReplay = new("api.case.create.replay");
     /// <summary>Qualified by the data classes touched: "case.update:Identity, Health".</summary>
     public static readonly AuditPurpose Update = new("case.update");
+    /// <summary>Qualified by the outcome of the closure: "case.close:Repatriated".</summary>
+    public static readonly AuditPurpose Close = new("case.close");
+    public static readonly AuditPurpose Reopen = new("case.reopen");
+    public static readonly AuditPurpose UpdateWithoutOutcome = new("case.update.closure-without-outcome");
     public static readonly AuditPurpose UpdateErased = new("case.update.erased");
     public static readonly AuditPurpose UpdateMinorWithoutAssessment = new("case.update.minor-without-assessment");
     public static readonly AuditPurpose SearchDocument = new("search.document");
@@ -49,5 +55,5 @@ public static class CasesAudit
     public static readonly NotificationKind SelfAssignment = new(GrantService.SelfAssignmentKind);
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [CaseCreated, CaseViewed, CaseUpdated, CaseSearched, PersonErased, AgeAssessed];
+    public static IReadOnlyList<AuditAction> All { get; } = [CaseCreated, CaseViewed, CaseUpdated, CaseSearched, PersonErased, AgeAssessed, CaseClosed, CaseReopened];
 }

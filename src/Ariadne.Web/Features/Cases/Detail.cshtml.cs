@@ -70,6 +70,7 @@ public sealed class DetailModel(
     {
         null => "—",
         CaseStatus status => text["CaseStatus_" + status],
+        CaseClosureOutcome outcome => text["ClosureOutcome_" + outcome],
         TraffickingStatus trafficking => text["TraffickingStatus_" + trafficking],
         DateOnly day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         bool flag => flag ? text["Common_Yes"] : text["Common_No"],

@@ -45,6 +45,9 @@ public sealed class EditModel(CaseService cases, CaseHeaders headers, CaseAccess
                 case CaseService.UpdateOutcome.Forbidden:
                     ModelState.AddModelError(string.Empty, text["Case_NotWritable"]);
                     break;
+                case CaseService.UpdateOutcome.ClosureNeedsOutcome:
+                    ModelState.AddModelError("Input." + nameof(CaseInput.ClosureOutcome), text["Closure_OutcomeRequired"]);
+                    break;
                 case CaseService.UpdateOutcome.MinorNeedsAssessment:
                     ModelState.AddModelError("Input." + nameof(CaseInput.IsMinor), text["Age_ClearNeedsAssessment"]);
                     break;

@@ -15,6 +15,8 @@ public sealed class ProtectionCase
     [NotPersonal] public Guid PersonId { get; set; }
     [NotPersonal] public Person? Person { get; set; }
     [DataClass(DataClass.Status)] public CaseStatus Status { get; set; } = CaseStatus.Active;
+    /// <summary>Why the case was closed; set with a closed status, cleared when the case re-opens.</summary>
+    [DataClass(DataClass.Status)] public CaseClosureOutcome? ClosureOutcome { get; set; }
     [DataClass(DataClass.Status)] public Guid ResponsibleInstitutionId { get; set; }
     /// <summary>The person was under 18 when the case opened: the extra protections of PRODUCT.md apply.</summary>
     [DataClass(DataClass.Status)] public bool IsMinor { get; set; }

@@ -17,6 +17,7 @@ internal sealed class ProtectionCaseConfiguration : IEntityTypeConfiguration<Pro
         e.HasIndex(c => c.Recency).IsUnique();
         e.HasIndex(c => c.PersonId);
         e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(c => c.ClosureOutcome).HasConversion<string>().HasMaxLength(40);
         e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Institution>().WithMany().HasForeignKey(c => c.ResponsibleInstitutionId).OnDelete(DeleteBehavior.Restrict);
         e.Property(c => c.TraffickingStatus).HasConversion<string>().HasMaxLength(20);
