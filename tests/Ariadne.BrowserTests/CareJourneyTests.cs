@@ -70,11 +70,15 @@ public sealed class CareJourneyTests(BrowserApp app)
         await provider.WaitForLoadStateAsync();
         await provider.GotoAsync($"/Cases/Services?id={caseId}");
         var today = BakuToday();
+        var service = await provider.Locator("#SessionServiceId option:not([value=''])").First.GetAttributeAsync("value");
+        await provider.Locator("#SessionServiceId").SelectOptionAsync(service!);
         await FillDateAsync(provider, "Session.HeldOn", today);
         await provider.FillAsync("#Session_Minutes", "50");
         await provider.FillAsync("#Session_Outcome", "İlk görüş, yuxu pozğunluğu");
         await provider.Locator("[data-session-form] button[type=submit]").ClickAsync();
-        await provider.WaitForSelectorAsync("[data-sessions] tr[data-session]");
+        await provider.WaitForSelectorAsync("[data-sessions] tr[data-session], .govuk-error-summary");
+        Assert.Equal("", await provider.Locator(".govuk-error-summary").CountAsync() > 0 ? await provider.Locator(".govuk-error-summary").InnerTextAsync() : "");
+        Assert.Equal(1, await provider.Locator("[data-sessions] tr[data-session]").CountAsync());
         await provider.AssertNoViolationsAsync();
         Assert.DoesNotContain(address, await provider.ContentAsync(), StringComparison.Ordinal);
         var providerStay = await provider.GotoAsync($"/Cases/Accommodation?id={caseId}");
@@ -92,17 +96,18 @@ public sealed class CareJourneyTests(BrowserApp app)
         Assert.Equal(4, await shelter.Locator("tr[data-follow-up]").CountAsync());
         await shelter.AssertNoViolationsAsync();
         await shelter.Locator("input[name='FollowUp.Reached'][value='true']").CheckAsync();
+        await shelter.Locator("input[name='FollowUp.Situation'][value='Stable']").CheckAsync();
         await shelter.Locator("form[action*='handler=FollowUp'] button[type=submit]").ClickAsync();
         await shelter.WaitForSelectorAsync("tr[data-follow-up='1'][data-follow-up-state='done']");
         await shelter.AssertNoViolationsAsync();
 
-        // The Squad reads the stay as ended, without the address of a place the person has left, and the service as accepted.
+        // The Squad reads the stay as ended, without the address of a place the person has left, and the service as under way (a session was recorded).
         await squad.GotoAsync($"/Cases/Accommodation?id={caseId}");
         Assert.Equal(0, await squad.Locator("[data-current-stay]").CountAsync());
         Assert.DoesNotContain(address, await squad.ContentAsync(), StringComparison.Ordinal);
         await squad.AssertNoViolationsAsync();
         await squad.GotoAsync($"/Cases/Services?id={caseId}");
-        Assert.Equal("Accepted", await squad.GetAttributeAsync("[data-service='Psychological']", "data-service-state"));
+        Assert.Equal("InProgress", await squad.GetAttributeAsync("[data-service='Psychological']", "data-service-state"));
 
         // At phone width the accommodation tab still fits.
         await shelter.SetViewportSizeAsync(390, 900);
