@@ -55,7 +55,7 @@ public sealed class AccommodationDemo(
             var onwardId = await db.OnwardReferrals.Where(o => o.CaseId == caseId).Select(o => o.Id).FirstAsync(cancellationToken);
             await onward.AnswerAsync(stateViewer, onwardId, OnwardService.Answer.Accept, ct: cancellationToken);
             var bed = await db.Beds.Where(b => b.ShelterId == stateShelter && b.Label == beds[i]).Select(b => b.Id).FirstAsync(cancellationToken);
-            await Check(placements.AdmitAsync(stateViewer, managerRoles, caseId, bed, cancellationToken));
+            await Check(placements.AdmitAsync(stateViewer, managerRoles, caseId, bed, i == 0 ? "Nərgiz" : null, cancellationToken));
         }
         if (cases.Count == 2)
             await Check(placements.DischargeAsync(stateViewer, managerRoles, cases[1], new()
