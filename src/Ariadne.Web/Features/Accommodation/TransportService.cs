@@ -74,6 +74,24 @@ public sealed class TransportService(
         }).ToList();
     }
 
+    /// <summary>The beds of the viewer's institution's shelters held now and not yet occupied: those a hand-over can be arranged for.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Label, DateTimeOffset HeldUntil)>> HeldBedsAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var occupied = db.Placements.Where(p => p.DischargedAt == null).Select(p => p.BedId);
+        var rows = await (from b in db.Beds.AsNoTracking()
+                          join s in db.Shelters on b.ShelterId equals s.Id
+                          where s.InstitutionId == viewer.InstitutionId && b.HeldUntil > now && !occupied.Contains(b.Id)
+                          orderby s.Name, b.Label
+                          select new { b.Id, s.Name, b.Label, b.HeldUntil }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name + " — " + r.Label, r.HeldUntil!.Value)).ToList();
+    }
+
+    /// <summary>The institutions that may escort a person (police bodies, NGOs, partners), by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> EscortsAsync(CancellationToken ct = default) =>
+        (await db.Institutions.AsNoTracking().Where(i => i.IsActive && AccommodationRoles.Escorts.Contains(i.Kind)).OrderBy(i => i.Name)
+            .Select(i => new { i.Id, i.Name }).ToListAsync(ct)).Select(i => (i.Id, i.Name)).ToList();
+
     /// <summary>
     /// Arranges the hand-over for a held bed of the viewer's shelter and issues its code (returned once, never stored).
     /// Null when the viewer is not a shelter's staff; errors by field otherwise.
