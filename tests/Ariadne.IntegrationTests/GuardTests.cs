@@ -239,13 +239,15 @@ public abstract class GuardTests(AriadneApp app)
             .DispatchAsync(CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer), referral.Id, investigator.UserName, null));
         Assert.Equal(ReferralActionOutcome.Done, outcome);
         using var session = await app.SessionAsync(officer);
-        Assert.Null((await session.GetAsync($"/Referrals/Detail?id={referral.Id}")).Document.QuerySelector("[data-placement-confirmed]"));
+        var before = await session.GetAsync($"/Referrals/Detail/{referral.Id}");
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Null(before.Document.QuerySelector("[data-placement-confirmed]"));
 
         await AcceptedByShelterAsync(app, investigator, caseId!.Value, manager);
         Assert.Empty((await app.WithScopeAsync(sp => sp.GetRequiredService<PlacementService>().AdmitAsync(
             CaseSteps.ViewerOf(manager, RoleCatalog.ShelterManager), Manager, caseId.Value, BedAsync(shelterId, "1").Result, "Leyla")))!);
 
-        var page = await session.GetAsync($"/Referrals/Detail?id={referral.Id}");
+        var page = await session.GetAsync($"/Referrals/Detail/{referral.Id}");
         Assert.StartsWith("Placement confirmed on ", page.Document.QuerySelector("[data-placement-confirmed]")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain(name, page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(address, page.Html, StringComparison.Ordinal);
