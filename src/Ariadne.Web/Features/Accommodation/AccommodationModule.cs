@@ -18,7 +18,7 @@ public sealed class AccommodationModule : AriadneModule
     public const string PlacementsReadPolicy = "api:placements.read";
     public const string PlacementsWritePolicy = "api:placements.write";
 
-    public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(ProtectionModule)];
+    public override IReadOnlyList<Type> DependsOn => [typeof(CasesModule), typeof(ProtectionModule), typeof(Referrals.ReferralsModule)];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
