@@ -132,8 +132,12 @@ public sealed class GuardService(
         {
             var shift = new GuardShift
             {
-                ShelterId = input.ShelterId!.Value, GuardUserId = guard!.Id, StartsAt = starts, EndsAt = starts.AddHours(input.Hours!.Value),
-                CreatedBy = viewer.UserId, CreatedAt = now,
+                ShelterId = input.ShelterId!.Value,
+                GuardUserId = guard!.Id,
+                StartsAt = starts,
+                EndsAt = starts.AddHours(input.Hours!.Value),
+                CreatedBy = viewer.UserId,
+                CreatedAt = now,
             };
             db.GuardShifts.Add(shift);
             await db.SaveChangesAsync(ct);

@@ -322,27 +322,27 @@ public sealed class PlacementService(
     private async Task<Audited<Dictionary<string, string[]>>> WriteDischargeAsync(Viewer viewer, CaseRights rights, Guid caseId, Guid openId, DischargeInput input,
         DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-            var placement = await db.Placements.FirstAsync(p => p.Id == openId, ct);
-            if (placement.DischargedAt is not null)
-                return new Audited<Dictionary<string, string[]>>(new() { [string.Empty] = [text["Placement_NotPlaced"]] },
-                    new AuditRecord(AccommodationAudit.Discharged, AuditOutcome.Denied, TargetType: AccommodationAudit.Placement, TargetId: openId, CaseId: caseId, Purpose: AccommodationAudit.Discharge));
-            var keyId = await db.Cases.Where(x => x.Id == caseId).Select(x => x.Person!.DataKeyId).FirstAsync(ct);
-            var key = await dataKeys.UnwrapAsync(keyId, ct);
-            // The day is the one given: now when it is today, else midday of that day (never before the admission).
-            var at = input.On == today ? now : new DateTimeOffset(input.On!.Value.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-            placement.DischargedAt = at < placement.AdmittedAt ? placement.AdmittedAt : at;
-            placement.DischargedBy = viewer.UserId;
-            placement.Reason = input.Reason;
-            placement.Destination = input.Destination;
-            placement.FollowUpConsent = input.FollowUpConsent;
-            if (!string.IsNullOrWhiteSpace(input.Notes) && key is not null)
-                placement.NotesEnc = db.Seal(placement, p => p.NotesEnc, input.Notes.Trim(), key, keyId);
-            // With the person's consent, the follow-ups at 1, 3, 6 and 12 months become the discharging worker's tasks.
-            if (placement.FollowUpConsent == true)
-                followUps.Schedule(placement, viewer.InstitutionId);
-            await db.SaveChangesAsync(ct);
-            return new Audited<Dictionary<string, string[]>>([], new AuditRecord(AccommodationAudit.Discharged, TargetType: AccommodationAudit.Placement,
-                TargetId: placement.Id, CaseId: caseId, Relation: rights.Through, Purpose: AccommodationAudit.Discharge), placement.Id);
+        var placement = await db.Placements.FirstAsync(p => p.Id == openId, ct);
+        if (placement.DischargedAt is not null)
+            return new Audited<Dictionary<string, string[]>>(new() { [string.Empty] = [text["Placement_NotPlaced"]] },
+                new AuditRecord(AccommodationAudit.Discharged, AuditOutcome.Denied, TargetType: AccommodationAudit.Placement, TargetId: openId, CaseId: caseId, Purpose: AccommodationAudit.Discharge));
+        var keyId = await db.Cases.Where(x => x.Id == caseId).Select(x => x.Person!.DataKeyId).FirstAsync(ct);
+        var key = await dataKeys.UnwrapAsync(keyId, ct);
+        // The day is the one given: now when it is today, else midday of that day (never before the admission).
+        var at = input.On == today ? now : new DateTimeOffset(input.On!.Value.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        placement.DischargedAt = at < placement.AdmittedAt ? placement.AdmittedAt : at;
+        placement.DischargedBy = viewer.UserId;
+        placement.Reason = input.Reason;
+        placement.Destination = input.Destination;
+        placement.FollowUpConsent = input.FollowUpConsent;
+        if (!string.IsNullOrWhiteSpace(input.Notes) && key is not null)
+            placement.NotesEnc = db.Seal(placement, p => p.NotesEnc, input.Notes.Trim(), key, keyId);
+        // With the person's consent, the follow-ups at 1, 3, 6 and 12 months become the discharging worker's tasks.
+        if (placement.FollowUpConsent == true)
+            followUps.Schedule(placement, viewer.InstitutionId);
+        await db.SaveChangesAsync(ct);
+        return new Audited<Dictionary<string, string[]>>([], new AuditRecord(AccommodationAudit.Discharged, TargetType: AccommodationAudit.Placement,
+            TargetId: placement.Id, CaseId: caseId, Relation: rights.Through, Purpose: AccommodationAudit.Discharge), placement.Id);
     }
 
     /// <summary>

@@ -103,9 +103,9 @@ public sealed class TransportService(
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
         var bed = input.BedId is not { } bedId ? null : await (from b in db.Beds.AsNoTracking()
-                                                              join s in db.Shelters on b.ShelterId equals s.Id
-                                                              where b.Id == bedId && s.InstitutionId == viewer.InstitutionId
-                                                              select new { b, s }).FirstOrDefaultAsync(ct);
+                                                               join s in db.Shelters on b.ShelterId equals s.Id
+                                                               where b.Id == bedId && s.InstitutionId == viewer.InstitutionId
+                                                               select new { b, s }).FirstOrDefaultAsync(ct);
         if (bed is null || !(bed.b.HeldUntil > now) || await db.Placements.AnyAsync(p => p.BedId == bed.b.Id && p.DischargedAt == null, ct))
             errors[nameof(HandoverInput.BedId)] = [text["Transport_BedRequired"]];
         if (input.EscortInstitutionId is not { } escortId
@@ -133,8 +133,13 @@ public sealed class TransportService(
         {
             var handover = new TransportHandover
             {
-                ShelterId = bed!.s.Id, BedId = bed.b.Id, EscortInstitutionId = input.EscortInstitutionId!.Value, CodeHash = [],
-                ExpiresAt = now + TransportHandover.Lifetime, CreatedBy = viewer.UserId, CreatedAt = now,
+                ShelterId = bed!.s.Id,
+                BedId = bed.b.Id,
+                EscortInstitutionId = input.EscortInstitutionId!.Value,
+                CodeHash = [],
+                ExpiresAt = now + TransportHandover.Lifetime,
+                CreatedBy = viewer.UserId,
+                CreatedAt = now,
             };
             handover.CodeHash = Hash(handover.Id, code);
             handover.MeetingPointEnc = db.Seal(handover, x => x.MeetingPointEnc, meeting, shelterKey!, bed.s.DataKeyId);
