@@ -31,10 +31,11 @@ public static class AriadneModules
         new CasesModule(),
         new IdentificationModule(),
         new ProtectionModule(),
-        new AccommodationModule(),
         new ServicesModule(),
         new ReintegrationModule(),
         new ReferralsModule(),
+        // After Referrals: an admission tells the referral that became the case "placement confirmed".
+        new AccommodationModule(),
         new CoordinationModule(),
         new OversightModule(),
     ];

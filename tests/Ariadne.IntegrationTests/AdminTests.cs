@@ -150,12 +150,23 @@ public abstract class AdminTests(AriadneApp app)
         });
         Assert.Equal("Enter a date that is not in the future.", badDate.FieldError("Training_CompletedOn"));
 
-        var trained = await session.SubmitAsync(badDate, "form[action*='handler=AddTraining']", new Dictionary<string, string>
+        // Shelter security must say until when it counts (a guard's training lapses).
+        var noLastDay = await session.SubmitAsync(badDate, "form[action*='handler=AddTraining']", new Dictionary<string, string>
         {
             ["Training.Topic"] = "ShelterSecurity",
             ["Training.Course"] = "Sığınacağın mühafizəsi",
             ["Training.Provider"] = "ATƏT",
             ["Training.CompletedOn"] = "2026-10-01",
+        });
+        Assert.Equal("Shelter-security training must say until when it is valid.", noLastDay.FieldError("Training_ValidUntil"));
+
+        var trained = await session.SubmitAsync(noLastDay, "form[action*='handler=AddTraining']", new Dictionary<string, string>
+        {
+            ["Training.Topic"] = "ShelterSecurity",
+            ["Training.Course"] = "Sığınacağın mühafizəsi",
+            ["Training.Provider"] = "ATƏT",
+            ["Training.CompletedOn"] = "2026-10-01",
+            ["Training.ValidUntil"] = "2028-10-01",
         });
         Assert.Contains("Sığınacağın mühafizəsi", trained.Text, StringComparison.Ordinal);
 

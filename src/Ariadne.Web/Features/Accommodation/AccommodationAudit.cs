@@ -15,9 +15,19 @@ public static class AccommodationAudit
     public static readonly AuditAction Discharged = new("placement.discharged");
     public static readonly AuditAction FollowedUp = new("followup.recorded");
     public static readonly AuditAction FollowUpEscalated = new("followup.escalated");
+    public static readonly AuditAction ShiftSaved = new("guard.shift.saved");
+    public static readonly AuditAction GuardBoardViewed = new("guard.board.viewed");
+    public static readonly AuditAction TransportArranged = new("transport.arranged");
+    public static readonly AuditAction TransportConfirmed = new("transport.confirmed");
+    public static readonly AuditAction AliasSaved = new("placement.alias.saved");
+    public static readonly AuditAction PlacementsListed = new("placements.listed");
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [ShelterSaved, ShelterViewed, BedChanged, BedsSearched, BedHeld, Admitted, Discharged, FollowedUp, FollowUpEscalated];
+    public static IReadOnlyList<AuditAction> All { get; } =
+    [
+        ShelterSaved, ShelterViewed, BedChanged, BedsSearched, BedHeld, Admitted, Discharged, FollowedUp, FollowUpEscalated,
+        ShiftSaved, GuardBoardViewed, TransportArranged, TransportConfirmed, AliasSaved, PlacementsListed,
+    ];
 
     public static readonly AuditPurpose Manage = new("shelter.manage");
     public static readonly AuditPurpose Find = new("bed.find");
@@ -28,15 +38,24 @@ public static class AccommodationAudit
     public static readonly AuditPurpose View = new("placement.view");
     public static readonly AuditPurpose FollowUpRecord = new("followup.record");
     public static readonly AuditPurpose FollowUpMissed = new("followup.missed");
+    public static readonly AuditPurpose Roster = new("guard.roster");
+    public static readonly AuditPurpose Watch = new("guard.watch");
+    public static readonly AuditPurpose Arrange = new("transport.arrange");
+    public static readonly AuditPurpose HandOver = new("transport.handover");
 
     public static readonly AuditTarget Shelter = new("shelter");
     public static readonly AuditTarget Bed = new("bed");
     public static readonly AuditTarget Placement = new("placement");
     public static readonly AuditTarget FollowUp = new("followup");
+    public static readonly AuditTarget Shift = new("guard-shift");
+    public static readonly AuditTarget Transport = new("transport");
 
     /// <summary>To the shelter's staff: one of its beds was held (no person, no address).</summary>
     public static readonly NotificationKind BedHeldNotice = new("bed-held");
 
     /// <summary>To the shelter's managers: a follow-up of someone they discharged was missed (the case number only).</summary>
     public static readonly NotificationKind FollowUpMissedNotice = new("followup-missed");
+
+    /// <summary>To the person who made the referral: the person was admitted to a shelter (the referral's number only: no shelter, no address).</summary>
+    public static readonly NotificationKind PlacementConfirmedNotice = new("placement-confirmed");
 }

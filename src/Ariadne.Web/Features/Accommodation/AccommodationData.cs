@@ -12,5 +12,7 @@ public static class AccommodationData
         public DbSet<Bed> Beds => db.Set<Bed>();
         public DbSet<Placement> Placements => db.Set<Placement>();
         public DbSet<FollowUp> FollowUps => db.Set<FollowUp>();
+        public DbSet<GuardShift> GuardShifts => db.Set<GuardShift>();
+        public DbSet<TransportHandover> TransportHandovers => db.Set<TransportHandover>();
     }
 }

@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Protection;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
@@ -44,7 +45,8 @@ public sealed class AccommodationDemo(
 
         // The first two demo cases (Gülnar, Ramil) go to the state shelter the way the product asks: consent, onward referral
         // (the status only: what the shelter needs to admit), acceptance, admission.
-        var cases = await db.Set<Cases.ProtectionCase>().OrderBy(c => c.Recency).Select(c => c.Id).Take(2).ToListAsync(cancellationToken);
+        // (The referrals' demo runs first now: the cases its dispatches opened are not these.)
+        var cases = await db.Set<Cases.ProtectionCase>().Where(c => !db.Set<Referral>().Any(r => r.CaseId == c.Id)).OrderBy(c => c.Recency).Select(c => c.Id).Take(2).ToListAsync(cancellationToken);
         var squad = new Viewer(investigator.Id, investigator.InstitutionId, [Relation.Investigator]);
         var beds = new[] { "Q-1", "K-1" };
         for (var i = 0; i < cases.Count; i++)
@@ -52,10 +54,10 @@ public sealed class AccommodationDemo(
             var caseId = cases[i];
             await Check(consents.RecordConsentAsync(squad, caseId, new() { Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing], RecipientInstitutionId = state.InstitutionId, Form = ConsentForm.Written, GivenOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) }, cancellationToken));
             await Check(onward.SendAsync(squad, caseId, new() { Relation = Relation.Shelter, RecipientInstitutionId = state.InstitutionId, Share = [], Note = "Demo: needs a safe bed" }, cancellationToken));
-            var onwardId = await db.OnwardReferrals.Where(o => o.CaseId == caseId).Select(o => o.Id).FirstAsync(cancellationToken);
+            var onwardId = await db.OnwardReferrals.Where(o => o.CaseId == caseId && o.Relation == Relation.Shelter && o.RecipientInstitutionId == state.InstitutionId).Select(o => o.Id).FirstAsync(cancellationToken);
             await onward.AnswerAsync(stateViewer, onwardId, OnwardService.Answer.Accept, ct: cancellationToken);
             var bed = await db.Beds.Where(b => b.ShelterId == stateShelter && b.Label == beds[i]).Select(b => b.Id).FirstAsync(cancellationToken);
-            await Check(placements.AdmitAsync(stateViewer, managerRoles, caseId, bed, cancellationToken));
+            await Check(placements.AdmitAsync(stateViewer, managerRoles, caseId, bed, i == 0 ? "Nərgiz" : null, cancellationToken));
         }
         if (cases.Count == 2)
             await Check(placements.DischargeAsync(stateViewer, managerRoles, cases[1], new()

@@ -18,4 +18,6 @@ public sealed class Placement
     /// <summary>Whether the person agreed to be contacted for follow-up after leaving.</summary>
     [NotPersonal] public bool? FollowUpConsent { get; set; }
     [DataClass(DataClass.Care)] public byte[]? NotesEnc { get; set; }
+    /// <summary>The first name or alias the person chose to be known by at the shelter (the guard board shows only this), under the person's key.</summary>
+    [DataClass(DataClass.Status)] public byte[]? AliasEnc { get; set; }
 }

@@ -13,6 +13,7 @@ public sealed class PlacementModel(PlacementService placements, FollowUpService 
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public Guid? BedId { get; set; }
+    [BindProperty] public string? Alias { get; set; }
     [BindProperty] public PlacementService.DischargeInput Discharge { get; set; } = new();
     [BindProperty] public FollowUpService.FollowUpInput FollowUp { get; set; } = new();
 
@@ -26,7 +27,9 @@ public sealed class PlacementModel(PlacementService placements, FollowUpService 
         return await LoadAsync() ? Page() : NotFound();
     }
 
-    public Task<IActionResult> OnPostAdmitAsync() => SaveAsync("", v => placements.AdmitAsync(v, Roles, Id, BedId), "Placement_Admitted");
+    public Task<IActionResult> OnPostAdmitAsync() => SaveAsync("", v => placements.AdmitAsync(v, Roles, Id, BedId, Alias), "Placement_Admitted");
+
+    public Task<IActionResult> OnPostAliasAsync() => SaveAsync("", v => placements.SetAliasAsync(v, Roles, Id, Alias), "Placement_AliasSaved");
 
     public Task<IActionResult> OnPostDischargeAsync() => SaveAsync("Discharge", v => placements.DischargeAsync(v, Roles, Id, Discharge), "Placement_Discharged");
 
@@ -54,6 +57,7 @@ public sealed class PlacementModel(PlacementService placements, FollowUpService 
         if (await placements.ReadAsync(Viewer.Of(User), Roles, Id) is not { } state)
             return false;
         State = state;
+        Alias ??= state.Current?.Alias;
         return true;
     }
 }

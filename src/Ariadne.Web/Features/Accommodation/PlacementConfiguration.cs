@@ -21,5 +21,6 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         e.HasOne<Shelter>().WithMany().HasForeignKey(p => p.ShelterId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Bed>().WithMany().HasForeignKey(p => p.BedId).OnDelete(DeleteBehavior.Restrict);
         e.Property(p => p.NotesEnc).IsEncrypted();
+        e.Property(p => p.AliasEnc).IsEncrypted();
     }
 }

@@ -30,6 +30,8 @@ public sealed class Referral
     [DataClass(DataClass.Status)] public ReferralStatus Status { get; set; } = ReferralStatus.Received;
     [NotPersonal] public Guid? CaseId { get; set; }
     [NotPersonal] public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>When the person was admitted to a shelter (set by Accommodation): the referrer learns it, never where.</summary>
+    [DataClass(DataClass.Status)] public DateTimeOffset? PlacementConfirmedAt { get; set; }
     [NotPersonal] public Guid DataKeyId { get; set; }
     [DataClass(DataClass.Identity | DataClass.ContactLocation | DataClass.Investigation)] public byte[]? ContentEnc { get; set; }
     [DataClass(DataClass.Identity)] public byte[]? DocumentNumberIndex { get; set; }

@@ -23,7 +23,7 @@ namespace Ariadne.Web.Features.Staff;
 public sealed class AccountConfirmations(AriadneDbContext db, UserManager<AriadneUser> users, AuditedWrites writes, TimeProvider time)
 {
     public sealed record RolesRequest(List<string> Roles, bool Liaison);
-    public sealed record TrainingRequest(TrainingTopic Topic, string Course, string Provider, DateOnly CompletedOn);
+    public sealed record TrainingRequest(TrainingTopic Topic, string Course, string Provider, DateOnly CompletedOn, DateOnly? ValidUntil = null);
 
     public sealed record PendingRow(Guid Id, Guid UserId, string UserName, string DisplayName, string Institution, string Kind,
         RolesRequest? Roles, TrainingRequest? Training, DateTimeOffset RequestedAt);
@@ -80,12 +80,14 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
     public void NotifyOversight(NotificationKind kind, DateTimeOffset now) =>
         db.Notifications.Add(new Notification { RecipientRole = RoleCatalog.Auditor, Kind = kind, CreatedAt = now });
 
-    /// <summary>The topics of training already recorded for the user plus those waiting for confirmation.</summary>
-    public async Task<HashSet<TrainingTopic>> PendingTrainingAsync(Guid userId, CancellationToken ct = default)
+    /// <summary>The topics of training waiting for confirmation that would count on <paramref name="today"/>.</summary>
+    public async Task<HashSet<TrainingTopic>> PendingTrainingAsync(Guid userId, DateOnly today, CancellationToken ct = default)
     {
         var payloads = await db.AccountChanges.AsNoTracking()
             .Where(c => c.UserId == userId && c.Kind == AccountChange.Training && c.DecidedAt == null).Select(c => c.Payload!).ToListAsync(ct);
-        return payloads.Select(p => JsonSerializer.Deserialize<TrainingRequest>(p)!.Topic).ToHashSet();
+        return payloads.Select(p => JsonSerializer.Deserialize<TrainingRequest>(p)!)
+            .Select(t => new TrainingRecord { Topic = t.Topic, Course = t.Course, Provider = t.Provider, CompletedOn = t.CompletedOn, ValidUntil = t.ValidUntil })
+            .Where(t => t.IsCurrent(today)).Select(t => t.Topic).ToHashSet();
     }
 
     public Task<List<AccountChange>> PendingOfAsync(Guid userId, CancellationToken ct = default) =>
@@ -180,7 +182,7 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
         if (approve && change.Kind == AccountChange.Roles)
         {
             roles = JsonSerializer.Deserialize<RolesRequest>(change.Payload!)!;
-            var trainings = user.Trainings.Select(t => t.Topic).ToHashSet();
+            var trainings = TrainingRecord.CurrentTopics(user.Trainings, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
             var problems = RoleCatalog.Check(user.Institution!.Kind, roles.Roles, trainings, roles.Liaison);
             if (problems.Count > 0)
                 error = problems.Any(p => p.MessageKey == "Error_RoleNeedsTraining" || p.MessageKey == "Error_LiaisonNeedsTraining")
@@ -270,6 +272,7 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
                     Course = training.Course,
                     Provider = training.Provider,
                     CompletedOn = training.CompletedOn,
+                    ValidUntil = training.ValidUntil,
                     RecordedAt = time.GetUtcNow(),
                     RecordedBy = change.RequestedBy,
                 });

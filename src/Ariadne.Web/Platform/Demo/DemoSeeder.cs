@@ -93,6 +93,7 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
                     Course = "Demo: " + topic,
                     Provider = "BMqT / IOM",
                     CompletedOn = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(-6),
+                    ValidUntil = TrainingRecord.Expires(topic) ? DateOnly.FromDateTime(now.UtcDateTime).AddMonths(18) : null,
                     RecordedAt = now,
                 }));
                 Check(await users.CreateAsync(user, Password));

@@ -40,7 +40,8 @@ public static class RoleCatalog
         Role(IdentificationOfficer, TrainingTopic.AntiTrafficking, InstitutionKind.AntiTraffickingSquad),
         Role(SquadChief, TrainingTopic.AntiTrafficking, InstitutionKind.AntiTraffickingSquad),
         Role(LawEnforcementOfficer, null, InstitutionKind.Police, InstitutionKind.BorderService, InstitutionKind.SecurityService),
-        Role(SecurityOfficer, TrainingTopic.ShelterSecurity, InstitutionKind.SecurityPolice),
+        // §6: the accommodation is guarded by the Squad and by police bodies performing security functions, after specific training.
+        Role(SecurityOfficer, TrainingTopic.ShelterSecurity, InstitutionKind.SecurityPolice, InstitutionKind.AntiTraffickingSquad),
         Role(Prosecutor, null, InstitutionKind.Prosecution),
         Role(CourtClerk, null, InstitutionKind.Court),
         Role(HelplineOperator, TrainingTopic.Helpline, InstitutionKind.Helpline),

@@ -50,6 +50,7 @@ public sealed class EditModel(
         public string? Course { get; set; }
         public string? Provider { get; set; }
         public DateOnly? CompletedOn { get; set; }
+        public DateOnly? ValidUntil { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -88,7 +89,9 @@ public sealed class EditModel(
             return NotFound();
         ModelState.Clear();
         // Training waiting for confirmation counts here; the confirming person checks again against confirmed training.
-        var trainings = Account.Trainings.Select(t => t.Topic).Concat(await confirmations.PendingTrainingAsync(Account.Id)).ToHashSet();
+        // Expired training does not count (a guard's shelter-security training must be current).
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var trainings = TrainingRecord.CurrentTopics(Account.Trainings, today).Concat(await confirmations.PendingTrainingAsync(Account.Id, today)).ToHashSet();
         foreach (var problem in RoleCatalog.Check(Institution.Kind, Roles, trainings, IsLiaison))
             ModelState.AddModelError(problem.Role is null ? nameof(IsLiaison) : nameof(Roles),
                 text[problem.MessageKey, problem.Role is null ? "" : text["Role_" + problem.Role]]);
@@ -143,6 +146,10 @@ public sealed class EditModel(
             ModelState.AddModelError("Training.CompletedOn", text["Validation_DateRequired"]);
         else if (completed > today || completed < today.AddYears(-50))
             ModelState.AddModelError("Training.CompletedOn", text["Training_DateRange"]);
+        if (Training.ValidUntil is { } until && (until <= today || until <= Training.CompletedOn))
+            ModelState.AddModelError("Training.ValidUntil", text["Training_ValidUntilRange"]);
+        else if (Training.ValidUntil is null && Training.Topic is { } t && TrainingRecord.Expires(t))
+            ModelState.AddModelError("Training.ValidUntil", text["Training_ValidUntilRequired"]);
         if (!ModelState.IsValid)
             return KeepForm();
 
@@ -150,7 +157,7 @@ public sealed class EditModel(
             return await ChangeAsync("training requested", AdminAudit.TrainingRequested, async () =>
             {
                 await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account, AccountChange.Training,
-                    AccountConfirmations.Serialize(new AccountConfirmations.TrainingRequest(Training.Topic!.Value, course!, provider!, Training.CompletedOn!.Value)));
+                    AccountConfirmations.Serialize(new AccountConfirmations.TrainingRequest(Training.Topic!.Value, course!, provider!, Training.CompletedOn!.Value, Training.ValidUntil)));
                 Check(await users.UpdateSecurityStampAsync(Account));
             }, "Users_SentForConfirmation");
 
@@ -163,6 +170,7 @@ public sealed class EditModel(
                 Course = course!,
                 Provider = provider!,
                 CompletedOn = Training.CompletedOn!.Value,
+                ValidUntil = Training.ValidUntil,
                 RecordedAt = time.GetUtcNow(),
                 RecordedBy = User.UserId()!.Value,
             });

@@ -122,6 +122,42 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.GuardShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GuardUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuardUserId", "StartsAt");
+
+                    b.HasIndex("ShelterId", "StartsAt");
+
+                    b.ToTable("guard_shifts", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -133,6 +169,10 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<Guid>("AdmittedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<byte[]>("AliasEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("BedId")
                         .HasColumnType("uuid");
@@ -223,6 +263,63 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("shelters", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.TransportHandover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("AliasEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("BedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EscortInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("MeetingPointEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BedId");
+
+                    b.HasIndex("EscortInstitutionId");
+
+                    b.HasIndex("ShelterId", "ConfirmedAt");
+
+                    b.ToTable("transport_handovers", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Cases.AgeAssessment", b =>
@@ -722,6 +819,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<byte[]>("PhoneIndex")
                         .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("PlacementConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1793,6 +1893,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
@@ -1993,6 +2096,21 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.GuardShift", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
+                        .WithMany()
+                        .HasForeignKey("GuardUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.HasOne("Ariadne.Web.Features.Accommodation.Bed", null)
@@ -2025,6 +2143,27 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.TransportHandover", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Bed", null)
+                        .WithMany()
+                        .HasForeignKey("BedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("EscortInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

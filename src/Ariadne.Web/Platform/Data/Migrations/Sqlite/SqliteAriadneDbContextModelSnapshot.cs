@@ -117,6 +117,42 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.GuardShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GuardUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuardUserId", "StartsAt");
+
+                    b.HasIndex("ShelterId", "StartsAt");
+
+                    b.ToTable("guard_shifts", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -128,6 +164,10 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<Guid>("AdmittedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AliasEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
 
                     b.Property<Guid>("BedId")
                         .HasColumnType("TEXT");
@@ -218,6 +258,63 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("shelters", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.TransportHandover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AliasEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("BedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EscortInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("MeetingPointEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BedId");
+
+                    b.HasIndex("EscortInstitutionId");
+
+                    b.HasIndex("ShelterId", "ConfirmedAt");
+
+                    b.ToTable("transport_handovers", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Cases.AgeAssessment", b =>
@@ -717,6 +814,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<byte[]>("PhoneIndex")
                         .HasColumnType("BLOB");
+
+                    b.Property<long?>("PlacementConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
@@ -1786,6 +1886,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
@@ -1980,6 +2083,21 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.GuardShift", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
+                        .WithMany()
+                        .HasForeignKey("GuardUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.HasOne("Ariadne.Web.Features.Accommodation.Bed", null)
@@ -2012,6 +2130,27 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.TransportHandover", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Bed", null)
+                        .WithMany()
+                        .HasForeignKey("BedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("EscortInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
