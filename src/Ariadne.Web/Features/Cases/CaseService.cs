@@ -156,14 +156,15 @@ public sealed class CaseService(
                 || (CaseInput.IsChild(person.DateOfBirth, today) && !await db.AgeAssessments.AnyAsync(a => a.CaseId == caseId, ct));
             if (input.IsMinor == false && child)
                 return Denied(UpdateOutcome.MinorNeedsAssessment, CasesAudit.UpdateMinorWithoutAssessment, rights);
-            if (touched.HasFlag(DataClass.Identity) || touched.HasFlag(DataClass.ContactLocation) || touched.HasFlag(DataClass.Health))
-                vault.Write(c.Person, key, person);
-            vault.WriteCase(c, c.Person, key, input.Situation, input.Legal, input.Care, input.SafetyPlan);
+            // Every refusal comes before the first write: a denied edit saves nothing (the denial's event is saved with the work).
             var wasClosed = CaseStatuses.IsClosed(c.Status);
             var closed = CaseStatuses.IsClosed(input.Status ?? c.Status);
             var outcome = closed ? input.ClosureOutcome ?? (wasClosed ? c.ClosureOutcome : null) : null;
             if (closed && outcome is null)
                 return Denied(UpdateOutcome.ClosureNeedsOutcome, CasesAudit.UpdateWithoutOutcome, rights);
+            if (touched.HasFlag(DataClass.Identity) || touched.HasFlag(DataClass.ContactLocation) || touched.HasFlag(DataClass.Health))
+                vault.Write(c.Person, key, person);
+            vault.WriteCase(c, c.Person, key, input.Situation, input.Legal, input.Care, input.SafetyPlan);
             if (input.Status is { } status)
                 c.Status = status;
             c.ClosureOutcome = outcome;

@@ -252,6 +252,12 @@ public sealed class ReintegrationService(
             errors[nameof(RepatriationInput.PartnerInstitutionId)] = [text["Repatriation_PartnerRequired"]];
         Max(errors, nameof(RepatriationInput.PartnerName), partnerName, 200);
         var number = Clean(input.DocumentNumber);
+        // Document numbers are Identity: only those who write Identity record them.
+        if (number is not null && !s.Rights.CanWrite(DataClass.Identity))
+            errors[nameof(RepatriationInput.DocumentNumber)] = [text["Repatriation_DocumentNumberNotYours"]];
+        // Choosing the partner decides who may receive the person's details: the case's managers alone change it once set.
+        if (existing is not null && !s.Manages && existing.PartnerInstitutionId != input.PartnerInstitutionId)
+            errors[nameof(RepatriationInput.PartnerInstitutionId)] = [text["Repatriation_PartnerNotYours"]];
         if (input.DocumentType is not null || input.DocumentStatus is not null || number is not null)
         {
             if (input.DocumentType is not { } type || !Enum.IsDefined(type))
@@ -429,6 +435,8 @@ public sealed class ReintegrationService(
                                     && consents.Any(x => x.CaseId == r.CaseId && x.RecipientInstitutionId == viewer.InstitutionId
                                         && x.Purpose == ConsentPurpose.Repatriation && x.WithdrawnAt == null && x.RecordedAt <= r.SharedAt)
                               join c in db.Cases on r.CaseId equals c.Id
+                              // A child's journey never goes to a whole institution, whenever the case became a child's.
+                              where !c.IsMinor
                               join p in db.People on c.PersonId equals p.Id
                               select new { r, p }).ToListAsync(ct);
             var keys = await dataKeys.UnwrapManyAsync(rows.Select(x => x.p.DataKeyId), ct);
