@@ -117,8 +117,9 @@ public sealed class CareJourneyTests(BrowserApp app)
             await page.Context.CloseAsync();
     }
 
-    private static DateOnly BakuToday() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Baku")).DateTime);
+    /// <summary>Today on the app's clock, in the zone staff work in (the forms take Baku dates).</summary>
+    private DateOnly BakuToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Baku")).DateTime);
 
     private static async Task FillDateAsync(IPage page, string name, DateOnly date)
     {
