@@ -16,8 +16,26 @@ public static class AccommodationAudit
     public static readonly AuditAction FollowedUp = new("followup.recorded");
     public static readonly AuditAction FollowUpEscalated = new("followup.escalated");
 
+    public static readonly AuditAction InspectionRecorded = new("inspection.recorded");
+    public static readonly AuditAction InspectionsViewed = new("inspection.viewed");
+    public static readonly AuditAction InspectionClosed = new("inspection.closed");
+    public static readonly AuditAction HouseRulesSaved = new("houserules.saved");
+    public static readonly AuditAction HouseRulesAcknowledged = new("houserules.acknowledged");
+    public static readonly AuditAction MovementRecorded = new("movement.recorded");
+    public static readonly AuditAction ResidentViewed = new("resident.viewed");
+    public static readonly AuditAction ConditionsSet = new("conditions.set");
+    public static readonly AuditAction ComplaintCodeIssued = new("complaint.codeissued");
+    public static readonly AuditAction ComplaintReceived = new("complaint.received");
+    public static readonly AuditAction ComplaintViewed = new("complaint.viewed");
+    public static readonly AuditAction ComplaintUpdated = new("complaint.updated");
+
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [ShelterSaved, ShelterViewed, BedChanged, BedsSearched, BedHeld, Admitted, Discharged, FollowedUp, FollowUpEscalated];
+    public static IReadOnlyList<AuditAction> All { get; } =
+    [
+        ShelterSaved, ShelterViewed, BedChanged, BedsSearched, BedHeld, Admitted, Discharged, FollowedUp, FollowUpEscalated,
+        InspectionRecorded, InspectionsViewed, InspectionClosed, HouseRulesSaved, HouseRulesAcknowledged, MovementRecorded, ResidentViewed,
+        ConditionsSet, ComplaintCodeIssued, ComplaintReceived, ComplaintViewed, ComplaintUpdated,
+    ];
 
     public static readonly AuditPurpose Manage = new("shelter.manage");
     public static readonly AuditPurpose Find = new("bed.find");
@@ -28,15 +46,30 @@ public static class AccommodationAudit
     public static readonly AuditPurpose View = new("placement.view");
     public static readonly AuditPurpose FollowUpRecord = new("followup.record");
     public static readonly AuditPurpose FollowUpMissed = new("followup.missed");
+    public static readonly AuditPurpose Inspect = new("shelter.inspect");
+    public static readonly AuditPurpose HouseRules = new("shelter.houserules");
+    public static readonly AuditPurpose ResidentLife = new("resident.life");
+    public static readonly AuditPurpose Conditions = new("resident.conditions");
+    public static readonly AuditPurpose Complain = new("complaint.receive");
+    public static readonly AuditPurpose ComplaintReview = new("complaint.review");
 
     public static readonly AuditTarget Shelter = new("shelter");
     public static readonly AuditTarget Bed = new("bed");
     public static readonly AuditTarget Placement = new("placement");
     public static readonly AuditTarget FollowUp = new("followup");
+    public static readonly AuditTarget Inspection = new("inspection");
+    public static readonly AuditTarget Movement = new("movement");
+    public static readonly AuditTarget Complaint = new("complaint");
 
     /// <summary>To the shelter's staff: one of its beds was held (no person, no address).</summary>
     public static readonly NotificationKind BedHeldNotice = new("bed-held");
 
     /// <summary>To the shelter's managers: a follow-up of someone they discharged was missed (the case number only).</summary>
     public static readonly NotificationKind FollowUpMissedNotice = new("followup-missed");
+
+    /// <summary>To the Coordinator: an inspection found a condition not met (no address, no person).</summary>
+    public static readonly NotificationKind ConditionFailedNotice = new("condition-failed");
+
+    /// <summary>To the oversight body (auditors): a resident's complaint arrived (no content, no shelter, no person).</summary>
+    public static readonly NotificationKind ComplaintNotice = new("complaint-received");
 }

@@ -12,5 +12,9 @@ public static class AccommodationData
         public DbSet<Bed> Beds => db.Set<Bed>();
         public DbSet<Placement> Placements => db.Set<Placement>();
         public DbSet<FollowUp> FollowUps => db.Set<FollowUp>();
+        public DbSet<ShelterInspection> ShelterInspections => db.Set<ShelterInspection>();
+        public DbSet<InspectionItem> InspectionItems => db.Set<InspectionItem>();
+        public DbSet<Movement> Movements => db.Set<Movement>();
+        public DbSet<ResidentComplaint> ResidentComplaints => db.Set<ResidentComplaint>();
     }
 }

@@ -4,6 +4,7 @@ using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Modules;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Ariadne.Web.Features.Accommodation;
@@ -21,6 +22,10 @@ public sealed class AccommodationModule : AriadneModule
         services.AddScoped<ShelterService>();
         services.AddScoped<PlacementService>();
         services.AddScoped<FollowUpService>();
+        services.AddScoped<InspectionService>();
+        services.AddScoped<ResidentService>();
+        services.AddScoped<ComplaintService>();
+        services.AddScoped<IHomePanel, FailedConditionsHomePanel>();
         services.AddHostedService<FollowUpJob>();
         services.AddScoped<IHomePanel, FollowUpHomePanel>();
         services.AddScoped<IHomePanel, UnreachableHomePanel>();
@@ -39,5 +44,7 @@ public sealed class AccommodationModule : AriadneModule
     [
         new("/Accommodation/Beds", "Nav_Beds", 35, u => AccommodationRoles.Finders.Any(u.IsInRole)),
         new("/Accommodation/Shelters", "Nav_Shelters", 36, u => AccommodationRoles.Staff.Any(u.IsInRole)),
+        new("/Accommodation/Conditions", "Nav_ShelterConditions", 37, u => InspectionService.Inspectors.Any(u.IsInRole)),
+        new("/Accommodation/Complaints", "Nav_Complaints", 52, u => u.IsInRole(RoleCatalog.Auditor)),
     ];
 }
