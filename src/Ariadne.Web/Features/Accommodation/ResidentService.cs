@@ -122,7 +122,7 @@ public sealed class ResidentService(
         else
         {
             var local = on.ToDateTime(clock);
-            at = new DateTimeOffset(local, uiTime.Zone.GetUtcOffset(local));
+            at = new DateTimeOffset(local, uiTime.Zone.GetUtcOffset(local)).ToUniversalTime(); // PostgreSQL keeps UTC only
             if (at > time.GetUtcNow().AddMinutes(5) || at < c.Stay.AdmittedAt.AddMinutes(-5))
                 errors[nameof(MovementInput.Time)] = [text["Movement_TimeInvalid"]];
         }
