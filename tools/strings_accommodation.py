@@ -95,6 +95,7 @@ S = {
 "Placement_BedTaken": ("That bed was taken a moment ago. Choose another bed.", "Это место только что заняли. Выберите другое место.", "Bu yer bir az əvvəl tutuldu. Başqa yer seçin."),
 "Placement_AlreadyPlaced": ("The person is already in a shelter: record the discharge there first.", "Человек уже находится в приюте: сначала оформите выписку там.", "Şəxs artıq sığınacaqdadır: əvvəlcə oradan çıxışı qeyd edin."),
 "Placement_NotYours": ("Only the staff of the shelter that accepted the referral may admit or discharge.", "Принимать и выписывать может только персонал приюта, принявшего направление.", "Yalnız göndərişi qəbul etmiş sığınacağın heyəti qəbul edə və ya çıxara bilər."),
+"Placement_StayEnded": ("This stay has already ended: discharge the person's current stay.", "Это пребывание уже завершено: выпишите человека из текущего пребывания.", "Bu qalma artıq başa çatıb: şəxsi cari qalmadan çıxarın."),
 "Placement_NotPlaced": ("The person is not in your shelter.", "Человек не находится в вашем приюте.", "Şəxs sizin sığınacaqda deyil."),
 "Placement_Discharged": ("The stay is closed and the bed is free.", "Пребывание завершено, место свободно.", "Qalma başa çatdı, yer boşdur."),
 "Placement_Past": ("Earlier stays", "Прежние пребывания", "Əvvəlki qalmalar"),

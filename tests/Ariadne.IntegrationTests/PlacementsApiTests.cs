@@ -69,6 +69,23 @@ public abstract class PlacementsApiTests(AriadneApp app)
         };
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(discharge)).StatusCode);
         Assert.NotNull(await DbAsync(db => db.Placements.Where(p => p.Id == id1).Select(p => p.DischargedAt).SingleAsync()));
+
+        // Back again: a new stay. The ended stay's address never closes it, and a replay of the first discharge changes nothing.
+        var again = await client.SendAsync(Admit(view.Id, bedId, null, "adm2-" + key));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var id2 = JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        HttpRequestMessage Discharge(Guid stay, string k) => new(HttpMethod.Post, $"/api/v1/placements/{stay}/discharge")
+        {
+            Content = JsonContent.Create(new { on = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), reason = "PlanCompleted", destination = "Family", followUpConsent = false }, options: ReferralSteps.ApiJson),
+            Headers = { { "Idempotency-Key", k }, { "Accept-Language", "en" } },
+        };
+        var stale = await client.SendAsync(Discharge(id1, "dis2-" + key));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("already ended", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Discharge(id1, "dis-" + key))).StatusCode);
+        Assert.Null(await DbAsync(db => db.Placements.Where(p => p.Id == id2).Select(p => p.DischargedAt).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Discharge(id2, "dis3-" + key))).StatusCode);
+        Assert.NotNull(await DbAsync(db => db.Placements.Where(p => p.Id == id2).Select(p => p.DischargedAt).SingleAsync()));
     }
 
     [Fact]

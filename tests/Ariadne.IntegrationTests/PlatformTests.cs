@@ -61,7 +61,7 @@ public abstract class PlatformTests(AriadneApp app)
             .Order(StringComparer.Ordinal).ToList();
         string[] expected =
         [
-            "Account/AccessDenied", "Account/SignIn", "Account/SignInMfa", "Account/TooManyAttempts",
+            "Account/AccessDenied", "Account/SignIn", "Account/SignInMfa", "Account/TooManyAttempts", "Complaint",
             "Preferences/Accessibility", "Preferences/Culture", "Status", "health/live", "health/ready", "openapi/{documentName}.json",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), anonymous);

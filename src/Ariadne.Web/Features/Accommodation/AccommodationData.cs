@@ -14,5 +14,9 @@ public static class AccommodationData
         public DbSet<FollowUp> FollowUps => db.Set<FollowUp>();
         public DbSet<GuardShift> GuardShifts => db.Set<GuardShift>();
         public DbSet<TransportHandover> TransportHandovers => db.Set<TransportHandover>();
+        public DbSet<ShelterInspection> ShelterInspections => db.Set<ShelterInspection>();
+        public DbSet<InspectionItem> InspectionItems => db.Set<InspectionItem>();
+        public DbSet<Movement> Movements => db.Set<Movement>();
+        public DbSet<ResidentComplaint> ResidentComplaints => db.Set<ResidentComplaint>();
     }
 }

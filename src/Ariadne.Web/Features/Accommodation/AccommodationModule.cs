@@ -4,6 +4,7 @@ using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Modules;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Ariadne.Web.Features.Accommodation;
@@ -27,6 +28,10 @@ public sealed class AccommodationModule : AriadneModule
         services.AddScoped<FollowUpService>();
         services.AddScoped<GuardService>();
         services.AddScoped<TransportService>();
+        services.AddScoped<InspectionService>();
+        services.AddScoped<ResidentService>();
+        services.AddScoped<ComplaintService>();
+        services.AddScoped<IHomePanel, FailedConditionsHomePanel>();
         services.AddHostedService<FollowUpJob>();
         services.AddScoped<IHomePanel, FollowUpHomePanel>();
         services.AddScoped<IHomePanel, UnreachableHomePanel>();
@@ -62,5 +67,7 @@ public sealed class AccommodationModule : AriadneModule
         new("/Accommodation/Shelters", "Nav_Shelters", 36, u => AccommodationRoles.Staff.Any(u.IsInRole)),
         new("/Accommodation/Security", "Nav_ShelterSecurity", 37, u => AccommodationRoles.Staff.Any(u.IsInRole) || AccommodationRoles.RosterKeepers.Any(u.IsInRole)),
         new("/Accommodation/Guard", "Nav_Guard", 38, u => AccommodationRoles.Guards.Any(u.IsInRole)),
+        new("/Accommodation/Conditions", "Nav_ShelterConditions", 39, u => InspectionService.Inspectors.Any(u.IsInRole)),
+        new("/Accommodation/Complaints", "Nav_Complaints", 52, u => u.IsInRole(RoleCatalog.Auditor)),
     ];
 }

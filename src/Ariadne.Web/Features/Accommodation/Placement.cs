@@ -20,4 +20,12 @@ public sealed class Placement
     [DataClass(DataClass.Care)] public byte[]? NotesEnc { get; set; }
     /// <summary>The first name or alias the person chose to be known by at the shelter (the guard board shows only this), under the person's key.</summary>
     [DataClass(DataClass.Status)] public byte[]? AliasEnc { get; set; }
+    /// <summary>The language ("az", "ru" or "en") in which the resident acknowledged the house rules, when, and who recorded it.</summary>
+    [NotPersonal] public string? HouseRulesLanguage { get; set; }
+    [NotPersonal] public DateTimeOffset? HouseRulesAcknowledgedAt { get; set; }
+    [NotPersonal] public Guid? HouseRulesAcknowledgedBy { get; set; }
+    /// <summary>The conditions attached to the stay, from <see cref="Protection.AssistanceCondition"/> only (comma-separated names).</summary>
+    [NotPersonal] public string Conditions { get; set; } = "";
+    /// <summary>SHA-256 of the one-time complaint code printed on the welcome sheet; cleared when used or replaced.</summary>
+    [NotPersonal] public string? ComplaintCodeHash { get; set; }
 }

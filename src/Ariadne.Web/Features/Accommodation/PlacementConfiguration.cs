@@ -22,5 +22,9 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         e.HasOne<Bed>().WithMany().HasForeignKey(p => p.BedId).OnDelete(DeleteBehavior.Restrict);
         e.Property(p => p.NotesEnc).IsEncrypted();
         e.Property(p => p.AliasEnc).IsEncrypted();
+        e.Property(p => p.HouseRulesLanguage).HasMaxLength(2);
+        e.Property(p => p.Conditions).HasMaxLength(300);
+        e.Property(p => p.ComplaintCodeHash).HasMaxLength(64);
+        e.HasIndex(p => p.ComplaintCodeHash).IsUnique().HasFilter("\"ComplaintCodeHash\" IS NOT NULL").HasDatabaseName("ux_placement_complaint_code");
     }
 }

@@ -243,14 +243,14 @@ public sealed class PlacementService(
     /// <summary>Ends the person's stay with the mandatory discharge record. Null when the case is not visible.</summary>
     public async Task<Dictionary<string, string[]>?> DischargeAsync(Viewer viewer, IReadOnlyCollection<string> roles, Guid caseId, DischargeInput input, CancellationToken ct = default)
     {
-        var (errors, rights, openId, today, now) = await CheckDischargeAsync(viewer, roles, caseId, input, ct);
+        var (errors, rights, openId, today, now) = await CheckDischargeAsync(viewer, roles, caseId, input, null, ct);
         if (errors is null || errors.Count > 0)
             return errors;
         return await writes.RunSerializedAsync(viewer, ct => WriteDischargeAsync(viewer, rights!, caseId, openId, input, today, now, ct), ct);
     }
 
     private async Task<(Dictionary<string, string[]>? Errors, CaseRights? Rights, Guid OpenId, DateOnly Today, DateTimeOffset Now)> CheckDischargeAsync(
-        Viewer viewer, IReadOnlyCollection<string> roles, Guid caseId, DischargeInput input, CancellationToken ct)
+        Viewer viewer, IReadOnlyCollection<string> roles, Guid caseId, DischargeInput input, Guid? stayId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -270,6 +270,8 @@ public sealed class PlacementService(
                           select p).FirstOrDefaultAsync(ct);
         if (open is null)
             return (new() { [string.Empty] = [text["Placement_NotPlaced"]] }, rights, Guid.Empty, today, now);
+        if (stayId is { } named && named != open.Id)
+            return (new() { [string.Empty] = [text["Placement_StayEnded"]] }, rights, Guid.Empty, today, now); // an ended stay never closes the person's next one
         var admitted = DateOnly.FromDateTime(open.AdmittedAt.UtcDateTime);
         if (input.On is not { } on || on > today || on < admitted)
             errors[nameof(DischargeInput.On)] = [text["Discharge_DateInvalid"]];
@@ -290,7 +292,7 @@ public sealed class PlacementService(
 
     /// <summary>The API's discharge: the same rules, once per <c>Idempotency-Key</c> (the same key and body → the same closed stay).</summary>
     public async Task<DischargeOnce> DischargeOnceAsync(Viewer viewer, IReadOnlyCollection<string> roles, Guid caseId, DischargeInput input, IdempotentRequest request,
-        CancellationToken ct = default)
+        Guid? stayId = null, CancellationToken ct = default)
     {
         // A replay comes first: the stay it closed is closed, and the checks below would refuse it.
         var (previous, previousId) = await Idempotency.LookupAsync(db, viewer.UserId, request.Key, request.RequestHash, request.ResourceType, ct);
@@ -298,7 +300,7 @@ public sealed class PlacementService(
             return previous == Idempotency.Outcome.Replay && await access.RightsAsync(viewer, caseId, ct) is not null
                 ? new DischargeOnce([], OnceOutcome.Replayed, previousId)
                 : new DischargeOnce(previous == Idempotency.Outcome.Replay ? null : [], previous == Idempotency.Outcome.Replay ? OnceOutcome.Done : OnceOutcome.KeyConflict, null);
-        var (errors, rights, openId, today, now) = await CheckDischargeAsync(viewer, roles, caseId, input, ct);
+        var (errors, rights, openId, today, now) = await CheckDischargeAsync(viewer, roles, caseId, input, stayId, ct);
         if (errors is null || errors.Count > 0)
             return new DischargeOnce(errors, OnceOutcome.Done, null);
         try

@@ -39,6 +39,7 @@ public static class PlacementsApi
             .WithSummary("Ends a stay at the caller's shelter with the mandatory discharge record, once per Idempotency-Key.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
@@ -94,11 +95,11 @@ public static class PlacementsApi
         if (await db.Placements.AsNoTracking().Where(p => p.Id == id).Select(p => (Guid?)p.CaseId).FirstOrDefaultAsync(ct) is not { } caseId)
             return NotFound(text);
         var request = new IdempotentRequest(idempotencyKey!, index.Fingerprint(JsonSerializer.Serialize(new { id, input })), "PlacementDischarge");
-        var (errors, outcome, placementId) = await placements.DischargeOnceAsync(Viewer.Of(user), Roles(user), caseId, input, request, ct);
+        var (errors, outcome, placementId) = await placements.DischargeOnceAsync(Viewer.Of(user), Roles(user), caseId, input, request, id, ct);
         if (errors is null)
             return NotFound(text);
         if (errors.TryGetValue(string.Empty, out var refusal))
-            return TypedResults.Problem(title: refusal[0], statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(title: refusal[0], statusCode: refusal[0] == text["Placement_StayEnded"] ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden);
         if (errors.Count > 0)
             return ApiProblems.Invalid(errors, text);
         if (outcome == OnceOutcome.KeyConflict)

@@ -17,4 +17,17 @@ public sealed class Shelter
     [NotPersonal] public Guid DataKeyId { get; set; }
     [DataClass(DataClass.ContactLocation)] public byte[]? AddressEnc { get; set; }
     [NotPersonal] public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The house rules in Azerbaijani, Russian and English (kept by its managers); a resident acknowledges them in one of these.</summary>
+    [NotPersonal] public string? HouseRulesAz { get; set; }
+    [NotPersonal] public string? HouseRulesRu { get; set; }
+    [NotPersonal] public string? HouseRulesEn { get; set; }
+
+    /// <summary>The house rules in a language ("az", "ru", "en"), or null when the shelter has none in it.</summary>
+    public string? HouseRules(string? language) => language switch
+    {
+        "az" => HouseRulesAz,
+        "ru" => HouseRulesRu,
+        "en" => HouseRulesEn,
+        _ => null,
+    } is { Length: > 0 } rules ? rules : null;
 }

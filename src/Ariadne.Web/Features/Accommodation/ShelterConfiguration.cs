@@ -18,5 +18,8 @@ internal sealed class ShelterConfiguration : IEntityTypeConfiguration<Shelter>
         e.HasOne<Institution>().WithMany().HasForeignKey(s => s.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<DataKey>().WithMany().HasForeignKey(s => s.DataKeyId).OnDelete(DeleteBehavior.Restrict);
         e.Property(s => s.AddressEnc).IsEncrypted();
+        e.Property(s => s.HouseRulesAz).HasMaxLength(8000);
+        e.Property(s => s.HouseRulesRu).HasMaxLength(8000);
+        e.Property(s => s.HouseRulesEn).HasMaxLength(8000);
     }
 }

@@ -31,7 +31,7 @@ public sealed class TransportService(
         public string? Alias { get; set; }
     }
 
-    public enum HandoverState { Pending = 1, Confirmed = 2, Expired = 3, Locked = 4 }
+    public enum HandoverState { Pending = 1, Confirmed = 2, Expired = 3, TriesUsedUp = 4 }
 
     public sealed record HandoverRow(Guid Id, string Shelter, string Bed, string Escort, string? MeetingPoint, string? Alias, DateTimeOffset ExpiresAt,
         HandoverState State, DateTimeOffset? ConfirmedAt);
@@ -48,7 +48,7 @@ public sealed class TransportService(
 
     private static HandoverState StateOf(TransportHandover t, DateTimeOffset now) =>
         t.ConfirmedAt is not null ? HandoverState.Confirmed
-        : t.FailedAttempts >= TransportHandover.MaxAttempts ? HandoverState.Locked
+        : t.FailedAttempts >= TransportHandover.MaxAttempts ? HandoverState.TriesUsedUp
         : t.ExpiresAt <= now ? HandoverState.Expired : HandoverState.Pending;
 
     /// <summary>The hand-overs of the viewer's institution's shelters (staff only), newest first. Null for anyone else.</summary>
@@ -176,7 +176,7 @@ public sealed class TransportService(
             {
                 HandoverState.Confirmed => text["Transport_CodeUsed"].Value,
                 HandoverState.Expired => text["Transport_CodeExpired"].Value,
-                HandoverState.Locked => text["Transport_Locked"].Value,
+                HandoverState.TriesUsedUp => text["Transport_Locked"].Value,
                 _ => null,
             };
             if (error is null && !CryptographicOperations.FixedTimeEquals(handover.CodeHash, Hash(handover.Id, code ?? "")))

@@ -12,9 +12,11 @@ public static class ProtectionAudit
     public static readonly AuditAction OnwardAnswered = new("onward.answered");
     public static readonly AuditAction OnwardClosed = new("onward.closed");
     public static readonly AuditAction RiskAssessed = new("risk.assessed");
+    /// <summary>Someone tried to make assistance depend on cooperating with the investigation (refused, flagged to oversight).</summary>
+    public static readonly AuditAction ConditionalAssistanceRefused = new("assistance.conditional");
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [ConsentRecorded, ConsentWithdrawn, OnwardSent, OnwardAnswered, OnwardClosed, RiskAssessed];
+    public static IReadOnlyList<AuditAction> All { get; } = [ConsentRecorded, ConsentWithdrawn, OnwardSent, OnwardAnswered, OnwardClosed, RiskAssessed, ConditionalAssistanceRefused];
 
     public static readonly AuditPurpose View = new("protection.view");
     /// <summary>Qualified by the consent's purpose: "consent.record:Services".</summary>
@@ -47,4 +49,7 @@ public static class ProtectionAudit
 
     /// <summary>To the person who sent an onward referral: the recipient declined it.</summary>
     public static readonly NotificationKind OnwardDeclined = new("onward-declined");
+
+    /// <summary>To the auditors and the Coordinator: an attempt to make assistance conditional on cooperation was refused (no case, no person).</summary>
+    public static readonly NotificationKind ConditionalAssistanceNotice = new("assistance-conditional");
 }

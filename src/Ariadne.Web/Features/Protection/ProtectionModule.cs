@@ -16,6 +16,7 @@ public sealed class ProtectionModule : AriadneModule
         services.AddScoped<ProtectionService>();
         services.AddScoped<ConsentService>();
         services.AddScoped<OnwardService>();
+        services.AddScoped<AssistanceConditions>();
         services.AddScoped<RiskService>();
         services.AddScoped<IHomePanel, AssignedCasesHomePanel>();
         services.AddScoped<Cases.ICaseTaskSource, ProtectionCaseTasks>();

@@ -24,7 +24,7 @@ namespace Ariadne.Web.Features.Services;
 /// </summary>
 public sealed class ServicePlanService(
     AriadneDbContext db, CaseAccess access, CaseHeaders headers, DataKeys dataKeys, AuditedWrites writes, AuditTrail audit,
-    OnwardService onward, UiTime uiTime, TimeProvider time, IStringLocalizer<SharedResource> text)
+    OnwardService onward, AssistanceConditions conditions, UiTime uiTime, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -51,6 +51,8 @@ public sealed class ServicePlanService(
         public Guid? ProviderInstitutionId { get; set; }
         public List<DataClass> Share { get; set; } = [];
         public string? Note { get; set; }
+        /// <summary>Conditions on the service. A service is never conditional: any value is refused, and one tying it to the investigation is flagged (<see cref="AssistanceConditions"/>).</summary>
+        public List<string?> Conditions { get; set; } = [];
     }
 
     public sealed class SessionInput
@@ -304,9 +306,14 @@ public sealed class ServicePlanService(
         var s = await StandingAsync(viewer, caseId, ct);
         if (s is null)
             return await DeniedAsync(viewer, caseId, ServicesAudit.Refer, ct);
+        // The same rule as a shelter stay's conditions, checked first so that a forged post is flagged whoever sends it.
+        if (await conditions.RefuseConditionalAsync(viewer, caseId, nameof(ReferInput.Conditions), input.Conditions, ServicesAudit.Refer, ct) is { } conditional)
+            return conditional;
         if (!s.CanRefer)
             return Refusal(text["Services_ReferNotAllowed"]);
         var errors = new Dictionary<string, string[]>();
+        if (input.Conditions.Any(c => !string.IsNullOrWhiteSpace(c)))
+            errors[nameof(ReferInput.Conditions)] = [text["Service_NoConditions"]];
         if (input.Type is not { } type || !Enum.IsDefined(type))
             errors[nameof(ReferInput.Type)] = [text["Service_TypeRequired"]];
         if (input.GoalId is { } goalId && !await db.ServiceGoals.AnyAsync(g => g.Id == goalId && g.CaseId == caseId, ct))

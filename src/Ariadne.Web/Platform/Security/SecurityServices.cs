@@ -132,5 +132,7 @@ public static class SecurityServices
             || context.Request.Path.StartsWithSegments("/Account/SignInMfa", StringComparison.OrdinalIgnoreCase)
             || context.Request.Path.StartsWithSegments("/Account/Passkey", StringComparison.OrdinalIgnoreCase)
             // Passkey ceremonies on the security page: each one is a credential check too.
-            || context.Request.Path.StartsWithSegments("/Account/Security", StringComparison.OrdinalIgnoreCase));
+            || context.Request.Path.StartsWithSegments("/Account/Security", StringComparison.OrdinalIgnoreCase)
+            // A resident's complaint code (Accommodation): one-time, but still a secret someone could try to guess.
+            || context.Request.Path.StartsWithSegments("/Complaint", StringComparison.OrdinalIgnoreCase));
 }

@@ -158,6 +158,69 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("guard_shifts", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.InspectionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId", "Condition")
+                        .IsUnique();
+
+                    b.ToTable("inspection_items", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Movement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("NoteEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PlacementId", "At");
+
+                    b.ToTable("movements", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -180,6 +243,15 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ComplaintCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Destination")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -192,6 +264,16 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<bool?>("FollowUpConsent")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("HouseRulesAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HouseRulesAcknowledgedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HouseRulesLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<byte[]>("NotesEnc")
                         .HasColumnType("bytea")
@@ -216,9 +298,69 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ux_placement_open_case")
                         .HasFilter("\"DischargedAt\" IS NULL");
 
+                    b.HasIndex("ComplaintCodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_placement_complaint_code")
+                        .HasFilter("\"ComplaintCodeHash\" IS NOT NULL");
+
                     b.HasIndex("ShelterId", "DischargedAt");
 
                     b.ToTable("placements", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ResidentComplaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("OutcomeEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("TextEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataKeyId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("ShelterId");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("resident_complaints", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Shelter", b =>
@@ -236,6 +378,18 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("HouseRulesAz")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("HouseRulesEn")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("HouseRulesRu")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
@@ -263,6 +417,54 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("shelters", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ShelterInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("FindingsEnc")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<string>("FollowUpAction")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("FollowUpClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FollowUpClosedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("FollowUpDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InspectorInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InspectorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SelfAssessment")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShelterId", "InspectedOn");
+
+                    b.ToTable("shelter_inspections", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.TransportHandover", b =>
@@ -2111,6 +2313,30 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.InspectionItem", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Accommodation.ShelterInspection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Movement", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.HasOne("Ariadne.Web.Features.Accommodation.Bed", null)
@@ -2132,6 +2358,27 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ResidentComplaint", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Crypto.DataKey", null)
+                        .WithMany()
+                        .HasForeignKey("DataKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Shelter", b =>
                 {
                     b.HasOne("Ariadne.Web.Platform.Crypto.DataKey", null)
@@ -2143,6 +2390,15 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ShelterInspection", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2577,6 +2833,11 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ShelterInspection", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>

@@ -153,6 +153,69 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("guard_shifts", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.InspectionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId", "Condition")
+                        .IsUnique();
+
+                    b.ToTable("inspection_items", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Movement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NoteEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PlacementId", "At");
+
+                    b.ToTable("movements", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -175,6 +238,15 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComplaintCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Destination")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -187,6 +259,16 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<bool?>("FollowUpConsent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HouseRulesAcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HouseRulesAcknowledgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseRulesLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("NotesEnc")
                         .HasColumnType("BLOB")
@@ -211,9 +293,69 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_placement_open_case")
                         .HasFilter("\"DischargedAt\" IS NULL");
 
+                    b.HasIndex("ComplaintCodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_placement_complaint_code")
+                        .HasFilter("\"ComplaintCodeHash\" IS NOT NULL");
+
                     b.HasIndex("ShelterId", "DischargedAt");
 
                     b.ToTable("placements", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ResidentComplaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OutcomeEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TextEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataKeyId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("ShelterId");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("resident_complaints", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Shelter", b =>
@@ -230,6 +372,18 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("DataKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseRulesAz")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseRulesEn")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseRulesRu")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstitutionId")
@@ -258,6 +412,54 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("shelters", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ShelterInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FindingsEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<string>("FollowUpAction")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FollowUpClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectorInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelfAssessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShelterId", "InspectedOn");
+
+                    b.ToTable("shelter_inspections", (string)null);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.TransportHandover", b =>
@@ -2098,6 +2300,30 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.InspectionItem", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Accommodation.ShelterInspection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Movement", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Placement", b =>
                 {
                     b.HasOne("Ariadne.Web.Features.Accommodation.Bed", null)
@@ -2119,6 +2345,27 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ResidentComplaint", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Crypto.DataKey", null)
+                        .WithMany()
+                        .HasForeignKey("DataKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Accommodation.Shelter", b =>
                 {
                     b.HasOne("Ariadne.Web.Platform.Crypto.DataKey", null)
@@ -2130,6 +2377,15 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ShelterInspection", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Accommodation.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2564,6 +2820,11 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Accommodation.ShelterInspection", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Ariadne.Web.Platform.Participants.AriadneUser", b =>
