@@ -29,7 +29,7 @@ public abstract class OpenApiTests(AriadneApp app)
         ["GET /api/v1/shelters"] = [200, 400, 401, 403],
         ["GET /api/v1/placements"] = [200, 401, 403, 404],
         ["POST /api/v1/placements"] = [201, 400, 401, 403, 404, 413, 415, 422],
-        ["POST /api/v1/placements/{id}/discharge"] = [200, 400, 401, 403, 404, 413, 415, 422],
+        ["POST /api/v1/placements/{id}/discharge"] = [200, 400, 401, 403, 404, 409, 413, 415, 422],
         ["GET /api/v1/services"] = [200, 400, 401, 403, 404],
         ["POST /api/v1/services/{id}/sessions"] = [201, 400, 401, 403, 404, 413, 415, 422],
     };

@@ -111,6 +111,8 @@ public abstract class ServicesTests(AriadneApp app)
         // The provider records sessions: bad input saves nothing; a psychological session is sealed as Health.
         var page = await home.GetAsync($"/Cases/Services?id={view.Id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
+        // The only service the provider can record for comes chosen.
+        Assert.Equal(service.Id.ToString(), page.Document.QuerySelector("#SessionServiceId option[selected]")?.GetAttribute("value"));
         var refused = await home.SubmitAsync(page, "form[data-session-form]", new Dictionary<string, string>
         {
             ["SessionServiceId"] = service.Id.ToString(),

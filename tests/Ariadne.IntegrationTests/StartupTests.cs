@@ -12,8 +12,10 @@ namespace Ariadne.IntegrationTests;
 /// <summary>Demo mode, the production guards and the migrate verb — on both databases.</summary>
 public abstract class StartupTests(string provider)
 {
+    // One demo world per provider (seeding it is the costliest start of the suite): what it seeds, then that production
+    // refuses its database while the demo accounts are flagged, and still once the flags are cleared.
     [Fact]
-    public async Task Demo_mode_seeds_one_institution_of_every_kind_and_marks_every_page()
+    public async Task Demo_mode_seeds_one_institution_of_every_kind_marks_every_page_and_production_refuses_its_database()
     {
         await using var demo = new AriadneApp(provider, demo: true);
         await demo.InitializeAsync();
@@ -34,27 +36,26 @@ public abstract class StartupTests(string provider)
         Assert.Equal("/", home.Path); // demo accounts may skip MFA enrolment
         Assert.Contains("DEMO DATA", home.Text, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await session.GetAsync("/Admin/Institutions")).Status);
-    }
 
-    [Fact]
-    public async Task Production_refuses_to_start_while_demo_accounts_exist()
-    {
-        await using var demo = new AriadneApp(provider, demo: true);
-        await demo.InitializeAsync();
-        await using var production = new AriadneApp(provider).SharingDeploymentWith(demo);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
-        Assert.Contains("demo accounts are present", error.Message, StringComparison.Ordinal);
-    }
+        // Production on the demo's database: refused while demo accounts exist …
+        await using (var production = new AriadneApp(provider).SharingDeploymentWith(demo))
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
+            Assert.Contains("demo accounts are present", error.Message, StringComparison.Ordinal);
+        }
 
-    [Fact]
-    public async Task Production_refuses_a_database_the_demo_seeded_even_when_the_demo_flags_are_cleared()
-    {
-        await using var demo = new AriadneApp(provider, demo: true);
-        await demo.InitializeAsync();
-        await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDemo, false)));
-        await using var production = new AriadneApp(provider).SharingDeploymentWith(demo);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
-        Assert.Contains("the demo seeded this database", error.Message, StringComparison.Ordinal);
+        // … and still once the demo flags are cleared and no demo password is left: the audit trail remembers the seeding.
+        await demo.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDemo, false));
+            return await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, (string?)null));
+        });
+        await using (var production = new AriadneApp(provider).SharingDeploymentWith(demo))
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => production.InitializeAsync().AsTask());
+            Assert.Contains("the demo seeded this database", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

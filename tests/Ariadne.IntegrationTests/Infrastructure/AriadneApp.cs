@@ -26,7 +26,7 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public AriadneApp(string provider, bool demo = false, bool migrate = true)
     {
-        Database = TestDatabase.Create(provider);
+        Database = TestDatabase.Create(provider, migrated: migrate);
         Demo = demo;
         _settings["Database:Provider"] = Database.Provider;
         _settings["ConnectionStrings:Ariadne"] = Database.ConnectionString;

@@ -28,7 +28,15 @@ public sealed class ServicesModel(ServicePlanService services, AriadneDbContext 
     public ServicePlanService.State State { get; private set; } = null!;
     public IReadOnlyList<(Guid Id, string Name)> Providers { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+            return NotFound();
+        // One service the viewer can record for: it comes chosen (the list stays, so the choice is visible and can be changed).
+        if (State.Services.Where(x => x.CanRecord).Select(x => x.Id).ToList() is [var only])
+            SessionServiceId = only;
+        return Page();
+    }
 
     public Task<IActionResult> OnPostGoalAsync() => SaveAsync("Goal", v => services.SaveGoalAsync(v, Id, Goal), "Goal_Saved");
 
