@@ -60,7 +60,7 @@ S = {
 "Relation_Investigator": ("Investigator", "Следователь", "Müstəntiq"),
 "Relation_SquadSupervisor": ("Squad supervisor", "Руководитель подразделения", "Bölmə rəhbəri"),
 "Relation_Referrer": ("Referrer", "Направившая сторона", "Yönləndirən"),
-"Relation_Shelter": ("Shelter", "Убежище", "Sığınacaq"),
+"Relation_Shelter": ("Shelter", "Приют", "Sığınacaq"),
 "Relation_ServiceProvider": ("Service provider", "Поставщик услуг", "Xidmət təminatçısı"),
 "Relation_Prosecutor": ("Prosecutor", "Прокурор", "Prokuror"),
 "Relation_Court": ("Court", "Суд", "Məhkəmə"),

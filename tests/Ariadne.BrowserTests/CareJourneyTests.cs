@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Ariadne.Web.Features.Accommodation;
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Protection;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
@@ -16,7 +18,9 @@ namespace Ariadne.BrowserTests;
 /// Issue 13's journey in a real browser, in Azerbaijani and in Russian, with axe on every screen: the shelter accepts the
 /// referral and admits the person, the Squad refers a service, the provider accepts it and records a session, the shelter
 /// discharges with consent to follow-up and records the first follow-up. Each participant sees only their part: the
-/// provider never the shelter's address, the Squad not the address once the stay has ended.
+/// provider never the shelter's address, the Squad not the address once the stay has ended, the border officer who referred
+/// the person only "placement confirmed" with the day (no shelter, address, bed or chosen name), and the guard on shift at
+/// the shelter only the name the person chose at admission, until the discharge, and never the case.
 /// </summary>
 public sealed class CareJourneyTests(BrowserApp app)
 {
@@ -28,10 +32,15 @@ public sealed class CareJourneyTests(BrowserApp app)
         var (squad, investigatorName) = await app.SignedInAsync(InstitutionKind.AntiTraffickingSquad, RoleCatalog.Investigator, culture);
         var (shelter, managerName) = await app.SignedInAsync(InstitutionKind.Shelter, RoleCatalog.ShelterManager, culture);
         var (provider, _) = await app.SignedInAsync(InstitutionKind.ServiceProvider, RoleCatalog.ServiceProfessional, culture);
+        var (referrer, referrerName) = await app.SignedInAsync(InstitutionKind.BorderService, RoleCatalog.LawEnforcementOfficer, culture);
+        var (guard, guardName) = await app.SignedInAsync(InstitutionKind.SecurityPolice, RoleCatalog.SecurityOfficer, culture);
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var address = "Gizli küçə " + tag;
-        var caseId = await app.CreateCaseForAsync(investigatorName, new() { GivenName = "Nərmin", FamilyName = "Qasımova", DateOfBirth = "1998-03-14", Sex = "female", Languages = "az, ru" });
-        var (shelterId, onwardId, providerInstitution) = await ArrangeAsync(investigatorName, managerName, caseId, "Sığınacaq " + tag, address);
+        var (shelterName, address, bedLabel, alias) = ("Sığınacaq " + tag, "Gizli küçə " + tag, "Otaq-" + tag, "Mələk" + tag[..3]);
+        // The border officer referred the person; the duty desk opened the case and handed it to the investigator.
+        var (referral, caseId, caseNumber) = await ReferredCaseAsync(referrerName, investigatorName);
+        var (shelterId, onwardId, providerInstitution) = await ArrangeAsync(investigatorName, managerName, caseId, shelterName, address, bedLabel);
+        await GuardOnShiftAsync(managerName, guardName, shelterId);
+        string[] notForReferrer = [shelterName, address, bedLabel, alias];
 
         // The shelter accepts the referral from its inbox, then admits the person to its bed and reads its own address.
         await shelter.GotoAsync("/Referrals/Onward");
@@ -42,11 +51,37 @@ public sealed class CareJourneyTests(BrowserApp app)
         await shelter.AssertNoViolationsAsync();
         var bedId = await BedAsync(shelterId);
         await shelter.Locator($"input[name='BedId'][value='{bedId}']").CheckAsync();
+        await shelter.Locator("form[action*='handler=Admit'] input[name='Alias']").FillAsync(alias); // the name the person chose, for the guards
         await shelter.Locator("form[action*='handler=Admit'] button[type=submit]").ClickAsync();
         await shelter.WaitForSelectorAsync("[data-current-stay]");
         Assert.Contains(address, await shelter.Locator("[data-stay-address]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(alias, (await shelter.Locator("[data-stay-alias]").InnerTextAsync()).Trim());
         Assert.Equal(culture, await shelter.GetAttributeAsync("html", "lang"));
         await shelter.AssertNoViolationsAsync();
+
+        // The referrer reads "placement confirmed" with the day on the referral, and a notice; never where, which bed or the chosen name.
+        await referrer.GotoAsync($"/Referrals/Detail/{referral.Id}");
+        Assert.Equal(PlacementConfirmedOn[culture](UiDay(BakuToday())), (await referrer.Locator("[data-placement-confirmed]").InnerTextAsync()).Trim());
+        await AssertNoneAsync(referrer, notForReferrer);
+        await referrer.AssertNoViolationsAsync();
+        await referrer.GotoAsync("/Notifications");
+        Assert.Contains(referral.Number, await referrer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoneAsync(referrer, notForReferrer);
+        await referrer.AssertNoViolationsAsync();
+        await referrer.GotoAsync("/");
+        await AssertNoneAsync(referrer, notForReferrer);
+        await referrer.AssertNoViolationsAsync();
+        Assert.Equal(404, (await referrer.GotoAsync($"/Cases/Accommodation?id={caseId}"))!.Status);
+        await AssertNoneAsync(referrer, notForReferrer);
+
+        // The guard on shift reads the person by the chosen name only: no surname, case number, birth date or address, and no case.
+        await guard.GotoAsync("/Accommodation/Guard");
+        Assert.Equal([alias], (await guard.Locator("[data-present-name]").AllInnerTextsAsync()).Select(n => n.Trim()));
+        await AssertNoneAsync(guard, ["Qasımova", "Nərmin", caseNumber, "14.03.1998", "1998-03-14", address, bedLabel, "/Cases/", caseId.ToString()]);
+        Assert.DoesNotContain("1998", await guard.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await guard.AssertNoViolationsAsync();
+        Assert.Equal(404, (await guard.GotoAsync($"/Cases/Detail?id={caseId}"))!.Status);
+        Assert.Equal(404, (await guard.GotoAsync($"/Cases/Accommodation?id={caseId}"))!.Status);
 
         // The provider cannot see the case before a service reaches it.
         Assert.Equal(404, (await provider.GotoAsync($"/Cases/Services?id={caseId}"))!.Status);
@@ -101,6 +136,14 @@ public sealed class CareJourneyTests(BrowserApp app)
         await shelter.WaitForSelectorAsync("tr[data-follow-up='1'][data-follow-up-state='done']");
         await shelter.AssertNoViolationsAsync();
 
+        // The person has left: the guard board no longer holds her; the referrer still learns nothing of the place.
+        await guard.GotoAsync("/Accommodation/Guard");
+        Assert.Equal(0, await guard.Locator("[data-present-name]").CountAsync());
+        await AssertNoneAsync(guard, [alias]);
+        await guard.AssertNoViolationsAsync();
+        await referrer.GotoAsync($"/Referrals/Detail/{referral.Id}");
+        await AssertNoneAsync(referrer, notForReferrer);
+
         // The Squad reads the stay as ended, without the address of a place the person has left, and the service as under way (a session was recorded).
         await squad.GotoAsync($"/Cases/Accommodation?id={caseId}");
         Assert.Equal(0, await squad.Locator("[data-current-stay]").CountAsync());
@@ -113,8 +156,75 @@ public sealed class CareJourneyTests(BrowserApp app)
         await shelter.SetViewportSizeAsync(390, 900);
         await shelter.GotoAsync($"/Cases/Accommodation?id={caseId}");
         Assert.True(await shelter.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
-        foreach (var page in new[] { squad, shelter, provider })
+        foreach (var page in new[] { squad, shelter, provider, referrer, guard })
             await page.Context.CloseAsync();
+    }
+
+    /// <summary>"Placement confirmed on {day}", as the referral page says it.</summary>
+    private static readonly Dictionary<string, Func<string, string>> PlacementConfirmedOn = new()
+    {
+        ["az"] = day => $"Yerləşdirmə {day} tarixində təsdiqləndi",
+        ["ru"] = day => $"Размещение подтверждено {day}",
+    };
+
+    private static string UiDay(DateOnly day) => day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>None of the words anywhere in the page's source.</summary>
+    private static async Task AssertNoneAsync(IPage page, IEnumerable<string> words)
+    {
+        var html = await page.ContentAsync();
+        foreach (var word in words)
+            Assert.False(html.Contains(word, StringComparison.Ordinal), $"{page.Url} shows \"{word}\"");
+    }
+
+    /// <summary>
+    /// A border officer's referral, through the real intake, which the duty desk turns into a case for the investigator
+    /// (as the desk does on its page). Returns the referral, the case and its number.
+    /// </summary>
+    private async Task<(Referral Referral, Guid CaseId, string CaseNumber)> ReferredCaseAsync(string referrerName, string investigatorName)
+    {
+        var (dutyName, _) = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.DutyOfficer], withAuthenticator: false, trainings: true);
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var users = sp.GetRequiredService<UserManager<AriadneUser>>();
+        var (submitted, referral) = await sp.GetRequiredService<ReferralIntake>().SubmitAsync(ViewerOf((await users.FindByNameAsync(referrerName))!, RoleCatalog.LawEnforcementOfficer),
+            new ReferralInput
+            {
+                GivenName = "Nərmin",
+                FamilyName = "Qasımova",
+                DateOfBirth = "1998-03-14",
+                Sex = "female",
+                Languages = "az, ru",
+                Whereabouts = "Astara, sərhəd məntəqəsi",
+                ImmediateDanger = false,
+                Indicators = ["documents"],
+                Exploitation = ["sexual"],
+                Consent = ReferralConsent.Given,
+            }, [], Guid.NewGuid().ToString());
+        Assert.Equal(ReferralIntake.SubmitOutcome.Created, submitted);
+        var (dispatched, caseId, _) = await sp.GetRequiredService<ReferralDispatch>()
+            .DispatchAsync(ViewerOf((await users.FindByNameAsync(dutyName))!, RoleCatalog.DutyOfficer), referral!.Id, investigatorName, null);
+        Assert.Equal(ReferralActionOutcome.Done, dispatched);
+        var number = await sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == caseId).Select(c => c.Number).SingleAsync();
+        return (referral, caseId!.Value, number);
+    }
+
+    /// <summary>
+    /// The guard's shelter-security training runs to a day ahead (checked at every use), and the shelter's manager puts the
+    /// guard on an eight-hour shift there from this hour, on the roster's service.
+    /// </summary>
+    private async Task GuardOnShiftAsync(string managerName, string guardName, Guid shelterId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AriadneDbContext>();
+        var users = sp.GetRequiredService<UserManager<AriadneUser>>();
+        var guard = (await users.FindByNameAsync(guardName))!;
+        await db.Set<TrainingRecord>().Where(t => t.UserId == guard.Id && t.Topic == TrainingTopic.ShelterSecurity)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.ValidUntil, BakuToday().AddDays(90)));
+        var baku = TimeZoneInfo.ConvertTime(app.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Baku"));
+        Assert.Empty((await sp.GetRequiredService<GuardService>().AddShiftAsync(ViewerOf((await users.FindByNameAsync(managerName))!, RoleCatalog.ShelterManager), [RoleCatalog.ShelterManager],
+            new() { ShelterId = shelterId, Guard = guardName, Day = DateOnly.FromDateTime(baku.DateTime), StartHour = baku.Hour, Hours = 8 }))!);
     }
 
     /// <summary>Today on the app's clock, in the zone staff work in (the forms take Baku dates).</summary>
@@ -134,7 +244,7 @@ public sealed class CareJourneyTests(BrowserApp app)
              .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test")));
 
     /// <summary>The shelter with its one bed, consent for the shelter and the provider, and the Squad's onward referral to the shelter.</summary>
-    private async Task<(Guid ShelterId, Guid OnwardId, Guid ProviderInstitution)> ArrangeAsync(string investigatorName, string managerName, Guid caseId, string name, string address)
+    private async Task<(Guid ShelterId, Guid OnwardId, Guid ProviderInstitution)> ArrangeAsync(string investigatorName, string managerName, Guid caseId, string name, string address, string bedLabel)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -146,7 +256,7 @@ public sealed class CareJourneyTests(BrowserApp app)
         var shelters = sp.GetRequiredService<ShelterService>();
         Assert.Empty((await shelters.SaveShelterAsync(manager, managerRoles, null, new() { Name = name, Ownership = ShelterOwnership.Ngo, Languages = "az,ru", Address = address }))!);
         var shelterId = await db.Set<Shelter>().Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
-        Assert.Empty((await shelters.AddBedAsync(manager, managerRoles, new() { ShelterId = shelterId, Label = "1", Restriction = BedRestriction.Women }))!);
+        Assert.Empty((await shelters.AddBedAsync(manager, managerRoles, new() { ShelterId = shelterId, Label = bedLabel, Restriction = BedRestriction.Women }))!);
         // The test users share one institution per kind: the provider signed in above works for this one.
         var providerInstitution = await db.Institutions.Where(i => i.Kind == InstitutionKind.ServiceProvider).Select(i => i.Id).SingleAsync();
         var consents = sp.GetRequiredService<ConsentService>();
