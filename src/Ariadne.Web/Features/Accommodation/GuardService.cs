@@ -102,6 +102,7 @@ public sealed class GuardService(
         if (!AccommodationRoles.Any(roles, AccommodationRoles.RosterKeepers))
             return null;
         var errors = new Dictionary<string, string[]>();
+        var now = time.GetUtcNow();
         if (input.ShelterId is not { } shelterId || !await Keepable(viewer, roles).AnyAsync(s => s.Id == shelterId, ct))
             errors[nameof(ShiftInput.ShelterId)] = [text["Shift_ShelterRequired"]];
         var name = input.Guard?.Trim() ?? "";
@@ -110,9 +111,10 @@ public sealed class GuardService(
             errors[nameof(ShiftInput.Guard)] = [text["Shift_GuardRequired"]];
         else if (guard is null || !await IsQualifiedGuardAsync(guard.Id, ct))
             errors[nameof(ShiftInput.Guard)] = [text["Shift_GuardNotQualified"]];
-        var now = time.GetUtcNow();
         if (input.Day is null)
             errors[nameof(ShiftInput.Day)] = [text["Validation_DateRequired"]];
+        else if (input.Day < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-2) || input.Day > DateOnly.FromDateTime(now.UtcDateTime).AddDays(62))
+            errors[nameof(ShiftInput.Day)] = [text["Shift_DayInvalid"]]; // far from today (the calendar's ends would overflow the offset)
         if (input.StartHour is not (>= 0 and <= 23))
             errors[nameof(ShiftInput.StartHour)] = [text["Shift_StartHourInvalid"]];
         if (input.Hours is not (>= 1 and <= MaxShiftHours))

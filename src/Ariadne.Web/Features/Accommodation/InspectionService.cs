@@ -35,6 +35,8 @@ public sealed class InspectionService(
         ShelterCondition.EducationForChildren,
     ];
 
+    private static readonly string[] ResultNames = Enum.GetNames<ConditionResult>();
+
     public const int MaxFindings = 4000;
     public const int MaxAction = 500;
     public const int MaxRules = 8000;
@@ -159,8 +161,9 @@ public sealed class InspectionService(
         var results = new Dictionary<ShelterCondition, ConditionResult>();
         foreach (var condition in PlanConditions.Concat(ConventionConditions))
         {
-            if (input.Results.TryGetValue(condition.ToString(), out var raw) && Enum.TryParse<ConditionResult>(raw, out var result) && Enum.IsDefined(result) && !raw!.Any(char.IsDigit))
-                results[condition] = result;
+            // Exactly one of the three names: Enum.TryParse would also take "Met,NotMet" (or-ed into NotApplicable).
+            if (input.Results.TryGetValue(condition.ToString(), out var raw) && raw is not null && ResultNames.Contains(raw.Trim(), StringComparer.Ordinal))
+                results[condition] = Enum.Parse<ConditionResult>(raw.Trim());
             else
                 errors[condition.ToString()] = [text["Inspection_ResultRequired", text["ShelterCondition_" + condition]]];
         }

@@ -89,8 +89,9 @@ public sealed class ResidentService(
             return null;
         var languages = RuleLanguages.Where(l => c.Shelter.HouseRules(l) is not null).ToList();
         var stayConditions = AssistanceConditions.Split(c.Stay.Conditions);
+        // The acknowledgement and the stay's conditions are the stay's shelter staff's to read (need-to-know: Shelter life); others see only whether they may complain.
         if (!c.Own)
-            return new Life(false, false, [], languages, c.Stay.HouseRulesLanguage, c.Stay.HouseRulesAcknowledgedAt, stayConditions, MayComplain(c, viewer));
+            return new Life(false, false, [], [], null, null, [], MayComplain(c, viewer));
         return await writes.RunAsync(viewer, async ct =>
         {
             var rows = await db.Movements.AsNoTracking().Where(m => m.PlacementId == c.Stay.Id).OrderByDescending(m => m.At).Take(100).ToListAsync(ct);
@@ -119,6 +120,8 @@ public sealed class ResidentService(
             errors[nameof(MovementInput.On)] = [text["Movement_DateRequired"]];
         else if (!TimeOnly.TryParseExact(input.Time?.Trim(), ["HH:mm", "H:mm"], out var clock))
             errors[nameof(MovementInput.Time)] = [text["Movement_TimeRequired"]];
+        else if (on < DateOnly.FromDateTime(c.Stay.AdmittedAt.UtcDateTime).AddDays(-1) || on > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
+            errors[nameof(MovementInput.Time)] = [text["Movement_TimeInvalid"]]; // before the stay or after today (and never at the calendar's ends, where the offset overflows)
         else
         {
             var local = on.ToDateTime(clock);

@@ -1,3 +1,4 @@
+using System.Text;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
@@ -16,13 +17,47 @@ namespace Ariadne.Web.Features.Protection;
 /// </summary>
 public sealed class AssistanceConditions(AriadneDbContext db, AuditedWrites writes, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
-    /// <summary>Words that tie assistance to the criminal proceedings (matched case-insensitively inside any submitted value).</summary>
+    /// <summary>Words that tie assistance to the criminal proceedings (matched inside any submitted value, by their <see cref="Skeleton"/>).</summary>
     private static readonly string[] InvestigationWords =
     [
         "cooperat", "co-operat", "testi", "evidence", "police", "investigat", "statement", "witness", "prosecut", "court", "interrogat",
         "сотруднич", "показан", "свидетел", "полиц", "следств", "расследов", "допрос", "прокурат", "суд",
         "əməkdaşlıq", "ifadə", "şahid", "polis", "istintaq", "dindirmə", "prokuror", "məhkəmə", "sübut",
     ];
+
+    private static readonly string[] Names = Enum.GetNames<AssistanceCondition>();
+
+    /// <summary>Cyrillic and Greek letters that read as Latin ones (after lower-casing), so a word spelt in mixed scripts is still seen.</summary>
+    private static readonly Dictionary<char, char> LookAlikes =
+        "авекмнорстухіјѕԁɡαβεικνορτυχ".Zip("abekmhopctyxijsdgabeikvoptux").ToDictionary(p => p.First, p => p.Second);
+
+    /// <summary>The words as <see cref="Skeleton"/> reads them (declared after the look-alikes it uses).</summary>
+    private static readonly string[] WordSkeletons = [.. InvestigationWords.Select(Skeleton).Distinct()];
+
+    /// <summary>
+    /// The value as a reader sees it: compatibility forms folded (full-width letters), accents and other marks dropped, every
+    /// character that is not a letter dropped (spaces, hyphens, soft hyphens, zero-width and other invisible characters), lower
+    /// case with the Azerbaijani and Turkish I's as i, and look-alike Cyrillic and Greek letters read as Latin.
+    /// </summary>
+    internal static string Skeleton(string value)
+    {
+        var skeleton = new StringBuilder(value.Length);
+        foreach (var ch in value.Normalize(NormalizationForm.FormKD))
+        {
+            if (!char.IsLetter(ch))
+                continue;
+            var lower = ch is 'I' or 'ı' ? 'i' : char.ToLowerInvariant(ch);
+            skeleton.Append(LookAlikes.GetValueOrDefault(lower, lower));
+        }
+        return skeleton.ToString();
+    }
+
+    /// <summary>Whether the value ties assistance to the criminal proceedings, however it is spelt.</summary>
+    private static bool TiesToInvestigation(string value)
+    {
+        var skeleton = Skeleton(value);
+        return WordSkeletons.Any(w => skeleton.Contains(w, StringComparison.Ordinal));
+    }
 
     public sealed record Verdict(IReadOnlyList<AssistanceCondition> Conditions, bool Conditional, bool Unknown)
     {
@@ -39,12 +74,14 @@ public sealed class AssistanceConditions(AriadneDbContext db, AuditedWrites writ
             var value = raw?.Trim() ?? "";
             if (value.Length == 0)
                 continue;
-            if (!value.Any(char.IsDigit) && Enum.TryParse<AssistanceCondition>(value, ignoreCase: false, out var c) && Enum.IsDefined(c))
+            // Exactly one listed name: Enum.TryParse would also take "A,B" (their values or-ed into another condition) or a number.
+            if (Names.Contains(value, StringComparer.Ordinal))
             {
+                var c = Enum.Parse<AssistanceCondition>(value);
                 if (!allowed.Contains(c))
                     allowed.Add(c);
             }
-            else if (InvestigationWords.Any(w => value.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            else if (TiesToInvestigation(value))
                 conditional = true;
             else
                 unknown = true;
