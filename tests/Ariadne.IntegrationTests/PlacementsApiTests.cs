@@ -79,6 +79,16 @@ public abstract class PlacementsApiTests(AriadneApp app)
             Content = JsonContent.Create(new { on = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), reason = "PlanCompleted", destination = "Family", followUpConsent = false }, options: ReferralSteps.ApiJson),
             Headers = { { "Idempotency-Key", k }, { "Accept-Language", "en" } },
         };
+        // "OwnHome, Family" would read as 1|2 = AnotherShelter if enums took combinations: a 400 naming the field, nothing saved.
+        var combined = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/placements/{id2}/discharge")
+        {
+            Content = new StringContent($$"""{"on":"{{DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime):yyyy-MM-dd}}","reason":"PlanCompleted","destination":"OwnHome, Family","followUpConsent":false}""", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "Idempotency-Key", "dis-comb-" + key } },
+        };
+        var combinedResponse = await client.SendAsync(combined);
+        Assert.Equal(HttpStatusCode.BadRequest, combinedResponse.StatusCode);
+        Assert.Contains("destination", await combinedResponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await DbAsync(db => db.Placements.Where(p => p.Id == id2).Select(p => p.DischargedAt).SingleAsync()));
         var stale = await client.SendAsync(Discharge(id1, "dis2-" + key));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("already ended", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);

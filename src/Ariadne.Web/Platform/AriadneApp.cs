@@ -92,12 +92,23 @@ public static class AriadneApp
         // Behind a reverse proxy, restore the client's scheme and address: only from the configured proxies, none by default.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ForwardedProxies.Configure);
         services.AddProblemDetails();
-        // Enums by name only: "urgency": 1 and "urgency": "1" are refused, not read as a member's number.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
+        // Enums by name only: "urgency": 1 and "urgency": "1" are refused, not read as a member's number; and one name
+        // only: "OwnHome, Family" is refused, not read as the two or-ed together.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ExactEnumJsonConverter()));
         // An unreadable API body throws, so that ApiProblems can name the JSON field that failed.
         services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiProblems.BadRequestHandler>();
-        services.AddOpenApi("v1");
+        // The exact enum converter is not one the schema generator knows: it describes enums by their names itself.
+        services.AddOpenApi("v1", o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type.IsEnum && schema.Enum is null or { Count: 0 })
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(type).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))];
+            }
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddDbContextCheck<AriadneDbContext>("database", tags: ["ready"]);
         services.AddHsts(o =>
         {

@@ -18,7 +18,8 @@ namespace Ariadne.Web.Features.Accommodation;
 /// is counted, and after <see cref="TransportHandover.MaxAttempts"/> the hand-over locks.
 /// </summary>
 public sealed class TransportService(
-    AriadneDbContext db, DataKeys dataKeys, KeyRing keys, AuditedWrites writes, GuardService guards, TimeProvider time, IStringLocalizer<SharedResource> text)
+    AriadneDbContext db, DataKeys dataKeys, KeyRing keys, AuditedWrites writes, AuditTrail audit, GuardService guards, TimeProvider time,
+    IStringLocalizer<SharedResource> text)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud at a door
     public const int CodeLength = 8;
@@ -166,7 +167,12 @@ public sealed class TransportService(
             return null;
         var staff = AccommodationRoles.Any(roles, AccommodationRoles.Staff) && shelter.InstitutionId == viewer.InstitutionId;
         if (!staff && !(await guards.OpenShiftsAsync(viewer, roles, ct)).Any(s => s.ShelterId == shelter.Id))
+        {
+            // Every try at a code is audited, an outsider's too (it uses up none of the hand-over's tries).
+            await audit.RecordAsync(new AuditRecord(AccommodationAudit.TransportConfirmed, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId,
+                AccommodationAudit.Transport, handoverId, Purpose: AccommodationAudit.HandOver), ct);
             return null;
+        }
         return await writes.RunSerializedAsync(viewer, async ct =>
         {
             var now = time.GetUtcNow();

@@ -10,6 +10,7 @@ public static class LocalizedBindingMessages
     {
         var text = factory.Create(typeof(SharedResource));
         options.ModelBinderProviders.Insert(0, new Ui.DatePartsBinderProvider());
+        options.ModelBinderProviders.Insert(0, new Ui.ExactEnumBinderProvider());
         var messages = options.ModelBindingMessageProvider;
         messages.SetAttemptedValueIsInvalidAccessor((_, _) => text["Validation_ValueInvalid"]);
         messages.SetMissingBindRequiredValueAccessor(_ => text["Validation_Required"]);
