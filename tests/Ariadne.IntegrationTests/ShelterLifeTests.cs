@@ -60,6 +60,31 @@ public abstract class ShelterLifeTests(AriadneApp app)
         return new Setup(manager, shelterId, name, address, investigator, view.Id, shelter, squad);
     }
 
+    [Fact]
+    public async Task Two_shelters_of_one_name_are_counted_apart_for_the_Coordinator()
+    {
+        CultureInfo.CurrentUICulture = new("en");
+        var coordinator = CaseSteps.ViewerOf(await app.CreateUserAsync(InstitutionKind.NationalCoordinator, [RoleCatalog.Coordinator]), RoleCatalog.Coordinator);
+        var name = "Namesake " + Guid.NewGuid().ToString("N")[..8];
+        foreach (var manager in new[] { await app.ShelterManagerAsync(), await OtherShelterManagerAsync() })
+        {
+            var viewer = CaseSteps.ViewerOf(manager, RoleCatalog.ShelterManager);
+            ShelterService.ShelterInput Input() => new() { Name = name, Ownership = ShelterOwnership.Ngo, Languages = "az", Address = "Gizli küçə " + Guid.NewGuid().ToString("N")[..8] };
+            Assert.Empty((await With<ShelterService, Dictionary<string, string[]>?>(s => s.SaveShelterAsync(viewer, Manager, null, Input())))!);
+            // The same name twice in one institution is an error by field (it was the unique index's 500).
+            Assert.Equal("Your institution already has a shelter with this name.",
+                (await With<ShelterService, Dictionary<string, string[]>?>(s => s.SaveShelterAsync(viewer, Manager, null, Input())))!["Name"].Single());
+            var shelterId = await DbAsync(db => db.Shelters.Where(s => s.Name == name && s.InstitutionId == manager.InstitutionId).Select(s => s.Id).SingleAsync());
+            var input = AllMet(Today);
+            input.Results[nameof(ShelterCondition.Telephone)] = nameof(ConditionResult.NotMet);
+            input.FollowUpAction = "Repair the telephone";
+            input.FollowUpDue = Today.AddDays(14);
+            Assert.Empty((await With<InspectionService, Dictionary<string, string[]>?>(x => x.RecordAsync(coordinator, Coordinator, shelterId, input)))!);
+        }
+        var rows = await With<InspectionService, IReadOnlyList<(string Shelter, int Count)>>(x => x.OpenFailedByShelterAsync());
+        Assert.Equal([1, 1], rows.Where(r => r.Shelter == name).Select(r => r.Count));
+    }
+
     /// <summary>The manager of another shelter: a user of a second shelter institution.</summary>
     private async Task<TestUser> OtherShelterManagerAsync()
     {

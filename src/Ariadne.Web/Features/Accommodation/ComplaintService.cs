@@ -143,7 +143,11 @@ public sealed class ComplaintService(
     public async Task<Dictionary<string, string[]>?> UpdateAsync(Viewer viewer, IReadOnlyCollection<string> roles, Guid id, UpdateInput input, CancellationToken ct = default)
     {
         if (!IsOversight(roles) || !await db.ResidentComplaints.AnyAsync(c => c.Id == id, ct))
+        {
+            await writes.RunAsync(viewer, _ => Task.FromResult(new Audited<bool>(false, new AuditRecord(AccommodationAudit.ComplaintUpdated, AuditOutcome.Denied,
+                TargetType: AccommodationAudit.Complaint, TargetId: id, Purpose: AccommodationAudit.ComplaintReview))), ct);
             return null;
+        }
         var errors = new Dictionary<string, string[]>();
         if (input.Status is not { } status || !Enum.IsDefined(status))
             errors[nameof(UpdateInput.Status)] = [text["Complaint_StatusRequired"]];

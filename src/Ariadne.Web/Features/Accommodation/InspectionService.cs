@@ -98,7 +98,12 @@ public sealed class InspectionService(
             return null;
         var shelters = IsInspector(roles) ? db.Shelters.AsNoTracking() : db.Shelters.AsNoTracking().Where(s => s.InstitutionId == viewer.InstitutionId);
         var rows = await shelters.OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
-        var counts = await (from i in OpenFailed() join x in db.ShelterInspections on i.InspectionId equals x.Id group i by x.ShelterId into g select new { g.Key, Count = g.Count() })
+        var ids = rows.Select(r => r.Id).ToList();
+        var counts = await (from i in OpenFailed()
+                            join x in db.ShelterInspections on i.InspectionId equals x.Id
+                            where ids.Contains(x.ShelterId)
+                            group i by x.ShelterId into g
+                            select new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return rows.Select(r => new ShelterRow(r.Id, r.Name, counts.GetValueOrDefault(r.Id))).ToList();
     }
@@ -108,9 +113,9 @@ public sealed class InspectionService(
         (await (from i in OpenFailed()
                 join x in db.ShelterInspections on i.InspectionId equals x.Id
                 join s in db.Shelters on x.ShelterId equals s.Id
-                group i by s.Name into g
-                select new { g.Key, Count = g.Count() }).ToListAsync(ct))
-        .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count)).ToList();
+                group i by new { s.Id, s.Name } into g
+                select new { g.Key.Name, Count = g.Count() }).ToListAsync(ct))
+        .OrderByDescending(g => g.Count).ThenBy(g => g.Name, StringComparer.Ordinal).Select(g => (g.Name, g.Count)).ToList();
 
     /// <summary>One shelter's inspections with their findings, and its house rules. Null when the viewer may not see them.</summary>
     public async Task<ShelterConditions?> ReadAsync(Viewer viewer, IReadOnlyCollection<string> roles, Guid shelterId, CancellationToken ct = default)

@@ -50,7 +50,8 @@ public sealed class PlacementService(
     }
 
     /// <summary>Whether the viewer admits for the shelter on this case: its staff, through the shelter relation (the accepted onward referral).</summary>
-    private static bool ShelterSide(CaseRights rights, IReadOnlyCollection<string> roles) =>
+    /// <summary>The shelter's side of a case: the shelter relation (not break-glass) and a shelter role. Its stay's own institution is checked where the stay is known.</summary>
+    internal static bool ShelterSide(CaseRights rights, IReadOnlyCollection<string> roles) =>
         !rights.IsBreakGlass && rights.Relations.Contains(Relation.Shelter) && AccommodationRoles.Any(roles, AccommodationRoles.Staff);
 
     public Task<State?> ReadAsync(Viewer viewer, IReadOnlyCollection<string> roles, Guid caseId, CancellationToken ct = default) =>

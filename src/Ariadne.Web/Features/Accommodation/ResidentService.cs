@@ -73,8 +73,7 @@ public sealed class ResidentService(
         if (open is null)
             return (rights, null);
         // The one predicate for the shelter's side: the shelter relation on the case, a shelter role, and the stay's own institution.
-        var own = !rights.IsBreakGlass && rights.Relations.Contains(Relation.Shelter) && AccommodationRoles.Any(roles, AccommodationRoles.Staff)
-            && open.s.InstitutionId == viewer.InstitutionId;
+        var own = PlacementService.ShelterSide(rights, roles) && open.s.InstitutionId == viewer.InstitutionId;
         return (rights, new Context(rights, open.p, open.s, own));
     }
 

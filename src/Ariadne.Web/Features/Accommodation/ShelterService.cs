@@ -198,6 +198,10 @@ public sealed class ShelterService(
             return errors;
         return await writes.RunAsync(viewer, async ct =>
         {
+            // Before a new shelter is tracked: the refusal's audit saves the context, and a tracked namesake would hit the unique index (a 500).
+            if (await db.Shelters.AnyAsync(s => s.InstitutionId == viewer.InstitutionId && s.Name == name && s.Id != shelterId, ct))
+                return new Audited<Dictionary<string, string[]>?>(new() { [nameof(ShelterInput.Name)] = [text["Shelter_NameTaken"]] },
+                    new AuditRecord(AccommodationAudit.ShelterSaved, AuditOutcome.Denied, TargetType: AccommodationAudit.Shelter, Purpose: AccommodationAudit.Manage));
             Shelter? shelter;
             byte[] key;
             if (shelterId is { } id)
@@ -214,9 +218,6 @@ public sealed class ShelterService(
                 key = clear;
                 db.Shelters.Add(shelter);
             }
-            if (await db.Shelters.AnyAsync(s => s.InstitutionId == viewer.InstitutionId && s.Name == name && s.Id != shelter.Id, ct))
-                return new Audited<Dictionary<string, string[]>?>(new() { [nameof(ShelterInput.Name)] = [text["Shelter_NameTaken"]] },
-                    new AuditRecord(AccommodationAudit.ShelterSaved, AuditOutcome.Denied, TargetType: AccommodationAudit.Shelter, Purpose: AccommodationAudit.Manage));
             shelter.Name = name;
             shelter.Ownership = input.Ownership!.Value;
             shelter.Languages = string.Join(",", languages);
