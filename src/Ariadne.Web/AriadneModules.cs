@@ -3,6 +3,7 @@ using Ariadne.Web.Features.Account;
 using Ariadne.Web.Features.Admin;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Coordination;
+using Ariadne.Web.Features.Helpline;
 using Ariadne.Web.Features.Home;
 using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Features.Oversight;
@@ -36,6 +37,8 @@ public static class AriadneModules
         new ReferralsModule(),
         // After Referrals: an admission tells the referral that became the case "placement confirmed".
         new AccommodationModule(),
+        // After Referrals: a tip is forwarded to the Squad as a referral.
+        new HelplineModule(),
         new CoordinationModule(),
         new OversightModule(),
     ];

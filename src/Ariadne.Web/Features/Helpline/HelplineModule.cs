@@ -1,0 +1,46 @@
+using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Modules;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Ariadne.Web.Features.Helpline;
+
+/// <summary>
+/// The 24/7 helpline (the plan's §6): contacts on every channel, anonymous by default; forwarding of tips to the Squad
+/// through the referral flow, by rules with deadlines; the anonymous web chat; the roster that keeps it staffed.
+/// </summary>
+public sealed class HelplineModule : AriadneModule
+{
+    public const string ContactsReadScope = "helpline.read";
+    public const string ContactsWriteScope = "helpline.write";
+    public const string CallsScope = "helpline.calls";
+    public const string ContactsReadPolicy = "api:helpline.read";
+    public const string ContactsWritePolicy = "api:helpline.write";
+    public const string CallsPolicy = "api:helpline.calls";
+
+    public override IReadOnlyList<Type> DependsOn => [typeof(ReferralsModule)];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HelplineOptions>().Bind(configuration.GetSection(HelplineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+    }
+
+    public override void AddPolicies(AuthorizationOptions options)
+    {
+        ApiScope.AddPolicy(options, ContactsReadPolicy, null, ContactsReadScope, ContactsWriteScope);
+        ApiScope.AddPolicy(options, ContactsWritePolicy, null, ContactsWriteScope);
+        ApiScope.AddPolicy(options, CallsPolicy, null, CallsScope);
+    }
+
+    public override IEnumerable<ApiScope> ApiScopes =>
+    [
+        new(ContactsReadScope, u => HelplineRoles.Staff.Any(u.IsInRole)),
+        new(ContactsWriteScope, u => HelplineRoles.Staff.Any(u.IsInRole)),
+        new(CallsScope, u => HelplineRoles.Staff.Any(u.IsInRole)),
+    ];
+
+    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All;
+
+    public override IEnumerable<NavigationEntry> Navigation => [];
+}

@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ariadne.Web.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Helpline : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "helpline_caller_flags",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CallerHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NoteEnc = table.Column<byte[]>(type: "bytea", nullable: true),
+                    DataKeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SetBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_helpline_caller_flags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_helpline_caller_flags_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "helpline_contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CallerType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    NonData = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CallerHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
+                    ConsentBasis = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ForwardingRule = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ForwardBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ForwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HeldReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Override = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OverrideBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    OverrideAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OverrideReasonEnc = table.Column<byte[]>(type: "bytea", nullable: true),
+                    SummaryEnc = table.Column<byte[]>(type: "bytea", nullable: true),
+                    WhereaboutsEnc = table.Column<byte[]>(type: "bytea", nullable: true),
+                    DataKeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExternalCallId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    TranscriptKept = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_helpline_contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_helpline_contacts_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_caller_flags_InstitutionId_CallerHash_ExpiresAt",
+                table: "helpline_caller_flags",
+                columns: new[] { "InstitutionId", "CallerHash", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_ForwardBy",
+                table: "helpline_contacts",
+                column: "ForwardBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_InstitutionId_CallerHash",
+                table: "helpline_contacts",
+                columns: new[] { "InstitutionId", "CallerHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_InstitutionId_ExternalCallId",
+                table: "helpline_contacts",
+                columns: new[] { "InstitutionId", "ExternalCallId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_InstitutionId_Status_ReceivedAt",
+                table: "helpline_contacts",
+                columns: new[] { "InstitutionId", "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_Number",
+                table: "helpline_contacts",
+                column: "Number",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "helpline_caller_flags");
+
+            migrationBuilder.DropTable(
+                name: "helpline_contacts");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Helpline : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "helpline_caller_flags",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallerHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NoteEnc = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    DataKeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SetBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_helpline_caller_flags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_helpline_caller_flags_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "helpline_contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CallerType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    NonData = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CallerHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    ConsentBasis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ForwardingRule = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ForwardBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ForwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeldReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Override = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OverrideBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OverrideAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OverrideReasonEnc = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    SummaryEnc = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    WhereaboutsEnc = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    DataKeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalCallId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TranscriptKept = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_helpline_contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_helpline_contacts_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_caller_flags_InstitutionId_CallerHash_ExpiresAt",
+                table: "helpline_caller_flags",
+                columns: new[] { "InstitutionId", "CallerHash", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_ForwardBy",
+                table: "helpline_contacts",
+                column: "ForwardBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_InstitutionId_CallerHash",
+                table: "helpline_contacts",
+                columns: new[] { "InstitutionId", "CallerHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_InstitutionId_ExternalCallId",
+                table: "helpline_contacts",
+                columns: new[] { "InstitutionId", "ExternalCallId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_InstitutionId_Status_ReceivedAt",
+                table: "helpline_contacts",
+                columns: new[] { "InstitutionId", "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_contacts_Number",
+                table: "helpline_contacts",
+                column: "Number",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "helpline_caller_flags");
+
+            migrationBuilder.DropTable(
+                name: "helpline_contacts");
+        }
+    }
+}
