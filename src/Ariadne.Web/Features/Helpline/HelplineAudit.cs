@@ -14,17 +14,19 @@ public static class HelplineAudit
     public static readonly AuditAction Overridden = new("helpline.contact.overridden");
     public static readonly AuditAction CallerFlagged = new("helpline.caller.flagged");
     public static readonly AuditAction HeldReportViewed = new("helpline.held.viewed");
+    public static readonly AuditAction Escalated = new("helpline.contact.escalated");
 
     /// <summary>Every action above, for the module contract.</summary>
     public static IReadOnlyList<AuditAction> All { get; } =
-        [ContactOpened, ContactSaved, ContactViewed, ContactsListed, CallReceived, Forwarded, Overridden, CallerFlagged, HeldReportViewed];
+        [ContactOpened, ContactSaved, ContactViewed, ContactsListed, CallReceived, Forwarded, Overridden, CallerFlagged, HeldReportViewed, Escalated];
 
     public static readonly AuditPurpose Answer = new("helpline.answer");
     public static readonly AuditPurpose Forward = new("helpline.forward");
     public static readonly AuditPurpose Supervise = new("helpline.supervise");
     public static readonly AuditPurpose Telephony = new("helpline.telephony");
+    public static readonly AuditPurpose Deadline = new("helpline.deadline");
 
     /// <summary>The kind of target the module's events name.</summary>
-    public const string Contact = "helpline-contact";
-    public const string Caller = "helpline-caller";
+    public static readonly AuditTarget Contact = new("helpline-contact");
+    public static readonly AuditTarget Caller = new("helpline-caller");
 }

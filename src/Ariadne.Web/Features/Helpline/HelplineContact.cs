@@ -34,6 +34,8 @@ public sealed class HelplineContact
     [NotPersonal] public DateTimeOffset? ForwardBy { get; set; }
     [NotPersonal] public Guid? ReferralId { get; set; }
     [NotPersonal] public DateTimeOffset? ForwardedAt { get; set; }
+    /// <summary>When the supervisors were told the forwarding deadline had passed (once).</summary>
+    [NotPersonal] public DateTimeOffset? EscalatedAt { get; set; }
     /// <summary>Why a tip is held (the rule's reason code), while it is.</summary>
     [NotPersonal] public string? HeldReason { get; set; }
     /// <summary>A supervisor's override of the rule: forward anyway, or hold; the reason is sealed.</summary>

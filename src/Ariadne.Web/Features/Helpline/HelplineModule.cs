@@ -24,6 +24,8 @@ public sealed class HelplineModule : AriadneModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HelplineOptions>().Bind(configuration.GetSection(HelplineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HelplineSignal>();
+        services.AddScoped<ContactService>();
     }
 
     public override void AddPolicies(AuthorizationOptions options)

@@ -100,7 +100,7 @@ public sealed class NewModel(ReferralIntake referrals, ReferralDrafts drafts, IS
         var submissionId = SubmissionId;
         var (outcome, referral) = await referrals.SubmitAsync(viewer, Input, uploads, "form:" + submissionId.ToString("N"),
             filesFingerprint: await drafts.FingerprintAsync(viewer, submissionId),
-            alsoInTransaction: ct => drafts.ConsumeAsync(viewer, submissionId, ct));
+            alsoInTransaction: (_, ct) => drafts.ConsumeAsync(viewer, submissionId, ct));
         switch (outcome)
         {
             case ReferralIntake.SubmitOutcome.Created or ReferralIntake.SubmitOutcome.Replayed:

@@ -34,7 +34,7 @@ public sealed class ReferralIntake(
     /// <param name="alsoInTransaction">Work done in the referral's own transaction when it is created (the form's drafts are destroyed).</param>
     public async Task<(SubmitOutcome Outcome, Referral? Referral)> SubmitAsync(
         Viewer viewer, ReferralInput input, IReadOnlyList<ReferralUpload> files, string idempotencyKey,
-        string? filesFingerprint = null, Func<CancellationToken, Task>? alsoInTransaction = null, CancellationToken ct = default)
+        string? filesFingerprint = null, Func<Referral, CancellationToken, Task>? alsoInTransaction = null, CancellationToken ct = default)
     {
         if (!CanRefer(viewer))
             return (SubmitOutcome.NotAllowed, null);
@@ -48,7 +48,7 @@ public sealed class ReferralIntake(
                 {
                     var created = await CreateAsync(viewer, input, files, ct);
                     if (alsoInTransaction is not null)
-                        await alsoInTransaction(ct);
+                        await alsoInTransaction(created.Result, ct);
                     return created;
                 },
                 replay: (id, ct) => db.Referrals.AsNoTracking().FirstAsync(r => r.Id == id, ct), ct);

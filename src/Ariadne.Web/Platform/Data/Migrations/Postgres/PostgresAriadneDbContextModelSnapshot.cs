@@ -830,6 +830,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExternalCallId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -825,6 +825,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalCallId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

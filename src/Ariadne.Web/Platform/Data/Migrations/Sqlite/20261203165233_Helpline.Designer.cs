@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAriadneDbContext))]
-    [Migration("20261203164616_Helpline")]
+    [Migration("20261203165233_Helpline")]
     partial class Helpline
     {
         /// <inheritdoc />
@@ -827,6 +827,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ExternalCallId")
                         .HasMaxLength(100)

@@ -59,6 +59,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     ForwardBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
                     ForwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     HeldReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Override = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     OverrideBy = table.Column<Guid>(type: "uuid", nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAriadneDbContext))]
-    [Migration("20261203164620_Helpline")]
+    [Migration("20261203165239_Helpline")]
     partial class Helpline
     {
         /// <inheritdoc />
@@ -832,6 +832,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<Guid>("DataKeyId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ExternalCallId")
                         .HasMaxLength(100)

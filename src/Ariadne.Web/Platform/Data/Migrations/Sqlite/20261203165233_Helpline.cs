@@ -59,6 +59,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     ForwardBy = table.Column<long>(type: "INTEGER", nullable: true),
                     ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ForwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     HeldReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Override = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     OverrideBy = table.Column<Guid>(type: "TEXT", nullable: true),
