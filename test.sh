@@ -14,6 +14,7 @@ log() { printf '== %s\n' "$*"; }
 packages=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || packages+=(postgresql)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+command -v curl >/dev/null 2>&1 || packages+=(curl)
 fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
 if [ ${#packages[@]} -gt 0 ]; then
   log "installing ${packages[*]}"

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -61,20 +63,7 @@ public sealed class ContactService(
                 var now = time.GetUtcNow();
                 var (key, clear) = dataKeys.Create();
                 CryptographicOperations.ZeroMemory(clear);
-                var contact = new HelplineContact
-                {
-                    Number = NewNumber(now),
-                    InstitutionId = viewer.InstitutionId,
-                    Channel = channel,
-                    Status = waiting ? ContactStatus.Waiting : ContactStatus.Open,
-                    ReceivedAt = now,
-                    AnsweredAt = waiting ? null : now,
-                    OperatorId = waiting ? null : viewer.UserId,
-                    CallerHash = index.Phone(callerNumber),
-                    ExternalCallId = externalCallId,
-                    DataKeyId = key.Id,
-                    UpdatedAt = now,
-                };
+                var contact = New(viewer, channel, callerNumber, externalCallId, waiting, key.Id, now);
                 db.HelplineContacts.Add(contact);
                 await db.SaveChangesAsync(ct);
                 return new Audited<HelplineContact?>(contact, new AuditRecord(HelplineAudit.ContactOpened, TargetType: HelplineAudit.Contact, TargetId: contact.Id,
@@ -149,25 +138,18 @@ public sealed class ContactService(
             try
             {
                 var now = time.GetUtcNow();
-                if (input.Channel is { } channel)
-                    contact.Channel = channel;
-                contact.CallerType = input.CallerType ?? contact.CallerType;
-                contact.Language = string.IsNullOrWhiteSpace(input.Language) ? contact.Language : input.Language.Trim();
-                contact.Category = input.Category ?? contact.Category;
-                contact.ConsentBasis = input.ConsentBasis ?? contact.ConsentBasis;
-                if (!string.IsNullOrWhiteSpace(input.CallerNumber))
-                    contact.CallerHash = index.Phone(input.CallerNumber);
-                if (input.Summary is not null)
-                    contact.SummaryEnc = db.Seal(contact, c => c.SummaryEnc, NullIfBlank(input.Summary), key, contact.DataKeyId);
-                if (input.Whereabouts is not null)
-                    contact.WhereaboutsEnc = db.Seal(contact, c => c.WhereaboutsEnc, NullIfBlank(input.Whereabouts), key, contact.DataKeyId);
-                if (contact.Status == ContactStatus.Waiting)
-                {
-                    contact.Status = ContactStatus.Open;
-                    contact.AnsweredAt ??= now;
-                    contact.OperatorId ??= viewer.UserId;
-                }
+                var wasHeld = contact.HeldReason;
+                Record(contact, input, key, viewer, now);
                 var decision = Apply(contact);
+                if (decision.Held && wasHeld is null)
+                    db.Notifications.Add(new Notification
+                    {
+                        RecipientInstitutionId = contact.InstitutionId,
+                        RecipientRole = RoleCatalog.HelplineSupervisor,
+                        Kind = HelplineAudit.HeldNotice,
+                        CaseNumber = contact.Number,
+                        CreatedAt = now,
+                    });
                 if (input.Close)
                 {
                     contact.Status = ContactStatus.Closed;
@@ -188,6 +170,93 @@ public sealed class ContactService(
             await ForwardAsync(viewer, roles, id, ct);
         return [];
     }
+
+    /// <summary>Copies what the operator recorded onto the contact (sealing what was said under its key); answering a waiting contact takes it.</summary>
+    private void Record(HelplineContact contact, ContactInput input, byte[] key, Viewer viewer, DateTimeOffset now)
+    {
+        if (input.Channel is { } channel)
+            contact.Channel = channel;
+        contact.CallerType = input.CallerType ?? contact.CallerType;
+        contact.Language = string.IsNullOrWhiteSpace(input.Language) ? contact.Language : input.Language.Trim();
+        contact.Category = input.Category ?? contact.Category;
+        contact.ConsentBasis = input.ConsentBasis ?? contact.ConsentBasis;
+        if (!string.IsNullOrWhiteSpace(input.CallerNumber))
+            contact.CallerHash = index.Phone(input.CallerNumber);
+        if (input.Summary is not null)
+            contact.SummaryEnc = db.Seal(contact, c => c.SummaryEnc, NullIfBlank(input.Summary), key, contact.DataKeyId);
+        if (input.Whereabouts is not null)
+            contact.WhereaboutsEnc = db.Seal(contact, c => c.WhereaboutsEnc, NullIfBlank(input.Whereabouts), key, contact.DataKeyId);
+        if (contact.Status == ContactStatus.Waiting)
+        {
+            contact.Status = ContactStatus.Open;
+            contact.AnsweredAt ??= now;
+            contact.OperatorId ??= viewer.UserId;
+        }
+    }
+
+    /// <summary>
+    /// The API's create: a contact recorded in one request, once per <c>Idempotency-Key</c> (the same key and body give the
+    /// contact made the first time; another body is refused). A minor or imminent danger is forwarded at once.
+    /// </summary>
+    public async Task<(Dictionary<string, string[]>? Errors, OnceOutcome Outcome, HelplineContact? Contact)> CreateOnceAsync(
+        Viewer viewer, IReadOnlyCollection<string> roles, ContactInput input, IdempotentRequest request, CancellationToken ct = default)
+    {
+        if (!IsStaff(roles))
+        {
+            await DenyAsync(viewer, HelplineAudit.ContactOpened, null, ct);
+            return (null, OnceOutcome.KeyConflict, null);
+        }
+        var errors = input.Validate(text);
+        if (input.Channel is null)
+            errors.TryAdd(nameof(ContactInput.Channel), [text["Helpline_ChannelInvalid"]]);
+        if (errors.Count > 0)
+            return (errors, OnceOutcome.KeyConflict, null);
+        var (outcome, contact) = await writes.RunOnceAsync(viewer, request, async ct =>
+        {
+            var now = time.GetUtcNow();
+            var (key, clear) = dataKeys.Create();
+            try
+            {
+                var contact = New(viewer, input.Channel!.Value, null, null, waiting: false, key.Id, now);
+                Record(contact, input, clear, viewer, now);
+                Apply(contact);
+                if (input.Close)
+                {
+                    contact.Status = ContactStatus.Closed;
+                    contact.ClosedAt = now;
+                }
+                db.HelplineContacts.Add(contact);
+                return new Audited<HelplineContact?>(contact, new AuditRecord(HelplineAudit.ContactOpened, TargetType: HelplineAudit.Contact, TargetId: contact.Id,
+                    Purpose: HelplineAudit.Answer), ResourceId: contact.Id);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(clear);
+            }
+        }, replay: (id, ct) => db.HelplineContacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), ct);
+        if (outcome == OnceOutcome.Done && contact is not null)
+        {
+            signal.Pulse();
+            if (ForwardingRules.Decide(contact.Category, contact.NonData, contact.ConsentBasis, contact.Override, options.Value).AtOnce)
+                await ForwardAsync(viewer, roles, contact.Id, ct);
+        }
+        return ([], outcome, contact);
+    }
+
+    private HelplineContact New(Viewer viewer, ContactChannel channel, string? callerNumber, string? externalCallId, bool waiting, Guid keyId, DateTimeOffset now) => new()
+    {
+        Number = NewNumber(now),
+        InstitutionId = viewer.InstitutionId,
+        Channel = channel,
+        Status = waiting ? ContactStatus.Waiting : ContactStatus.Open,
+        ReceivedAt = now,
+        AnsweredAt = waiting ? null : now,
+        OperatorId = waiting ? null : viewer.UserId,
+        CallerHash = index.Phone(callerNumber),
+        ExternalCallId = externalCallId,
+        DataKeyId = keyId,
+        UpdatedAt = now,
+    };
 
     private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -353,7 +422,7 @@ public sealed class ContactService(
             IReadOnlyList<FlagView> flags = [];
             if (contact.CallerHash is { } hash)
             {
-                earlier = await db.HelplineContacts.CountAsync(c => c.InstitutionId == viewer.InstitutionId && c.CallerHash == hash && c.Id != id && c.ReceivedAt < contact.ReceivedAt, ct);
+                earlier = await db.HelplineContacts.CountAsync(c => c.InstitutionId == viewer.InstitutionId && c.CallerHash == hash && c.Id != id && c.ReceivedAt <= contact.ReceivedAt, ct);
                 flags = await FlagsAsync(viewer.InstitutionId, hash, ct);
             }
             var referralNumber = contact.ReferralId is { } referralId ? await db.Referrals.Where(r => r.Id == referralId).Select(r => r.Number).FirstOrDefaultAsync(ct) : null;
@@ -441,7 +510,7 @@ public sealed class ContactService(
         var repeats = new HashSet<Guid>();
         foreach (var row in rows.Where(r => r.CallerHash is not null))
         {
-            if (await db.HelplineContacts.AnyAsync(c => c.InstitutionId == viewer.InstitutionId && c.CallerHash == row.CallerHash && c.ReceivedAt < row.ReceivedAt, ct))
+            if (await db.HelplineContacts.AnyAsync(c => c.InstitutionId == viewer.InstitutionId && c.CallerHash == row.CallerHash && c.Id != row.Id && c.ReceivedAt <= row.ReceivedAt, ct))
                 repeats.Add(row.Id);
         }
         return [.. rows.Select(c => new Row(c.Id, c.Number, c.Channel, c.Status, c.ReceivedAt, c.Category, c.NonData, c.ForwardingRule, c.ForwardBy, c.ForwardedAt,
@@ -464,6 +533,56 @@ public sealed class ContactService(
                 c.ForwardedAt, c.HeldReason, false))];
             return new Audited<IReadOnlyList<Row>?>(list, new AuditRecord(HelplineAudit.HeldReportViewed, Purpose: HelplineAudit.Supervise));
         }, ct);
+
+    public enum CallEvent { Ringing, Answered, Hangup }
+
+    /// <summary>
+    /// The PBX's webhook: "ringing" opens a waiting contact on the operators' screens (once per call id), "answered" marks it
+    /// answered, "hangup" before an answer logs it as a hang-up (counted, never forwarded). The caller's number, when the PBX
+    /// sends it, is kept only as a keyed HMAC. Null when the viewer is not the helpline's staff (or the call is another helpline's).
+    /// </summary>
+    public async Task<HelplineContact?> CallEventAsync(Viewer viewer, IReadOnlyCollection<string> roles, string callId, string? from, CallEvent kind, CancellationToken ct = default)
+    {
+        if (kind == CallEvent.Ringing)
+        {
+            var opened = await OpenAsync(viewer, roles, ContactChannel.Phone, from, callId, waiting: true, ct);
+            if (opened is not null)
+                await writes.RunAsync(viewer, _ => Task.FromResult(new Audited<bool>(true, new AuditRecord(HelplineAudit.CallReceived, TargetType: HelplineAudit.Contact,
+                    TargetId: opened.Id, Purpose: HelplineAudit.Telephony))), ct);
+            return opened;
+        }
+        var contact = IsStaff(roles)
+            ? await db.HelplineContacts.FirstOrDefaultAsync(c => c.InstitutionId == viewer.InstitutionId && c.ExternalCallId == callId, ct)
+            : null;
+        if (contact is null)
+        {
+            await DenyAsync(viewer, HelplineAudit.CallReceived, null, ct);
+            return null;
+        }
+        var result = await writes.RunAsync(viewer, async ct =>
+        {
+            var now = time.GetUtcNow();
+            if (kind == CallEvent.Answered && contact.AnsweredAt is null)
+            {
+                contact.AnsweredAt = now;
+                if (contact.Status == ContactStatus.Waiting)
+                    contact.Status = ContactStatus.Open;
+            }
+            else if (kind == CallEvent.Hangup && contact.AnsweredAt is null && contact.Status == ContactStatus.Waiting)
+            {
+                contact.NonData = NonDataKind.HangUp;
+                contact.ForwardingRule = ForwardingRules.NonData;
+                contact.Status = ContactStatus.Closed;
+                contact.ClosedAt = now;
+            }
+            contact.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            return new Audited<HelplineContact?>(contact, new AuditRecord(HelplineAudit.CallReceived, TargetType: HelplineAudit.Contact, TargetId: contact.Id,
+                Purpose: HelplineAudit.Telephony));
+        }, ct);
+        signal.Pulse();
+        return result;
+    }
 
     /// <summary>The helpline institution the call webhook and the public chat open contacts for: the configured one, or the first active helpline.</summary>
     public async Task<Guid?> HelplineInstitutionAsync(CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Notifications;
 
 namespace Ariadne.Web.Features.Helpline;
 
@@ -8,7 +9,6 @@ public static class HelplineAudit
     public static readonly AuditAction ContactOpened = new("helpline.contact.opened");
     public static readonly AuditAction ContactSaved = new("helpline.contact.saved");
     public static readonly AuditAction ContactViewed = new("helpline.contact.viewed");
-    public static readonly AuditAction ContactsListed = new("helpline.contacts.listed");
     public static readonly AuditAction CallReceived = new("helpline.call.received");
     public static readonly AuditAction Forwarded = new("helpline.contact.forwarded");
     public static readonly AuditAction Overridden = new("helpline.contact.overridden");
@@ -18,13 +18,19 @@ public static class HelplineAudit
 
     /// <summary>Every action above, for the module contract.</summary>
     public static IReadOnlyList<AuditAction> All { get; } =
-        [ContactOpened, ContactSaved, ContactViewed, ContactsListed, CallReceived, Forwarded, Overridden, CallerFlagged, HeldReportViewed, Escalated];
+        [ContactOpened, ContactSaved, ContactViewed, CallReceived, Forwarded, Overridden, CallerFlagged, HeldReportViewed, Escalated];
 
     public static readonly AuditPurpose Answer = new("helpline.answer");
     public static readonly AuditPurpose Forward = new("helpline.forward");
     public static readonly AuditPurpose Supervise = new("helpline.supervise");
     public static readonly AuditPurpose Telephony = new("helpline.telephony");
     public static readonly AuditPurpose Deadline = new("helpline.deadline");
+
+    /// <summary>To a helpline's supervisors: a tip's forwarding deadline passed (it was then forwarded, or could not be).</summary>
+    public static readonly NotificationKind OverdueNotice = new("helpline-overdue");
+
+    /// <summary>To a helpline's supervisors: a tip is held (no consent, no basis): someone must decide.</summary>
+    public static readonly NotificationKind HeldNotice = new("helpline-held");
 
     /// <summary>The kind of target the module's events name.</summary>
     public static readonly AuditTarget Contact = new("helpline-contact");

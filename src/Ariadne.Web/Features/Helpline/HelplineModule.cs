@@ -26,6 +26,8 @@ public sealed class HelplineModule : AriadneModule
         services.AddOptions<HelplineOptions>().Bind(configuration.GetSection(HelplineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HelplineSignal>();
         services.AddScoped<ContactService>();
+        services.AddScoped<HelplineDeadlines>();
+        services.AddHostedService<HelplineDeadlineJob>();
     }
 
     public override void AddPolicies(AuthorizationOptions options)
@@ -34,6 +36,10 @@ public sealed class HelplineModule : AriadneModule
         ApiScope.AddPolicy(options, ContactsWritePolicy, null, ContactsWriteScope);
         ApiScope.AddPolicy(options, CallsPolicy, null, CallsScope);
     }
+
+    public override void MapApi(RouteGroupBuilder v1) => v1.MapHelplineApi();
+
+    public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapHelplineEvents();
 
     public override IEnumerable<ApiScope> ApiScopes =>
     [
@@ -44,5 +50,9 @@ public sealed class HelplineModule : AriadneModule
 
     public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All;
 
-    public override IEnumerable<NavigationEntry> Navigation => [];
+    public override IEnumerable<NavigationEntry> Navigation =>
+    [
+        new("/Helpline/Index", "Nav_Helpline", 12, u => HelplineRoles.Staff.Any(u.IsInRole)),
+        new("/Helpline/Board", "Nav_HelplineBoard", 13, u => HelplineRoles.Supervisors.Any(u.IsInRole)),
+    ];
 }
