@@ -1,6 +1,7 @@
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Modules;
 using Microsoft.AspNetCore.Authorization;
 
@@ -24,6 +25,10 @@ public sealed class HelplineModule : AriadneModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HelplineOptions>().Bind(configuration.GetSection(HelplineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<RosterService>();
+        services.AddScoped<HelplineStatistics>();
+        services.AddScoped<IHomePanel, RosterGapsHomePanel>();
+        services.AddScoped<IDemoData, HelplineRosterDemo>();
     }
 
     public override void AddPolicies(AuthorizationOptions options)
@@ -40,7 +45,11 @@ public sealed class HelplineModule : AriadneModule
         new(CallsScope, u => HelplineRoles.Staff.Any(u.IsInRole)),
     ];
 
-    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All;
+    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All.Concat(RosterAudit.All);
 
-    public override IEnumerable<NavigationEntry> Navigation => [];
+    public override IEnumerable<NavigationEntry> Navigation =>
+    [
+        new("/Helpline/Roster", "Nav_HelplineRoster", 41, u => HelplineRoles.Supervisors.Any(u.IsInRole)),
+        new("/Helpline/Statistics", "Nav_HelplineStatistics", 42, u => HelplineRoles.StatisticsReaders.Any(u.IsInRole)),
+    ];
 }
