@@ -116,4 +116,13 @@ S = {
 "NonDataKind_HangUp": ("Hung up", "Сброшенный звонок", "Zəng yarımçıq kəsildi"),
 "NonDataKind_Abusive": ("Abusive", "Оскорбительный", "Təhqiramiz"),
 "NonDataKind_OutOfScope": ("Out of scope", "Не по теме", "Mövzudan kənar"),
+
+# Audit
+"AuditAction_helpline_roster_saved": ("Helpline shift added", "Добавлена смена горячей линии", "Qaynar xətt növbəsi əlavə olundu"),
+"AuditAction_helpline_roster_removed": ("Helpline shift removed", "Удалена смена горячей линии", "Qaynar xətt növbəsi silindi"),
+"AuditAction_helpline_roster_profile_saved": ("Operator's languages and skills changed", "Изменены языки и навыки оператора", "Operatorun dilləri və bacarıqları dəyişdirildi"),
+"AuditAction_helpline_roster_viewed": ("Helpline roster viewed", "Просмотр графика горячей линии", "Qaynar xəttin növbə cədvəlinə baxış"),
+"AuditAction_helpline_stats_viewed": ("Helpline statistics viewed", "Просмотр статистики горячей линии", "Qaynar xəttin statistikasına baxış"),
+"AuditPurpose_helpline_roster": ("Keeping the helpline roster", "Ведение графика горячей линии", "Qaynar xəttin növbə cədvəlinin aparılması"),
+"AuditPurpose_helpline_statistics": ("Helpline statistics", "Статистика горячей линии", "Qaynar xəttin statistikası"),
 }
