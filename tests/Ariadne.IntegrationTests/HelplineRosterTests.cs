@@ -207,12 +207,17 @@ public abstract class HelplineRosterTests(AriadneApp app)
             { ["Shift.UserId"] = op.Id.ToString(), ["Shift.Day.Day"] = Today.AddDays(2).Day.ToString(CultureInfo.InvariantCulture), ["Shift.Day.Month"] = Today.AddDays(2).Month.ToString(CultureInfo.InvariantCulture), ["Shift.Day.Year"] = Today.AddDays(2).Year.ToString(CultureInfo.InvariantCulture), ["Shift.Start"] = "08:00", ["Shift.Hours"] = "14" });
             Assert.Contains("Rule on the longest shift: a shift can last at most 12 hours.", refused.Errors);
             Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Helpline/Statistics")).Status);
+            // The home card counts the gaps of the week ahead (nobody is on shift now: at least one).
+            var card = (await session.GetAsync("/")).Document.QuerySelector("[data-home-panel='roster-gaps']");
+            Assert.NotNull(card);
+            Assert.Contains("roster gaps in the next 7 days", card.TextContent, StringComparison.Ordinal);
         }
         using (var session = app.NewSession())
         {
             await session.SignInAsync(app, op);
             Assert.Equal(HttpStatusCode.Forbidden, (await session.GetAsync("/Helpline/Roster")).Status);
             Assert.Equal(HttpStatusCode.Forbidden, (await session.GetAsync("/Helpline/Statistics")).Status);
+            Assert.Null((await session.GetAsync("/")).Document.QuerySelector("[data-home-panel='roster-gaps']"));
         }
     }
 
