@@ -1,6 +1,7 @@
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Modules;
 using Microsoft.AspNetCore.Authorization;
 
@@ -28,6 +29,10 @@ public sealed class HelplineModule : AriadneModule
         services.AddScoped<ContactService>();
         services.AddScoped<HelplineDeadlines>();
         services.AddHostedService<HelplineDeadlineJob>();
+        services.AddScoped<RosterService>();
+        services.AddScoped<HelplineStatistics>();
+        services.AddScoped<IHomePanel, RosterGapsHomePanel>();
+        services.AddScoped<IDemoData, HelplineRosterDemo>();
     }
 
     public override void AddPolicies(AuthorizationOptions options)
@@ -48,11 +53,13 @@ public sealed class HelplineModule : AriadneModule
         new(CallsScope, u => HelplineRoles.Staff.Any(u.IsInRole)),
     ];
 
-    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All;
+    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All.Concat(RosterAudit.All);
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
         new("/Helpline/Index", "Nav_Helpline", 12, u => HelplineRoles.Staff.Any(u.IsInRole)),
         new("/Helpline/Board", "Nav_HelplineBoard", 13, u => HelplineRoles.Supervisors.Any(u.IsInRole)),
+        new("/Helpline/Roster", "Nav_HelplineRoster", 41, u => HelplineRoles.Supervisors.Any(u.IsInRole)),
+        new("/Helpline/Statistics", "Nav_HelplineStatistics", 42, u => HelplineRoles.StatisticsReaders.Any(u.IsInRole)),
     ];
 }

@@ -26,4 +26,31 @@ public sealed class HelplineOptions
     /// </summary>
     [MaxLength(40)]
     public string? InstitutionCode { get; set; }
+
+    /// <summary>The least rest between two shifts of one operator: 11 hours.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "2.00:00:00")]
+    public TimeSpan MinRestBetweenShifts { get; set; } = TimeSpan.FromHours(11);
+
+    /// <summary>The most night shifts in a row (a night shift works at least 3 hours between 00:00 and 06:00 local time): 3.</summary>
+    [Range(1, 14)]
+    public int MaxConsecutiveNights { get; set; } = 3;
+
+    /// <summary>The most hours one operator works in any 7 days: 48.</summary>
+    [Range(1, 168)]
+    public int MaxHoursPerRollingWeek { get; set; } = 48;
+
+    /// <summary>The longest shift: 12 hours.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "1.00:00:00")]
+    public TimeSpan ShiftMaxLength { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>The languages someone on shift must speak at every hour (ISO 639-1).</summary>
+    public string[] RequiredLanguages { get; set; } = ["az", "ru"];
+
+    /// <summary>The resource key of what the chat page and the phone line say when nobody is on shift (the escalation route).</summary>
+    [MaxLength(100)]
+    public string OutOfHoursMessage { get; set; } = "Helpline_OutOfHoursMessage";
+
+    /// <summary>Statistics: a count from 1 to this less one is shown as "&lt;N", and no median is computed from fewer contacts.</summary>
+    [Range(2, 100)]
+    public int SmallCell { get; set; } = 3;
 }

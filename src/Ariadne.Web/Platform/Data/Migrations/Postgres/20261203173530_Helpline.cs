@@ -83,6 +83,62 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "helpline_operator_profiles",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Languages = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skills = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_helpline_operator_profiles", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_helpline_operator_profiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_helpline_operator_profiles_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "helpline_shifts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_helpline_shifts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_helpline_shifts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_helpline_shifts_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_helpline_caller_flags_InstitutionId_CallerHash_ExpiresAt",
                 table: "helpline_caller_flags",
@@ -114,6 +170,21 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                 table: "helpline_contacts",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_operator_profiles_InstitutionId",
+                table: "helpline_operator_profiles",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_shifts_InstitutionId_StartsAt",
+                table: "helpline_shifts",
+                columns: new[] { "InstitutionId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpline_shifts_UserId_StartsAt",
+                table: "helpline_shifts",
+                columns: new[] { "UserId", "StartsAt" });
         }
 
         /// <inheritdoc />
@@ -124,6 +195,12 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "helpline_contacts");
+
+            migrationBuilder.DropTable(
+                name: "helpline_operator_profiles");
+
+            migrationBuilder.DropTable(
+                name: "helpline_shifts");
         }
     }
 }
