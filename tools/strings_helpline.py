@@ -240,4 +240,7 @@ S = {
 "Scope_helpline.read": ("Read your helpline's contacts", "Чтение обращений вашей горячей линии", "Qaynar xəttinizin müraciətlərini oxumaq"),
 "Scope_helpline.write": ("Record and forward your helpline's contacts", "Запись и передача обращений вашей горячей линии", "Qaynar xəttinizin müraciətlərini qeyd etmək və ötürmək"),
 "Scope_helpline.calls": ("Telephone exchange: announce calls to the helpline", "Телефонная станция: сообщать о звонках на горячую линию", "Telefon stansiyası: qaynar xəttə zəngləri bildirmək"),
+"Board_OnShift": ("On shift now", "Сейчас на смене", "Hazırda növbədə"),
+"Board_NobodyOn": ("Nobody is on shift: callers get the out-of-hours message and its escalation route. Fill the gap on the roster.", "Сейчас никого нет на смене: обратившиеся получают сообщение о нерабочем времени и порядок экстренной связи. Закройте пробел в графике.", "Hazırda növbədə heç kim yoxdur: müraciət edənlər iş vaxtından kənar mesajı və təcili əlaqə yolunu alır. Qrafikdəki boşluğu doldurun."),
+"Board_Until": ("until", "до", "bitir:"),
 }

@@ -268,8 +268,8 @@ public abstract class HelplineRosterTests(AriadneApp app)
         Assert.Null(Count(report.ByChannel, nameof(ContactChannel.Sms))); // 2: suppressed
         Assert.True(report.ByChannel.Single(r => r.Key == nameof(ContactChannel.WebChat)).Count.Suppressed); // 1
         Assert.Equal(0, Count(report.ByChannel, nameof(ContactChannel.Email))); // the e-mail is 40 days old
-        Assert.Equal(4, Count(report.ByLanguage, "az"));
-        Assert.Null(Count(report.ByLanguage, "ru"));
+        Assert.Null(Count(report.ByLanguage, "ru")); // 2: suppressed
+        Assert.Null(Count(report.ByLanguage, "az")); // 4, but the table's only other cell: with the total it would give "ru" away
         Assert.Equal(3, Count(report.ByCategory, nameof(ContactCategory.SexualExploitation)));
         Assert.Equal("T1", report.ByCategory.Single(r => r.Key == nameof(ContactCategory.SexualExploitation)).Code);
         Assert.Null(Count(report.ByNonData, nameof(NonDataKind.HangUp)));

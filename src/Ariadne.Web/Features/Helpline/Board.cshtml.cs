@@ -10,15 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Ariadne.Web.Features.Helpline;
 
 /// <summary>
-/// The supervisor board: the live queue (contacts waiting, open, oldest wait), and every tip not yet with the Squad — held
+/// The supervisor board: the live queue (contacts waiting, open, oldest wait), who is on shift now, and every tip not yet with the Squad — held
 /// and why, or waiting with its deadline (the held-tips report). Supervisors of the helpline only; the read is audited.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class BoardModel(ContactService contacts, AriadneDbContext db) : PageModel
+public sealed class BoardModel(ContactService contacts, RosterService roster, AriadneDbContext db) : PageModel
 {
     public IReadOnlyList<ContactService.Row> Tips { get; private set; } = [];
     public HelplineEvents.QueueEvent Queue { get; private set; } = new(0, 0, 0);
     public DateTimeOffset? OldestWaiting { get; private set; }
+    public IReadOnlyList<RosterService.OnShift> OnShift { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class BoardModel(ContactService contacts, AriadneDbContext db) : P
         Queue = await HelplineEvents.StateAsync(db, viewer.InstitutionId, ct);
         OldestWaiting = await db.HelplineContacts.AsNoTracking().Where(c => c.InstitutionId == viewer.InstitutionId && c.Status == ContactStatus.Waiting)
             .OrderBy(c => c.ReceivedAt).Select(c => (DateTimeOffset?)c.ReceivedAt).FirstOrDefaultAsync(ct);
+        OnShift = await roster.OnNowAsync(viewer.InstitutionId, ct);
         return Page();
     }
 }

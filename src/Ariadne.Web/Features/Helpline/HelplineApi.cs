@@ -21,8 +21,11 @@ public static partial class HelplineApi
     /// <summary>What the PBX says: its own id of the call, the caller's number if it has one, and what happened (ringing, answered, hangup).</summary>
     public sealed record CallNotice(string? CallId, string? From, string? Event);
 
-    /// <summary>What the PBX gets back: the contact opened on the operators' screens (never the number or anything said).</summary>
-    public sealed record CallAnswer(Guid ContactId, string Number, ContactStatus Status);
+    /// <summary>
+    /// What the PBX gets back: the contact opened on the operators' screens (never the number or anything said), and whether
+    /// anyone is on shift — when nobody is (<c>outOfHours</c>), the PBX plays the out-of-hours message and its escalation route.
+    /// </summary>
+    public sealed record CallAnswer(Guid ContactId, string Number, ContactStatus Status, bool OutOfHours);
 
     public sealed record ContactSummary(Guid Id, string Number, ContactChannel Channel, ContactStatus Status, DateTimeOffset ReceivedAt, ContactCategory? Category,
         NonDataKind? NonData, string? ForwardingRule, DateTimeOffset? ForwardBy, DateTimeOffset? ForwardedAt, string? HeldReason, bool RepeatCaller);
@@ -41,8 +44,9 @@ public static partial class HelplineApi
     {
         var group = v1.MapGroup("/helpline").ProducesTokenProblems();
         group.MapPost("/calls", CallAsync).RequireAuthorization(HelplineModule.CallsPolicy).WithName("HelplineCall")
-            .WithSummary("The PBX webhook: event 'ringing' opens a waiting contact on the operators' screens (once per callId, however often it is repeated), 'answered' marks it answered, 'hangup' before an answer logs a hang-up. The caller's number is kept only as a keyed HMAC.")
-            .ProducesBodyProblems();
+            .WithSummary("The PBX webhook: event 'ringing' opens a waiting contact on the operators' screens (once per callId, however often it is repeated), 'answered' marks it answered, 'hangup' before an answer logs a hang-up. The caller's number is kept only as a keyed HMAC. outOfHours in the answer: nobody is on shift (play the out-of-hours message and route).")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/contacts", ListAsync).RequireAuthorization(HelplineModule.ContactsReadPolicy).WithName("ListHelplineContacts")
             .WithSummary("The caller's helpline's contacts, newest first (waiting ones first); open=true for those not closed. No content.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -50,6 +54,7 @@ public static partial class HelplineApi
             .WithSummary("Records a contact, once per Idempotency-Key. A minor or imminent danger is forwarded to the Squad at once.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/contacts/{id:guid}", ReadAsync).RequireAuthorization(HelplineModule.ContactsReadPolicy).WithName("GetHelplineContact")
             .WithSummary("One contact of the caller's helpline with what was said (the read is audited).")
@@ -64,7 +69,7 @@ public static partial class HelplineApi
     private static List<string> Roles(ClaimsPrincipal user) => user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
 
     private static async Task<Results<Ok<CallAnswer>, ProblemHttpResult>> CallAsync(CallNotice notice, ClaimsPrincipal user, ContactService contacts,
-        IStringLocalizer<SharedResource> text, CancellationToken ct)
+        RosterService roster, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (notice.CallId is null || !CallIdPattern().IsMatch(notice.CallId))
@@ -87,7 +92,8 @@ public static partial class HelplineApi
         var number = BlindIndex.NormalizePhone(from) is { Length: >= 5 } ? from : null;
         if (await contacts.CallEventAsync(Viewer.Of(user), Roles(user), notice.CallId!, number, kind!.Value, ct) is not { } contact)
             return TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
-        return TypedResults.Ok(new CallAnswer(contact.Id, contact.Number, contact.Status));
+        var cover = await roster.CoverAsync(contact.InstitutionId, ct);
+        return TypedResults.Ok(new CallAnswer(contact.Id, contact.Number, contact.Status, cover.OutOfHours));
     }
 
     private static async Task<Results<Ok<List<ContactSummary>>, ProblemHttpResult>> ListAsync(bool? open, ClaimsPrincipal user, ContactService contacts,

@@ -93,18 +93,29 @@ public sealed class HelplineStatistics(AriadneDbContext db, AuditedWrites writes
             return new(Of(spans.Count), Percentile(spans, 0.5), Percentile(spans, 0.9));
         }
 
-        var byChannel = Enum.GetValues<ContactChannel>()
-            .Select(k => new Row(k.ToString(), null, Of(rows.Count(r => r.Channel == k)))).ToList();
-        var byHour = Enumerable.Range(0, 24)
-            .Select(h => new Row(h.ToString("00", System.Globalization.CultureInfo.InvariantCulture), null,
-                Of(rows.Count(r => TimeZoneInfo.ConvertTime(r.ReceivedAt, zone).Hour == h)))).ToList();
-        var byLanguage = rows.GroupBy(r => string.IsNullOrWhiteSpace(r.Language) ? "" : r.Language.Trim().ToLowerInvariant())
+        // Primary suppression hides the small cells; secondary suppression then hides the smallest other cell of a table
+        // with exactly one hidden, which its total (shown beside it) would otherwise give away.
+        List<Row> Table(IEnumerable<(string Key, string? Code, int Count)> raw)
+        {
+            var list = raw.ToList();
+            var hidden = list.Select(r => r.Count > 0 && r.Count < threshold).ToArray();
+            if (hidden.Count(h => h) == 1)
+            {
+                var next = list.Select((r, i) => (r.Count, i)).Where(x => !hidden[x.i] && x.Count > 0).OrderBy(x => x.Count).Select(x => (int?)x.i).FirstOrDefault();
+                if (next is { } index)
+                    hidden[index] = true;
+            }
+            return [.. list.Select((r, i) => new Row(r.Key, r.Code, new Cell(hidden[i] ? null : r.Count)))];
+        }
+
+        var byChannel = Table(Enum.GetValues<ContactChannel>().Select(k => (k.ToString(), (string?)null, rows.Count(r => r.Channel == k))));
+        var byHour = Table(Enumerable.Range(0, 24).Select(h => (h.ToString("00", System.Globalization.CultureInfo.InvariantCulture), (string?)null,
+            rows.Count(r => TimeZoneInfo.ConvertTime(r.ReceivedAt, zone).Hour == h))));
+        var byLanguage = Table(rows.GroupBy(r => string.IsNullOrWhiteSpace(r.Language) ? "" : r.Language.Trim().ToLowerInvariant())
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Row(g.Key, null, Of(g.Count()))).ToList();
-        var byCategory = ContactCategories.All
-            .Select(m => new Row(m.Category.ToString(), m.TraffickingCode, Of(rows.Count(r => r.Category == m.Category)))).ToList();
-        var byNonData = Enum.GetValues<NonDataKind>()
-            .Select(k => new Row(k.ToString(), null, Of(rows.Count(r => r.NonData == k)))).ToList();
+            .Select(g => (g.Key, (string?)null, g.Count())));
+        var byCategory = Table(ContactCategories.All.Select(m => (m.Category.ToString(), (string?)m.TraffickingCode, rows.Count(r => r.Category == m.Category))));
+        var byNonData = Table(Enum.GetValues<NonDataKind>().Select(k => (k.ToString(), (string?)null, rows.Count(r => r.NonData == k))));
         var answer = rows.Where(r => r.AnsweredAt is { } a && a >= r.ReceivedAt).Select(r => r.AnsweredAt!.Value - r.ReceivedAt).ToList();
         var forward = rows.Where(r => r.ForwardedAt is { } f && f >= r.ReceivedAt).Select(r => r.ForwardedAt!.Value - r.ReceivedAt).ToList();
         return new Report(first, last, threshold, all, Of(rows.Count), byChannel, byHour, byLanguage, byCategory, byNonData,
