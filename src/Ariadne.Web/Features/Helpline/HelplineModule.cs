@@ -3,6 +3,7 @@ using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Modules;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ariadne.Web.Features.Helpline;
 
@@ -26,6 +27,9 @@ public sealed class HelplineModule : AriadneModule
         services.AddOptions<HelplineOptions>().Bind(configuration.GetSection(HelplineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HelplineSignal>();
         services.AddScoped<ContactService>();
+        services.AddSingleton<ChatSignal>();
+        services.AddScoped<ChatService>();
+        services.TryAddScoped<IHelplineCover, AlwaysOpenCover>();
     }
 
     public override void AddPolicies(AuthorizationOptions options)
@@ -42,7 +46,12 @@ public sealed class HelplineModule : AriadneModule
         new(CallsScope, u => HelplineRoles.Staff.Any(u.IsInRole)),
     ];
 
-    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All;
+    public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapChat();
 
-    public override IEnumerable<NavigationEntry> Navigation => [];
+    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All.Concat(ChatAudit.All);
+
+    public override IEnumerable<NavigationEntry> Navigation =>
+    [
+        new("/Helpline/Chats", "Nav_HelplineChats", 40, u => HelplineRoles.Staff.Any(u.IsInRole)),
+    ];
 }

@@ -26,4 +26,15 @@ public sealed class HelplineOptions
     /// </summary>
     [MaxLength(40)]
     public string? InstitutionCode { get; set; }
+
+    /// <summary>Where the web chat's quick exit goes (the chat page is replaced in the browser's history by it).</summary>
+    [Required, MaxLength(500)]
+    public string QuickExitUrl { get; set; } = "https://www.google.com/";
+
+    /// <summary>The helpline's phone number and SMS number, shown on the chat page (without JavaScript, and out of hours).</summary>
+    [MaxLength(40)]
+    public string Phone { get; set; } = "152";
+
+    [MaxLength(40)]
+    public string SmsNumber { get; set; } = "152";
 }
