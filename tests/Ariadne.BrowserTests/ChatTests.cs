@@ -23,6 +23,9 @@ public sealed class ChatTests(BrowserApp app)
         var (console, _) = await app.SignedInAsync(InstitutionKind.Helpline, RoleCatalog.HelplineOperator, "en");
 
         var visitor = await app.NewPageAsync(culture: null);
+        var errors = new List<string>();
+        visitor.PageError += (_, e) => errors.Add(e);
+        visitor.Console += (_, m) => errors.Add(m.Text);
         await visitor.SetViewportSizeAsync(390, 844);
         foreach (var culture in new[] { "az", "ru" })
         {
@@ -57,12 +60,21 @@ public sealed class ChatTests(BrowserApp app)
         await visitor.ScreenshotAsync(new() { Path = $"{Shots}/chat-ru-conversation-390.png", FullPage = true });
         Assert.True(await visitor.EvaluateAsync<int>("sessionStorage.length") > 0);
         var historyBefore = await visitor.EvaluateAsync<int>("history.length");
+        Assert.Empty(await visitor.Context.CookiesAsync());
 
         // Quick exit: Shift three times.
-        await visitor.Locator("body").ClickAsync(new() { Position = new() { X = 5, Y = 300 } });
+        await visitor.Locator("[data-chat-log]").FocusAsync();
         for (var i = 0; i < 3; i++)
             await visitor.Keyboard.PressAsync("Shift");
-        await visitor.WaitForURLAsync("**/health/live");
+        try
+        {
+            await visitor.WaitForURLAsync("about:blank", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            await visitor.ScreenshotAsync(new() { Path = $"{Shots}/exit-failed.png" });
+            Assert.Fail($"No quick exit from {visitor.Url}: {string.Join(" | ", errors)}");
+        }
         Assert.Equal(historyBefore, await visitor.EvaluateAsync<int>("history.length"));
         Assert.Equal(0, await visitor.EvaluateAsync<int>("sessionStorage.length"));
         Assert.Equal(0, await visitor.EvaluateAsync<int>("localStorage.length"));
