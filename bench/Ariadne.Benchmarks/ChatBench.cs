@@ -7,10 +7,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ariadne.Web.Features.Helpline;
 using Ariadne.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
@@ -103,7 +103,7 @@ public static partial class ChatBench
                     using var response = await visitor.SendAsync(request, ct);
                     if (response.StatusCode == HttpStatusCode.OK)
                         acknowledged[text] = i;
-                    await Task.Delay(200, ct);
+                    await Task.Delay(1000, ct);
                 }
             });
             var sendSeconds = clock.Elapsed.TotalSeconds;

@@ -166,7 +166,7 @@ public static class ChatEndpoints
                 if (state.Waiting != waiting)
                 {
                     items.Add(new SseItem<string>(JsonSerializer.Serialize(new QueueEvent(state.Waiting), JsonSerializerOptions.Web), "queue")
-                        { ReconnectionInterval = TimeSpan.FromSeconds(3) });
+                    { ReconnectionInterval = TimeSpan.FromSeconds(3) });
                     waiting = state.Waiting;
                 }
                 foreach (var (id, (lastSeq, ended)) in state.Mine)
