@@ -169,27 +169,27 @@ public static class ChatEndpoints
                     { ReconnectionInterval = TimeSpan.FromSeconds(3) });
                     waiting = state.Waiting;
                 }
+                var due = new Dictionary<Guid, int>();
                 foreach (var (id, (lastSeq, ended)) in state.Mine)
                 {
                     if (!cursors.TryGetValue(id, out var cursor))
                     {
                         // First sight: the console read the transcript itself; from here on, what is new.
-                        cursors[id] = first ? lastSeq : 0;
-                        if (first)
+                        cursors[id] = cursor = first ? lastSeq : 0;
+                        if (first && !ended)
                             continue;
-                        cursor = 0;
                     }
-                    if (cursor == int.MaxValue || (lastSeq <= cursor && !ended))
-                        continue;
-                    var view = await chats.ReadAsync(viewer, roles, id, cursor, live: true, ct: ct);
-                    if (view is null)
-                        continue;
-                    if (view.Messages.Count > 0 || view.Ended)
-                        items.Add(new SseItem<string>(JsonSerializer.Serialize(new OperatorEvent(id, view.Ended, view.Messages), JsonSerializerOptions.Web), "chat"));
-                    if (view.Messages.Count > 0)
-                        cursors[id] = view.Messages[^1].Seq;
-                    if (view.Ended)
-                        cursors[id] = int.MaxValue;
+                    if (cursor != int.MaxValue && (lastSeq > cursor || ended))
+                        due[id] = cursor;
+                }
+                foreach (var chat in await chats.LiveAsync(viewer, roles, due, ct))
+                {
+                    if (chat.Messages.Count > 0 || chat.Ended)
+                        items.Add(new SseItem<string>(JsonSerializer.Serialize(new OperatorEvent(chat.Id, chat.Ended, chat.Messages), JsonSerializerOptions.Web), "chat"));
+                    if (chat.Messages.Count > 0)
+                        cursors[chat.Id] = chat.Messages[^1].Seq;
+                    if (chat.Ended)
+                        cursors[chat.Id] = int.MaxValue;
                 }
             }
             first = false;

@@ -326,6 +326,38 @@ public sealed class ChatService(
         return new ConsoleState(waiting, mine.ToDictionary(m => m.Id, m => (m.LastSeq, m.Ended)));
     }
 
+    public sealed record LiveChat(Guid Id, bool Ended, IReadOnlyList<MessageView> Messages);
+
+    /// <summary>
+    /// For the console's live stream, in a few queries however many chats: each chat's messages after its cursor, of the
+    /// viewer's helpline's chats only. The conversation as it happens, not a transcript read (that is audited on its own).
+    /// </summary>
+    public async Task<IReadOnlyList<LiveChat>> LiveAsync(Viewer viewer, IReadOnlyCollection<string> roles, IReadOnlyDictionary<Guid, int> cursors,
+        CancellationToken ct = default)
+    {
+        if (!IsStaff(roles) || cursors.Count == 0)
+            return [];
+        var ids = cursors.Keys.ToList();
+        var sessions = await db.ChatSessions.AsNoTracking().Where(s => ids.Contains(s.Id) && s.InstitutionId == viewer.InstitutionId)
+            .Select(s => new { s.Id, s.DataKeyId, Ended = s.EndedAt != null }).ToListAsync(ct);
+        var own = sessions.Select(s => s.Id).ToList();
+        var from = cursors.Values.Min();
+        var rows = (await db.ChatMessages.AsNoTracking().Where(m => own.Contains(m.SessionId) && m.Seq > from).ToListAsync(ct))
+            .Where(m => m.Seq > cursors[m.SessionId]).ToLookup(m => m.SessionId);
+        var keys = await dataKeys.UnwrapManyAsync(sessions.Where(s => rows.Contains(s.Id)).Select(s => s.DataKeyId), ct);
+        try
+        {
+            return [.. sessions.Select(s => new LiveChat(s.Id, s.Ended, keys.TryGetValue(s.DataKeyId, out var key)
+                ? [.. rows[s.Id].OrderBy(m => m.Seq).Select(m => new MessageView(m.Seq, m.FromVisitor, m.SentAt, db.Open(m, x => x.TextEnc, key, s.DataKeyId) ?? ""))]
+                : []))];
+        }
+        finally
+        {
+            foreach (var key in keys.Values)
+                CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
     /// <summary>
     /// Takes a waiting chat: it becomes the viewer's and a web-chat contact is opened for it (<see cref="ContactService.OpenAsync"/>).
     /// Null when the viewer may not (audited as denied) or when someone else took it first.
