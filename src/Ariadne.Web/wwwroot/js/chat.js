@@ -50,7 +50,12 @@ if (exitButton) {
   exitButton.addEventListener("click", quickExit);
   let presses = [];
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "Shift" || event.repeat) return;
+    // Only Shift on its own counts: typing capitals (Shift then a letter) starts the count again.
+    if (event.key !== "Shift") {
+      presses = [];
+      return;
+    }
+    if (event.repeat) return;
     const now = performance.now();
     presses = presses.filter((t) => now - t < 1000);
     presses.push(now);
