@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Ariadne.Benchmarks;
 
 /// <summary>Ariadne on a real Kestrel listener (127.0.0.1) over the benchmark database.</summary>
-public sealed class BenchHost(string provider, string connection, string keyRing) : WebApplicationFactory<Program>
+public sealed class BenchHost(string provider, string connection, string keyRing, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,6 +18,8 @@ public sealed class BenchHost(string provider, string connection, string keyRing
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Crypto:KeyRingFile", keyRing);
         builder.UseSetting("Crypto:CreateIfMissing", "true");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.ClearProviders());
         builder.ConfigureTestServices(s => s.AddSingleton(new DemoMode(false)));
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ariadne.Benchmarks;
 
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- seed|run|audit  sqlite|postgres  [cases users grants]
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- chat  sqlite|postgres  [chats messages-per-chat]
 // PostgreSQL: ARIADNE_BENCH_PG is the connection string of an empty database.
 public static class BenchMain
 {
@@ -25,6 +26,17 @@ public static class BenchMain
         while (!File.Exists(Path.Combine(root, "Ariadne.slnx")))
             root = Path.GetDirectoryName(root.TrimEnd('/'))!;
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ARIADNE_WEB", Path.Combine(root, "src", "Ariadne.Web"));
+        if (verb == "chat")
+        {
+            // A database of its own (SQLite: bench-data/chat.db, made afresh; PostgreSQL: ARIADNE_BENCH_PG).
+            if (provider == "Sqlite")
+            {
+                foreach (var file in Directory.GetFiles("bench-data", "chat.db*"))
+                    File.Delete(file);
+                connection = $"Data Source={Path.GetFullPath("bench-data/chat.db")}";
+            }
+            return await ChatBench.RunAsync(provider, connection, Path.GetFullPath($"bench-data/chat-keys-{provider}.json"), Arg(2, 200), Arg(3, 10));
+        }
         await using var host = new BenchHost(provider, connection, keyRing);
         host.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         host.StartServer();

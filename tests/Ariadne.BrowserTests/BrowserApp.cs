@@ -42,6 +42,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Crypto:CreateIfMissing", "true");
         builder.UseSetting("Crypto:KeyRingFile", _file + ".keys.json");
+        // There is no network: the web chat's quick exit goes to a blank page (of the same origin, so its storage can be checked).
+        builder.UseSetting("Helpline:QuickExitUrl", "about:blank");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
         {

@@ -33,6 +33,10 @@ public sealed class HelplineModule : AriadneModule
         services.AddScoped<HelplineStatistics>();
         services.AddScoped<IHomePanel, RosterGapsHomePanel>();
         services.AddScoped<IDemoData, HelplineRosterDemo>();
+        services.AddSingleton<ChatSignal>();
+        services.AddScoped<ChatService>();
+        // Out of hours when nobody is on the roster's shift now.
+        services.AddScoped<IHelplineCover, RosterCover>();
     }
 
     public override void AddPolicies(AuthorizationOptions options)
@@ -44,7 +48,11 @@ public sealed class HelplineModule : AriadneModule
 
     public override void MapApi(RouteGroupBuilder v1) => v1.MapHelplineApi();
 
-    public override void MapEndpoints(IEndpointRouteBuilder app) => app.MapHelplineEvents();
+    public override void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapHelplineEvents();
+        app.MapChat();
+    }
 
     public override IEnumerable<ApiScope> ApiScopes =>
     [
@@ -53,7 +61,7 @@ public sealed class HelplineModule : AriadneModule
         new(CallsScope, u => HelplineRoles.Staff.Any(u.IsInRole)),
     ];
 
-    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All.Concat(RosterAudit.All);
+    public override IEnumerable<AuditAction> AuditActions => HelplineAudit.All.Concat(RosterAudit.All).Concat(ChatAudit.All);
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
@@ -61,5 +69,6 @@ public sealed class HelplineModule : AriadneModule
         new("/Helpline/Board", "Nav_HelplineBoard", 13, u => HelplineRoles.Supervisors.Any(u.IsInRole)),
         new("/Helpline/Roster", "Nav_HelplineRoster", 41, u => HelplineRoles.Supervisors.Any(u.IsInRole)),
         new("/Helpline/Statistics", "Nav_HelplineStatistics", 42, u => HelplineRoles.StatisticsReaders.Any(u.IsInRole)),
+        new("/Helpline/Chats", "Nav_HelplineChats", 40, u => HelplineRoles.Staff.Any(u.IsInRole)),
     ];
 }

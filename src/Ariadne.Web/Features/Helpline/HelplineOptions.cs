@@ -53,4 +53,15 @@ public sealed class HelplineOptions
     /// <summary>Statistics: a count from 1 to this less one is shown as "&lt;N", and no median is computed from fewer contacts.</summary>
     [Range(2, 100)]
     public int SmallCell { get; set; } = 3;
+
+    /// <summary>Where the web chat's quick exit goes (the chat page is replaced in the browser's history by it).</summary>
+    [Required, MaxLength(500)]
+    public string QuickExitUrl { get; set; } = "https://www.google.com/";
+
+    /// <summary>The helpline's phone number and SMS number, shown on the chat page (without JavaScript, and out of hours).</summary>
+    [MaxLength(40)]
+    public string Phone { get; set; } = "152";
+
+    [MaxLength(40)]
+    public string SmsNumber { get; set; } = "152";
 }

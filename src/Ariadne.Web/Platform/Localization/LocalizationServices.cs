@@ -27,6 +27,7 @@ public static class LocalizationServices
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders =
             [
+                new CustomRequestCultureProvider(ChatCultureAsync),
                 new CookieRequestCultureProvider(),
                 new CustomRequestCultureProvider(ApiAcceptLanguageAsync),
             ];
@@ -35,6 +36,19 @@ public static class LocalizationServices
     }
 
     private static readonly AcceptLanguageHeaderRequestCultureProvider AcceptLanguage = new();
+
+    /// <summary>
+    /// The anonymous web chat (<c>/chat</c>) takes its language from the address (<c>?lang=ru</c>) or, for its JSON calls, the
+    /// <c>X-Chat-Lang</c> header: switching language there writes no cookie, so the browser keeps nothing of the visit.
+    /// </summary>
+    private static Task<ProviderCultureResult?> ChatCultureAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/chat", StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult<ProviderCultureResult?>(null);
+        string? lang = context.Request.Query["lang"];
+        lang ??= context.Request.Headers["X-Chat-Lang"];
+        return Task.FromResult(IsSupported(lang) ? new ProviderCultureResult(lang) : null);
+    }
 
     /// <summary>People get Azerbaijani until they choose; machine clients may ask by header.</summary>
     private static Task<ProviderCultureResult?> ApiAcceptLanguageAsync(HttpContext context) =>

@@ -10,4 +10,10 @@ public sealed class SecurityOptions
     public int MaxFailedAccessAttempts { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
     public int MaxApiTokenLifetimeDays { get; set; } = 90;
+    /// <summary>Anonymous web chats a client address may start per ten minutes.</summary>
+    public int ChatStartsPerTenMinutes { get; set; } = 10;
+    /// <summary>Chat messages (and ends) a client address may send per minute.</summary>
+    public int ChatSendsPerMinute { get; set; } = 30;
+    /// <summary>Chat reads (polling without the live stream, stream connections) a client address may make per minute.</summary>
+    public int ChatReadsPerMinute { get; set; } = 240;
 }

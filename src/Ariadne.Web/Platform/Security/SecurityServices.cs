@@ -13,6 +13,9 @@ namespace Ariadne.Web.Platform.Security;
 public static class SecurityServices
 {
     public const string SignInRateLimit = "sign-in";
+    public const string ChatStartRateLimit = "chat-start";
+    public const string ChatSendRateLimit = "chat-send";
+    public const string ChatReadRateLimit = "chat-read";
 
     public static IServiceCollection AddAriadneSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -122,6 +125,10 @@ public static class SecurityServices
                     ?? throw new InvalidOperationException("No page /Account/TooManyAttempts"));
                 return ValueTask.CompletedTask;
             };
+            // The anonymous web chat: per client address, answered as JSON with a message in the chat's language.
+            o.AddPolicy(ChatStartRateLimit, new JsonRateLimitPolicy(ChatStartRateLimit, s => s.ChatStartsPerTenMinutes, TimeSpan.FromMinutes(10)));
+            o.AddPolicy(ChatSendRateLimit, new JsonRateLimitPolicy(ChatSendRateLimit, s => s.ChatSendsPerMinute, TimeSpan.FromMinutes(1)));
+            o.AddPolicy(ChatReadRateLimit, new JsonRateLimitPolicy(ChatReadRateLimit, s => s.ChatReadsPerMinute, TimeSpan.FromMinutes(1)));
         });
         return services;
     }
