@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ariadne.Benchmarks;
 
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- seed|run|audit  sqlite|postgres  [cases users grants]
-// dotnet run -c Release --project bench/Ariadne.Benchmarks -- chat  sqlite|postgres  [chats messages-per-chat]
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- chat  sqlite|postgres  [chats messages-per-chat seconds-between]
 // PostgreSQL: ARIADNE_BENCH_PG is the connection string of an empty database.
 public static class BenchMain
 {
@@ -35,7 +35,7 @@ public static class BenchMain
                     File.Delete(file);
                 connection = $"Data Source={Path.GetFullPath("bench-data/chat.db")}";
             }
-            return await ChatBench.RunAsync(provider, connection, Path.GetFullPath($"bench-data/chat-keys-{provider}.json"), Arg(2, 200), Arg(3, 10));
+            return await ChatBench.RunAsync(provider, connection, Path.GetFullPath($"bench-data/chat-keys-{provider}.json"), Arg(2, 200), Arg(3, 10), Arg(4, 1));
         }
         await using var host = new BenchHost(provider, connection, keyRing);
         host.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));

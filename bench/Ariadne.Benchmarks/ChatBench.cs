@@ -34,7 +34,7 @@ public static partial class ChatBench
         ["Security:SignInAttemptsPerMinute"] = "1000000",
     };
 
-    public static async Task<int> RunAsync(string provider, string connection, string keyRing, int chats, int perChat)
+    public static async Task<int> RunAsync(string provider, string connection, string keyRing, int chats, int perChat, int secondsBetween = 1)
     {
         var total = Stopwatch.StartNew();
         var operators = Math.Max(1, (chats + 49) / 50);
@@ -85,11 +85,11 @@ public static partial class ChatBench
             var streams = consoles.Select(c => ReadStreamAsync(c, receivedAt, stop.Token)).ToList();
             await Task.Delay(1000);
 
-            // Every visitor sends its messages, one after another, a little apart.
+            // Every visitor sends its messages, one after another, secondsBetween apart, starting at random within that gap.
             var clock = Stopwatch.StartNew();
             await Parallel.ForAsync(0, chats, new ParallelOptions { MaxDegreeOfParallelism = chats }, async (i, ct) =>
             {
-                await Task.Delay(Random.Shared.Next(0, 500), ct);
+                await Task.Delay(Random.Shared.Next(0, Math.Max(500, secondsBetween * 1000)), ct);
                 for (var n = 0; n < perChat; n++)
                 {
                     // Letters only: the scrubber removes runs of digits (a GUID's can look like a phone number).
@@ -103,7 +103,7 @@ public static partial class ChatBench
                     using var response = await visitor.SendAsync(request, ct);
                     if (response.StatusCode == HttpStatusCode.OK)
                         acknowledged[text] = i;
-                    await Task.Delay(1000, ct);
+                    await Task.Delay(TimeSpan.FromSeconds(secondsBetween), ct);
                 }
             });
             var sendSeconds = clock.Elapsed.TotalSeconds;
@@ -118,7 +118,7 @@ public static partial class ChatBench
             var missing = acknowledged.Count - latencies.Count;
             Console.WriteLine();
             Console.WriteLine($"## Web chat — {provider}, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores");
-            Console.WriteLine($"{chats} chats, {operators} operators, {perChat} messages per chat: {acknowledged.Count} acknowledged in {sendSeconds:F1} s " +
+            Console.WriteLine($"{chats} chats, {operators} operators, {perChat} messages per chat {secondsBetween} s apart: {acknowledged.Count} acknowledged in {sendSeconds:F1} s " +
                 $"({acknowledged.Count / sendSeconds:F0} messages/s)");
             Console.WriteLine("| delivery (send → operator stream) | p50 ms | p95 ms | p99 ms | max ms | not received |");
             Console.WriteLine("|---|---|---|---|---|---|");
