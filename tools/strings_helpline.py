@@ -243,4 +243,5 @@ S = {
 "Board_OnShift": ("On shift now", "Сейчас на смене", "Hazırda növbədə"),
 "Board_NobodyOn": ("Nobody is on shift: callers get the out-of-hours message and its escalation route. Fill the gap on the roster.", "Сейчас никого нет на смене: обратившиеся получают сообщение о нерабочем времени и порядок экстренной связи. Закройте пробел в графике.", "Hazırda növbədə heç kim yoxdur: müraciət edənlər iş vaxtından kənar mesajı və təcili əlaqə yolunu alır. Qrafikdəki boşluğu doldurun."),
 "Board_Until": ("until", "до", "bitir:"),
+"Helpline_NoRuleYet": ("Not decided yet: record what the contact is about and whether it may go to the Squad.", "Ещё не решено: укажите тему обращения и можно ли передать его в Отдел.", "Hələ qərar verilməyib: müraciətin mövzusunu və Şöbəyə ötürülə biləcəyini qeyd edin."),
 }

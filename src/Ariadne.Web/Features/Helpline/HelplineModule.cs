@@ -33,6 +33,7 @@ public sealed class HelplineModule : AriadneModule
         services.AddScoped<HelplineStatistics>();
         services.AddScoped<IHomePanel, RosterGapsHomePanel>();
         services.AddScoped<IDemoData, HelplineRosterDemo>();
+        services.AddScoped<IDemoData, HelplineDemo>();
         services.AddSingleton<ChatSignal>();
         services.AddScoped<ChatService>();
         // Out of hours when nobody is on the roster's shift now.
