@@ -590,6 +590,18 @@ public abstract class AttackHelpline(AriadneApp app)
         Assert.True(problems.Count == 0, string.Join(" | ", problems));
     }
 
+    [Fact]
+    public async Task A_non_data_contact_posted_as_two_kinds_is_not_logged_as_a_third()
+    {
+        var h = await HeldAsync();
+        using var op = await app.SessionAsync(h.Op);
+        var csrf = await CsrfAsync(op, "/Helpline");
+        var abusive = await DbAsync(db => db.HelplineContacts.CountAsync(c => c.InstitutionId == h.Op.InstitutionId && c.NonData == NonDataKind.Abusive));
+        var response = await PostFormAsync(op, csrf, "/Helpline?handler=NonData", new() { ["kind"] = "Silent,HangUp" });
+        Assert.True((int)response.StatusCode < 500);
+        Assert.Equal(abusive, await DbAsync(db => db.HelplineContacts.CountAsync(c => c.InstitutionId == h.Op.InstitutionId && c.NonData == NonDataKind.Abusive)));
+    }
+
     // ---------------------------------------------------------------- chats and live streams
 
     private static HttpRequestMessage ChatRequest(HttpMethod method, string url, string? token, object? body = null)
