@@ -460,7 +460,7 @@ public abstract class AttackHelpline(AriadneApp app)
         Assert.Equal(shifts, await DbAsync(db => db.HelplineShifts.CountAsync()));
     }
 
-    [Fact(Skip = "FINDING: GET /Helpline/Statistics?To=9999-12-31 (or From=0001-01-01&To=0001-01-01) answers 500: HelplineStatistics.BuildAsync line 80 last.AddDays(1) past DateOnly.MaxValue; Utc() line 135 before DateTimeOffset.MinValue")]
+    [Fact] // found by probing: a 500 before the days were clamped
     public async Task Statistics_dates_at_the_edges_of_the_calendar_never_answer_500()
     {
         CultureInfo.CurrentUICulture = new("en");

@@ -339,6 +339,10 @@ public abstract class HelplineTests(AriadneApp app)
 
         var contactPage = await session.SubmitAsync(console, "form:has([data-hotkey='n'])");
         Assert.NotNull(contactPage.Document.QuerySelector("form[data-contact-form]"));
+        var unreadable = await session.SubmitAsync(contactPage, "form[data-contact-form]", new Dictionary<string, string> { ["Input.Channel"] = "Phone,Sms", ["Input.Summary"] = "not saved" });
+        Assert.False(string.IsNullOrEmpty(unreadable.FieldError("Input_Channel"))); // an unreadable choice is an error, not dropped
+        Assert.Null(await DbAsync(db => db.HelplineContacts.Where(c => c.InstitutionId == op.InstitutionId && c.Channel == ContactChannel.Phone && c.NonData == null)
+            .OrderByDescending(c => c.ReceivedAt).Select(c => c.SummaryEnc).FirstAsync()));
         var error = await session.SubmitAsync(contactPage, "form[data-contact-form]", new Dictionary<string, string> { ["Input.Close"] = "true" });
         Assert.Equal("Choose what the contact was about", error.FieldError("Input_Category"));
         var saved = await session.SubmitAsync(error, "form[data-contact-form]", new Dictionary<string, string>

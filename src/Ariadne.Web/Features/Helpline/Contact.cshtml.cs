@@ -39,9 +39,25 @@ public sealed class ContactModel(ContactService contacts) : PageModel
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => LoadAsync(fill: true, ct);
 
+    /// <summary>
+    /// The page holds three forms; only the posted one's fields count. A value its binder could not read (an unknown choice,
+    /// a number too large) is an error beside its field, never silently dropped.
+    /// </summary>
+    private Dictionary<string, string[]> UnreadableFields(string prefix)
+    {
+        var errors = ModelState.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && kv.Value is { Errors.Count: > 0 })
+            .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value!.Errors.Select(e => e.ErrorMessage).ToArray());
+        ModelState.Clear();
+        return errors;
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        if (UnreadableFields("Input.") is { Count: > 0 } unreadable)
+        {
+            AddErrors("Input.", unreadable);
+            return await LoadAsync(fill: false, ct);
+        }
         var errors = await contacts.SaveAsync(Viewer.Of(User), Roles, Id, Input, ct);
         if (errors is null)
             return NotFound();
@@ -71,7 +87,11 @@ public sealed class ContactModel(ContactService contacts) : PageModel
 
     public async Task<IActionResult> OnPostOverrideAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        if (UnreadableFields("Override.") is { Count: > 0 } unreadable)
+        {
+            AddErrors("Override.", unreadable);
+            return await LoadAsync(fill: true, ct);
+        }
         var errors = await contacts.OverrideAsync(Viewer.Of(User), Roles, Id, Override.Decision, Override.Reason, ct);
         if (errors is null)
             return NotFound();
@@ -86,7 +106,11 @@ public sealed class ContactModel(ContactService contacts) : PageModel
 
     public async Task<IActionResult> OnPostFlagAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        if (UnreadableFields("Flag.") is { Count: > 0 } unreadable)
+        {
+            AddErrors("Flag.", unreadable);
+            return await LoadAsync(fill: true, ct);
+        }
         var errors = await contacts.FlagAsync(Viewer.Of(User), Roles, Id, Flag.Kind, Flag.Note, Flag.Days, ct);
         if (errors is null)
             return NotFound();

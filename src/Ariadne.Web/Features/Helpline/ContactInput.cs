@@ -21,6 +21,14 @@ public sealed class ContactInput
     /// <summary>Close the contact once saved (a category is then required, and the consent basis for a trafficking tip).</summary>
     public bool Close { get; set; }
 
+    /// <summary>A phone number as people write it: 5 to 30 characters of digits, spaces, +, -, dots and brackets, at least 5 digits.</summary>
+    public static bool IsPhoneNumber(string value)
+    {
+        var trimmed = value.Trim();
+        return trimmed.Length <= 30 && trimmed.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '.' or '(' or ')')
+            && trimmed.Count(char.IsAsciiDigit) >= 5;
+    }
+
     public Dictionary<string, string[]> Validate(IStringLocalizer text)
     {
         var errors = new Dictionary<string, string[]>();
@@ -34,8 +42,7 @@ public sealed class ContactInput
             errors[nameof(Category)] = [text["Helpline_CategoryRequired"]];
         if (ConsentBasis is { } basis && !Enum.IsDefined(basis))
             errors[nameof(ConsentBasis)] = [text["Helpline_ConsentBasisRequired"]];
-        if (CallerNumber is { } number && !string.IsNullOrWhiteSpace(number)
-            && (number.Trim().Length > 30 || Platform.Crypto.BlindIndex.NormalizePhone(number) is not { Length: >= 5 }))
+        if (CallerNumber is { } number && !string.IsNullOrWhiteSpace(number) && !IsPhoneNumber(number))
             errors[nameof(CallerNumber)] = [text["Helpline_NumberInvalid"]];
         if (Summary?.Trim().Length > MaxSummary)
             errors[nameof(Summary)] = [text["Validation_TooLong", MaxSummary]];

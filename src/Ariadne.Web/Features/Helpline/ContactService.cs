@@ -324,6 +324,7 @@ public sealed class ContactService(
                     await writes.RunAsync(viewer, async ct =>
                     {
                         var row = await db.HelplineContacts.FirstAsync(c => c.Id == id, ct);
+                        await db.Entry(row).ReloadAsync(ct); // under the chain's lock: a twin that forwarded first has committed
                         if (row.ReferralId is not null)
                             throw new AlreadyForwardedException();
                         var now = time.GetUtcNow();

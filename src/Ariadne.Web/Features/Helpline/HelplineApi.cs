@@ -89,7 +89,7 @@ public static partial class HelplineApi
             errors["from"] = [text["Helpline_NumberInvalid"]];
         if (errors.Count > 0)
             return ApiProblems.Invalid(errors, text);
-        var number = BlindIndex.NormalizePhone(from) is { Length: >= 5 } ? from : null;
+        var number = from is not null && ContactInput.IsPhoneNumber(from) ? from : null;
         if (await contacts.CallEventAsync(Viewer.Of(user), Roles(user), notice.CallId!, number, kind!.Value, ct) is not { } contact)
             return TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
         var cover = await roster.CoverAsync(contact.InstitutionId, ct);

@@ -32,6 +32,7 @@ public sealed class HelplineDeadlines(AriadneDbContext db, AuditedWrites writes,
             var escalated = await writes.RunSerializedAsync(null, async ct =>
             {
                 var row = await db.HelplineContacts.FirstAsync(c => c.Id == contact.Id, ct);
+                await db.Entry(row).ReloadAsync(ct); // tracked by the forwarding above: read what is committed now
                 if (row.EscalatedAt is not null)
                     return new Audited<bool>(false, new AuditRecord(HelplineAudit.Escalated, AuditOutcome.Allowed, ActorInstitutionId: row.InstitutionId,
                         TargetType: HelplineAudit.Contact, TargetId: row.Id, Purpose: HelplineAudit.Deadline));

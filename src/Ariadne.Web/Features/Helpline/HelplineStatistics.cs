@@ -56,8 +56,11 @@ public sealed class HelplineStatistics(AriadneDbContext db, AuditedWrites writes
         var zone = UiTime.Resolve(ui.Value.TimeZone);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var last = to ?? today;
-        var first = from ?? last.AddDays(-29);
+        // Days outside 2000 … a year ahead hold no contacts; clamped, a day at the calendar's edge cannot overflow.
+        var (earliest, latest) = (new DateOnly(2000, 1, 1), today.AddYears(1));
+        DateOnly Clamp(DateOnly day) => day < earliest ? earliest : day > latest ? latest : day;
+        var last = Clamp(to ?? today);
+        var first = Clamp(from ?? last.AddDays(-29));
         if (first > last)
             (first, last) = (last, first);
         if (last.DayNumber - first.DayNumber >= MaxDays)
