@@ -6,6 +6,7 @@ using Ariadne.Web.Features.Coordination;
 using Ariadne.Web.Features.Helpline;
 using Ariadne.Web.Features.Home;
 using Ariadne.Web.Features.Identification;
+using Ariadne.Web.Features.Investigation;
 using Ariadne.Web.Features.Oversight;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Features.Referrals;
@@ -39,6 +40,7 @@ public static class AriadneModules
         new AccommodationModule(),
         // After Referrals: a tip is forwarded to the Squad as a referral.
         new HelplineModule(),
+        new InvestigationModule(),
         new CoordinationModule(),
         new OversightModule(),
     ];

@@ -103,6 +103,17 @@ public sealed partial class ResourceCompletenessTests
             .Concat(Enum.GetNames<Ariadne.Web.Features.Protection.ConsentForm>().Select(s => "ConsentForm_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Protection.OnwardStatus>().Select(s => "OnwardStatus_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Protection.RiskLevel>().Select(s => "RiskLevel_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.FileStage>().Select(s => "FileStage_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.PartyRole>().Select(s => "PartyRole_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.PartySex>().Select(s => "PartySex_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.SuspectOutcome>().Select(s => "SuspectOutcome_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.MeasureKind>().Select(s => "MeasureKind_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.MeasureAuthority>().Select(s => "MeasureAuthority_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.NonPunishmentDecision>().Select(s => "NonPunishmentDecision_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.CustodyKind>().Select(s => "CustodyKind_" + s))
+            .Concat(Ariadne.Web.Features.Investigation.EvidenceFiles.ErrorKeys)
+            .Concat(new[] { "File_StageSaved", "Party_Saved", "Outcome_Saved", "Coercive_Saved", "NonPunishment_Saved", "File_Shared", "Evidence_Taken", "Custody_Saved" })
+            .Concat(new[] { Ariadne.Web.Features.Investigation.InvestigationAudit.SharedNotice, Ariadne.Web.Features.Investigation.InvestigationAudit.TamperNotice }.Select(k => "Notification_" + k.Code))
             .Concat(new[] { "Referral_Danger_true", "Referral_Danger_false" })
             .Concat(new[] { "break-glass", "referral-received", "referral-overdue", "onward-received" }.Select(k => "Notification_" + k));
         var missing = needed.Where(k => !keys.Contains(k)).ToList();

@@ -1158,6 +1158,473 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("screenings", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.CoerciveMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NoteEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<string>("OrderedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("PartyId");
+
+                    b.ToTable("criminal_file_measures", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.CriminalFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadInvestigatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficialNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SummaryEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<byte[]>("TitleEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerInstitutionId", "UpdatedAt");
+
+                    b.ToTable("criminal_files", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.CustodyEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ByInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("HashMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ReasonEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ToInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("evidence_custody_events", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.EvidenceContent", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ContentEnc")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.HasKey("ItemId");
+
+                    b.ToTable("evidence_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.EvidenceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustodyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DataKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DescriptionEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FileNameEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("HolderInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HolderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReceivedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SigningKeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TimestampSignature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.FileGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GranteeInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GranteeUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("GranteeInstitutionId", "FileId");
+
+                    b.HasIndex("GranteeUserId", "FileId");
+
+                    b.ToTable("criminal_file_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.FileOffence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("criminal_file_offences", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.FileParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Citizenship")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DetailEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NameEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FileId", "Role");
+
+                    b.ToTable("criminal_file_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.FileStageEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CourtInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NoteEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId", "RecordedAt");
+
+                    b.ToTable("criminal_file_stages", (string)null);
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.NonPunishmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OffenceEnc")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Ariadne:Encrypted", true);
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Decision");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("PartyId");
+
+                    b.ToTable("criminal_file_non_punishment", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Features.Protection.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2865,6 +3332,96 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Ariadne.Web.Features.Cases.ProtectionCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.CoerciveMeasure", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.FileParty", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.CriminalFile", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerInstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.CustodyEvent", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.EvidenceContent", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.EvidenceItem", null)
+                        .WithOne()
+                        .HasForeignKey("Ariadne.Web.Features.Investigation.EvidenceContent", "ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.EvidenceItem", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.CriminalFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.FileGrant", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.CriminalFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.FileOffence", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.CriminalFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.FileParty", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.CriminalFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.FileStageEvent", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.CriminalFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Features.Investigation.NonPunishmentRecord", b =>
+                {
+                    b.HasOne("Ariadne.Web.Features.Investigation.FileParty", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
