@@ -86,13 +86,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Makes a user with a password and, optionally, an enrolled authenticator.</summary>
-    public async Task<(string UserName, string? Key)> CreateUserAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword = false, bool trainings = false)
+    public async Task<(string UserName, string? Key)> CreateUserAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword = false, bool trainings = false,
+        bool newInstitution = false)
     {
         // Test classes run in parallel: two of them must not both create the institution of a kind.
         await _creating.WaitAsync();
         try
         {
-            return await CreateUserUnguardedAsync(kind, roles, withAuthenticator, mustChangePassword, trainings);
+            return await CreateUserUnguardedAsync(kind, roles, withAuthenticator, mustChangePassword, trainings, newInstitution);
         }
         finally
         {
@@ -102,15 +103,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly SemaphoreSlim _creating = new(1, 1);
 
-    private async Task<(string UserName, string? Key)> CreateUserUnguardedAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword, bool trainings)
+    private async Task<(string UserName, string? Key)> CreateUserUnguardedAsync(InstitutionKind kind, string[] roles, bool withAuthenticator, bool mustChangePassword, bool trainings,
+        bool newInstitution)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AriadneDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AriadneUser>>();
-        var institution = db.Institutions.FirstOrDefault(i => i.Kind == kind);
+        var institution = newInstitution ? null : db.Institutions.FirstOrDefault(i => i.Kind == kind);
         if (institution is null)
         {
-            institution = new Institution { Name = "Sınaq " + kind, Code = "B-" + kind.ToString().ToUpperInvariant(), Kind = kind, CreatedAt = Time.GetUtcNow() };
+            var code = newInstitution ? "B-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() : "B-" + kind.ToString().ToUpperInvariant();
+            institution = new Institution { Name = "Sınaq " + kind + (newInstitution ? " " + code : ""), Code = code, Kind = kind, CreatedAt = Time.GetUtcNow() };
             db.Institutions.Add(institution);
             await db.SaveChangesAsync();
         }
@@ -165,9 +168,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(InstitutionKind kind, string role, string culture) => (await SignedInAsync(kind, role, culture)).Page;
 
     /// <summary>As <see cref="SignedInPageAsync"/>, also giving the new user's account name.</summary>
-    public async Task<(IPage Page, string UserName)> SignedInAsync(InstitutionKind kind, string role, string culture)
+    public async Task<(IPage Page, string UserName)> SignedInAsync(InstitutionKind kind, string role, string culture, bool newInstitution = false)
     {
-        var (name, key) = await CreateUserAsync(kind, [role], withAuthenticator: true, trainings: true);
+        var (name, key) = await CreateUserAsync(kind, [role], withAuthenticator: true, trainings: true, newInstitution: newInstitution);
         var page = await NewPageAsync(culture);
         await page.GotoAsync("/Account/SignIn");
         await page.FillAsync("#Input_UserName", name);

@@ -286,7 +286,7 @@ public sealed class CriminalFiles(
             errors[nameof(StageInput.Stage)] = [text["File_StageOrder"]];
         if (input.On is not { } on)
             errors[nameof(StageInput.On)] = [text["File_StageDateRequired"]];
-        else if (on > today || on < DateOnly.FromDateTime(file.OpenedAt.UtcDateTime).AddYears(-5))
+        else if (on > today.AddDays(1) || on < DateOnly.FromDateTime(file.OpenedAt.UtcDateTime).AddYears(-5))
             errors[nameof(StageInput.On)] = [text["File_StageDateInvalid"]];
         if (input.Note?.Trim().Length > MaxText)
             errors[nameof(StageInput.Note)] = [text["Validation_TooLong", MaxText]];
@@ -523,7 +523,7 @@ public sealed class CriminalFiles(
             errors[nameof(NonPunishmentInput.Decision)] = [text["NonPunishment_DecisionRequired"]];
         else if (decision != NonPunishmentDecision.Pending && input.DecidedOn is null)
             errors[nameof(NonPunishmentInput.DecidedOn)] = [text["NonPunishment_DateRequired"]];
-        if (input.DecidedOn is { } on && (on > Today || on < Today.AddYears(-20)))
+        if (input.DecidedOn is { } on && (on > Today.AddDays(1) || on < Today.AddYears(-20)))
             errors[nameof(NonPunishmentInput.DecidedOn)] = [text["NonPunishment_DateInvalid"]];
         if (errors.Count > 0)
             return errors;

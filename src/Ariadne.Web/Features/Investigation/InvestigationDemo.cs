@@ -1,9 +1,79 @@
+using System.Text;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
+using Ariadne.Web.Platform.Participants;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Investigation;
 
-/// <summary>The demo world's criminal file (filled in below).</summary>
-public sealed class InvestigationDemo : IDemoData
+/// <summary>
+/// The demo's criminal file, through the real services: opened by the demo investigator, charged, shared with the demo
+/// prosecutor, who sent it to the demo court (the indictment stage); two evidence items with a transfer in their chain; the
+/// victim linked to her protection case, which the prosecutor may not see (the file shows "linked to a case you may not see").
+/// </summary>
+public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbContext db, CriminalFiles files, EvidenceLocker locker, TimeProvider time) : IDemoData
 {
-    public Task SeedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var investigatorUser = await users.FindByNameAsync("investigator") ?? throw new InvalidOperationException("no demo investigator");
+        var prosecutorUser = await users.FindByNameAsync("prosecutor") ?? throw new InvalidOperationException("no demo prosecutor");
+        var clerkUser = await users.FindByNameAsync("clerk") ?? throw new InvalidOperationException("no demo clerk");
+        var investigator = new Viewer(investigatorUser.Id, investigatorUser.InstitutionId, [Relation.Investigator]);
+        var prosecutor = new Viewer(prosecutorUser.Id, prosecutorUser.InstitutionId, [Relation.Prosecutor]);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var (id, errors) = await files.OpenAsync(investigator, [RoleCatalog.Investigator], new CriminalFiles.OpenInput
+        {
+            Title = "Demo: Əməliyyat Karvan",
+            Offences = ["144-1.1", "144-2"],
+            Summary = "Demo: İstanbula iş vədi ilə qadınların aparılması; vasitəçi şirkət Bakıda.",
+        }, ct: cancellationToken);
+        if (id is not { } fileId)
+            throw new InvalidOperationException("the demo file was refused: " + string.Join("; ", errors.Keys));
+        var victimCase = await db.Cases.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Recency).Select(c => c.Number).FirstAsync(cancellationToken);
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Elşən Məmmədov", Sex = PartySex.Male, BirthYear = 1978, Citizenship = "AZ", Detail = "Demo: vasitəçi şirkətin direktoru" }, cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Sevda Quliyeva", Sex = PartySex.Female, BirthYear = 1985, Citizenship = "AZ", Detail = "Demo: işə götürən" }, cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Victim, Name = "Demo: G. N.", Sex = PartySex.Female, BirthYear = 1999, Citizenship = "AZ", CaseNumber = victimCase }, cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Witness, Name = "Demo: Kamran Həsənov", Sex = PartySex.Male }, cancellationToken));
+        await Check(files.RecordStageAsync(investigator, fileId, new() { Stage = FileStage.CriminalCaseOpened, On = today.AddDays(-60), OfficialNumber = "Demo 2026/144-1/0042" }, cancellationToken));
+        await Check(files.RecordStageAsync(investigator, fileId, new() { Stage = FileStage.Charged, On = today.AddDays(-20) }, cancellationToken));
+        var suspect = await db.FileParties.AsNoTracking().Where(p => p.FileId == fileId && p.Role == PartyRole.Suspect).OrderBy(p => p.AddedAt).Select(p => p.Id).FirstAsync(cancellationToken);
+        await Check(files.RecordMeasureAsync(investigator, fileId, new() { PartyId = suspect, Kind = MeasureKind.Detention, OrderedBy = MeasureAuthority.Court, From = today.AddDays(-20), Until = today.AddDays(70) }, cancellationToken));
+        var victim = await db.FileParties.AsNoTracking().Where(p => p.FileId == fileId && p.Role == PartyRole.Victim).Select(p => p.Id).FirstAsync(cancellationToken);
+        await Check(files.RecordNonPunishmentAsync(investigator, fileId, new() { PartyId = victim, Offence = "Demo: saxta iş vizası ilə sərhədi keçmə", Decision = NonPunishmentDecision.NotProsecuted, DecidedOn = today.AddDays(-15) }, cancellationToken));
+        await Check(files.ShareAsync(investigator, fileId, new() { InstitutionId = prosecutorUser.InstitutionId, Reason = "Demo: ittiham aktı üçün" }, cancellationToken));
+
+        var (ledger, ledgerErrors) = await locker.TakeInAsync(investigator, fileId, new() { Description = "Demo: vasitəçi şirkətin ödəniş dəftəri (skan)", Location = "Demo: sübut otağı 2, şkaf 14" },
+            "odenis-defteri.pdf", "application/pdf", SamplePdf("Demo: payments ledger 2026 — Elşən Məmmədov → Sevda Quliyeva"), cancellationToken);
+        if (ledger is null)
+            throw new InvalidOperationException("the demo ledger was refused: " + string.Join("; ", ledgerErrors?.Keys.ToList() ?? []));
+        await locker.TakeInAsync(investigator, fileId, new() { Description = "Demo: şübhəlinin telefonundan yazışmanın mətni", Location = "Demo: sübut otağı 2, şkaf 14" },
+            "yazisma.txt", "text/plain", Encoding.UTF8.GetBytes("Demo: — Sabah 6-da avtovağzalda. Pasportları mən saxlayacağam.\n"), cancellationToken);
+        await Check(locker.RecordCustodyAsync(investigator, ledger.Value, new() { Kind = CustodyKind.Transfer, ToInstitutionId = prosecutorUser.InstitutionId, Location = "Demo: prokurorluğun dəftərxanası", Reason = "Demo: ittiham aktına əlavə" }, cancellationToken));
+        await Check(files.RecordStageAsync(prosecutor, fileId, new() { Stage = FileStage.IndictmentToCourt, On = today.AddDays(-3), CourtInstitutionId = clerkUser.InstitutionId, Note = "Demo: ittiham aktı təsdiq edildi" }, cancellationToken));
+    }
+
+    /// <summary>A one-page PDF with a line of text (the demo's scanned ledger), written with PDFsharp.</summary>
+    public static byte[] SamplePdf(string line)
+    {
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        var page = document.AddPage();
+        if (EvidenceFontResolver.EnsureInstalled())
+        {
+            using var graphics = PdfSharp.Drawing.XGraphics.FromPdfPage(page);
+            graphics.DrawString(line, new PdfSharp.Drawing.XFont(EvidenceFontResolver.FamilyName, 12), PdfSharp.Drawing.XBrushes.Black, new PdfSharp.Drawing.XPoint(40, 80));
+        }
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+
+    private static async Task Check(Task<Dictionary<string, string[]>?> write)
+    {
+        var errors = await write;
+        if (errors is not { Count: 0 })
+            throw new InvalidOperationException("a demo step was refused: " + string.Join("; ", errors?.Keys.ToList() ?? ["not visible"]));
+    }
 }
