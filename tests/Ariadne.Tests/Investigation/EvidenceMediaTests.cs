@@ -263,9 +263,54 @@ public sealed class EvidenceMediaTests
         using var pdf = PigDocument.Open(result.Content);
         Assert.Equal(3, pdf.NumberOfPages);
         foreach (var page in pdf.GetPages())
+        {
             Assert.Contains(Squash(Mark), Squash(page.Text), StringComparison.Ordinal);
+            // Twice (the footer line and the diagonal), and on the page, not drawn outside its edges.
+            Assert.Equal(2 * Squash(Mark).Length, page.Letters.Count(l => !string.IsNullOrWhiteSpace(l.Value)));
+            Assert.All(page.Letters, l =>
+            {
+                Assert.InRange(l.BoundingBox.Centroid.X, 0, page.Width);
+                Assert.InRange(l.BoundingBox.Centroid.Y, 0, page.Height);
+            });
+            Assert.Contains(page.Letters, l => l.BoundingBox.Centroid.Y < 20); // the footer
+        }
         Assert.Equal(Mark, pdf.Information.Subject);
         Assert.Equal(Mark, pdf.Information.Keywords);
+    }
+
+    [Fact]
+    public void Landscape_and_rotated_pages_carry_the_watermark_on_the_page()
+    {
+        byte[] original;
+        using (var document = new SharpDocument())
+        {
+            document.AddPage().Orientation = PdfSharp.PageOrientation.Landscape;
+            document.AddPage().Rotate = 90;
+            document.AddPage().Rotate = 180;
+            document.AddPage().Rotate = 270;
+            var small = document.AddPage();
+            small.Width = PdfSharp.Drawing.XUnit.FromPoint(200);
+            small.Height = PdfSharp.Drawing.XUnit.FromPoint(120);
+            using var stream = new MemoryStream();
+            document.Save(stream, closeStream: false);
+            original = stream.ToArray();
+        }
+        var result = EvidenceWatermark.Apply(original, "application/pdf", "scan.pdf", Mark);
+
+        Assert.True(result.Visible);
+        using var pdf = PigDocument.Open(result.Content);
+        foreach (var page in pdf.GetPages())
+        {
+            Assert.Contains(Squash(Mark), Squash(page.Text), StringComparison.Ordinal);
+            // PdfPig gives positions as a reader shows the page (rotation applied): the footer is at the bottom.
+            Assert.All(page.Letters, l =>
+            {
+                Assert.InRange(l.BoundingBox.Centroid.X, 0, page.Width);
+                Assert.InRange(l.BoundingBox.Centroid.Y, 0, page.Height);
+            });
+            Assert.Contains(page.Letters, l => l.BoundingBox.Centroid.Y < 20);
+            Assert.Equal(2 * Squash(Mark).Length, page.Letters.Count(l => !string.IsNullOrWhiteSpace(l.Value)));
+        }
     }
 
     [Fact]

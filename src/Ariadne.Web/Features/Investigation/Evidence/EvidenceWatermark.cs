@@ -91,8 +91,33 @@ public static class EvidenceWatermark
             var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
             foreach (var page in document.Pages)
             {
-                using var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-                StampPage(graphics, page.Width.Point, page.Height.Point, mark, options);
+                // PDFsharp's own handling of /Rotate does not keep the drawing on the page, so the page is drawn on
+                // unrotated (in media-box space) and the rotation is applied here, so the mark reads upright.
+                var rotate = ((page.Rotate % 360) + 360) % 360;
+                var box = page.MediaBox;
+                double w = box.Width, h = box.Height;
+                page.Rotate = 0;
+                page.Orientation = PdfSharp.PageOrientation.Portrait;
+                page.MediaBox = box;
+                using (var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
+                {
+                    // From what a reader shows (x right, y down) to the unrotated page (x right, y down).
+                    var (shownWidth, shownHeight) = rotate is 90 or 270 ? (h, w) : (w, h);
+                    switch (rotate)
+                    {
+                        case 90:
+                            graphics.MultiplyTransform(new XMatrix(0, -1, 1, 0, 0, h));
+                            break;
+                        case 180:
+                            graphics.MultiplyTransform(new XMatrix(-1, 0, 0, -1, w, h));
+                            break;
+                        case 270:
+                            graphics.MultiplyTransform(new XMatrix(0, 1, -1, 0, w, 0));
+                            break;
+                    }
+                    StampPage(graphics, shownWidth, shownHeight, mark, options);
+                }
+                page.Rotate = rotate;
             }
             using var output = new MemoryStream();
             document.Save(output, closeStream: false);
@@ -108,7 +133,7 @@ public static class EvidenceWatermark
     private static void StampPage(XGraphics graphics, double width, double height, string mark, XPdfFontOptions options)
     {
         // Footer: dark grey on a translucent white band, sized to fit the page's width.
-        var footerSize = FitFontSize(graphics, mark, width - 24, 8, 4, options);
+        var footerSize = FitFontSize(graphics, mark, width - 24, 8, 2, options);
         var footerFont = new XFont(EvidenceFontResolver.FamilyName, footerSize, XFontStyleEx.Regular, options);
         var band = footerSize * 2;
         graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(170, 255, 255, 255)), 0, height - band, width, band);
@@ -117,7 +142,7 @@ public static class EvidenceWatermark
 
         // Diagonal: large, light and translucent, across the page from corner to corner.
         var diagonal = Math.Sqrt(width * width + height * height);
-        var diagonalSize = FitFontSize(graphics, mark, diagonal * 0.85, 48, 6, options);
+        var diagonalSize = FitFontSize(graphics, mark, diagonal * 0.85, 48, 2, options);
         var diagonalFont = new XFont(EvidenceFontResolver.FamilyName, diagonalSize, XFontStyleEx.Regular, options);
         var state = graphics.Save();
         graphics.TranslateTransform(width / 2, height / 2);
@@ -211,7 +236,7 @@ public static class EvidenceWatermark
     {
         var size = Math.Max(12f, Math.Max(Math.Min(width, height) / 25f, Math.Max(width, height) / 60f));
         using var font = new SKFont(typeface, size);
-        using var dark = new SKPaint { Color = new SKColor(0, 0, 0, 80), IsAntialias = true };
+        using var dark = new SKPaint { Color = new SKColor(0, 0, 0, 96), IsAntialias = true };
         using var light = new SKPaint { Color = new SKColor(255, 255, 255, 80), IsAntialias = true };
         var textWidth = Math.Max(font.MeasureText(mark), size);
         var stepX = textWidth + size * 3;
