@@ -7,9 +7,6 @@ using SkiaSharp;
 
 namespace Ariadne.Web.Features.Investigation;
 
-/// <summary>What a downloader receives: the bytes, their type and name, and whether the watermark is visible in them.</summary>
-public sealed record WatermarkedFile(byte[] Content, string ContentType, string FileName, bool Visible);
-
 /// <summary>
 /// Marks every downloaded copy of a piece of evidence with who took it, when, and which download it was, so a copy
 /// that leaks can be traced. PDF pages and PNG/JPEG images carry the mark visibly; every other type (and any PDF or
