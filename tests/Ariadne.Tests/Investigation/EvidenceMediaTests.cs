@@ -385,6 +385,34 @@ public sealed class EvidenceMediaTests
     }
 
     [Fact]
+    public void A_photo_turned_by_its_exif_orientation_is_delivered_as_it_is_meant_to_be_seen()
+    {
+        // 400 × 200, red on the left and blue on the right, with EXIF orientation 6 ("rotate 90° clockwise"):
+        // a viewer shows it 200 × 400, red at the top. Re-encoding drops the EXIF, so the pixels must be turned.
+        using var bitmap = new SKBitmap(400, 200);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, 200, 200, red);
+        }
+        using var encoded = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95);
+        var plain = encoded.ToArray();
+        byte[] exif = [0xFF, 0xE1, 0, 34, .. "Exif\0\0"u8, .. "MM\0*"u8, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+        byte[] turned = [.. plain.AsSpan(0, 2), .. exif, .. plain.AsSpan(2)];
+
+        var result = EvidenceWatermark.Apply(turned, "image/jpeg", "photo.jpg", Mark);
+
+        Assert.True(result.Visible);
+        using var output = SKBitmap.Decode(result.Content);
+        Assert.Equal((200, 400), (output.Width, output.Height));
+        var top = output.GetPixel(100, 40);
+        var lower = output.GetPixel(100, 300);
+        Assert.True(top.Red > top.Blue, "the red half is not at the top");
+        Assert.True(lower.Blue > lower.Red, "the blue half is not below");
+    }
+
+    [Fact]
     public void A_decompression_bomb_is_not_decoded_but_delivered_in_the_zip()
     {
         // 10,000 × 5,000 pixels (50 megapixels, about 200 MB decoded) in a file of a few kilobytes. The same file at
