@@ -291,6 +291,8 @@ public sealed class EvidenceMediaTests
             var small = document.AddPage();
             small.Width = PdfSharp.Drawing.XUnit.FromPoint(200);
             small.Height = PdfSharp.Drawing.XUnit.FromPoint(120);
+            var cropped = document.AddPage();
+            cropped.CropBox = new PdfSharp.Pdf.PdfRectangle(new XPoint(100, 200), new XPoint(400, 500));
             using var stream = new MemoryStream();
             document.Save(stream, closeStream: false);
             original = stream.ToArray();
@@ -302,7 +304,8 @@ public sealed class EvidenceMediaTests
         foreach (var page in pdf.GetPages())
         {
             Assert.Contains(Squash(Mark), Squash(page.Text), StringComparison.Ordinal);
-            // PdfPig gives positions as a reader shows the page (rotation applied): the footer is at the bottom.
+            // PdfPig gives letter positions as a reader shows the page: rotation applied and (0, 0) at the bottom left
+            // of the crop box, so the visible page is 0 … Width × 0 … Height, and the footer is at its bottom.
             Assert.All(page.Letters, l =>
             {
                 Assert.InRange(l.BoundingBox.Centroid.X, 0, page.Width);

@@ -92,12 +92,15 @@ public static class EvidenceWatermark
                 // unrotated (in media-box space) and the rotation is applied here, so the mark reads upright.
                 var rotate = ((page.Rotate % 360) + 360) % 360;
                 var box = page.MediaBox;
-                double w = box.Width, h = box.Height;
+                // A reader shows the crop box (the media box when there is none): the mark goes inside it.
+                var shown = page.HasCropBox ? page.CropBox : box;
+                double w = shown.Width, h = shown.Height;
                 page.Rotate = 0;
                 page.Orientation = PdfSharp.PageOrientation.Portrait;
                 page.MediaBox = box;
                 using (var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append))
                 {
+                    graphics.TranslateTransform(shown.X1 - box.X1, box.Y2 - shown.Y2);
                     // From what a reader shows (x right, y down) to the unrotated page (x right, y down).
                     var (shownWidth, shownHeight) = rotate is 90 or 270 ? (h, w) : (w, h);
                     switch (rotate)
