@@ -499,7 +499,7 @@ public sealed class EvidenceMediaTests
     [Fact]
     public void A_watermark_is_one_line_and_an_original_named_like_the_note_is_kept_apart()
     {
-        var result = EvidenceWatermark.Apply(Text, "text/plain", "WATERMARK.txt", "line one\nline two");
+        var result = EvidenceWatermark.Apply(Text, "text/plain", "WATERMARK.txt", "line one\nline\u202E two");
         using var archive = new ZipArchive(new MemoryStream(result.Content), ZipArchiveMode.Read, leaveOpen: false, Encoding.UTF8);
         Assert.Equal("line one line two", archive.Comment);
         Assert.Equal(2, archive.Entries.Count);

@@ -38,7 +38,12 @@ public static class EvidenceWatermark
     {
         var builder = new StringBuilder(watermark.Length);
         foreach (var c in watermark)
+        {
+            // Bidi overrides are dropped: a name holding one could make the mark read backwards.
+            if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+                continue;
             builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
         var line = builder.ToString().Trim();
         return line.Length > 400 ? line[..400] : line;
     }
