@@ -80,6 +80,32 @@ public sealed class GraphSvgTests
         Assert.True(Distance("Bakı, Nizami küç. 12") > Distance("Kaspi Trade MMC") + 50);
     }
 
+    [Fact]
+    public void An_outer_node_sits_near_the_inner_node_it_is_linked_to()
+    {
+        // Kind and id order alone would put each child across from its parent.
+        var nodes = new List<GraphNode>
+        {
+            Node("focus", GraphNodeKind.Person, 0, "Focus"),
+            Node("a", GraphNodeKind.Company, 1, "Parent A"),
+            Node("b", GraphNodeKind.Phone, 1, "Parent B"),
+            Node("x", GraphNodeKind.Address, 2, "Child of A"),
+            Node("y", GraphNodeKind.Person, 2, "Child of B"),
+        };
+        var edges = new List<GraphEdge> { new("focus", "a", "l", false), new("focus", "b", "l", false), new("a", "x", "l", false), new("b", "y", "l", false) };
+        var root = Parse(GraphSvg.Render(nodes, edges, "t", "d"));
+        (double X, double Y) At(string label)
+        {
+            var text = root.Descendants(Svg + "text").First(t => t.Value == label);
+            return (double.Parse((string)text.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse((string)text.Attribute("y")!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        static double Distance((double X, double Y) p, (double X, double Y) q) => Math.Sqrt(Math.Pow(p.X - q.X, 2) + Math.Pow(p.Y - q.Y, 2));
+        Assert.True(Distance(At("Child of A"), At("Parent A")) < Distance(At("Child of A"), At("Parent B")));
+        Assert.True(Distance(At("Child of B"), At("Parent B")) < Distance(At("Child of B"), At("Parent A")));
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("Tom & Jerry \"Ltd\" 'x'")]

@@ -5,8 +5,9 @@ namespace Ariadne.Web.Features.Investigation;
 
 /// <summary>
 /// A link chart drawn on the server as SVG, without JavaScript: the focus in the centre, each further hop on a ring
-/// around it, the nodes of a ring spread evenly by angle in a stable order (depth, kind, id), so the same input gives
-/// the same picture byte for byte. Each kind has its own shape, colour and letter (meaning never by colour alone);
+/// around it, the nodes of a ring spread evenly by angle (the first ring in (kind, id) order, further rings near the inner
+/// nodes they are linked to); which nodes are drawn under the cap goes by (depth, kind, id). The same input gives the
+/// same picture byte for byte. Each kind has its own shape, colour and letter (meaning never by colour alone);
 /// a hidden node ("ask the owner") is a dashed grey outline with a drawn lock. Every text is XML-escaped; the SVG
 /// holds no script, no event handler, no foreignObject, no style element or attribute (the site's CSP) and no
 /// external reference: links go only to paths of this site.
@@ -26,7 +27,7 @@ public static class GraphSvg
 
     private const int MaxEdgeLabel = 16;
     private const double RingGap = 130;
-    private const double Spacing = 96; // along a ring, between node centres: room for a cut label
+    private const double Spacing = 110; // along a ring, between node centres: room for a cut label
     private const double NodeRadius = 20;
     private const double FocusRadius = 28;
     private const double LabelHalfWidth = 64;
@@ -55,7 +56,7 @@ public static class GraphSvg
         kindName ??= static k => k.ToString();
         var (shown, total) = Select(nodes);
         var drawnEdges = SelectEdges(shown, edges);
-        var positions = Place(shown);
+        var positions = Place(shown, drawnEdges);
 
         var prefix = "lc" + StableHash(title, shown);
         var svg = new StringBuilder(4096 + (shown.Count * 600));
@@ -71,7 +72,7 @@ public static class GraphSvg
             maxY = Math.Max(maxY, y + r + 18 + Margin);
         }
 
-        var kinds = shown.Select(n => n.Kind).Distinct().Order().ToList();
+        var kinds = shown.Where(n => !n.Hidden).Select(n => n.Kind).Distinct().Order().ToList();
         var hiddenPresent = shown.Any(n => n.Hidden);
         var legendTop = maxY;
         var legendRows = kinds.Count + (hiddenPresent ? 1 : 0);
@@ -124,7 +125,7 @@ public static class GraphSvg
             svg.Append("<g class=\"node").Append(node.Hidden ? " node-hidden" : "").Append("\"><title>").Append(Escape(fullTitle)).Append("</title>");
             AppendSymbol(svg, node.Kind, node.Hidden, x, y, r, focus: Math.Max(0, node.Depth) == 0);
             svg.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(y + r + 14))
-                .Append("\" font-size=\"11\" font-family=\"sans-serif\" text-anchor=\"middle\" fill=\"#111827\">")
+                .Append("\" font-size=\"11\" font-family=\"sans-serif\" text-anchor=\"middle\" fill=\"#111827\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">")
                 .Append(Escape(Truncate(node.Label, MaxLabel))).Append("</text></g>");
             if (href is not null)
                 svg.Append("</a>");
@@ -143,7 +144,7 @@ public static class GraphSvg
             }
 
             if (hiddenPresent)
-                AppendLegendRow(svg, kinds[0], hidden: true, minX + Margin + 10, ly, HiddenLegend(shown));
+                AppendLegendRow(svg, GraphNodeKind.Person, hidden: true, minX + Margin + 10, ly, HiddenLegend(shown));
             svg.Append("</g>");
         }
 
@@ -205,15 +206,26 @@ public static class GraphSvg
     }
 
     // Centre and radius of each node: the depths present, in order, each on its own ring (one focus alone in the centre);
-    // a crowded ring grows so that its nodes stay Spacing apart.
-    private static Dictionary<string, (double X, double Y, double R)> Place(List<GraphNode> shown)
+    // a crowded ring grows so that its nodes stay Spacing apart. The first ring goes round in (kind, id) order; each further
+    // ring in the order of the mean angle of each node's neighbours on the inner rings (then kind, id), so that a node
+    // sits near what it is linked to and lines cross less. Same input, same order, same picture.
+    private static Dictionary<string, (double X, double Y, double R)> Place(List<GraphNode> shown, List<GraphEdge> edges)
     {
-        var positions = new Dictionary<string, (double, double, double)>(StringComparer.Ordinal);
+        var positions = new Dictionary<string, (double X, double Y, double R)>(StringComparer.Ordinal);
+        var angles = new Dictionary<string, double>(StringComparer.Ordinal);
+        var neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var edge in edges)
+        {
+            (neighbours.TryGetValue(edge.From, out var a) ? a : neighbours[edge.From] = []).Add(edge.To);
+            (neighbours.TryGetValue(edge.To, out var b) ? b : neighbours[edge.To] = []).Add(edge.From);
+        }
+
+        const double Top = -Math.PI / 2;
         var previous = 0.0;
         var ring = 0;
         foreach (var group in shown.GroupBy(n => Math.Max(0, n.Depth)))
         {
-            var members = group.ToList();
+            var members = group.ToList(); // (kind, id) order
             double radius;
             if (ring == 0 && members.Count == 1)
                 radius = 0;
@@ -223,7 +235,15 @@ public static class GraphSvg
                 radius = Math.Max(ring == 0 ? RingGap / 2 : previous + RingGap, needed);
             }
 
-            var start = (-Math.PI / 2) + (ring * 0.35);
+            var start = Top + (ring * 0.35);
+            if (ring > 0 && angles.Count > 0)
+            {
+                var keyed = members.Select((n, i) => (Node: n, Index: i, Angle: MeanAngle(neighbours.GetValueOrDefault(n.Id), angles))).ToList();
+                members = keyed.OrderBy(x => x.Angle ?? double.MaxValue).ThenBy(x => x.Index).Select(x => x.Node).ToList();
+                if (keyed.Min(x => x.Angle) is { } first)
+                    start = first;
+            }
+
             for (var i = 0; i < members.Count; i++)
             {
                 var angle = start + (2 * Math.PI * i / members.Count);
@@ -231,11 +251,48 @@ public static class GraphSvg
                 positions[members[i].Id] = (radius * Math.Cos(angle), radius * Math.Sin(angle), r);
             }
 
+            // Angles are known only for nodes off the centre.
+            if (radius > 0)
+            {
+                foreach (var node in members)
+                {
+                    var (x, y, _) = positions[node.Id];
+                    angles[node.Id] = Math.Atan2(y, x);
+                }
+            }
+
             previous = radius;
             ring++;
         }
 
         return positions;
+    }
+
+    // The mean direction of the neighbours already placed off the centre, from Top clockwise in [Top, Top + 2π); null for none.
+    private static double? MeanAngle(List<string>? neighbours, Dictionary<string, double> angles)
+    {
+        if (neighbours is null)
+            return null;
+        double sin = 0, cos = 0;
+        var count = 0;
+        foreach (var id in neighbours)
+        {
+            if (angles.TryGetValue(id, out var angle))
+            {
+                sin += Math.Sin(angle);
+                cos += Math.Cos(angle);
+                count++;
+            }
+        }
+
+        if (count == 0 || (Math.Abs(sin) < 1e-9 && Math.Abs(cos) < 1e-9))
+            return null;
+        var mean = Math.Atan2(sin, cos);
+        while (mean < -Math.PI / 2)
+            mean += 2 * Math.PI;
+        while (mean >= 3 * Math.PI / 2)
+            mean -= 2 * Math.PI;
+        return mean;
     }
 
     private static bool Hidden(List<GraphNode> shown, string id) => shown.Find(n => string.Equals(n.Id, id, StringComparison.Ordinal))?.Hidden == true;
