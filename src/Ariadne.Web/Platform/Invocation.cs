@@ -11,7 +11,7 @@ namespace Ariadne.Web.Platform;
 /// </summary>
 public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, string[] HostArgs)
 {
-    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "bootstrap-auditor", "audit", "keys", "person", "linkage"];
+    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "bootstrap-auditor", "audit", "keys", "linkage"];
 
     public static Invocation Parse(string[] args)
     {
@@ -43,16 +43,24 @@ public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, stri
                     await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
                     return code;
                 }
-            case "audit" or "keys" or "person":
+            case "audit" or "keys":
+            case not null when ModuleNouns(app).Contains(Verb):
                 {
                     var (code, message) = await new Cli.OperatorVerbs(app.Services).RunAsync(Verb, VerbArgs);
                     await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
                     return code;
                 }
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{Verb}'. Verbs: {string.Join(", ", Verbs)}; or none to run the server.");
+                await Console.Error.WriteLineAsync($"Unknown verb '{Verb}'. Verbs: {string.Join(", ", Verbs.Concat(ModuleNouns(app)).Distinct())}; or none to run the server.");
                 return 2;
         }
+    }
+
+    /// <summary>The first words of the verbs the modules contribute (<see cref="Cli.IOperatorVerb"/>: "person erase", "evidence verify").</summary>
+    private static List<string> ModuleNouns(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetServices<Cli.IOperatorVerb>().Select(v => v.Name.Noun).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static void PrintDemoBanner(WebApplication app)

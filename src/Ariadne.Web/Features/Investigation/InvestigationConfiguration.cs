@@ -51,7 +51,7 @@ internal sealed class FilePartyConfiguration : IEntityTypeConfiguration<FilePart
         e.ToTable("criminal_file_parties");
         e.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
-        e.Property(p => p.Citizenship).HasMaxLength(2);
+        e.Property(p => p.Citizenship).HasMaxLength(3);
         e.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(30);
         e.Property(p => p.NameEnc).IsEncrypted();
         e.Property(p => p.DetailEnc).IsEncrypted();

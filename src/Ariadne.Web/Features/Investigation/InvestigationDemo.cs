@@ -33,9 +33,9 @@ public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbC
         if (id is not { } fileId)
             throw new InvalidOperationException("the demo file was refused: " + string.Join("; ", errors.Keys));
         var victimCase = await db.Cases.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Recency).Select(c => c.Number).FirstAsync(cancellationToken);
-        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Elşən Məmmədov", Sex = PartySex.Male, BirthYear = 1978, Citizenship = "AZ", Detail = "Demo: vasitəçi şirkətin direktoru" }, cancellationToken));
-        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Sevda Quliyeva", Sex = PartySex.Female, BirthYear = 1985, Citizenship = "AZ", Detail = "Demo: işə götürən" }, cancellationToken));
-        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Victim, Name = "Demo: G. N.", Sex = PartySex.Female, BirthYear = 1999, Citizenship = "AZ", CaseNumber = victimCase }, cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Elşən Məmmədov", Sex = PartySex.Male, BirthYear = 1978, Citizenship = "AZE", Detail = "Demo: vasitəçi şirkətin direktoru" }, cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Sevda Quliyeva", Sex = PartySex.Female, BirthYear = 1985, Citizenship = "AZE", Detail = "Demo: işə götürən" }, cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Victim, Name = "Demo: G. N.", Sex = PartySex.Female, BirthYear = 1999, Citizenship = "AZE", CaseNumber = victimCase }, cancellationToken));
         await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Witness, Name = "Demo: Kamran Həsənov", Sex = PartySex.Male }, cancellationToken));
         await Check(files.RecordStageAsync(investigator, fileId, new() { Stage = FileStage.CriminalCaseOpened, On = today.AddDays(-60), OfficialNumber = "Demo 2026/144-1/0042" }, cancellationToken));
         await Check(files.RecordStageAsync(investigator, fileId, new() { Stage = FileStage.Charged, On = today.AddDays(-20) }, cancellationToken));

@@ -1509,8 +1509,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Citizenship")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<byte[]>("DetailEnc")
                         .HasColumnType("bytea")

@@ -1504,7 +1504,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Citizenship")
-                        .HasMaxLength(2)
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("DetailEnc")

@@ -95,7 +95,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     DetailEnc = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    Citizenship = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Citizenship = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     SentenceMonths = table.Column<int>(type: "INTEGER", nullable: true),

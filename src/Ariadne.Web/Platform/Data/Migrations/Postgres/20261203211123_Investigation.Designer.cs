@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAriadneDbContext))]
-    [Migration("20261203203233_Investigation")]
+    [Migration("20261203211123_Investigation")]
     partial class Investigation
     {
         /// <inheritdoc />
@@ -1512,8 +1512,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Citizenship")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<byte[]>("DetailEnc")
                         .HasColumnType("bytea")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAriadneDbContext))]
-    [Migration("20261203203219_Investigation")]
+    [Migration("20261203211118_Investigation")]
     partial class Investigation
     {
         /// <inheritdoc />
@@ -1507,7 +1507,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Citizenship")
-                        .HasMaxLength(2)
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("DetailEnc")

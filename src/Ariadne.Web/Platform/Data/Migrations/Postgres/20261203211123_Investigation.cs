@@ -95,7 +95,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     DetailEnc = table.Column<byte[]>(type: "bytea", nullable: true),
                     Sex = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     BirthYear = table.Column<int>(type: "integer", nullable: true),
-                    Citizenship = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    Citizenship = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: true),
                     Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     SentenceMonths = table.Column<int>(type: "integer", nullable: true),
