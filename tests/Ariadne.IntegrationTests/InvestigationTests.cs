@@ -138,6 +138,7 @@ public abstract class InvestigationTests(AriadneApp app)
         await using var own = new AriadneApp(app.Provider);
         await own.InitializeAsync();
         app = own;
+        own.Time.Advance(TimeSpan.FromTicks(1_234_567)); // a clock that is not on a round second, as real ones are not
         var (investigator, fileId, _) = await FileAsync();
         var inv = CaseSteps.ViewerOf(investigator, Investigator);
         var prosecutor = await app.CreateUserAsync(InstitutionKind.Prosecution, Prosecutor);

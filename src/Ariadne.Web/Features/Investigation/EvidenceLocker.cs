@@ -86,7 +86,7 @@ public sealed class EvidenceLocker(
         {
             var file = await db.CriminalFiles.FirstAsync(f => f.Id == fileId, ct);
             var key = await dataKeys.UnwrapAsync(file.DataKeyId, ct) ?? throw new InvalidOperationException("The file's key is gone.");
-            var now = time.GetUtcNow();
+            var now = Now();
             var hash = SHA256.HashData(content);
             var item = new EvidenceItem
             {
@@ -191,7 +191,7 @@ public sealed class EvidenceLocker(
             var key = await dataKeys.UnwrapAsync(item.DataKeyId, ct) ?? throw new InvalidOperationException("The file's key is gone.");
             var matched = await ContentMatchesAsync(item, key, ct) && ChainProblem(item, await EventsAsync(itemId, ct)) is null;
             var previous = await db.CustodyEvents.Where(c => c.ItemId == itemId).OrderByDescending(c => c.Sequence).Select(c => c.Hash).FirstAsync(ct);
-            var now = time.GetUtcNow();
+            var now = Now();
             Append(item, key, kind, viewer, kind == CustodyKind.Transfer ? input.ToInstitutionId : null, location!, reason, matched, previous, now);
             if (kind == CustodyKind.Transfer)
             {
@@ -225,7 +225,7 @@ public sealed class EvidenceLocker(
             var content = await OpenContentAsync(item, key, ct);
             var matched = content is not null && SHA256.HashData(content).AsSpan().SequenceEqual(item.Sha256) && ChainProblem(item, await EventsAsync(itemId, ct)) is null;
             var previous = await db.CustodyEvents.Where(c => c.ItemId == itemId).OrderByDescending(c => c.Sequence).Select(c => c.Hash).FirstAsync(ct);
-            var now = time.GetUtcNow();
+            var now = Now();
             Append(item, key, CustodyKind.Download, viewer, null, item.Location, null, matched, previous, now);
             WatermarkedFile? served = null;
             if (matched)
@@ -272,6 +272,16 @@ public sealed class EvidenceLocker(
                 return (count, $"{item.Number}: {problem}");
         }
         return (count, null);
+    }
+
+    /// <summary>
+    /// The time recorded with an item or an event, to the whole millisecond: it is hashed and signed, so it must read back
+    /// exactly as written (PostgreSQL keeps microseconds, SQLite's text as EF writes it may keep less than a .NET tick).
+    /// </summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     }
 
     private Task<List<CustodyEvent>> EventsAsync(Guid itemId, CancellationToken ct) =>
