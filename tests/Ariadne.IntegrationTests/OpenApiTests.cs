@@ -36,8 +36,23 @@ public abstract class OpenApiTests(AriadneApp app)
         ["POST /api/v1/placements"] = [201, 400, 401, 403, 404, 413, 415, 422],
         ["POST /api/v1/placements/{id}/discharge"] = [200, 400, 401, 403, 404, 409, 413, 415, 422],
         ["GET /api/v1/services"] = [200, 400, 401, 403, 404],
+        ["GET /api/v1/investigations"] = [200, 401, 403],
+        ["POST /api/v1/investigations"] = [201, 400, 401, 403, 413, 415, 422],
+        ["GET /api/v1/investigations/{id}"] = [200, 401, 403, 404],
+        ["POST /api/v1/investigations/{id}/stages"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/investigations/{id}/parties"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/investigations/{id}/measures"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/investigations/{id}/non-punishment"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["GET /api/v1/evidence"] = [200, 400, 401, 403, 404],
+        ["POST /api/v1/evidence"] = [201, 400, 401, 403, 404, 409, 413, 415],
+        ["GET /api/v1/evidence/{id}"] = [200, 401, 403, 404],
+        ["GET /api/v1/evidence/{id}/content"] = [200, 401, 403, 404, 409],
+        ["POST /api/v1/evidence/{id}/custody"] = [204, 400, 401, 403, 404, 409, 413, 415],
         ["POST /api/v1/services/{id}/sessions"] = [201, 400, 401, 403, 404, 413, 415, 422],
     };
+
+    /// <summary>The operations whose success is a file (the evidence locker's watermarked download).</summary>
+    private static readonly HashSet<string> Downloads = ["GET /api/v1/evidence/{id}/content"];
 
     public static TheoryData<string> Operations => new(Expected.Keys);
 
@@ -85,6 +100,12 @@ public abstract class OpenApiTests(AriadneApp app)
                 {
                     if (content.ValueKind != JsonValueKind.Undefined)
                         failures.Add($"{operation} 204: a body");
+                }
+                else if (status.Name.StartsWith('2') && Downloads.Contains(operation))
+                {
+                    // A file download: its bytes, never JSON.
+                    if (content.ValueKind == JsonValueKind.Undefined || !content.TryGetProperty("application/octet-stream", out _))
+                        failures.Add($"{operation} {status.Name}: not a binary download");
                 }
                 else if (status.Name.StartsWith('2'))
                 {

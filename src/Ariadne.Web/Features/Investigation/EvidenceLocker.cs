@@ -138,7 +138,8 @@ public sealed class EvidenceLocker(
             TargetType: InvestigationAudit.Evidence, TargetId: itemId, Relation: rights.Relation, Purpose: InvestigationAudit.Custody), ct);
         return new ItemView(item.Id, item.Number, item.FileId, fileNumber, db.Open(item, i => i.DescriptionEnc, key, item.DataKeyId) ?? "",
             db.Open(item, i => i.FileNameEnc, key, item.DataKeyId) ?? "", item.ContentType, item.Size, Convert.ToHexStringLower(item.Sha256), item.ReceivedAt,
-            names.GetValueOrDefault(item.ReceivedBy, "—"), $"{names.GetValueOrDefault(item.HolderUserId, "—")} ({institutions.GetValueOrDefault(item.HolderInstitutionId, "—")})",
+            names.GetValueOrDefault(item.ReceivedBy, "—"),
+            names.TryGetValue(item.HolderUserId, out var holder) ? $"{holder} ({institutions.GetValueOrDefault(item.HolderInstitutionId, "—")})" : institutions.GetValueOrDefault(item.HolderInstitutionId, "—"),
             item.Location, TimestampValid(item), ChainProblem(item, events) is null, rights,
             events.Select(e => new CustodyView(e.Sequence, e.Kind, e.At, $"{names.GetValueOrDefault(e.ByUserId, "—")} ({institutions.GetValueOrDefault(e.ByInstitutionId, "—")})",
                 e.ToInstitutionId is { } to ? institutions.GetValueOrDefault(to, "—") : null, e.Location,
@@ -195,8 +196,9 @@ public sealed class EvidenceLocker(
             Append(item, key, kind, viewer, kind == CustodyKind.Transfer ? input.ToInstitutionId : null, location!, reason, matched, previous, now);
             if (kind == CustodyKind.Transfer)
             {
+                // Held by the receiving institution; which of its people holds it is theirs to record (a custody event of their own).
                 item.HolderInstitutionId = input.ToInstitutionId!.Value;
-                item.HolderUserId = viewer.UserId;
+                item.HolderUserId = input.ToInstitutionId == viewer.InstitutionId ? viewer.UserId : Guid.Empty;
             }
             item.Location = location!;
             if (!matched)

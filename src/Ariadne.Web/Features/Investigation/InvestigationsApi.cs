@@ -76,6 +76,7 @@ public static class InvestigationsApi
         var evidence = v1.MapGroup("/evidence").ProducesTokenProblems();
         evidence.MapGet("/", EvidenceListAsync).RequireAuthorization(InvestigationModule.EvidenceReadPolicy).WithName("ListEvidence")
             .WithSummary("The evidence items of one criminal file the caller may see.")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         evidence.MapPost("/", IntakeAsync).RequireAuthorization(InvestigationModule.EvidenceWritePolicy).WithName("TakeInEvidence")
             .WithSummary("Takes a file into the locker (multipart: fileId, description, location, file). A file already in the file's locker (same SHA-256) is refused with 409 naming it, so a retried upload makes no second item. Type by content; active content, oversized files and unsafe names are refused.")

@@ -11,7 +11,7 @@ namespace Ariadne.Web.Features.Protection;
 /// withdrawing ends the open onward referrals to that recipient and revokes their grants in the same transaction.
 /// </summary>
 public sealed class ConsentService(
-    AriadneDbContext db, CaseAccess access, OnwardService onward, AuditedWrites writes, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+    AriadneDbContext db, CaseAccess access, OnwardService onward, AuditedWrites writes, AuditTrail audit, TimeProvider time, Platform.Ui.UiTime uiTime, IStringLocalizer<SharedResource> text)
 {
     public sealed class ConsentInput
     {
@@ -45,7 +45,8 @@ public sealed class ConsentService(
             errors[nameof(ConsentInput.Form)] = [text["Validation_Choose"]];
         if (input.RecipientInstitutionId is not { } recipient || !await db.Institutions.AnyAsync(i => i.Id == recipient && i.IsActive, ct))
             errors[nameof(ConsentInput.RecipientInstitutionId)] = [text["Consent_RecipientRequired"]];
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // The day as the person and the form see it: the deployment's time zone (Baku is UTC+4, so from 20:00 UTC it is tomorrow).
+        var today = DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
         if (input.GivenOn is not { } on || on > today || on < today.AddYears(-2))
             errors[nameof(ConsentInput.GivenOn)] = [text["Consent_DateInvalid"]];
         if (errors.Count > 0)
