@@ -91,7 +91,7 @@ public static class InvestigationsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         evidence.MapGet("/{id:guid}/content", DownloadAsync).RequireAuthorization(InvestigationModule.EvidenceReadPolicy).WithName("DownloadEvidence")
             .WithSummary("The content, watermarked with the caller's identity (visibly on images and PDFs; in a zip's metadata otherwise), always as an attachment. A content that no longer matches its hash is refused with 409.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         evidence.MapPost("/{id:guid}/custody", CustodyAsync).RequireAuthorization(InvestigationModule.EvidenceWritePolicy).WithName("RecordCustody")
