@@ -20,7 +20,7 @@ namespace Ariadne.Web.Features.Accommodation;
 /// </summary>
 public sealed class PlacementService(
     AriadneDbContext db, CaseAccess access, CaseHeaders headers, DataKeys dataKeys, AuditedWrites writes, AuditTrail audit,
-    FollowUpService followUps, TimeProvider time, IStringLocalizer<SharedResource> text)
+    FollowUpService followUps, TimeProvider time, Platform.Ui.UiTime uiTime, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The longest first name or alias a person may choose to be known by at the shelter.</summary>
     public const int MaxAliasLength = 60;
@@ -254,7 +254,8 @@ public sealed class PlacementService(
         Viewer viewer, IReadOnlyCollection<string> roles, Guid caseId, DischargeInput input, Guid? stayId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // The deployment's day, as the shelter's form shows it (from 20:00 UTC Baku is a day ahead of UTC).
+        var today = DateOnly.FromDateTime(uiTime.Local(now).DateTime);
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
         {
