@@ -20,11 +20,24 @@ public static class InvestigationAudit
     public static readonly AuditAction EvidenceDownloaded = new("investigation.evidence.downloaded");
     public static readonly AuditAction EvidenceTampered = new("investigation.evidence.tampered");
     public static readonly AuditAction FilesListed = new("investigation.files.listed");
+    public static readonly AuditAction EntityRecorded = new("investigation.entity.recorded");
+    public static readonly AuditAction LinkRecorded = new("investigation.link.recorded");
+    public static readonly AuditAction EntitiesViewed = new("investigation.entities.viewed");
+    public static readonly AuditAction GraphViewed = new("investigation.graph.viewed");
+    public static readonly AuditAction ConnectionRequested = new("investigation.connection.requested");
+    public static readonly AuditAction ConnectionGranted = new("investigation.connection.granted");
+    public static readonly AuditAction ConnectionRefused = new("investigation.connection.refused");
+    public static readonly AuditAction ConnectionDenied = new("investigation.connection.denied");
+    public static readonly AuditAction MergeConfirmed = new("investigation.merge.confirmed");
+    public static readonly AuditAction MergeUndone = new("investigation.merge.undone");
+    public static readonly AuditAction EntitiesExported = new("investigation.entities.exported");
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
         FileOpened, FileViewed, FileDenied, FileChanged, StageRecorded, PartyRecorded, MeasureRecorded, NonPunishmentRecorded, FileShared,
         EvidenceTaken, CustodyRecorded, EvidenceDownloaded, EvidenceTampered, FilesListed,
+        EntityRecorded, LinkRecorded, EntitiesViewed, GraphViewed, ConnectionRequested, ConnectionGranted, ConnectionRefused, ConnectionDenied,
+        MergeConfirmed, MergeUndone, EntitiesExported,
     ];
 
     public static readonly AuditPurpose Investigate = new("investigation.investigate");
@@ -34,10 +47,20 @@ public static class InvestigationAudit
 
     public static readonly AuditTarget File = new("criminal-file");
     public static readonly AuditTarget Evidence = new("evidence-item");
+    public static readonly AuditTarget Connection = new("connection-request");
 
     /// <summary>To a file's keepers and the prosecutor: an evidence item's content no longer matches its intake hash.</summary>
     public static readonly NotificationKind TamperNotice = new("evidence-tampered");
 
     /// <summary>To a prosecutor's office or a court: a criminal file was shared with it.</summary>
     public static readonly NotificationKind SharedNotice = new("criminal-file-shared");
+
+    /// <summary>To the owner of a file or case: someone whose file connects to it asks for access.</summary>
+    public static readonly NotificationKind ConnectionNotice = new("connection-requested");
+
+    /// <summary>To the requester: the owner granted access.</summary>
+    public static readonly NotificationKind ConnectionGrantedNotice = new("connection-granted");
+
+    /// <summary>To the requester: the owner refused.</summary>
+    public static readonly NotificationKind ConnectionRefusedNotice = new("connection-refused");
 }

@@ -18,5 +18,10 @@ public static class InvestigationData
         public DbSet<EvidenceItem> EvidenceItems => db.Set<EvidenceItem>();
         public DbSet<EvidenceContent> EvidenceContents => db.Set<EvidenceContent>();
         public DbSet<CustodyEvent> CustodyEvents => db.Set<CustodyEvent>();
+        public DbSet<FileEntity> FileEntities => db.Set<FileEntity>();
+        public DbSet<FileLink> FileLinks => db.Set<FileLink>();
+        public DbSet<EntityMerge> EntityMerges => db.Set<EntityMerge>();
+        public DbSet<ConnectionRequest> ConnectionRequests => db.Set<ConnectionRequest>();
+        public DbSet<EntityExport> EntityExports => db.Set<EntityExport>();
     }
 }

@@ -14,7 +14,7 @@ namespace Ariadne.Web.Features.Investigation;
 /// prosecutor, who sent it to the demo court (the indictment stage); two evidence items with a transfer in their chain; the
 /// victim linked to her protection case, which the prosecutor may not see (the file shows "linked to a case you may not see").
 /// </summary>
-public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbContext db, CriminalFiles files, EvidenceLocker locker, TimeProvider time) : IDemoData
+public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbContext db, CriminalFiles files, EvidenceLocker locker, LinkAnalysis links, TimeProvider time) : IDemoData
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -53,6 +53,82 @@ public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbC
             "yazisma.txt", "text/plain", Encoding.UTF8.GetBytes("Demo: — Sabah 6-da avtovağzalda. Pasportları mən saxlayacağam.\n"), cancellationToken);
         await Check(locker.RecordCustodyAsync(investigator, ledger.Value, new() { Kind = CustodyKind.Transfer, ToInstitutionId = prosecutorUser.InstitutionId, Location = "Demo: prokurorluğun dəftərxanası", Reason = "Demo: ittiham aktına əlavə" }, cancellationToken));
         await Check(files.RecordStageAsync(prosecutor, fileId, new() { Stage = FileStage.IndictmentToCourt, On = today.AddDays(-3), CourtInstitutionId = clerkUser.InstitutionId, Note = "Demo: ittiham aktı təsdiq edildi" }, cancellationToken));
+        await SeedGraphAsync(investigator, fileId, today, cancellationToken);
+    }
+
+    /// <summary>
+    /// A small link chart: the suspects, their company, its account, a payment, the victim's journey and a phone. The victim
+    /// stands for her protection case, and the phone is found again in a second file of the Squad; the demo prosecutor sees
+    /// neither that case nor that file, so both show to them as "connection exists — ask the owner".
+    /// </summary>
+    private async Task SeedGraphAsync(Viewer investigator, Guid fileId, DateOnly today, CancellationToken ct)
+    {
+        var parties = await db.FileParties.AsNoTracking().Where(p => p.FileId == fileId).OrderBy(p => p.AddedAt).ToListAsync(ct);
+        Guid Party(PartyRole role, int n = 0) => parties.Where(p => p.Role == role).Skip(n).First().Id;
+        async Task<Guid> Entity(Guid file, EntityKind kind, string value, string? detail = null, Guid? party = null, string grade = "B2", string handling = "H3", string? country = "AZE")
+        {
+            var (id, errors) = await links.AddEntityAsync(investigator, file, new LinkAnalysis.EntityInput
+            {
+                Kind = kind,
+                Value = value,
+                Detail = detail,
+                PartyId = party,
+                Country = country,
+                Source = "Demo: ifadə və bank cavabı",
+                Reliability = grade,
+                Handling = handling,
+                ValidFrom = today.AddMonths(-8),
+            }, ct: ct);
+            return id ?? throw new InvalidOperationException("a demo entity was refused: " + string.Join("; ", errors?.Keys.ToList() ?? []));
+        }
+        async Task Link(Guid file, Guid from, LinkKind kind, Guid to)
+        {
+            var (id, errors) = await links.AddLinkAsync(investigator, file, new LinkAnalysis.LinkInput
+            {
+                FromId = from,
+                ToId = to,
+                Kind = kind,
+                Source = "Demo: əməliyyat məlumatı",
+                Reliability = "B2",
+                Handling = "H3",
+            }, ct: ct);
+            if (id is null)
+                throw new InvalidOperationException("a demo link was refused: " + string.Join("; ", errors?.Keys.ToList() ?? []));
+        }
+
+        var elshan = await Entity(fileId, EntityKind.Person, "Demo: Elşən Məmmədov", "1978-03-14", Party(PartyRole.Suspect));
+        var sevda = await Entity(fileId, EntityKind.Person, "Demo: Sevda Quliyeva", "1985-11-02", Party(PartyRole.Suspect, 1));
+        var victim = await Entity(fileId, EntityKind.Person, "Demo: G. N.", null, Party(PartyRole.Victim));
+        var phone = await Entity(fileId, EntityKind.Phone, "+994 50 555 12 34");
+        var phoneAgain = await Entity(fileId, EntityKind.Phone, "050 555-12-34", grade: "C3");
+        var company = await Entity(fileId, EntityKind.Company, "Demo: Karvan Travel MMC", "1402938471");
+        var account = await Entity(fileId, EntityKind.BankAccount, "AZ21NABZ00000000137010001944", "Demo bank");
+        var payment = await Entity(fileId, EntityKind.Payment, "1500 EUR", today.AddMonths(-6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), handling: "H4");
+        var travel = await Entity(fileId, EntityKind.Travel, "Bakı → İstanbul", today.AddMonths(-6).AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), country: "TUR");
+        var office = await Entity(fileId, EntityKind.Address, "Demo: Bakı, Nizami küçəsi 10, mənzil 4");
+        await Link(fileId, elshan, LinkKind.Uses, phone);
+        await Link(fileId, sevda, LinkKind.Uses, phoneAgain);
+        await Link(fileId, elshan, LinkKind.Directs, company);
+        await Link(fileId, company, LinkKind.Employs, sevda);
+        await Link(fileId, company, LinkKind.Owns, account);
+        await Link(fileId, company, LinkKind.LocatedAt, office);
+        await Link(fileId, account, LinkKind.PaidBy, payment);
+        await Link(fileId, payment, LinkKind.PaidTo, sevda);
+        await Link(fileId, victim, LinkKind.Travelled, travel);
+        await Link(fileId, sevda, LinkKind.Associate, elshan);
+
+        // A second file of the Squad, not shared with the prosecutor, where the same phone turns up.
+        var (second, errors) = await files.OpenAsync(investigator, [RoleCatalog.Investigator], new CriminalFiles.OpenInput
+        {
+            Title = "Demo: Əməliyyat Liman",
+            Offences = ["144-2"],
+            Summary = "Demo: limanda məcburi əmək barədə əməliyyat məlumatı.",
+        }, ct: ct);
+        if (second is not { } secondId)
+            throw new InvalidOperationException("the second demo file was refused: " + string.Join("; ", errors.Keys));
+        var recruiter = await Entity(secondId, EntityKind.Person, "Demo: Rauf Əliyev", "1980-07-21");
+        var samePhone = await Entity(secondId, EntityKind.Phone, "+994505551234", grade: "C3");
+        await Link(secondId, recruiter, LinkKind.Uses, samePhone);
     }
 
     /// <summary>A one-page PDF with a line of text (the demo's scanned ledger), written with PDFsharp.</summary>

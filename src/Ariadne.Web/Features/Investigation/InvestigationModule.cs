@@ -20,6 +20,10 @@ public sealed class InvestigationModule : AriadneModule
     public const string WriteScope = "investigations.write";
     public const string EvidenceReadScope = "evidence.read";
     public const string EvidenceWriteScope = "evidence.write";
+    public const string EntitiesReadScope = "entities.read";
+    public const string EntitiesWriteScope = "entities.write";
+    public const string EntitiesReadPolicy = "api:entities.read";
+    public const string EntitiesWritePolicy = "api:entities.write";
     public const string ReadPolicy = "api:investigations.read";
     public const string WritePolicy = "api:investigations.write";
     public const string EvidenceReadPolicy = "api:evidence.read";
@@ -34,9 +38,11 @@ public sealed class InvestigationModule : AriadneModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GradingOptions>().Bind(configuration.GetSection(GradingOptions.Section)).PostConfigure(o => o.FillDefaults());
         services.AddScoped<FileAccess>();
         services.AddScoped<CriminalFiles>();
         services.AddScoped<EvidenceLocker>();
+        services.AddScoped<LinkAnalysis>();
         services.AddScoped<IOperatorVerb, EvidenceVerifyVerb>();
         services.AddScoped<IDemoData, InvestigationDemo>();
     }
@@ -47,9 +53,15 @@ public sealed class InvestigationModule : AriadneModule
         ApiScope.AddPolicy(options, WritePolicy, null, WriteScope);
         ApiScope.AddPolicy(options, EvidenceReadPolicy, null, EvidenceReadScope, EvidenceWriteScope);
         ApiScope.AddPolicy(options, EvidenceWritePolicy, null, EvidenceWriteScope);
+        ApiScope.AddPolicy(options, EntitiesReadPolicy, null, EntitiesReadScope, EntitiesWriteScope);
+        ApiScope.AddPolicy(options, EntitiesWritePolicy, null, EntitiesWriteScope);
     }
 
-    public override void MapApi(RouteGroupBuilder v1) => v1.MapInvestigationsApi();
+    public override void MapApi(RouteGroupBuilder v1)
+    {
+        v1.MapInvestigationsApi();
+        v1.MapEntitiesApi();
+    }
 
     public override IEnumerable<ApiScope> ApiScopes =>
     [
@@ -57,6 +69,8 @@ public sealed class InvestigationModule : AriadneModule
         new(WriteScope, u => Roles.Any(u.IsInRole)),
         new(EvidenceReadScope, u => Roles.Any(u.IsInRole)),
         new(EvidenceWriteScope, u => Roles.Any(u.IsInRole)),
+        new(EntitiesReadScope, u => Roles.Any(u.IsInRole)),
+        new(EntitiesWriteScope, u => Roles.Any(u.IsInRole)),
     ];
 
     public override IEnumerable<AuditAction> AuditActions => InvestigationAudit.All;
@@ -64,5 +78,6 @@ public sealed class InvestigationModule : AriadneModule
     public override IEnumerable<NavigationEntry> Navigation =>
     [
         new("/Investigation/Index", "Nav_Investigations", 20, u => Roles.Any(u.IsInRole)),
+        new("/Investigation/Connections", "Connections_Nav", 21, u => Roles.Any(u.IsInRole)),
     ];
 }

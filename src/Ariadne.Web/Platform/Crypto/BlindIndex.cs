@@ -13,6 +13,9 @@ public sealed class BlindIndex(KeyRing keys)
 
     public byte[]? Phone(string? value) => Compute("phone", NormalizePhone(value));
 
+    /// <summary>A keyed match key (base64) of an already normalised value under a purpose ("entity|Phone"); null for null.</summary>
+    public string? Key(string purpose, string? normalized) => Compute(purpose, normalized) is { } h ? Convert.ToBase64String(h) : null;
+
     /// <summary>A keyed fingerprint of a request body that holds personal data (idempotency), hex.</summary>
     public string Fingerprint(string body) => Convert.ToHexString(Compute("request", body)!);
 
