@@ -721,7 +721,10 @@ public sealed class LinkAnalysis(
         var links = await db.FileLinks.AsNoTracking().Where(l => l.FileId == fileId).OrderBy(l => l.RecordedAt).ToListAsync(ct);
         bool Exportable(string handling) => grading.Value.HandlingOf(handling)?.AllowsExport == true;
         var entities = rows.Where(e => Exportable(e.Handling)).Select(e => Facts(e, key, file.DataKeyId)).ToList();
-        var linkFacts = links.Where(l => Exportable(l.Handling)).Select(l => LinkFactsOf(l, key, file.DataKeyId, mergedTo)).Where(l => l.From != l.To).ToList();
+        var exported = entities.Select(e => e.Id).ToHashSet();
+        // A link goes only with both its ends: a link to a withheld entity is withheld with it.
+        var linkFacts = links.Where(l => Exportable(l.Handling)).Select(l => LinkFactsOf(l, key, file.DataKeyId, mergedTo))
+            .Where(l => l.From != l.To && exported.Contains(l.From) && exported.Contains(l.To)).ToList();
         var withheld = rows.Count - entities.Count + links.Count - linkFacts.Count;
         var json = FtmExport.ToJsonLines(entities, linkFacts, "ariadne-" + file.Number.ToLowerInvariant());
         await writes.RunAsync(viewer, async ct =>
