@@ -29,7 +29,7 @@ public abstract class AttackInvestigation(AriadneApp app)
     private static readonly string[] Investigator = [RoleCatalog.Investigator];
     private static readonly string[] Prosecutor = [RoleCatalog.Prosecutor];
     private static readonly string[] Clerk = [RoleCatalog.CourtClerk];
-    private const string AllScopes = "investigations.read investigations.write evidence.read evidence.write";
+    private const string AllScopes = "investigations.read investigations.write evidence.read evidence.write entities.read entities.write";
 
     private Task<T> Files<T>(Func<CriminalFiles, Task<T>> call) => app.WithScopeAsync(sp => call(sp.GetRequiredService<CriminalFiles>()));
 
@@ -68,7 +68,7 @@ public abstract class AttackInvestigation(AriadneApp app)
 
     /// <summary>A file at court: opened by the Squad, shared with a prosecution office, indicted to a court, with a suspect, a victim linked to a protection case, a measure and an evidence item.</summary>
     private sealed record World(TestUser Lead, TestUser Prosecutor, TestUser Clerk, Guid FileId, Guid ItemId, Guid SuspectId, Guid VictimId,
-        string CaseNumber, Guid CaseId, string Tag, string[] Secrets);
+        string CaseNumber, Guid CaseId, string Tag, string[] Secrets, Guid EntityId);
 
     private async Task<World> WorldAsync()
     {
@@ -99,8 +99,17 @@ public abstract class AttackInvestigation(AriadneApp app)
         Assert.Empty((await Files(f => f.RecordMeasureAsync(inv, fileId, new() { PartyId = suspect, Kind = MeasureKind.TravelBan, OrderedBy = MeasureAuthority.Court, From = Today, Note = $"AIMEAS{tag} <svg onload=alert(3)>" })))!);
         var (itemId, intakeErrors) = await Locker(l => l.TakeInAsync(inv, fileId, new() { Description = $"AIDESC{tag}", Location = "Locker 1" }, "exhibit.pdf", "application/pdf", Pdf(tag)));
         Assert.Empty(intakeErrors!);
-        string[] secrets = [$"AITITLE{tag}", $"AISUM{tag}", $"AISUSP{tag}", $"AIDET{tag}", $"AIVIC{tag}", $"AINOTE{tag}", $"AIMEAS{tag}", $"AIDESC{tag}"];
-        return new World(lead, prosecutor, clerk, fileId, itemId!.Value, suspect, victim, protection.Number, protection.Id, tag, secrets);
+        // Link analysis: a person standing for the victim (whose case the prosecutor may not see) and a phone, linked.
+        var (entityId, entityErrors) = await app.WithScopeAsync(sp => sp.GetRequiredService<LinkAnalysis>().AddEntityAsync(inv, fileId,
+            new() { Kind = EntityKind.Person, Value = $"AIENT{tag}", Detail = "1990-02-03", PartyId = victim, Source = $"AISRC{tag}", Reliability = "B2", Handling = "H3" }));
+        Assert.Empty(entityErrors!);
+        var (phoneId, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<LinkAnalysis>().AddEntityAsync(inv, fileId,
+            new() { Kind = EntityKind.Phone, Value = "+99455" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture), Source = "s", Reliability = "B2", Handling = "H3" }));
+        var (linkId, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<LinkAnalysis>().AddLinkAsync(inv, fileId,
+            new() { FromId = entityId, ToId = phoneId, Kind = LinkKind.Uses, Source = "s", Reliability = "B2", Handling = "H3" }));
+        Assert.NotNull(linkId);
+        string[] secrets = [$"AITITLE{tag}", $"AISUM{tag}", $"AISUSP{tag}", $"AIDET{tag}", $"AIVIC{tag}", $"AINOTE{tag}", $"AIMEAS{tag}", $"AIDESC{tag}", $"AIENT{tag}", $"AISRC{tag}"];
+        return new World(lead, prosecutor, clerk, fileId, itemId!.Value, suspect, victim, protection.Number, protection.Id, tag, secrets, entityId!.Value);
     }
 
     /// <summary>Everything a write could change on the file, counted.</summary>
@@ -118,7 +127,10 @@ public abstract class AttackInvestigation(AriadneApp app)
             await db.FileGrants.CountAsync(x => x.FileId == fileId),
             await db.EvidenceItems.CountAsync(x => x.FileId == fileId),
             await db.CustodyEvents.CountAsync(x => x.ItemId == itemId),
-            item.HolderInstitutionId, item.Location, item.CustodyCount);
+            item.HolderInstitutionId, item.Location, item.CustodyCount,
+            await db.FileEntities.CountAsync(x => x.FileId == fileId), await db.FileEntities.CountAsync(x => x.FileId == fileId && x.MergedIntoId != null),
+            await db.FileLinks.CountAsync(x => x.FileId == fileId), await db.EntityMerges.CountAsync(x => x.FileId == fileId),
+            await db.EntityExports.CountAsync(x => x.FileId == fileId), await db.ConnectionRequests.CountAsync(x => x.FromFileId == fileId || x.TargetId == fileId));
     });
 
     private Task<int> DenialsAsync(Guid userId, Guid fileId) => DbAsync(db =>
@@ -166,7 +178,8 @@ public abstract class AttackInvestigation(AriadneApp app)
     }
 
     /// <summary>Every page probe on a file and an item: (name, send) pairs, each to be sent for the real ids and for random ones.</summary>
-    private List<(string Name, Func<Guid, Guid, Task<HttpResponseMessage>> Send)> PageProbes(WebSession s, string? token, Guid suspect, Guid victim, Guid institution) =>
+    private List<(string Name, Func<Guid, Guid, Task<HttpResponseMessage>> Send)> PageProbes(WebSession s, string? token, Guid suspect, Guid victim, Guid institution,
+        Func<Guid, Guid>? entityOf = null) =>
     [
         ("GET file", (f, _) => s.Client.GetAsync($"/Investigations/File/{f}")),
         ("GET evidence", (_, i) => s.Client.GetAsync($"/Investigations/Evidence/{i}")),
@@ -187,9 +200,22 @@ public abstract class AttackInvestigation(AriadneApp app)
         ("POST Custody", (_, i) => PostFormAsync(s, token, $"/Investigations/Evidence/{i}?handler=Custody",
             new() { ["Custody.Kind"] = nameof(CustodyKind.Transfer), ["Custody.ToInstitutionId"] = institution.ToString(), ["Custody.Location"] = "AIFORGED", ["Custody.Reason"] = "AIFORGED" })),
         ("POST Download", (_, i) => PostFormAsync(s, token, $"/Investigations/Evidence/{i}?handler=Download", [])),
+        ("GET entities", (f, _) => s.Client.GetAsync($"/Investigations/Entities/{f}")),
+        ("GET graph", (f, _) => s.Client.GetAsync($"/Investigations/Graph/{f}?depth=3")),
+        ("POST Entity", (f, _) => PostFormAsync(s, token, $"/Investigations/Entities/{f}?handler=Entity",
+            new() { ["Entity.Kind"] = nameof(EntityKind.Phone), ["Entity.Value"] = "+994501234567", ["Entity.Source"] = "AIFORGED", ["Entity.Reliability"] = "A1", ["Entity.Handling"] = "H1" })),
+        ("POST Link", (f, _) => PostFormAsync(s, token, $"/Investigations/Entities/{f}?handler=Link",
+            new() { ["Link.FromId"] = Guid.NewGuid().ToString(), ["Link.ToId"] = Guid.NewGuid().ToString(), ["Link.Kind"] = nameof(LinkKind.Uses), ["Link.Source"] = "AIFORGED", ["Link.Reliability"] = "A1", ["Link.Handling"] = "H1" })),
+        ("POST Merge", (f, _) => PostFormAsync(s, token, $"/Investigations/Entities/{f}?handler=Merge",
+            new() { ["KeptId"] = Guid.NewGuid().ToString(), ["MergedId"] = Guid.NewGuid().ToString() })),
+        ("POST Export", (f, _) => PostFormAsync(s, token, $"/Investigations/Graph/{f}?handler=Export",
+            new() { ["Export.LegalBasis"] = nameof(ExportLegalBasis.CourtOrder), ["Export.Reference"] = "AIFORGED" })),
+        ("POST Ask", (f, _) => PostFormAsync(s, token, $"/Investigations/Graph/{f}?handler=Ask",
+            new() { ["Ask.EntityId"] = (entityOf?.Invoke(f) ?? Guid.NewGuid()).ToString(), ["Ask.Reason"] = "AIFORGED" })),
     ];
 
-    private List<(string Name, Func<Guid, Guid, Task<HttpResponseMessage>> Send)> ApiProbes(HttpClient c, Guid suspect, Guid victim, Guid institution)
+    private List<(string Name, Func<Guid, Guid, Task<HttpResponseMessage>> Send)> ApiProbes(HttpClient c, Guid suspect, Guid victim, Guid institution,
+        Func<Guid, Guid>? entityOf = null)
     {
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return
@@ -204,6 +230,21 @@ public abstract class AttackInvestigation(AriadneApp app)
             ("GET evidence item", (_, i) => c.GetAsync($"/api/v1/evidence/{i}")),
             ("GET evidence content", (_, i) => c.GetAsync($"/api/v1/evidence/{i}/content")),
             ("POST custody", (_, i) => c.PostAsJsonAsync($"/api/v1/evidence/{i}/custody", new { kind = "Transfer", toInstitutionId = institution, location = "AIFORGED", reason = "AIFORGED" })),
+            ("GET entities", (f, _) => c.GetAsync($"/api/v1/entities?fileId={f}")),
+            ("GET entity graph", (f, _) => c.GetAsync($"/api/v1/entities/graph?fileId={f}&depth=3")),
+            ("POST entities", (f, _) => c.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/entities")
+            {
+                Content = JsonContent.Create(new { fileId = f, kind = "Phone", value = "+994501234567", source = "AIFORGED", reliability = "A1", handling = "H1" }),
+                Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+            })),
+            ("POST entity links", (f, _) => c.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/entities/links")
+            {
+                Content = JsonContent.Create(new { fileId = f, fromId = Guid.NewGuid(), toId = Guid.NewGuid(), kind = "Uses", source = "AIFORGED", reliability = "A1", handling = "H1" }),
+                Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+            })),
+            ("POST merges", (f, _) => c.PostAsJsonAsync("/api/v1/entities/merges", new { fileId = f, keptId = Guid.NewGuid(), mergedId = Guid.NewGuid() })),
+            ("POST export", (f, _) => c.PostAsJsonAsync("/api/v1/entities/export", new { fileId = f, legalBasis = "CourtOrder", reference = "AIFORGED" })),
+            ("POST ask-owner", (f, _) => c.PostAsJsonAsync($"/api/v1/entities/{entityOf?.Invoke(f) ?? Guid.NewGuid()}/ask-owner", new { reason = "AIFORGED" })),
         ];
     }
 
@@ -301,7 +342,8 @@ public abstract class AttackInvestigation(AriadneApp app)
         Assert.Equal(HttpStatusCode.OK, list.Status);
         NoSecrets("list page", list.Html, w.Secrets);
         Assert.DoesNotContain(w.FileId.ToString(), list.Html, StringComparison.OrdinalIgnoreCase);
-        foreach (var (name, send) in PageProbes(session, token, w.SuspectId, w.VictimId, user.InstitutionId))
+        Guid EntityOf(Guid file) => file == w.FileId ? w.EntityId : Guid.NewGuid();
+        foreach (var (name, send) in PageProbes(session, token, w.SuspectId, w.VictimId, user.InstitutionId, EntityOf))
         {
             var real = await ReadAsync(send(w.FileId, w.ItemId));
             var random = await ReadAsync(send(Guid.NewGuid(), Guid.NewGuid()));
@@ -315,7 +357,7 @@ public abstract class AttackInvestigation(AriadneApp app)
         var apiList = await client.GetStringAsync("/api/v1/investigations");
         NoSecrets("API list", apiList, w.Secrets);
         Assert.DoesNotContain(w.FileId.ToString(), apiList, StringComparison.OrdinalIgnoreCase);
-        foreach (var (name, send) in ApiProbes(client, w.SuspectId, w.VictimId, user.InstitutionId))
+        foreach (var (name, send) in ApiProbes(client, w.SuspectId, w.VictimId, user.InstitutionId, EntityOf))
         {
             var real = await ReadAsync(send(w.FileId, w.ItemId));
             var random = await ReadAsync(send(Guid.NewGuid(), Guid.NewGuid()));
@@ -741,6 +783,13 @@ public abstract class AttackInvestigation(AriadneApp app)
                 var page = await session.GetAsync($"/Investigations/File/{f.Id}");
                 var (status, json) = await ReadAsync(client.GetAsync($"/api/v1/investigations/{f.Id}"));
                 var sees = expected.Contains(f);
+                // The link chart of the file, by page and API, follows the same rule.
+                var graphPage = await session.GetAsync($"/Investigations/Graph/{f.Id}");
+                var (graphStatus, graphJson) = await ReadAsync(client.GetAsync($"/api/v1/entities/graph?fileId={f.Id}"));
+                Assert.True(graphPage.Status == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who}: graph page of {f.Token}: {(int)graphPage.Status}");
+                Assert.True(graphStatus == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who}: graph API of {f.Token}: {(int)graphStatus}");
+                if (!sees)
+                    Assert.DoesNotContain(f.Token, graphPage.Html + graphJson, StringComparison.Ordinal);
                 Assert.True(page.Status == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who}: page of {f.Token}: {(int)page.Status}, expected {(sees ? 200 : 404)}");
                 Assert.True(status == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who}: API of {f.Token}: {(int)status}, expected {(sees ? 200 : 404)}");
                 if (sees)

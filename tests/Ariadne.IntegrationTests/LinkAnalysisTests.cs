@@ -59,7 +59,13 @@ public abstract class LinkAnalysisTests(AriadneApp app)
     {
         var (id, errors) = await Links(l => l.AddEntityAsync(who, file, new LinkAnalysis.EntityInput
         {
-            Kind = kind, Value = value, Detail = detail, PartyId = party, Source = "statement", Reliability = "B2", Handling = handling,
+            Kind = kind,
+            Value = value,
+            Detail = detail,
+            PartyId = party,
+            Source = "statement",
+            Reliability = "B2",
+            Handling = handling,
         }));
         Assert.NotNull(errors);
         Assert.Empty(errors);

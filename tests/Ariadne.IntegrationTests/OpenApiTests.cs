@@ -48,11 +48,21 @@ public abstract class OpenApiTests(AriadneApp app)
         ["GET /api/v1/evidence/{id}"] = [200, 401, 403, 404],
         ["GET /api/v1/evidence/{id}/content"] = [200, 401, 403, 404, 409],
         ["POST /api/v1/evidence/{id}/custody"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["GET /api/v1/entities"] = [200, 400, 401, 403, 404],
+        ["POST /api/v1/entities"] = [201, 400, 401, 403, 404, 409, 413, 415, 422],
+        ["POST /api/v1/entities/links"] = [201, 400, 401, 403, 404, 409, 413, 415, 422],
+        ["GET /api/v1/entities/graph"] = [200, 400, 401, 403, 404],
+        ["POST /api/v1/entities/{id}/ask-owner"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["GET /api/v1/entities/connection-requests"] = [200, 401, 403],
+        ["POST /api/v1/entities/connection-requests/{id}/decision"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/entities/merges"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["DELETE /api/v1/entities/merges/{id}"] = [204, 400, 401, 403, 404, 409],
+        ["POST /api/v1/entities/export"] = [200, 400, 401, 403, 404, 409, 413, 415],
         ["POST /api/v1/services/{id}/sessions"] = [201, 400, 401, 403, 404, 413, 415, 422],
     };
 
     /// <summary>The operations whose success is a file (the evidence locker's watermarked download).</summary>
-    private static readonly HashSet<string> Downloads = ["GET /api/v1/evidence/{id}/content"];
+    private static readonly HashSet<string> Downloads = ["GET /api/v1/evidence/{id}/content", "POST /api/v1/entities/export"];
 
     public static TheoryData<string> Operations => new(Expected.Keys);
 

@@ -52,6 +52,7 @@ public static class EntitiesApi
         var g = v1.MapGroup("/entities").ProducesTokenProblems();
         g.MapGet("/", ListAsync).RequireAuthorization(InvestigationModule.EntitiesReadPolicy).WithName("ListEntities")
             .WithSummary("A criminal file's entities and links with their source, grade, handling code and validity, and merge suggestions (audited).")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/", CreateAsync).RequireAuthorization(InvestigationModule.EntitiesWritePolicy).WithName("CreateEntity")
             .WithSummary("Records an entity of a file (once per Idempotency-Key). Only the Squad keeping the file.")
@@ -67,6 +68,7 @@ public static class EntitiesApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         g.MapGet("/graph", GraphAsync).RequireAuthorization(InvestigationModule.EntitiesReadPolicy).WithName("GetEntityGraph")
             .WithSummary("Neighbours of a file's entities to depth 1–3 among the files and cases the caller may see; a connection into anything else is one hidden node with a generic label (audited).")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapPost("/{id:guid}/ask-owner", AskAsync).RequireAuthorization(InvestigationModule.EntitiesWritePolicy).WithName("AskConnectionOwner")
             .WithSummary("Asks the owners of whatever unseen file or case connects to this entity for access; sends the reason, never data.")
@@ -87,11 +89,12 @@ public static class EntitiesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         g.MapDelete("/merges/{id:guid}", UndoAsync).RequireAuthorization(InvestigationModule.EntitiesWritePolicy).WithName("UndoEntityMerge")
             .WithSummary("Undoes a confirmed merge.")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         g.MapPost("/export", ExportAsync).RequireAuthorization(InvestigationModule.EntitiesWritePolicy).WithName("ExportEntities")
             .WithSummary("The file's entities and links as FollowTheMoney JSON lines; the legal basis is recorded; handling codes H4/H5 are withheld.")
-            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream", "application/x-ndjson")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
