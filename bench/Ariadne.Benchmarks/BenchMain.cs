@@ -4,6 +4,7 @@ namespace Ariadne.Benchmarks;
 
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- seed|run|audit  sqlite|postgres  [cases users grants]
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- chat  sqlite|postgres  [chats messages-per-chat seconds-between]
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- graph  sqlite|postgres  [files visible samples]   (its own database: bench-data/graph.db, or ARIADNE_BENCH_PG)
 // PostgreSQL: ARIADNE_BENCH_PG is the connection string of an empty database.
 public static class BenchMain
 {
@@ -37,6 +38,10 @@ public static class BenchMain
             }
             return await ChatBench.RunAsync(provider, connection, Path.GetFullPath($"bench-data/chat-keys-{provider}.json"), Arg(2, 200), Arg(3, 10), Arg(4, 1));
         }
+        if (verb == "graph" && provider == "Sqlite")
+            connection = $"Data Source={Path.GetFullPath("bench-data/graph.db")}";
+        if (verb == "graph")
+            keyRing = Path.GetFullPath($"bench-data/graph-keys-{provider}.json");
         await using var host = new BenchHost(provider, connection, keyRing);
         host.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         host.StartServer();
@@ -55,6 +60,8 @@ public static class BenchMain
             case "run":
                 await Measurements.RunAsync(host, provider);
                 break;
+            case "graph":
+                return await GraphBench.RunAsync(host.Services, Arg(2, 100_000), Arg(3, 1_000), Arg(4, 300));
             case "audit":
                 await AuditBench.RunAsync(host.Services, Arg(2, 1_000_000));
                 break;
