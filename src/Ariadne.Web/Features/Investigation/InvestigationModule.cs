@@ -24,6 +24,13 @@ public sealed class InvestigationModule : AriadneModule
     public const string WritePolicy = "api:investigations.write";
     public const string EvidenceReadPolicy = "api:evidence.read";
     public const string EvidenceWritePolicy = "api:evidence.write";
+    public const string CooperationReadScope = "cooperation.read";
+    public const string CooperationWriteScope = "cooperation.write";
+    public const string CooperationReadPolicy = "api:cooperation.read";
+    public const string CooperationWritePolicy = "api:cooperation.write";
+
+    /// <summary>The roles that work on requests to foreign law enforcement: the Squad's keepers and chief, and the National Coordinator.</summary>
+    public static readonly string[] CooperationRoles = [RoleCatalog.Investigator, RoleCatalog.SquadChief, RoleCatalog.Coordinator];
 
     /// <summary>The roles that work criminal files (each sees only the files granted to them or their institution).</summary>
     public static readonly string[] Roles =
@@ -36,6 +43,8 @@ public sealed class InvestigationModule : AriadneModule
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<FileAccess>();
         services.AddScoped<CriminalFiles>();
+        services.AddScoped<CooperationRequests>();
+        services.AddScoped<IHomePanel, CooperationHomePanel>();
         services.AddScoped<EvidenceLocker>();
         services.AddScoped<IOperatorVerb, EvidenceVerifyVerb>();
         services.AddScoped<IDemoData, InvestigationDemo>();
@@ -47,9 +56,15 @@ public sealed class InvestigationModule : AriadneModule
         ApiScope.AddPolicy(options, WritePolicy, null, WriteScope);
         ApiScope.AddPolicy(options, EvidenceReadPolicy, null, EvidenceReadScope, EvidenceWriteScope);
         ApiScope.AddPolicy(options, EvidenceWritePolicy, null, EvidenceWriteScope);
+        ApiScope.AddPolicy(options, CooperationReadPolicy, null, CooperationReadScope, CooperationWriteScope);
+        ApiScope.AddPolicy(options, CooperationWritePolicy, null, CooperationWriteScope);
     }
 
-    public override void MapApi(RouteGroupBuilder v1) => v1.MapInvestigationsApi();
+    public override void MapApi(RouteGroupBuilder v1)
+    {
+        v1.MapInvestigationsApi();
+        v1.MapCooperationApi();
+    }
 
     public override IEnumerable<ApiScope> ApiScopes =>
     [
@@ -57,12 +72,15 @@ public sealed class InvestigationModule : AriadneModule
         new(WriteScope, u => Roles.Any(u.IsInRole)),
         new(EvidenceReadScope, u => Roles.Any(u.IsInRole)),
         new(EvidenceWriteScope, u => Roles.Any(u.IsInRole)),
+        new(CooperationReadScope, u => CooperationRoles.Any(u.IsInRole)),
+        new(CooperationWriteScope, u => CooperationRoles.Any(u.IsInRole)),
     ];
 
-    public override IEnumerable<AuditAction> AuditActions => InvestigationAudit.All;
+    public override IEnumerable<AuditAction> AuditActions => [.. InvestigationAudit.All, .. CooperationAudit.All];
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
         new("/Investigation/Index", "Nav_Investigations", 20, u => Roles.Any(u.IsInRole)),
+        new("/Investigation/Cooperation/Index", "Nav_Cooperation", 21, u => CooperationRoles.Any(u.IsInRole)),
     ];
 }
