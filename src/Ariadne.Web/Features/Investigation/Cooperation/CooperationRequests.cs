@@ -128,14 +128,13 @@ public sealed class CooperationRequests(
     public async Task<(Guid? Id, Dictionary<string, string[]>? Errors)> CreateAsync(Viewer viewer, Guid fileId, DraftInput input,
         IdempotentRequest? request = null, CancellationToken ct = default)
     {
+        // Only the Squad's keepers and chief draft: anyone else (a prosecutor or court who sees the file too) is answered as for a file they cannot see.
         var rights = await access.RightsAsync(viewer, fileId, ct);
-        if (rights is null)
+        if (rights is null || !Drafts(rights))
         {
             await FileDeniedAsync(viewer, fileId, ct);
             return (null, null);
         }
-        if (!Drafts(rights))
-            return (null, new() { [""] = [text["Cooperation_SquadOnly"]] });
         var errors = await ValidateAsync(input, ct);
         var parties = await db.FileParties.AsNoTracking().Where(p => p.FileId == fileId).Select(p => new { p.Id, p.Role }).ToDictionaryAsync(p => p.Id, p => p.Role, ct);
         if (input.Items.Count > MaxItems)
