@@ -29,7 +29,7 @@ public abstract class AttackInvestigation(AriadneApp app)
     private static readonly string[] Investigator = [RoleCatalog.Investigator];
     private static readonly string[] Prosecutor = [RoleCatalog.Prosecutor];
     private static readonly string[] Clerk = [RoleCatalog.CourtClerk];
-    private const string AllScopes = "investigations.read investigations.write evidence.read evidence.write";
+    private const string AllScopes = "investigations.read investigations.write evidence.read evidence.write cooperation.read cooperation.write";
 
     private Task<T> Files<T>(Func<CriminalFiles, Task<T>> call) => app.WithScopeAsync(sp => call(sp.GetRequiredService<CriminalFiles>()));
 
@@ -118,6 +118,7 @@ public abstract class AttackInvestigation(AriadneApp app)
             await db.FileGrants.CountAsync(x => x.FileId == fileId),
             await db.EvidenceItems.CountAsync(x => x.FileId == fileId),
             await db.CustodyEvents.CountAsync(x => x.ItemId == itemId),
+            await db.CooperationRequests.CountAsync(x => x.FileId == fileId),
             item.HolderInstitutionId, item.Location, item.CustodyCount);
     });
 
@@ -187,6 +188,10 @@ public abstract class AttackInvestigation(AriadneApp app)
         ("POST Custody", (_, i) => PostFormAsync(s, token, $"/Investigations/Evidence/{i}?handler=Custody",
             new() { ["Custody.Kind"] = nameof(CustodyKind.Transfer), ["Custody.ToInstitutionId"] = institution.ToString(), ["Custody.Location"] = "AIFORGED", ["Custody.Reason"] = "AIFORGED" })),
         ("POST Download", (_, i) => PostFormAsync(s, token, $"/Investigations/Evidence/{i}?handler=Download", [])),
+        ("GET cooperation draft", (f, _) => s.Client.GetAsync($"/Investigations/File/{f}/Cooperation/New")),
+        ("POST cooperation draft", (f, _) => PostFormAsync(s, token, $"/Investigations/File/{f}/Cooperation/New",
+            new() { ["Draft.Country"] = "TUR", ["Draft.Authority"] = "AIFORGED", ["Draft.Channel"] = nameof(CooperationChannel.Interpol), ["Draft.Assistance"] = nameof(AssistanceKind.Information),
+                ["Draft.Urgency"] = nameof(CooperationUrgency.Normal), ["Draft.Purpose"] = "AIFORGED", ["Draft.Deadline"] = Today.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })),
     ];
 
     private List<(string Name, Func<Guid, Guid, Task<HttpResponseMessage>> Send)> ApiProbes(HttpClient c, Guid suspect, Guid victim, Guid institution)
@@ -204,6 +209,13 @@ public abstract class AttackInvestigation(AriadneApp app)
             ("GET evidence item", (_, i) => c.GetAsync($"/api/v1/evidence/{i}")),
             ("GET evidence content", (_, i) => c.GetAsync($"/api/v1/evidence/{i}/content")),
             ("POST custody", (_, i) => c.PostAsJsonAsync($"/api/v1/evidence/{i}/custody", new { kind = "Transfer", toInstitutionId = institution, location = "AIFORGED", reason = "AIFORGED" })),
+            ("GET cooperation requests", (f, _) => c.GetAsync($"/api/v1/investigations/{f}/cooperation-requests")),
+            ("POST cooperation request", (f, _) => c.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/investigations/{f}/cooperation-requests")
+            {
+                Content = JsonContent.Create(new { country = "TUR", authority = "AIFORGED", channel = "Interpol", assistance = "Information", urgency = "Normal", purpose = "AIFORGED",
+                    deadline = Today.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), items = new object[] { new { partyId = victim, fields = new[] { "Name" }, justification = "AIFORGED" } } }),
+                Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+            })),
         ];
     }
 
