@@ -262,8 +262,13 @@ public abstract class CooperationTests(AriadneApp app)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(w.Lead, Scopes));
         var body = new
         {
-            country = "TUR", authority = "Interpol NCB Ankara", channel = "Interpol", assistance = "LocatePerson", urgency = "Normal",
-            purpose = $"FCPURP{w.Tag}", deadline = Day(Today.AddDays(20)),
+            country = "TUR",
+            authority = "Interpol NCB Ankara",
+            channel = "Interpol",
+            assistance = "LocatePerson",
+            urgency = "Normal",
+            purpose = $"FCPURP{w.Tag}",
+            deadline = Day(Today.AddDays(20)),
             items = new object[] { new { partyId = w.SuspectId, fields = new[] { "Name", "Citizenship" } }, new { question = "Current address?" } },
         };
         var key = Guid.NewGuid().ToString();
@@ -285,8 +290,17 @@ public abstract class CooperationTests(AriadneApp app)
         var before = await StateAsync(w.FileId);
         using var ru = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/investigations/{w.FileId}/cooperation-requests")
         {
-            Content = JsonContent.Create(new { country = "TUR", authority = "X", channel = "Interpol", assistance = "Information", urgency = "Normal", purpose = "p", deadline = Day(Today.AddDays(5)),
-                items = new object[] { new { partyId = w.VictimId, fields = new[] { "Name" } } } }),
+            Content = JsonContent.Create(new
+            {
+                country = "TUR",
+                authority = "X",
+                channel = "Interpol",
+                assistance = "Information",
+                urgency = "Normal",
+                purpose = "p",
+                deadline = Day(Today.AddDays(5)),
+                items = new object[] { new { partyId = w.VictimId, fields = new[] { "Name" } } }
+            }),
             Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() }, { "Accept-Language", "ru" } },
         };
         using var refused = await client.SendAsync(ru);
@@ -334,9 +348,14 @@ public abstract class CooperationTests(AriadneApp app)
 
         var drafted = await session.SubmitAsync(refused, "form[data-draft-form]", new Dictionary<string, string>
         {
-            ["Draft.Country"] = "TUR", ["Draft.Authority"] = "Interpol NCB Ankara", ["Draft.Channel"] = "Interpol", ["Draft.Assistance"] = "Information",
-            ["Draft.Urgency"] = "Normal", ["Draft.Purpose"] = $"FCPURP{w.Tag}",
-            ["Draft.Deadline.Day"] = Today.AddDays(14).Day.ToString(CultureInfo.InvariantCulture), ["Draft.Deadline.Month"] = Today.AddDays(14).Month.ToString(CultureInfo.InvariantCulture),
+            ["Draft.Country"] = "TUR",
+            ["Draft.Authority"] = "Interpol NCB Ankara",
+            ["Draft.Channel"] = "Interpol",
+            ["Draft.Assistance"] = "Information",
+            ["Draft.Urgency"] = "Normal",
+            ["Draft.Purpose"] = $"FCPURP{w.Tag}",
+            ["Draft.Deadline.Day"] = Today.AddDays(14).Day.ToString(CultureInfo.InvariantCulture),
+            ["Draft.Deadline.Month"] = Today.AddDays(14).Month.ToString(CultureInfo.InvariantCulture),
             ["Draft.Deadline.Year"] = Today.AddDays(14).Year.ToString(CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.OK, drafted.Status);
@@ -346,7 +365,9 @@ public abstract class CooperationTests(AriadneApp app)
         Assert.NotNull(noWhy.Document.QuerySelector(".govuk-error-summary"));
         var added = await session.SubmitAsync(noWhy, "form[data-item-form]", new Dictionary<string, string>
         {
-            ["Item.PartyId"] = w.SuspectId.ToString(), ["Item.Fields"] = WebSession.Many("Name", "BirthYear"), ["Item.Justification"] = "",
+            ["Item.PartyId"] = w.SuspectId.ToString(),
+            ["Item.Fields"] = WebSession.Many("Name", "BirthYear"),
+            ["Item.Justification"] = "",
         });
         Assert.Single(added.Document.QuerySelectorAll("[data-items] > li"));
         var submitted = await session.SubmitAsync(added, "form[data-submit-form]");
