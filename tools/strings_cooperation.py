@@ -90,6 +90,9 @@ S = {
 "Cooperation_Timeline": ("History", "История", "Tarixçə"),
 "Cooperation_CloseButton": ("Close the request", "Закрыть запрос", "Sorğunu bağlamaq"),
 "Cooperation_ClosedNotice": ("The request is closed.", "Запрос закрыт.", "Sorğu bağlandı."),
+"Cooperation_Change": ("Change the request", "Изменить запрос", "Sorğunu dəyişmək"),
+"Cooperation_ChangeButton": ("Save the changes", "Сохранить изменения", "Dəyişiklikləri saxlamaq"),
+"Cooperation_Changed": ("The request is changed.", "Запрос изменён.", "Sorğu dəyişdirildi."),
 "Cooperation_HomeLine": ("Request {0} to {1}", "Запрос {0} в {1}", "{0} sorğusu ({1})"),
 
 "Cooperation_SquadOnly": ("Only the Squad's keepers of the file and its chief work on its requests abroad.", "С запросами за рубеж по делу работают только ведущие его сотрудники Управления и начальник.", "İş üzrə xarici sorğularla yalnız onu aparan İdarə əməkdaşları və rəis işləyir."),

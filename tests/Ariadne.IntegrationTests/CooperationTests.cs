@@ -310,7 +310,15 @@ public abstract class CooperationTests(AriadneApp app)
         Assert.Contains("пострадавш", justification.Value[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync(w.FileId));
 
+        // The draft is changed before it goes: a bad deadline is refused beside its field, a good change is kept.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsJsonAsync($"/api/v1/cooperation-requests/{id}",
+            new { country = "GEO", authority = "Police of Georgia", channel = "BilateralAgreement", assistance = "LocatePerson", urgency = "Urgent", purpose = $"FCPURP{w.Tag}", deadline = Day(Today.AddYears(3)) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync($"/api/v1/cooperation-requests/{id}",
+            new { country = "GEO", authority = "Police of Georgia", channel = "BilateralAgreement", assistance = "LocatePerson", urgency = "Urgent", purpose = $"FCPURP{w.Tag}", deadline = Day(Today.AddDays(25)) })).StatusCode);
+        Assert.Equal(("GEO", Today.AddDays(25)), await DbAsync(db => db.CooperationRequests.Where(r => r.Id == id).Select(r => new ValueTuple<string, DateOnly>(r.Country, r.Deadline)).SingleAsync()));
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/cooperation-requests/{id}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PutAsJsonAsync($"/api/v1/cooperation-requests/{id}",
+            new { country = "GEO", authority = "Police of Georgia", channel = "BilateralAgreement", assistance = "LocatePerson", urgency = "Urgent", purpose = "late", deadline = Day(Today.AddDays(25)) })).StatusCode);
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{w.FileId}/cooperation-requests");
         Assert.Equal("Submitted", list[0].GetProperty("status").GetString());
 
@@ -360,6 +368,10 @@ public abstract class CooperationTests(AriadneApp app)
         });
         Assert.Equal(HttpStatusCode.OK, drafted.Status);
         Assert.NotNull(drafted.Document.QuerySelector("[data-item-form]"));
+        var badChange = await session.SubmitAsync(drafted, "form[data-change-form]", new Dictionary<string, string> { ["Draft.Authority"] = "", ["Draft.Purpose"] = $"FCPURP{w.Tag}" });
+        Assert.NotNull(badChange.Document.QuerySelector(".govuk-error-summary"));
+        Assert.Contains("Draft.Authority", badChange.Html, StringComparison.Ordinal);
+        Assert.Equal("Interpol NCB Ankara", await DbAsync(db => db.CooperationRequests.Where(r => r.FileId == w.FileId).Select(r => r.Authority).SingleAsync()));
         var noWhy = await session.SubmitAsync(drafted, "form[data-item-form]", new Dictionary<string, string> { ["Item.PartyId"] = w.VictimId.ToString(), ["Item.Fields"] = "Name" });
         Assert.Contains("Item.Justification", noWhy.Html, StringComparison.Ordinal);
         Assert.NotNull(noWhy.Document.QuerySelector(".govuk-error-summary"));
@@ -424,6 +436,8 @@ public abstract class CooperationTests(AriadneApp app)
             ("GET new", (_, f) => session.Client.GetAsync($"/Investigations/File/{f}/Cooperation/New")),
             ("POST new", (_, f) => Form($"/Investigations/File/{f}/Cooperation/New", new() { ["Draft.Country"] = "TUR", ["Draft.Authority"] = "FCFORGED", ["Draft.Channel"] = "Interpol",
                 ["Draft.Assistance"] = "Information", ["Draft.Urgency"] = "Normal", ["Draft.Purpose"] = "FCFORGED", ["Draft.Deadline"] = today })),
+            ("POST change", (r, _) => Form($"/Investigations/Cooperation/{r}?handler=Change", new() { ["Draft.Country"] = "TUR", ["Draft.Authority"] = "FCFORGED", ["Draft.Channel"] = "Interpol",
+                ["Draft.Assistance"] = "Information", ["Draft.Urgency"] = "Normal", ["Draft.Purpose"] = "FCFORGED", ["Draft.Deadline"] = today })),
             ("POST item", (r, _) => Form($"/Investigations/Cooperation/{r}?handler=Item", new() { ["Item.Question"] = "FCFORGED" })),
             ("POST remove", (r, _) => Form($"/Investigations/Cooperation/{r}?handler=Remove", new() { ["ItemId"] = itemId.ToString() })),
             ("POST submit", (r, _) => Form($"/Investigations/Cooperation/{r}?handler=Submit", [])),
@@ -458,6 +472,8 @@ public abstract class CooperationTests(AriadneApp app)
                 Content = JsonContent.Create(new { country = "TUR", authority = "FCFORGED", channel = "Interpol", assistance = "Information", urgency = "Normal", purpose = "FCFORGED", deadline = today }),
                 Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
             })),
+            ("PUT request", (r, _) => client.PutAsJsonAsync($"/api/v1/cooperation-requests/{r}",
+                new { country = "TUR", authority = "FCFORGED", channel = "Interpol", assistance = "Information", urgency = "Normal", purpose = "FCFORGED", deadline = today })),
             ("POST item", (r, _) => client.PostAsJsonAsync($"/api/v1/cooperation-requests/{r}/items", new { question = "FCFORGED" })),
             ("DELETE item", (r, _) => client.DeleteAsync($"/api/v1/cooperation-requests/{r}/items/{itemId}")),
             ("POST submit", (r, _) => client.PostAsync($"/api/v1/cooperation-requests/{r}/submit", null)),

@@ -53,6 +53,7 @@ public abstract class OpenApiTests(AriadneApp app)
         ["GET /api/v1/investigations/{id}/cooperation-requests"] = [200, 401, 403, 404],
         ["GET /api/v1/cooperation-requests"] = [200, 401, 403],
         ["GET /api/v1/cooperation-requests/{id}"] = [200, 401, 403, 404],
+        ["PUT /api/v1/cooperation-requests/{id}"] = [204, 400, 401, 403, 404, 409, 413, 415],
         ["POST /api/v1/cooperation-requests/{id}/items"] = [204, 400, 401, 403, 404, 409, 413, 415],
         ["DELETE /api/v1/cooperation-requests/{id}/items/{itemId}"] = [204, 401, 403, 404, 409],
         ["POST /api/v1/cooperation-requests/{id}/submit"] = [204, 400, 401, 403, 404, 409],

@@ -120,7 +120,7 @@ public sealed partial class ResourceCompletenessTests
             .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.CooperationStepKind>().Select(s => "CooperationStepKind_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.PartyFields>().Where(f => f != "None").Select(s => "PartyFields_" + s))
             .Concat(new[] { "Cooperation_ItemAdded", "Cooperation_ItemRemoved", "Cooperation_SubmittedNotice", "Cooperation_ReturnedNotice", "Cooperation_SentNotice",
-                "Cooperation_ReplyNotice", "Cooperation_ReminderNotice", "Cooperation_ClosedNotice", "Cooperation_HomeLine", "Cooperation_Overdue",
+                "Cooperation_ReplyNotice", "Cooperation_ReminderNotice", "Cooperation_ClosedNotice", "Cooperation_Changed", "Cooperation_HomeLine", "Cooperation_Overdue",
                 "Home_Cooperation", "Home_CooperationOverdueCount", "Home_CooperationSeeAll" })
             .Concat(new[] { Ariadne.Web.Features.Investigation.CooperationAudit.SubmittedNotice, Ariadne.Web.Features.Investigation.CooperationAudit.DecidedNotice }.Select(k => "Notification_" + k.Code))
             .Concat(new[] { "File_StageSaved", "Party_Saved", "Outcome_Saved", "Coercive_Saved", "NonPunishment_Saved", "File_Shared", "Evidence_Taken", "Custody_Saved" })

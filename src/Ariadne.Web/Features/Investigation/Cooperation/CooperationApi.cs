@@ -50,6 +50,11 @@ public static class CooperationApi
         requests.MapGet("/{id:guid}", ReadAsync).RequireAuthorization(InvestigationModule.CooperationReadPolicy).WithName("GetCooperationRequest")
             .WithSummary("One request with its items (the values sent, sealed at sending) and its timeline; the read is audited.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(InvestigationModule.CooperationWritePolicy).WithName("ChangeCooperationRequest")
+            .WithSummary("The Squad changes a draft or returned request (country, authority, channel, assistance, urgency, purpose, deadline; items are added and removed on their own).")
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/items", AddItemAsync).RequireAuthorization(InvestigationModule.CooperationWritePolicy).WithName("AddCooperationItem")
             .WithSummary("Adds a party of the file with the fields chosen for it, or a question, to a draft or returned request.")
             .ProducesBodyProblems()
@@ -151,6 +156,9 @@ public static class CooperationApi
     private static async Task<Results<Ok<RequestDocument>, ProblemHttpResult>> ReadAsync(Guid id, ClaimsPrincipal user, CooperationRequests requests,
         IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         await requests.ReadAsync(Viewer.Of(user), Roles(user), id, ct) is { } view ? TypedResults.Ok(Document(view)) : NotFound(text);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(Guid id, CooperationRequests.DraftInput input, ClaimsPrincipal user,
+        CooperationRequests requests, IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(requests.UpdateAsync(Viewer.Of(user), id, input, ct), text);
 
     private static Task<Results<NoContent, ProblemHttpResult>> AddItemAsync(Guid id, CooperationRequests.ItemInput input, ClaimsPrincipal user,
         CooperationRequests requests, IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(requests.AddItemAsync(Viewer.Of(user), id, input, ct), text);

@@ -108,6 +108,7 @@ public sealed class CooperationRequests(
         bool AsSquad, bool AsCoordinator, bool MayApprove, IReadOnlyList<PartyChoice> Parties)
     {
         public bool Editable => AsSquad && Status is CooperationStatus.Draft or CooperationStatus.Returned;
+        public Guid? PartnerInstitutionId { get; init; }
         public bool Awaiting => CooperationRequests.Awaiting.Contains(Status);
     }
 
@@ -516,7 +517,7 @@ public sealed class CooperationRequests(
             r.PartnerInstitutionId is { } partner ? institutions.GetValueOrDefault(partner) : null, r.Channel, r.Assistance, r.Urgency, Open(r, x => x.PurposeEnc),
             r.Deadline, r.Status, r.CreatedAt, names.GetValueOrDefault(r.DraftedBy, "—"), Open(r, x => x.ReturnReasonEnc), r.SentOn, r.OutgoingReference, r.Reply,
             r.RepliedOn, Open(r, x => x.ReplySummaryEnc), r.LastReminderOn, IsOverdue(r.Status, r.Deadline, Today), items, steps, s.Squad, s.Coordinator,
-            mayApprove, choices);
+            mayApprove, choices) { PartnerInstitutionId = r.PartnerInstitutionId };
     }
 
     /// <summary>The international partners a request may go through.</summary>

@@ -15,6 +15,7 @@ namespace Ariadne.Web.Features.Investigation;
 public sealed class CooperationRequestModel(CooperationRequests requests) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public CooperationRequests.DraftInput Draft { get; set; } = new();
     [BindProperty] public CooperationRequests.ItemInput Item { get; set; } = new();
     [BindProperty] public Guid ItemId { get; set; }
     [BindProperty] public CooperationRequests.ReturnInput Return { get; set; } = new();
@@ -23,8 +24,15 @@ public sealed class CooperationRequestModel(CooperationRequests requests) : Page
     [BindProperty] public CooperationRequests.ReminderInput Reminder { get; set; } = new();
 
     public CooperationRequests.RequestView View { get; private set; } = null!;
+    public IReadOnlyList<(Guid Id, string Name)> Partners { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostChangeAsync()
+    {
+        Draft.Items = [];
+        return SaveAsync("Draft", v => requests.UpdateAsync(v, Id, Draft), "Cooperation_Changed");
+    }
 
     public Task<IActionResult> OnPostItemAsync() => SaveAsync("Item", v => requests.AddItemAsync(v, Id, Item), "Cooperation_ItemAdded");
 
@@ -66,6 +74,17 @@ public sealed class CooperationRequestModel(CooperationRequests requests) : Page
         if (await requests.ReadAsync(Viewer.Of(User), Roles, Id) is not { } view)
             return false;
         View = view;
+        if (view.Editable)
+        {
+            Partners = await requests.PartnersAsync();
+            // The form starts from the request as it stands, unless it comes back with errors.
+            if (!ModelState.Keys.Any(k => k.StartsWith("Draft.", StringComparison.Ordinal)))
+                Draft = new()
+                {
+                    Country = view.Country, Authority = view.Authority, PartnerInstitutionId = view.PartnerInstitutionId, Channel = view.Channel, Assistance = view.Assistance, Urgency = view.Urgency,
+                    Purpose = view.Purpose, Deadline = view.Deadline,
+                };
+        }
         return true;
     }
 }
