@@ -517,7 +517,8 @@ public sealed class CooperationRequests(
             r.PartnerInstitutionId is { } partner ? institutions.GetValueOrDefault(partner) : null, r.Channel, r.Assistance, r.Urgency, Open(r, x => x.PurposeEnc),
             r.Deadline, r.Status, r.CreatedAt, names.GetValueOrDefault(r.DraftedBy, "—"), Open(r, x => x.ReturnReasonEnc), r.SentOn, r.OutgoingReference, r.Reply,
             r.RepliedOn, Open(r, x => x.ReplySummaryEnc), r.LastReminderOn, IsOverdue(r.Status, r.Deadline, Today), items, steps, s.Squad, s.Coordinator,
-            mayApprove, choices) { PartnerInstitutionId = r.PartnerInstitutionId };
+            mayApprove, choices)
+        { PartnerInstitutionId = r.PartnerInstitutionId };
     }
 
     /// <summary>The international partners a request may go through.</summary>

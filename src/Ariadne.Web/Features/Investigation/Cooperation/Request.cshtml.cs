@@ -81,8 +81,14 @@ public sealed class CooperationRequestModel(CooperationRequests requests) : Page
             if (!ModelState.Keys.Any(k => k.StartsWith("Draft.", StringComparison.Ordinal)))
                 Draft = new()
                 {
-                    Country = view.Country, Authority = view.Authority, PartnerInstitutionId = view.PartnerInstitutionId, Channel = view.Channel, Assistance = view.Assistance, Urgency = view.Urgency,
-                    Purpose = view.Purpose, Deadline = view.Deadline,
+                    Country = view.Country,
+                    Authority = view.Authority,
+                    PartnerInstitutionId = view.PartnerInstitutionId,
+                    Channel = view.Channel,
+                    Assistance = view.Assistance,
+                    Urgency = view.Urgency,
+                    Purpose = view.Purpose,
+                    Deadline = view.Deadline,
                 };
         }
         return true;
