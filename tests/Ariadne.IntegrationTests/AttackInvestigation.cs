@@ -29,7 +29,7 @@ public abstract class AttackInvestigation(AriadneApp app)
     private static readonly string[] Investigator = [RoleCatalog.Investigator];
     private static readonly string[] Prosecutor = [RoleCatalog.Prosecutor];
     private static readonly string[] Clerk = [RoleCatalog.CourtClerk];
-    private const string AllScopes = "investigations.read investigations.write evidence.read evidence.write entities.read entities.write";
+    private const string AllScopes = "investigations.read investigations.write evidence.read evidence.write entities.read entities.write cooperation.read cooperation.write";
 
     private Task<T> Files<T>(Func<CriminalFiles, Task<T>> call) => app.WithScopeAsync(sp => call(sp.GetRequiredService<CriminalFiles>()));
 
@@ -127,6 +127,7 @@ public abstract class AttackInvestigation(AriadneApp app)
             await db.FileGrants.CountAsync(x => x.FileId == fileId),
             await db.EvidenceItems.CountAsync(x => x.FileId == fileId),
             await db.CustodyEvents.CountAsync(x => x.ItemId == itemId),
+            await db.CooperationRequests.CountAsync(x => x.FileId == fileId),
             item.HolderInstitutionId, item.Location, item.CustodyCount,
             await db.FileEntities.CountAsync(x => x.FileId == fileId), await db.FileEntities.CountAsync(x => x.FileId == fileId && x.MergedIntoId != null),
             await db.FileLinks.CountAsync(x => x.FileId == fileId), await db.EntityMerges.CountAsync(x => x.FileId == fileId),
@@ -212,6 +213,10 @@ public abstract class AttackInvestigation(AriadneApp app)
             new() { ["Export.LegalBasis"] = nameof(ExportLegalBasis.CourtOrder), ["Export.Reference"] = "AIFORGED" })),
         ("POST Ask", (f, _) => PostFormAsync(s, token, $"/Investigations/Graph/{f}?handler=Ask",
             new() { ["Ask.EntityId"] = (entityOf?.Invoke(f) ?? Guid.NewGuid()).ToString(), ["Ask.Reason"] = "AIFORGED" })),
+        ("GET cooperation draft", (f, _) => s.Client.GetAsync($"/Investigations/File/{f}/Cooperation/New")),
+        ("POST cooperation draft", (f, _) => PostFormAsync(s, token, $"/Investigations/File/{f}/Cooperation/New",
+            new() { ["Draft.Country"] = "TUR", ["Draft.Authority"] = "AIFORGED", ["Draft.Channel"] = nameof(CooperationChannel.Interpol), ["Draft.Assistance"] = nameof(AssistanceKind.Information),
+                ["Draft.Urgency"] = nameof(CooperationUrgency.Normal), ["Draft.Purpose"] = "AIFORGED", ["Draft.Deadline"] = Today.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })),
     ];
 
     private List<(string Name, Func<Guid, Guid, Task<HttpResponseMessage>> Send)> ApiProbes(HttpClient c, Guid suspect, Guid victim, Guid institution,
@@ -245,6 +250,13 @@ public abstract class AttackInvestigation(AriadneApp app)
             ("POST merges", (f, _) => c.PostAsJsonAsync("/api/v1/entities/merges", new { fileId = f, keptId = Guid.NewGuid(), mergedId = Guid.NewGuid() })),
             ("POST export", (f, _) => c.PostAsJsonAsync("/api/v1/entities/export", new { fileId = f, legalBasis = "CourtOrder", reference = "AIFORGED" })),
             ("POST ask-owner", (f, _) => c.PostAsJsonAsync($"/api/v1/entities/{entityOf?.Invoke(f) ?? Guid.NewGuid()}/ask-owner", new { reason = "AIFORGED" })),
+            ("GET cooperation requests", (f, _) => c.GetAsync($"/api/v1/investigations/{f}/cooperation-requests")),
+            ("POST cooperation request", (f, _) => c.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/investigations/{f}/cooperation-requests")
+            {
+                Content = JsonContent.Create(new { country = "TUR", authority = "AIFORGED", channel = "Interpol", assistance = "Information", urgency = "Normal", purpose = "AIFORGED",
+                    deadline = Today.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), items = new object[] { new { partyId = victim, fields = new[] { "Name" }, justification = "AIFORGED" } } }),
+                Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+            })),
         ];
     }
 

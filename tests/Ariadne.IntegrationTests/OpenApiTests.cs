@@ -59,6 +59,19 @@ public abstract class OpenApiTests(AriadneApp app)
         ["DELETE /api/v1/entities/merges/{id}"] = [204, 400, 401, 403, 404, 409],
         ["POST /api/v1/entities/export"] = [200, 400, 401, 403, 404, 409, 413, 415],
         ["POST /api/v1/services/{id}/sessions"] = [201, 400, 401, 403, 404, 413, 415, 422],
+        ["POST /api/v1/investigations/{id}/cooperation-requests"] = [201, 400, 401, 403, 404, 409, 413, 415, 422],
+        ["GET /api/v1/investigations/{id}/cooperation-requests"] = [200, 401, 403, 404],
+        ["GET /api/v1/cooperation-requests"] = [200, 401, 403],
+        ["GET /api/v1/cooperation-requests/{id}"] = [200, 401, 403, 404],
+        ["PUT /api/v1/cooperation-requests/{id}"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/cooperation-requests/{id}/items"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["DELETE /api/v1/cooperation-requests/{id}/items/{itemId}"] = [204, 401, 403, 404, 409],
+        ["POST /api/v1/cooperation-requests/{id}/submit"] = [204, 400, 401, 403, 404, 409],
+        ["POST /api/v1/cooperation-requests/{id}/return"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/cooperation-requests/{id}/send"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/cooperation-requests/{id}/replies"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/cooperation-requests/{id}/reminders"] = [204, 400, 401, 403, 404, 409, 413, 415],
+        ["POST /api/v1/cooperation-requests/{id}/close"] = [204, 401, 403, 404, 409],
     };
 
     /// <summary>The operations whose success is a file (the evidence locker's watermarked download).</summary>

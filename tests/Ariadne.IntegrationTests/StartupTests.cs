@@ -27,6 +27,13 @@ public abstract class StartupTests(string provider)
         var userCount = await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.CountAsync(u => u.IsDemo));
         Assert.True(userCount >= kinds.Count);
         Assert.Equal(3, await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.CountAsync()));
+        // The demo criminal file has one request abroad, sent and waiting for its reply before its deadline, with what went out sealed.
+        var sentAbroad = await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Set<Ariadne.Web.Features.Investigation.CooperationRequest>()
+            .Select(r => new { r.Status, r.Deadline, r.SentOn }).ToListAsync());
+        Assert.Equal(Ariadne.Web.Features.Investigation.CooperationStatus.Sent, Assert.Single(sentAbroad).Status);
+        Assert.True(sentAbroad[0].Deadline > sentAbroad[0].SentOn);
+        Assert.True(await demo.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Set<Ariadne.Web.Features.Investigation.CooperationItem>()
+            .AnyAsync(i => i.PartyId != null && i.SentValuesEnc != null)));
         Assert.True((await demo.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Platform.Audit.AuditVerifier>().VerifyAsync())).Intact);
 
         using var session = demo.NewSession();

@@ -122,6 +122,17 @@ public sealed partial class ResourceCompletenessTests
             .Concat(new[] { "Entity_Saved", "Link_Saved", "Merge_Confirmed", "Merge_Undone", "Connection_Asked", "Connection_Decided" })
             .Concat(new[] { Ariadne.Web.Features.Investigation.InvestigationAudit.ConnectionNotice, Ariadne.Web.Features.Investigation.InvestigationAudit.ConnectionGrantedNotice,
                 Ariadne.Web.Features.Investigation.InvestigationAudit.ConnectionRefusedNotice }.Select(k => "Notification_" + k.Code))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.CooperationStatus>().Select(s => "CooperationStatus_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.CooperationChannel>().Select(s => "CooperationChannel_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.AssistanceKind>().Select(s => "AssistanceKind_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.CooperationUrgency>().Select(s => "CooperationUrgency_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.ReplyKind>().Select(s => "ReplyKind_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.CooperationStepKind>().Select(s => "CooperationStepKind_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.PartyFields>().Where(f => f != "None").Select(s => "PartyFields_" + s))
+            .Concat(new[] { "Cooperation_ItemAdded", "Cooperation_ItemRemoved", "Cooperation_SubmittedNotice", "Cooperation_ReturnedNotice", "Cooperation_SentNotice",
+                "Cooperation_ReplyNotice", "Cooperation_ReminderNotice", "Cooperation_ClosedNotice", "Cooperation_Changed", "Cooperation_HomeLine", "Cooperation_Overdue",
+                "Home_Cooperation", "Home_CooperationOverdueCount", "Home_CooperationSeeAll" })
+            .Concat(new[] { Ariadne.Web.Features.Investigation.CooperationAudit.SubmittedNotice, Ariadne.Web.Features.Investigation.CooperationAudit.DecidedNotice }.Select(k => "Notification_" + k.Code))
             .Concat(new[] { "File_StageSaved", "Party_Saved", "Outcome_Saved", "Coercive_Saved", "NonPunishment_Saved", "File_Shared", "Evidence_Taken", "Custody_Saved" })
             .Concat(new[] { Ariadne.Web.Features.Investigation.InvestigationAudit.SharedNotice, Ariadne.Web.Features.Investigation.InvestigationAudit.TamperNotice }.Select(k => "Notification_" + k.Code))
             .Concat(new[] { "Referral_Danger_true", "Referral_Danger_false" })

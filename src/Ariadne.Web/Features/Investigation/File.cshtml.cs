@@ -11,7 +11,7 @@ namespace Ariadne.Web.Features.Investigation;
 [Authorize(Policy = Policies.Mfa)]
 [RequestSizeLimit(EvidenceOptions.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceOptions.MaxUploadBytes)]
-public sealed class FileModel(CriminalFiles files, EvidenceLocker locker) : PageModel
+public sealed class FileModel(CriminalFiles files, EvidenceLocker locker, CooperationRequests cooperation) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public CriminalFiles.StageInput Stage { get; set; } = new();
@@ -26,6 +26,7 @@ public sealed class FileModel(CriminalFiles files, EvidenceLocker locker) : Page
     public CriminalFiles.FileView View { get; private set; } = null!;
     public IReadOnlyList<(Guid Id, string Name)> Courts { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> ShareTargets { get; private set; } = [];
+    public IReadOnlyList<CooperationRequests.Row> Cooperation { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -81,6 +82,8 @@ public sealed class FileModel(CriminalFiles files, EvidenceLocker locker) : Page
             Courts = await files.InstitutionsAsync(InstitutionKind.Court);
         if (view.Rights.Shares)
             ShareTargets = [.. (view.Rights.Keeps || view.Rights.Supervises ? await files.InstitutionsAsync(InstitutionKind.Prosecution) : []), .. Courts];
+        if (CooperationRequests.Drafts(view.Rights))
+            Cooperation = await cooperation.ListAsync(Viewer.Of(User), [], Id);
         return true;
     }
 }

@@ -4,6 +4,7 @@ using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace Ariadne.Web.Features.Investigation;
 /// prosecutor, who sent it to the demo court (the indictment stage); two evidence items with a transfer in their chain; the
 /// victim linked to her protection case, which the prosecutor may not see (the file shows "linked to a case you may not see").
 /// </summary>
-public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbContext db, CriminalFiles files, EvidenceLocker locker, LinkAnalysis links, TimeProvider time) : IDemoData
+public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbContext db, CriminalFiles files, EvidenceLocker locker, LinkAnalysis links, CooperationRequests cooperation,
+    UiTime uiTime, TimeProvider time) : IDemoData
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +55,35 @@ public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbC
             "yazisma.txt", "text/plain", Encoding.UTF8.GetBytes("Demo: — Sabah 6-da avtovağzalda. Pasportları mən saxlayacağam.\n"), cancellationToken);
         await Check(locker.RecordCustodyAsync(investigator, ledger.Value, new() { Kind = CustodyKind.Transfer, ToInstitutionId = prosecutorUser.InstitutionId, Location = "Demo: prokurorluğun dəftərxanası", Reason = "Demo: ittiham aktına əlavə" }, cancellationToken));
         await Check(files.RecordStageAsync(prosecutor, fileId, new() { Stage = FileStage.IndictmentToCourt, On = today.AddDays(-3), CourtInstitutionId = clerkUser.InstitutionId, Note = "Demo: ittiham aktı təsdiq edildi" }, cancellationToken));
+        await SeedCooperationAsync(investigator, fileId, suspect, cancellationToken);
         await SeedGraphAsync(investigator, fileId, today, cancellationToken);
+    }
+
+    /// <summary>A request to the Turkish police through Interpol about the first suspect, approved and sent by the demo Coordinator, waiting for its reply.</summary>
+    private async Task SeedCooperationAsync(Viewer investigator, Guid fileId, Guid suspect, CancellationToken cancellationToken)
+    {
+        var coordinatorUser = await users.FindByNameAsync("coordinator") ?? throw new InvalidOperationException("no demo coordinator");
+        var coordinator = new Viewer(coordinatorUser.Id, coordinatorUser.InstitutionId, [Relation.CoordinatorInformation]);
+        var day = DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
+        var (requestId, errors) = await cooperation.CreateAsync(investigator, fileId, new CooperationRequests.DraftInput
+        {
+            Country = "TUR",
+            Authority = "Demo: Interpol NCB Ankara",
+            Channel = CooperationChannel.Interpol,
+            Assistance = AssistanceKind.Information,
+            Urgency = CooperationUrgency.Urgent,
+            Purpose = "Demo: şübhəlinin İstanbulda qeydiyyatı, giriş-çıxışları və orada işlədiyi şirkət barədə məlumat.",
+            Deadline = day.AddDays(30),
+            Items =
+            [
+                new() { PartyId = suspect, Fields = [PartyFields.Name, PartyFields.BirthYear, PartyFields.Citizenship] },
+                new() { Question = "Demo: 2025-ci ildə İstanbulda \"Karvan Turizm\" şirkətinin qeydiyyatı və təsisçiləri." },
+            ],
+        }, ct: cancellationToken);
+        if (requestId is not { } id)
+            throw new InvalidOperationException("the demo request was refused: " + string.Join("; ", errors?.Keys.ToList() ?? []));
+        await Check(cooperation.SubmitAsync(investigator, id, cancellationToken));
+        await Check(cooperation.SendAsync(coordinator, [RoleCatalog.Coordinator], id, new() { SentOn = day, Reference = "Demo: MK/2026/0117" }, cancellationToken));
     }
 
     /// <summary>

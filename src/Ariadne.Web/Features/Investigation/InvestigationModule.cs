@@ -28,6 +28,13 @@ public sealed class InvestigationModule : AriadneModule
     public const string WritePolicy = "api:investigations.write";
     public const string EvidenceReadPolicy = "api:evidence.read";
     public const string EvidenceWritePolicy = "api:evidence.write";
+    public const string CooperationReadScope = "cooperation.read";
+    public const string CooperationWriteScope = "cooperation.write";
+    public const string CooperationReadPolicy = "api:cooperation.read";
+    public const string CooperationWritePolicy = "api:cooperation.write";
+
+    /// <summary>The roles that work on requests to foreign law enforcement: the Squad's keepers and chief, and the National Coordinator.</summary>
+    public static readonly string[] CooperationRoles = [RoleCatalog.Investigator, RoleCatalog.SquadChief, RoleCatalog.Coordinator];
 
     /// <summary>The roles that work criminal files (each sees only the files granted to them or their institution).</summary>
     public static readonly string[] Roles =
@@ -41,6 +48,8 @@ public sealed class InvestigationModule : AriadneModule
         services.AddOptions<GradingOptions>().Bind(configuration.GetSection(GradingOptions.Section)).PostConfigure(o => o.FillDefaults());
         services.AddScoped<FileAccess>();
         services.AddScoped<CriminalFiles>();
+        services.AddScoped<CooperationRequests>();
+        services.AddScoped<IHomePanel, CooperationHomePanel>();
         services.AddScoped<EvidenceLocker>();
         services.AddScoped<LinkAnalysis>();
         services.AddScoped<IOperatorVerb, EvidenceVerifyVerb>();
@@ -55,12 +64,15 @@ public sealed class InvestigationModule : AriadneModule
         ApiScope.AddPolicy(options, EvidenceWritePolicy, null, EvidenceWriteScope);
         ApiScope.AddPolicy(options, EntitiesReadPolicy, null, EntitiesReadScope, EntitiesWriteScope);
         ApiScope.AddPolicy(options, EntitiesWritePolicy, null, EntitiesWriteScope);
+        ApiScope.AddPolicy(options, CooperationReadPolicy, null, CooperationReadScope, CooperationWriteScope);
+        ApiScope.AddPolicy(options, CooperationWritePolicy, null, CooperationWriteScope);
     }
 
     public override void MapApi(RouteGroupBuilder v1)
     {
         v1.MapInvestigationsApi();
         v1.MapEntitiesApi();
+        v1.MapCooperationApi();
     }
 
     public override IEnumerable<ApiScope> ApiScopes =>
@@ -71,13 +83,16 @@ public sealed class InvestigationModule : AriadneModule
         new(EvidenceWriteScope, u => Roles.Any(u.IsInRole)),
         new(EntitiesReadScope, u => Roles.Any(u.IsInRole)),
         new(EntitiesWriteScope, u => Roles.Any(u.IsInRole)),
+        new(CooperationReadScope, u => CooperationRoles.Any(u.IsInRole)),
+        new(CooperationWriteScope, u => CooperationRoles.Any(u.IsInRole)),
     ];
 
-    public override IEnumerable<AuditAction> AuditActions => InvestigationAudit.All;
+    public override IEnumerable<AuditAction> AuditActions => [.. InvestigationAudit.All, .. CooperationAudit.All];
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
         new("/Investigation/Index", "Nav_Investigations", 20, u => Roles.Any(u.IsInRole)),
         new("/Investigation/Connections", "Connections_Nav", 21, u => Roles.Any(u.IsInRole)),
+        new("/Investigation/Cooperation/Index", "Nav_Cooperation", 21, u => CooperationRoles.Any(u.IsInRole)),
     ];
 }

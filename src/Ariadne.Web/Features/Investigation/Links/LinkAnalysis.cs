@@ -318,7 +318,10 @@ public sealed class LinkAnalysis(
             foreach (var m in mergedHere)
                 mergedTo[m.Id] = m.Kept;
             var withMerged = frontier.Concat(mergedHere.Select(m => m.Id)).ToList();
-            var links = await db.FileLinks.AsNoTracking().Where(l => withMerged.Contains(l.FromId) || withMerged.Contains(l.ToId)).ToListAsync(ct);
+            // Two indexed lookups rather than one OR, which a planner may answer with a scan of every link.
+            var links = (await db.FileLinks.AsNoTracking().Where(l => withMerged.Contains(l.FromId)).ToListAsync(ct))
+                .Concat(await db.FileLinks.AsNoTracking().Where(l => withMerged.Contains(l.ToId)).ToListAsync(ct))
+                .DistinctBy(l => l.Id).ToList();
             var unknown = links.SelectMany(l => new[] { l.FromId, l.ToId }).Where(id => !placed.ContainsKey(id) && !mergedTo.ContainsKey(id)).Distinct().ToList();
             var reached = unknown.Count == 0 ? [] : await db.FileEntities.AsNoTracking().Where(e => unknown.Contains(e.Id)).ToListAsync(ct);
             var keptIds = reached.Where(e => e.MergedIntoId is not null).Select(e => e.MergedIntoId!.Value).Where(id => !placed.ContainsKey(id)).Distinct().ToList();

@@ -20,6 +20,7 @@ internal sealed class FileEntityConfiguration : IEntityTypeConfiguration<FileEnt
         e.HasIndex(x => x.FileId);
         e.HasIndex(x => x.MatchKey);
         e.HasIndex(x => x.PartyId);
+        e.HasIndex(x => x.MergedIntoId);
         e.HasOne<CriminalFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<FileParty>().WithMany().HasForeignKey(x => x.PartyId).OnDelete(DeleteBehavior.Restrict);
     }
