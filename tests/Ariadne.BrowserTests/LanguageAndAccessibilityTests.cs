@@ -60,4 +60,21 @@ public sealed class LanguageAndAccessibilityTests(BrowserApp app)
         await page.AssertNoViolationsAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_accessibility_check_finds_a_violation_on_each_page_it_is_run_on()
+    {
+        // The check injects axe once per document: it must still run (and still fail) on a page reached afterwards.
+        var page = await app.NewPageAsync("en");
+        foreach (var path in new[] { "/Account/SignIn", "/Status?code=404" })
+        {
+            await page.GotoAsync(path);
+            await page.AssertNoViolationsAsync();
+            await page.EvaluateAsync("() => { const i = document.createElement('img'); i.src = '/favicon.ico'; i.id = 'no-alt'; document.querySelector('main').append(i); }");
+            var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(page.AssertNoViolationsAsync);
+            Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("[\"#no-alt\"]", failure.Message, StringComparison.Ordinal);
+        }
+        await page.Context.CloseAsync();
+    }
 }
