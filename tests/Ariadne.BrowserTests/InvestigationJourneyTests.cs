@@ -42,6 +42,30 @@ public sealed class InvestigationJourneyTests(BrowserApp app)
         await squad.Locator("[data-party-form] button[type=submit]").ClickAsync();
         await squad.WaitForSelectorAsync("[data-parties] tr[data-party='Suspect']");
 
+        // Link analysis: an empty entity form is refused (errors at the top and beside the fields, nothing stored); a phone is
+        // recorded with its source, grade and handling code; the chart and its table draw it.
+        var graphUrl = fileUrl.Replace("/File/", "/Graph/", StringComparison.Ordinal);
+        await squad.GotoAsync(fileUrl.Replace("/File/", "/Entities/", StringComparison.Ordinal));
+        await squad.Locator("[data-entity-form]").Locator("xpath=ancestor::details").Locator("summary").ClickAsync();
+        await squad.Locator("[data-entity-form] button[type=submit]").ClickAsync();
+        await squad.WaitForSelectorAsync(".govuk-error-summary");
+        Assert.True(await squad.Locator("#Entity_Value-error").CountAsync() == 1);
+        Assert.Equal(0, await squad.Locator("[data-entities] tr[data-entity]").CountAsync());
+        await squad.AssertNoViolationsAsync();
+        await squad.Locator("input[name='Entity.Kind'][value='Phone']").CheckAsync();
+        await squad.FillAsync("#Entity_Value", "+99450" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await squad.FillAsync("#Entity_Source", "İfadə " + tag);
+        await squad.Locator("#Entity_Reliability").SelectOptionAsync("B2");
+        await squad.Locator("#Entity_Handling").SelectOptionAsync("H3");
+        await squad.Locator("[data-entity-form] button[type=submit]").ClickAsync();
+        await squad.WaitForSelectorAsync("[data-entities] tr[data-entity='Phone']");
+        await squad.AssertNoViolationsAsync();
+        await squad.GotoAsync(graphUrl);
+        await squad.WaitForSelectorAsync("[data-graph] svg");
+        Assert.True(await squad.Locator("[data-graph-table] tbody tr").CountAsync() >= 1);
+        await squad.AssertNoViolationsAsync();
+        await squad.GotoAsync(fileUrl);
+
         // An empty submission of the evidence form: errors at the top and beside the fields, nothing stored.
         await squad.Locator("[data-evidence-form]").Locator("xpath=ancestor::details").Locator("summary").ClickAsync();
         await squad.Locator("[data-evidence-form] button[type=submit]").ClickAsync();
@@ -90,6 +114,10 @@ public sealed class InvestigationJourneyTests(BrowserApp app)
         await prosecutor.GotoAsync(fileUrl);
         Assert.Contains("Elşən " + tag, await prosecutor.Locator("[data-parties]").InnerTextAsync(), StringComparison.Ordinal);
         await prosecutor.AssertNoViolationsAsync();
+        await prosecutor.GotoAsync(graphUrl);
+        await prosecutor.WaitForSelectorAsync("[data-graph-table]");
+        await prosecutor.AssertNoViolationsAsync();
+        await prosecutor.GotoAsync(fileUrl);
         await prosecutor.Locator("[data-stage-form]").Locator("xpath=ancestor::details").Locator("summary").ClickAsync();
         await prosecutor.Locator("input[name='Stage.Stage'][value='IndictmentToCourt']").CheckAsync();
         await FillDateAsync(prosecutor, "Stage.On", Today());

@@ -52,7 +52,7 @@ public sealed class GraphSvgTests
         var (nodes, edges) = Sample();
         var root = Parse(GraphSvg.Render(nodes, edges, "Links of the person", "Five entities and four links"));
         Assert.Equal(Svg + "svg", root.Name);
-        Assert.Equal("img", (string?)root.Attribute("role"));
+        Assert.Equal("group", (string?)root.Attribute("role"));
         Assert.Equal("100%", (string?)root.Attribute("width"));
         Assert.Equal(4, ((string)root.Attribute("viewBox")!).Split(' ').Length);
         var ids = ((string)root.Attribute("aria-labelledby")!).Split(' ');

@@ -13,9 +13,9 @@ namespace Ariadne.Web.Features.Investigation;
 /// external reference: links go only to paths of this site.
 /// </summary>
 /// <remarks>
-/// The root carries <c>role="img"</c> with its title and description; assistive technology reads it as one image,
-/// so the links inside serve keyboard and pointer users, and <see cref="Table"/> is the alternative that screen
-/// reader users navigate: show both.
+/// The root carries <c>role="group"</c> named by its title and description (not <c>role="img"</c>: an image may not
+/// hold the links to the nodes' pages, axe's nested-interactive); the links serve keyboard and pointer users, and
+/// <see cref="Table"/> is the alternative that screen reader users navigate: show both.
 /// </remarks>
 public static class GraphSvg
 {
@@ -84,7 +84,7 @@ public static class GraphSvg
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"")
             .Append(F(vx)).Append(' ').Append(F(vy)).Append(' ')
             .Append(F(Math.Ceiling(maxX) - vx)).Append(' ').Append(F(Math.Ceiling(maxY) - vy))
-            .Append("\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" class=\"link-chart\" role=\"img\" aria-labelledby=\"")
+            .Append("\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" class=\"link-chart\" role=\"group\" aria-labelledby=\"")
             .Append(prefix).Append("-title ").Append(prefix).Append("-desc\">");
         svg.Append("<title id=\"").Append(prefix).Append("-title\">").Append(Escape(title)).Append("</title>");
         svg.Append("<desc id=\"").Append(prefix).Append("-desc\">").Append(Escape(description)).Append("</desc>");

@@ -305,7 +305,7 @@ public sealed class LinkAnalysis(
             }
         }
 
-        var start = await db.FileEntities.AsNoTracking().Where(e => e.FileId == fileId && e.MergedIntoId == null).ToListAsync(ct);
+        var start = (await db.FileEntities.AsNoTracking().Where(e => e.FileId == fileId).ToListAsync(ct)).Where(e => e.MergedIntoId is null).ToList();
         await PlaceAsync(start, 1);
         var frontier = start.Select(e => e.Id).ToList();
         // Merged entities answer for their kept entity: a link to a merged one is drawn to the kept one.
@@ -345,7 +345,8 @@ public sealed class LinkAnalysis(
             var matchKeys = frontier.Select(id => placed[id].MatchKey).OfType<string>().Distinct().ToList();
             if (matchKeys.Count > 0)
             {
-                var same = await db.FileEntities.AsNoTracking().Where(e => e.MatchKey != null && matchKeys.Contains(e.MatchKey) && e.MergedIntoId == null).ToListAsync(ct);
+                // Merged entities are dropped here, not in SQL: "MergedIntoId is null" holds for nearly every row and must not steer the plan.
+                var same = (await db.FileEntities.AsNoTracking().Where(e => matchKeys.Contains(e.MatchKey!)).ToListAsync(ct)).Where(e => e.MergedIntoId is null).ToList();
                 var byKey = frontier.Where(id => placed[id].MatchKey is not null).GroupBy(id => placed[id].MatchKey!).ToDictionary(g => g.Key, g => g.ToList());
                 var seen = same.Where(e => visibleFiles.Contains(e.FileId) && !placed.ContainsKey(e.Id)).ToList();
                 await PlaceAsync(seen, hop + 1);
@@ -595,8 +596,8 @@ public sealed class LinkAnalysis(
         var result = new List<(ConnectionTarget, Guid, Guid, string)>();
         if (entity.MatchKey is { } matchKey)
         {
-            var unseen = await db.FileEntities.AsNoTracking().Where(e => e.MatchKey == matchKey && e.MergedIntoId == null && !visibleFiles.Contains(e.FileId))
-                .Select(e => e.FileId).Distinct().ToListAsync(ct);
+            var unseen = (await db.FileEntities.AsNoTracking().Where(e => e.MatchKey == matchKey && !visibleFiles.Contains(e.FileId))
+                .Select(e => new { e.FileId, e.MergedIntoId }).ToListAsync(ct)).Where(e => e.MergedIntoId is null).Select(e => e.FileId).Distinct().ToList();
             var owners = await db.CriminalFiles.AsNoTracking().Where(f => unseen.Contains(f.Id)).Select(f => new { f.Id, f.OwnerInstitutionId, f.Number }).ToListAsync(ct);
             result.AddRange(owners.Select(o => (ConnectionTarget.CriminalFile, o.Id, o.OwnerInstitutionId, o.Number)));
         }
