@@ -196,4 +196,5 @@ S = {
 "AuditAction_investigation_merge_confirmed": ("Entities merged", "Объекты объединены", "Obyektlər birləşdirildi"),
 "AuditAction_investigation_merge_undone": ("Entity merge undone", "Объединение отменено", "Birləşmə ləğv edildi"),
 "AuditAction_investigation_entities_exported": ("Entities exported (FollowTheMoney) on a legal basis", "Объекты выгружены (FollowTheMoney) по правовому основанию", "Obyektlər hüquqi əsasla ixrac edildi (FollowTheMoney)"),
+"Relation_ConnectionReader": ("Reader (connection request granted)", "Читатель (по запросу о связи)", "Oxucu (əlaqə sorğusu ilə)"),
 }

@@ -212,7 +212,14 @@ public abstract class LinkAnalysisTests(AriadneApp app)
         // Now the prosecutor sees file B, for 90 days, and the graph draws it.
         var grant = await DbAsync(db => db.FileGrants.SingleAsync(g => g.FileId == w.FileB && g.GranteeUserId == w.Pros.UserId));
         Assert.Equal(Relation.Prosecutor, grant.Relation);
+        Assert.True(grant.ReadOnly);
         Assert.Equal(LinkAnalysis.ConnectionGrantFor, grant.ValidUntil - grant.ValidFrom);
+        // To read only: the prosecutor records nothing on file B, not even a prosecutor's step, and decides no request on it.
+        var rights = await app.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Features.Investigation.FileAccess>().RightsAsync(w.Pros, w.FileB));
+        Assert.True(rights is { ReadsOnly: true, Prosecutes: false, Keeps: false, HandlesEvidence: false });
+        Assert.NotNull(await Files(f => f.ReadAsync(w.Pros, w.FileB)));
+        Assert.Contains("", (await Files(f => f.RecordStageAsync(w.Pros, w.FileB, new() { Stage = FileStage.IndictmentToCourt, On = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime) })))!.Keys);
+        Assert.Contains("", (await Links(l => l.AddEntityAsync(w.Pros, w.FileB, new() { Kind = EntityKind.Phone, Value = "+994501112233", Source = "s", Reliability = "B2", Handling = "H1" }))).Errors!.Keys);
         var graph = await Links(l => l.GraphAsync(w.Pros, w.FileA, 3));
         Assert.Contains(graph!.Nodes, n => n.Kind == GraphNodeKind.CriminalFile && n.Label == w.FileBNumber && !n.Hidden);
         Assert.Single(graph.Nodes, n => n.Hidden); // the victim's case is still hidden

@@ -116,7 +116,7 @@ public sealed partial class ResourceCompletenessTests
             .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.LinkKind>().Select(s => "LinkKind_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.ConnectionRequestStatus>().Select(s => "ConnectionRequestStatus_" + s))
             .Concat(Enum.GetNames<Ariadne.Web.Features.Investigation.ExportLegalBasis>().Select(s => "ExportLegalBasis_" + s))
-            .Concat(new[] { "GraphNodeKind_CriminalFile", "GraphNodeKind_ProtectionCase" })
+            .Concat(new[] { "GraphNodeKind_CriminalFile", "GraphNodeKind_ProtectionCase", "Relation_" + Ariadne.Web.Features.Investigation.FileRights.ConnectionReader })
             .Concat(typeof(Ariadne.Web.Features.Investigation.EntityResolution).GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string))
                 .Select(f => (string)f.GetRawConstantValue()!).Where(k => k.StartsWith("Resolution_", StringComparison.Ordinal)))
             .Concat(new[] { "Entity_Saved", "Link_Saved", "Merge_Confirmed", "Merge_Undone", "Connection_Asked", "Connection_Decided" })

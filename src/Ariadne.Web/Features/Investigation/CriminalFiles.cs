@@ -199,8 +199,8 @@ public sealed class CriminalFiles(
         var files = await db.CriminalFiles.AsNoTracking().Where(f => visible.Any(g => g.FileId == f.Id))
             .OrderByDescending(f => f.UpdatedAt).Take(take).ToListAsync(ct);
         var ids = files.Select(f => f.Id).ToList();
-        var relations = (await visible.Where(g => ids.Contains(g.FileId)).Select(g => new { g.FileId, g.Relation }).ToListAsync(ct))
-            .GroupBy(g => g.FileId).ToDictionary(g => g.Key, g => new FileRights(g.Select(x => x.Relation).ToHashSet()).Relation);
+        var relations = (await visible.Where(g => ids.Contains(g.FileId)).Select(g => new { g.FileId, g.Relation, g.ReadOnly }).ToListAsync(ct))
+            .GroupBy(g => g.FileId).ToDictionary(g => g.Key, g => new FileRights(g.Where(x => !x.ReadOnly).Select(x => x.Relation).ToHashSet()) { ReadsOnly = g.All(x => x.ReadOnly) }.Relation);
         var keys = await dataKeys.UnwrapManyAsync(files.Select(f => f.DataKeyId).Distinct(), ct);
         return files.Select(f => new Row(f.Id, f.Number, f.OfficialNumber,
             keys.TryGetValue(f.DataKeyId, out var key) ? db.Open(f, x => x.TitleEnc, key, f.DataKeyId) ?? "" : "",
@@ -626,7 +626,7 @@ public sealed class CriminalFiles(
             InvestigationAudit.File, id), ct);
 
     internal static AuditPurpose PurposeOf(FileRights rights) =>
-        rights.Keeps || rights.Supervises ? InvestigationAudit.Investigate : rights.Prosecutes ? InvestigationAudit.Prosecute : InvestigationAudit.Adjudicate;
+        rights.Keeps || rights.Supervises || rights.ReadsOnly ? InvestigationAudit.Investigate : rights.Prosecutes ? InvestigationAudit.Prosecute : InvestigationAudit.Adjudicate;
 
     private async Task<byte[]> KeyAsync(CriminalFile file, CancellationToken ct) =>
         await dataKeys.UnwrapAsync(file.DataKeyId, ct) ?? throw new InvalidOperationException("The file's key is gone.");

@@ -33,8 +33,12 @@ public sealed class FileAccess(AriadneDbContext db, TimeProvider time)
     /// <summary>What the viewer's grants open on this file; null when it is not visible.</summary>
     public async Task<FileRights?> RightsAsync(Viewer v, Guid fileId, CancellationToken ct = default)
     {
-        var relations = await ActiveGrants(v).Where(g => g.FileId == fileId).Select(g => g.Relation).Distinct().ToListAsync(ct);
+        var grants = await ActiveGrants(v).Where(g => g.FileId == fileId).Select(g => new { g.Relation, g.ReadOnly }).Distinct().ToListAsync(ct);
         // A user grant names a relation the user's roles may not hold (a grant to a person): it still counts, as for cases.
-        return relations.Count == 0 ? null : new FileRights(relations.ToHashSet());
+        // A read-only grant (a granted connection request) opens the file to read and adds no relation.
+        if (grants.Count == 0)
+            return null;
+        var relations = grants.Where(g => !g.ReadOnly).Select(g => g.Relation).ToHashSet();
+        return new FileRights(relations) { ReadsOnly = relations.Count == 0 };
     }
 }

@@ -20,4 +20,9 @@ public sealed class FileGrant
     [NotPersonal] public string Reason { get; set; } = "";
     [NotPersonal] public DateTimeOffset? RevokedAt { get; set; }
     [NotPersonal] public Guid? RevokedBy { get; set; }
+    /// <summary>
+    /// A grant to read only, whatever its relation: given when an owner grants a connection request ("ask the owner").
+    /// Its holder sees the file but keeps, supervises, prosecutes and judges nothing (<see cref="FileRights.ReadsOnly"/>).
+    /// </summary>
+    [NotPersonal] public bool ReadOnly { get; set; }
 }

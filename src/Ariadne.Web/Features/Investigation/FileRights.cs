@@ -5,6 +5,9 @@ namespace Ariadne.Web.Features.Investigation;
 /// <summary>What a relation to a criminal file lets its holder do.</summary>
 public sealed record FileRights(IReadOnlySet<Relation> Through)
 {
+    /// <summary>The viewer sees the file through read-only grants alone (a granted connection request): they record nothing.</summary>
+    public bool ReadsOnly { get; init; }
+
     public bool Any => Through.Count > 0;
     /// <summary>The Squad's investigators and its chief keep the file: parties, offences, entities, evidence intake.</summary>
     public bool Keeps => Through.Contains(Platform.Access.Relation.Investigator);
@@ -21,8 +24,12 @@ public sealed record FileRights(IReadOnlySet<Relation> Through)
     public bool HandlesEvidence => Any;
 
     /// <summary>The relation named in the audit: the strongest one held.</summary>
-    public string Relation => (Keeps ? Platform.Access.Relation.Investigator : Supervises ? Platform.Access.Relation.SquadSupervisor
+    public string Relation => Through.Count == 0 && ReadsOnly ? ConnectionReader
+        : (Keeps ? Platform.Access.Relation.Investigator : Supervises ? Platform.Access.Relation.SquadSupervisor
         : Prosecutes ? Platform.Access.Relation.Prosecutor : Platform.Access.Relation.Court).ToString();
+
+    /// <summary>The relation named for a reader through a granted connection request.</summary>
+    public const string ConnectionReader = "ConnectionReader";
 
     /// <summary>Who records each stage: the investigation's steps are the Squad's, the indictment and the appeal the prosecutor's, hearings and the verdict the court's.</summary>
     public bool MayRecord(FileStage stage) => stage switch

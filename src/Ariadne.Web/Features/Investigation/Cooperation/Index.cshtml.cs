@@ -4,11 +4,11 @@ using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ariadne.Web.Features.Investigation;
+namespace Ariadne.Web.Features.Investigation.Cooperation;
 
 /// <summary>The requests to foreign law enforcement the viewer works on: the Squad's on its files, the Coordinator's those submitted to them.</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class CooperationIndexModel(CooperationRequests requests) : PageModel
+public sealed class IndexModel(CooperationRequests requests) : PageModel
 {
     public IReadOnlyList<CooperationRequests.Row> Rows { get; private set; } = [];
 

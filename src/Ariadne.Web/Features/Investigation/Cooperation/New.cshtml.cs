@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ariadne.Web.Features.Investigation;
+namespace Ariadne.Web.Features.Investigation.Cooperation;
 
 /// <summary>The Squad drafts a request to foreign law enforcement on a file it keeps or supervises; items are added on the request's page.</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class CooperationNewModel(CooperationRequests requests) : PageModel
+public sealed class NewModel(CooperationRequests requests) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid FileId { get; set; }
     [BindProperty] public CooperationRequests.DraftInput Draft { get; set; } = new();

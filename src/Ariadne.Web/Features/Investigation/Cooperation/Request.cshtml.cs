@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Ariadne.Web.Features.Investigation;
+namespace Ariadne.Web.Features.Investigation.Cooperation;
 
 /// <summary>
 /// One request to foreign law enforcement: its items and timeline, and the step the viewer may take now — the Squad adds
 /// and removes items and submits; the National Coordinator returns or sends; either records a reminder or a reply.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class CooperationRequestModel(CooperationRequests requests) : PageModel
+public sealed class RequestModel(CooperationRequests requests) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public CooperationRequests.DraftInput Draft { get; set; } = new();

@@ -476,7 +476,7 @@ public sealed class LinkAnalysis(
     /// <summary>The requests the viewer may decide (owner of the target) and the ones they made, newest first.</summary>
     public async Task<(IReadOnlyList<RequestRow> Incoming, IReadOnlyList<RequestRow> Outgoing)> RequestsAsync(Viewer viewer, CancellationToken ct = default)
     {
-        var ownFiles = access.ActiveGrants(viewer).Where(g => g.Relation == Relation.Investigator || g.Relation == Relation.SquadSupervisor).Select(g => g.FileId);
+        var ownFiles = access.ActiveGrants(viewer).Where(g => !g.ReadOnly && (g.Relation == Relation.Investigator || g.Relation == Relation.SquadSupervisor)).Select(g => g.FileId);
         var ownCases = caseAccess.ActiveGrants(viewer).Where(g => g.Relation == Relation.Investigator || g.Relation == Relation.SquadSupervisor).Select(g => g.CaseId);
         var incoming = await db.ConnectionRequests.AsNoTracking()
             .Where(r => (r.Target == ConnectionTarget.CriminalFile && ownFiles.Contains(r.TargetId)) || (r.Target == ConnectionTarget.ProtectionCase && ownCases.Contains(r.TargetId)))
@@ -570,6 +570,7 @@ public sealed class LinkAnalysis(
                     ValidUntil = now.Add(ConnectionGrantFor),
                     GrantedBy = viewer.UserId,
                     Reason = "connection request",
+                    ReadOnly = true,
                 });
             db.Notifications.Add(new Notification
             {

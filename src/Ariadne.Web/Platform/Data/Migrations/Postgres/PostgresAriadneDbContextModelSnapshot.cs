@@ -1872,6 +1872,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("GranteeUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)

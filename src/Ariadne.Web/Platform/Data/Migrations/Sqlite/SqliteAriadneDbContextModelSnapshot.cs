@@ -1867,6 +1867,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("GranteeUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
