@@ -42,7 +42,7 @@ public sealed class CheckpointJob(IServiceProvider services, IOptions<AuditOptio
             if (release)
                 await leases.ReleaseAsync(Lease, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || release)
+        catch (Exception ex) when (release || !cancellationToken.IsCancellationRequested)
         {
             Logging.Log.CheckpointFailed(logger, ex.GetType().Name);
         }

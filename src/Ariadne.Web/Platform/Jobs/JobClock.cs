@@ -39,8 +39,10 @@ public static class JobClock
                 if (await scope.ServiceProvider.GetRequiredService<JobLeases>().TryAcquireAsync(lease, interval, ct))
                     await work(scope.ServiceProvider, ct);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
+                // Any fault but the job's own stop is logged and the job goes on: a cancellation that is not the
+                // stop (a driver's own timeout) must not end the job, nor (as a fault of a background service) the host.
                 Logging.Log.JobFailed(logger, lease, ex.GetType().Name);
             }
         }, stoppingToken);
