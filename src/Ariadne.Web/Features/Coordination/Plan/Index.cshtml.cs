@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Ariadne.Web.Features.Coordination.Plan;
+
+/// <summary>
+/// The action plan as the viewer may see it: the whole plan for the Coordinator's office, their institution's measures (as
+/// responsible or partner) for anyone else; filters by status, "ours" and "overdue". The Coordinator imports the plan here.
+/// </summary>
+[Authorize(Policy = Policies.Mfa)]
+public sealed class IndexModel(ActionPlans plans, PlanImport import, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public MeasureStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public ActionPlans.PlanView Plan { get; private set; } = null!;
+    public IReadOnlyList<string> ImportErrors { get; private set; } = [];
+
+    private List<string> Roles => User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+
+    public async Task OnGetAsync() => Plan = await plans.ListAsync(Viewer.Of(User), Roles, Status, Mine, Overdue, HttpContext.RequestAborted);
+
+    /// <summary>Imports (or updates) the 2004 plan as it ships with the system.</summary>
+    public Task<IActionResult> OnPostSeedAsync() => ImportAsync(PlanImport.Seed());
+
+    /// <summary>Imports a plan file in the same form.</summary>
+    public async Task<IActionResult> OnPostImportAsync()
+    {
+        if (Upload is null || Upload.Length == 0)
+            return await ImportAsync(null);
+        if (Upload.Length > PlanImport.MaxBytes)
+            return await ImportAsync(new string(' ', PlanImport.MaxBytes + 1));
+        using var reader = new StreamReader(Upload.OpenReadStream());
+        return await ImportAsync(await reader.ReadToEndAsync(HttpContext.RequestAborted));
+    }
+
+    private async Task<IActionResult> ImportAsync(string? json)
+    {
+        ModelState.Clear();
+        var viewer = Viewer.Of(User);
+        var standing = await plans.StandingAsync(viewer, Roles, HttpContext.RequestAborted);
+        if (!standing.Coordinator)
+            return NotFound();
+        if (json is null)
+        {
+            ModelState.AddModelError("Upload", text["PlanImport_ChooseFile"]);
+            await OnGetAsync();
+            return Page();
+        }
+        var (result, errors) = await import.ImportAsync(viewer, standing, json, HttpContext.RequestAborted);
+        if (result is not null)
+        {
+            TempData["Notice"] = "PlanImport_Done";
+            return RedirectToPage();
+        }
+        ImportErrors = errors ?? [];
+        foreach (var error in ImportErrors.Take(20))
+            ModelState.AddModelError("Upload", error);
+        await OnGetAsync();
+        return Page();
+    }
+}
