@@ -133,6 +133,23 @@ public abstract class AttackInvestigationReadOnly(AriadneApp app)
         Assert.Empty((await Locker(l => l.RecordCustodyAsync(w.A, w.ItemA, new() { Kind = CustodyKind.Examination, Location = "Lab", Reason = "forensics" })))!);
         Assert.Equal(EvidenceLocker.DownloadOutcome.Served, (await Locker(l => l.DownloadAsync(w.A, w.ItemA))).Outcome);
     }
+
+    [Fact]
+    public async Task A_read_only_reader_asks_no_owner_from_the_file_they_only_read()
+    {
+        var w = await WorldAsync();
+        // The victim's protection case is hidden from Squad B: the chart says a connection exists, but offers no asking from a file read only...
+        var graph = await Links(l => l.GraphAsync(w.B, w.FileA, 2));
+        Assert.Contains(graph!.Nodes, n => n.Hidden);
+        Assert.DoesNotContain(graph.AskFrom, x => x.EntityId == w.VictimEntityA);
+        var before = await DbAsync(db => db.ConnectionRequests.CountAsync(r => r.RequestedBy == w.B.UserId));
+        // ... but asking its owner from a file read through a connection grant (in a relation the reader does not hold) is refused.
+        var refused = await Links(l => l.AskOwnerAsync(w.B, new() { EntityId = w.VictimEntityA, Reason = "chain further" }));
+        Assert.NotNull(refused);
+        Assert.Contains("", refused.Keys);
+        Assert.Equal(before, await DbAsync(db => db.ConnectionRequests.CountAsync(r => r.RequestedBy == w.B.UserId)));
+        Assert.False(await DbAsync(db => db.ConnectionRequests.AnyAsync(r => r.RequestedBy == w.B.UserId && r.Relation == Relation.Court)));
+    }
 }
 
 public sealed class AttackInvestigationReadOnlyOnSqlite(SqliteApp app) : AttackInvestigationReadOnly(app), IClassFixture<SqliteApp>;
