@@ -150,6 +150,20 @@ public abstract class AttackInvestigationReadOnly(AriadneApp app)
         Assert.Equal(before, await DbAsync(db => db.ConnectionRequests.CountAsync(r => r.RequestedBy == w.B.UserId)));
         Assert.False(await DbAsync(db => db.ConnectionRequests.AnyAsync(r => r.RequestedBy == w.B.UserId && r.Relation == Relation.Court)));
     }
+
+    [Fact]
+    public async Task A_read_only_reader_in_the_investigator_relation_lists_none_of_the_files_requests_abroad()
+    {
+        var w = await WorldAsync();
+        // The Squad keeping the file lists its request.
+        Assert.Contains(await Requests(r => r.ListAsync(w.A, Investigator)), r => r.Id == w.RequestA);
+        // The reader opens none of it, and lists none of it, on the list, the file's list or the home panel.
+        Assert.Null(await Requests(r => r.ReadAsync(w.B, Investigator, w.RequestA)));
+        Assert.DoesNotContain(await Requests(r => r.ListAsync(w.B, Investigator)), r => r.FileId == w.FileA);
+        Assert.Empty(await Requests(r => r.ListAsync(w.B, Investigator, w.FileA)));
+        var (pending, overdue, returned) = await Requests(r => r.DueAsync(w.B, Investigator));
+        Assert.DoesNotContain(pending.Concat(overdue).Concat(returned), r => r.FileId == w.FileA);
+    }
 }
 
 public sealed class AttackInvestigationReadOnlyOnSqlite(SqliteApp app) : AttackInvestigationReadOnly(app), IClassFixture<SqliteApp>;

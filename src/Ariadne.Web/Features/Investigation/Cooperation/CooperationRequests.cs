@@ -548,7 +548,8 @@ public sealed class CooperationRequests(
 
     private async Task<IQueryable<CooperationRequest>> VisibleAsync(Viewer viewer, IReadOnlyCollection<string> roles, CancellationToken ct)
     {
-        var squadFiles = access.ActiveGrants(viewer).Where(g => g.Relation == Relation.Investigator || g.Relation == Relation.SquadSupervisor).Select(g => g.FileId);
+        // A read-only grant (a granted connection request) in the Investigator relation keeps nothing: its holder lists no request.
+        var squadFiles = access.ActiveGrants(viewer).Where(g => !g.ReadOnly && (g.Relation == Relation.Investigator || g.Relation == Relation.SquadSupervisor)).Select(g => g.FileId);
         if (await IsCoordinatorAsync(viewer, roles, ct))
         {
             var statuses = CoordinatorStatuses;
