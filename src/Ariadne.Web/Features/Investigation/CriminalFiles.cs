@@ -130,7 +130,7 @@ public sealed class CriminalFiles(
             errors[nameof(OpenInput.Summary)] = [text["Validation_TooLong", MaxText]];
         if (input.OfficialNumber?.Trim().Length > 40)
             errors[nameof(OpenInput.OfficialNumber)] = [text["Validation_TooLong", 40]];
-        var codes = input.Offences.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
+        var codes = (input.Offences ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
         if (codes.Count == 0)
             errors[nameof(OpenInput.Offences)] = [text["File_OffenceRequired"]];
         else if (codes.Any(c => Offences.Find(c) is null))

@@ -42,8 +42,9 @@ public sealed class EvidenceModel(EvidenceLocker locker) : PageModel
         {
             case EvidenceLocker.DownloadOutcome.Served:
                 return File(served!.Content, served.ContentType, served.FileName);
-            case EvidenceLocker.DownloadOutcome.Tampered:
-                ModelState.AddModelError("", HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Evidence_Tampered"]);
+            case EvidenceLocker.DownloadOutcome.Tampered or EvidenceLocker.DownloadOutcome.NotAllowed:
+                ModelState.AddModelError("", HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()[
+                    outcome == EvidenceLocker.DownloadOutcome.Tampered ? "Evidence_Tampered" : "Custody_NotAllowed"]);
                 return await LoadAsync() ? Page() : NotFound();
             default:
                 return NotFound();

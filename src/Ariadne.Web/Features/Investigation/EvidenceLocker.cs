@@ -48,7 +48,8 @@ public sealed class EvidenceLocker(
         DateTimeOffset ReceivedAt, string ReceivedBy, string Holder, string Location, bool TimestampValid, bool ChainValid, FileRights Rights,
         IReadOnlyList<CustodyView> Custody, IReadOnlyList<(Guid Id, string Name)> Receivers);
 
-    public enum DownloadOutcome { Served, NotFound, Tampered }
+    /// <summary>NotAllowed: the viewer reads the file but handles none of its evidence (a granted connection request reads only).</summary>
+    public enum DownloadOutcome { Served, NotFound, Tampered, NotAllowed }
 
     /// <summary>The statement the checkpoint key signs at intake: the item, its content hash and the time it was received.</summary>
     public static byte[] TimestampStatement(Guid itemId, byte[] sha256, DateTimeOffset receivedAt) =>
@@ -162,6 +163,9 @@ public sealed class EvidenceLocker(
         var fileId = await db.EvidenceItems.Where(i => i.Id == itemId).Select(i => (Guid?)i.FileId).FirstOrDefaultAsync(ct);
         if (fileId is null || await files.RightsOrDeniedAsync(viewer, fileId.Value, ct) is not { } rights)
             return null;
+        // A reader through a granted connection request handles no evidence: no transfer, examination, disclosure or return.
+        if (!rights.HandlesEvidence)
+            return new() { [""] = [text["Custody_NotAllowed"]] };
         var errors = new Dictionary<string, string[]>();
         if (input.Kind is not { } kind || kind is CustodyKind.Intake or CustodyKind.Download || !Enum.IsDefined(kind))
         {
@@ -219,6 +223,9 @@ public sealed class EvidenceLocker(
         var fileId = await db.EvidenceItems.Where(i => i.Id == itemId).Select(i => (Guid?)i.FileId).FirstOrDefaultAsync(ct);
         if (fileId is null || await files.RightsOrDeniedAsync(viewer, fileId.Value, ct) is not { } rights)
             return (DownloadOutcome.NotFound, null);
+        // A download is a custody event: a reader through a granted connection request takes no content.
+        if (!rights.HandlesEvidence)
+            return (DownloadOutcome.NotAllowed, null);
         var (matched, served) = await writes.RunSerializedAsync(viewer, async ct =>
         {
             var item = await db.EvidenceItems.FirstAsync(i => i.Id == itemId, ct);

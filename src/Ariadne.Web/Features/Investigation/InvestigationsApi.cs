@@ -198,6 +198,7 @@ public static class InvestigationsApi
         {
             EvidenceLocker.DownloadOutcome.Served => TypedResults.File(served!.Content, served.ContentType, served.FileName),
             EvidenceLocker.DownloadOutcome.Tampered => TypedResults.Problem(title: text["Evidence_Tampered"], statusCode: StatusCodes.Status409Conflict),
+            EvidenceLocker.DownloadOutcome.NotAllowed => TypedResults.Problem(title: text["Custody_NotAllowed"], statusCode: StatusCodes.Status409Conflict),
             _ => NotFound(text),
         };
     }

@@ -138,12 +138,17 @@ public sealed class CooperationRequests(
         }
         var errors = await ValidateAsync(input, ct);
         var parties = await db.FileParties.AsNoTracking().Where(p => p.FileId == fileId).Select(p => new { p.Id, p.Role }).ToDictionaryAsync(p => p.Id, p => p.Role, ct);
+        // A JSON null where the list or an item is expected is refused like an empty item, never a failure.
+        input.Items ??= [];
         if (input.Items.Count > MaxItems)
             errors[nameof(DraftInput.Items)] = [text["Cooperation_TooManyItems", MaxItems]];
         else
             for (var i = 0; i < input.Items.Count; i++)
-                foreach (var (field, messages) in ValidateItem(input.Items[i], parties, input.Items.Take(i).Select(x => x.PartyId)))
-                    errors[$"{nameof(DraftInput.Items)}[{i}].{field}"] = messages;
+                if (input.Items[i] is null)
+                    errors[$"{nameof(DraftInput.Items)}[{i}]"] = [text["Cooperation_ItemEmpty"]];
+                else
+                    foreach (var (field, messages) in ValidateItem(input.Items[i], parties, input.Items.Take(i).Select(x => x?.PartyId)))
+                        errors[$"{nameof(DraftInput.Items)}[{i}].{field}"] = messages;
         if (errors.Count > 0)
             return (null, errors);
         async Task<Audited<Guid>> Work(CancellationToken ct)
@@ -548,7 +553,8 @@ public sealed class CooperationRequests(
 
     private async Task<IQueryable<CooperationRequest>> VisibleAsync(Viewer viewer, IReadOnlyCollection<string> roles, CancellationToken ct)
     {
-        var squadFiles = access.ActiveGrants(viewer).Where(g => g.Relation == Relation.Investigator || g.Relation == Relation.SquadSupervisor).Select(g => g.FileId);
+        // A read-only grant (a granted connection request) in the Investigator relation keeps nothing: its holder lists no request.
+        var squadFiles = access.ActiveGrants(viewer).Where(g => !g.ReadOnly && (g.Relation == Relation.Investigator || g.Relation == Relation.SquadSupervisor)).Select(g => g.FileId);
         if (await IsCoordinatorAsync(viewer, roles, ct))
         {
             var statuses = CoordinatorStatuses;
@@ -618,6 +624,7 @@ public sealed class CooperationRequests(
 
     private Dictionary<string, string[]> ValidateItem(ItemInput input, Dictionary<Guid, PartyRole> parties, IEnumerable<Guid?> present)
     {
+        input.Fields ??= [];
         var errors = new Dictionary<string, string[]>();
         var question = input.Question?.Trim();
         if (input.PartyId is null && string.IsNullOrEmpty(question))

@@ -256,7 +256,11 @@ public sealed class LinkAnalysis(
         await audit.RecordAsync(new AuditRecord(InvestigationAudit.GraphViewed, ActorUserId: viewer.UserId, ActorInstitutionId: viewer.InstitutionId,
             TargetType: InvestigationAudit.File, TargetId: fileId, Relation: rights.Relation, Purpose: CriminalFiles.PurposeOf(rights)), ct);
         var number = await db.CriminalFiles.Where(f => f.Id == fileId).Select(f => f.Number).FirstAsync(ct);
-        return walk with { FileNumber = number, Rights = rights };
+        // The owner is asked only from an entity of a file the viewer holds in a relation of their own, never one read through a connection grant.
+        var askIds = walk.AskFrom.Select(a => a.EntityId).ToList();
+        var held = access.ActiveGrants(viewer).Where(g => !g.ReadOnly).Select(g => g.FileId);
+        var askable = askIds.Count == 0 ? [] : (await db.FileEntities.AsNoTracking().Where(e => askIds.Contains(e.Id) && held.Contains(e.FileId)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        return walk with { FileNumber = number, Rights = rights, AskFrom = [.. walk.AskFrom.Where(a => askable.Contains(a.EntityId))] };
     }
 
     /// <summary>The breadth-first walk behind <see cref="GraphAsync"/> (no audit: the benchmark measures this).</summary>
@@ -415,6 +419,9 @@ public sealed class LinkAnalysis(
         }
         if (await files.RightsOrDeniedAsync(viewer, entity.FileId, ct) is not { } rights)
             return null;
+        // A reader through a granted connection request holds no relation to this file to ask in: they ask from a file of their own.
+        if (rights.ReadsOnly || !rights.Any)
+            return new() { [""] = [text["Connection_ReadsOnly"]] };
         var errors = new Dictionary<string, string[]>();
         var reason = input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
