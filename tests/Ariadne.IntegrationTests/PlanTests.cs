@@ -144,9 +144,13 @@ public abstract class PlanTests(AriadneApp app)
         var (r1, notJson) = await Import("{\"code\": \"X\", \"objectives\": [");
         Assert.Null(r1);
         Assert.Contains("not valid JSON", Assert.Single(notJson!), StringComparison.Ordinal);
+        // A value of the wrong shape names its place too.
+        var (r0, shape) = await Import("{\"code\": \"X\", \"source\": \"only one language\"}");
+        Assert.Null(r0);
+        Assert.Contains("$.source", Assert.Single(shape!), StringComparison.Ordinal);
 
         var bad = """
-        {"code": "BAD-1", "title": {"az": "Plan", "ru": "План", "en": "Plan"}, "source": "test", "firstYear": 2004,
+        {"code": "BAD-1", "title": {"az": "Plan", "ru": "План", "en": "Plan"}, "source": {"az": "t", "ru": "т", "en": "t"}, "firstYear": 2004,
          "objectives": [{"code": "1", "title": {"az": "Məqsəd", "en": "Objective"}, "measures": [
            {"code": "1.1", "title": {"az": "A", "ru": "Б", "en": "A"}, "indicator": {"az": "x", "ru": "у", "en": "x"}, "responsible": "Nowhere", "target": -5},
            {"code": "1.1", "title": {"az": "A", "ru": "Б", "en": "A"}, "indicator": {"az": "x", "ru": "у", "en": "x"}, "computed": "Everything"}]}]}

@@ -47,19 +47,19 @@ public sealed class CoordinationDemo(NationalCount nationalCount, PlanImport imp
             await Check(plans.ChangeStatusAsync(who, roles, view.Id, new() { To = to, On = on, Evidence = evidence, Reference = reference, Version = view.Version }, cancellationToken));
         }
 
-        await Status(coordinator, coordinatorRoles, "2.3", MeasureStatus.InProgress, new DateOnly(2004, 9, 1), "Demo: the draft law was sent to the Cabinet of Ministers for comment.");
-        await Status(coordinator, coordinatorRoles, "2.3", MeasureStatus.Completed, new DateOnly(2005, 6, 28), "Demo: the law on combating trafficking in human beings was adopted by the Milli Majlis.", "Demo: law of 28 June 2005");
-        await Status(coordinator, coordinatorRoles, "5.1", MeasureStatus.Completed, new DateOnly(2006, 1, 1), "Demo: the Squad works as a department of the Ministry of Internal Affairs.");
-        await Status(coordinator, coordinatorRoles, "6.3", MeasureStatus.Completed, new DateOnly(2006, 3, 1), "Demo: the 152 helpline answers around the clock; the roster covers every hour.", "Demo: roster 2026");
+        await Status(coordinator, coordinatorRoles, "2.3", MeasureStatus.InProgress, new DateOnly(2004, 9, 1), "Demo: qanun layihəsi rəy üçün Nazirlər Kabinetinə göndərildi.");
+        await Status(coordinator, coordinatorRoles, "2.3", MeasureStatus.Completed, new DateOnly(2005, 6, 28), "Demo: İnsan alverinə qarşı mübarizə haqqında qanun Milli Məclis tərəfindən qəbul edildi.", "Demo: 28 iyun 2005-ci il tarixli qanun");
+        await Status(coordinator, coordinatorRoles, "5.1", MeasureStatus.Completed, new DateOnly(2006, 1, 1), "Demo: İdarə Daxili İşlər Nazirliyinin baş idarəsi kimi fəaliyyət göstərir.");
+        await Status(coordinator, coordinatorRoles, "6.3", MeasureStatus.Completed, new DateOnly(2006, 3, 1), "Demo: 152 qaynar xətti gecə-gündüz cavab verir; növbə cədvəli hər saatı əhatə edir.", "Demo: 2026-cı il növbə cədvəli");
         await Assign("4.2", new DateOnly(today.Year, 12, 31), "Demo: MK-2026-03", 4);
-        await Status(coordinator, coordinatorRoles, "4.2", MeasureStatus.InProgress, today.AddDays(-40), "Demo: two of the four meetings of the year held; minutes kept by the office.");
-        await Check(plans.RecordActualAsync(coordinator, coordinatorRoles, measures["4.2"], new() { Year = today.Year, Value = 2, Note = "Demo: meetings held so far" }, cancellationToken));
-        await Check(plans.RecordActualAsync(coordinator, coordinatorRoles, measures["6.3"], new() { Year = today.Year, Value = 168, Note = "Demo: from the roster" }, cancellationToken));
+        await Status(coordinator, coordinatorRoles, "4.2", MeasureStatus.InProgress, today.AddDays(-40), "Demo: ilin dörd görüşündən ikisi keçirilib; protokolları aparat saxlayır.");
+        await Check(plans.RecordActualAsync(coordinator, coordinatorRoles, measures["4.2"], new() { Year = today.Year, Value = 2, Note = "Demo: indiyədək keçirilmiş görüşlər" }, cancellationToken));
+        await Check(plans.RecordActualAsync(coordinator, coordinatorRoles, measures["6.3"], new() { Year = today.Year, Value = 168, Note = "Demo: növbə cədvəlindən" }, cancellationToken));
 
         // The ministry (an executive body) answers for 2.2 (overdue) and 4.4 is the office's, due this month.
         await Assign("2.2", today.AddDays(-20), "Demo: ƏƏSMN-2026-11");
-        await Status(ministry, ministryRoles, "2.2", MeasureStatus.InProgress, today.AddDays(-90), "Demo: the draft rules on the rights of aggrieved persons are with the ministry's legal department.");
-        await Status(ministry, ministryRoles, "2.2", MeasureStatus.Delayed, today.AddDays(-10), "Demo: the inter-ministerial review asked for changes; a new draft is due next month.");
+        await Status(ministry, ministryRoles, "2.2", MeasureStatus.InProgress, today.AddDays(-90), "Demo: zərərçəkmiş şəxslərin hüquqları haqqında qaydaların layihəsi nazirliyin hüquq şöbəsindədir.");
+        await Status(ministry, ministryRoles, "2.2", MeasureStatus.Delayed, today.AddDays(-10), "Demo: nazirliklərarası baxış dəyişikliklər istədi; yeni layihə gələn ay gözlənilir.");
         await Assign("2.1", today.AddDays(25), "Demo: ƏƏSMN-2026-04");
         await Assign("4.4", new DateOnly(today.Year + 1, 3, 31), "Demo: MK-2027-01", 1);
 

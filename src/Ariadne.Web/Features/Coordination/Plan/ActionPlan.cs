@@ -14,8 +14,10 @@ public sealed class ActionPlan
     [NotPersonal] public string TitleAz { get; set; } = "";
     [NotPersonal] public string TitleRu { get; set; } = "";
     [NotPersonal] public string TitleEn { get; set; } = "";
-    /// <summary>The act that adopted it (e.g. "Decree No. 208 of 6 May 2004").</summary>
-    [NotPersonal] public string Source { get; set; } = "";
+    /// <summary>The act that adopted it (e.g. "Decree No. 208 of 6 May 2004"), in the three languages.</summary>
+    [NotPersonal] public string SourceAz { get; set; } = "";
+    [NotPersonal] public string SourceRu { get; set; } = "";
+    [NotPersonal] public string SourceEn { get; set; } = "";
     [NotPersonal] public int FirstYear { get; set; }
     [NotPersonal] public DateTimeOffset ImportedAt { get; set; }
 }

@@ -43,6 +43,16 @@ public sealed class ActionPlans(AriadneDbContext db, AuditedWrites writes, Audit
 
     public static readonly MeasureStatus[] Closed = [MeasureStatus.Completed, MeasureStatus.Cancelled];
 
+    /// <summary>The GOV.UK tag colour of a status, the same on every page.</summary>
+    public static string TagClass(MeasureStatus status) => status switch
+    {
+        MeasureStatus.Completed => "govuk-tag--green",
+        MeasureStatus.InProgress => "govuk-tag--blue",
+        MeasureStatus.Delayed => "govuk-tag--orange",
+        MeasureStatus.Cancelled => "govuk-tag--grey",
+        _ => "govuk-tag--light-blue",
+    };
+
     /// <summary>How the viewer stands to the plan.</summary>
     public sealed record Standing(Guid InstitutionId, bool Coordinator, bool Office, bool Reporter, bool Excluded)
     {
@@ -169,7 +179,7 @@ public sealed class ActionPlans(AriadneDbContext db, AuditedWrites writes, Audit
                 .ToList()))
             .Where(o => o.Measures.Count > 0 || s.SeesAll && status is null && !mineOnly && !overdueOnly)
             .ToList();
-        return new PlanView(plan.Code, Pick(plan.TitleAz, plan.TitleRu, plan.TitleEn), plan.Source, rows, s);
+        return new PlanView(plan.Code, Pick(plan.TitleAz, plan.TitleRu, plan.TitleEn), Pick(plan.SourceAz, plan.SourceRu, plan.SourceEn), rows, s);
     }
 
     /// <summary>The viewer's institution's open measures that are overdue or due within 30 days (the home card).</summary>

@@ -14,7 +14,9 @@ internal sealed class ActionPlanConfiguration : IEntityTypeConfiguration<ActionP
         e.Property(p => p.TitleAz).HasMaxLength(300);
         e.Property(p => p.TitleRu).HasMaxLength(300);
         e.Property(p => p.TitleEn).HasMaxLength(300);
-        e.Property(p => p.Source).HasMaxLength(300);
+        e.Property(p => p.SourceAz).HasMaxLength(300);
+        e.Property(p => p.SourceRu).HasMaxLength(300);
+        e.Property(p => p.SourceEn).HasMaxLength(300);
     }
 }
 

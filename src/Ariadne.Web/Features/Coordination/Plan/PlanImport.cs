@@ -28,7 +28,7 @@ public sealed class PlanImport(AriadneDbContext db, AuditedWrites writes, TimePr
 
     public sealed record ObjectiveDocument(string? Code, Texts? Title, List<MeasureDocument>? Measures);
 
-    public sealed record PlanDocument(string? Code, Texts? Title, string? Source, int? FirstYear, List<ObjectiveDocument>? Objectives);
+    public sealed record PlanDocument(string? Code, Texts? Title, Texts? Source, int? FirstYear, List<ObjectiveDocument>? Objectives);
 
     public sealed record Result(string Code, int Objectives, int MeasuresAdded, int MeasuresUpdated);
 
@@ -48,18 +48,27 @@ public sealed class PlanImport(AriadneDbContext db, AuditedWrites writes, TimePr
         PlanDocument? plan;
         try
         {
-            plan = JsonSerializer.Deserialize<PlanDocument>(json, Json);
+            using (JsonDocument.Parse(json)) { }
         }
         catch (JsonException ex)
         {
             return (null, [text["PlanImport_NotJson", ex.LineNumber is { } line ? line + 1 : 0]]);
+        }
+        try
+        {
+            plan = JsonSerializer.Deserialize<PlanDocument>(json, Json);
+        }
+        catch (JsonException ex)
+        {
+            // Valid JSON, but a value of the wrong shape (a string where the three languages go): its place in the file.
+            return (null, [text["PlanImport_Shape", ex.Path ?? "$", ex.LineNumber is { } line ? line + 1 : 0]]);
         }
         var errors = new List<string>();
         if (plan is null)
             return (null, [text["PlanImport_Empty"]]);
         Required(plan.Code, "code", 40);
         Titles(plan.Title, "title", 300);
-        Required(plan.Source, "source", 300);
+        Titles(plan.Source, "source", 300);
         if (plan.FirstYear is not (>= 1990 and <= 2100))
             errors.Add(text["PlanImport_Year", "firstYear"]);
         if (plan.Objectives is not { Count: > 0 })
@@ -162,7 +171,7 @@ public sealed class PlanImport(AriadneDbContext db, AuditedWrites writes, TimePr
             if (row is null)
                 db.ActionPlans.Add(row = new ActionPlan { Code = plan.Code! });
             (row.TitleAz, row.TitleRu, row.TitleEn) = (plan.Title!.Az!.Trim(), plan.Title.Ru!.Trim(), plan.Title.En!.Trim());
-            row.Source = plan.Source!.Trim();
+            (row.SourceAz, row.SourceRu, row.SourceEn) = (plan.Source!.Az!.Trim(), plan.Source.Ru!.Trim(), plan.Source.En!.Trim());
             row.FirstYear = plan.FirstYear!.Value;
             row.ImportedAt = now;
             var objectives = await db.PlanObjectives.Where(o => o.PlanId == row.Id).ToListAsync(ct);

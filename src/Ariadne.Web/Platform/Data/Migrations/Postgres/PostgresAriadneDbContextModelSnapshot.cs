@@ -743,7 +743,17 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("SourceAz")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceRu")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");

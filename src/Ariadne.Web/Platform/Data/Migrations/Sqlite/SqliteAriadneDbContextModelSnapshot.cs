@@ -738,7 +738,17 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("SourceAz")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceRu")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAriadneDbContext))]
-    [Migration("20261204181949_ActionPlan")]
+    [Migration("20261204184848_ActionPlan")]
     partial class ActionPlan
     {
         /// <inheritdoc />
@@ -746,7 +746,17 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("SourceAz")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceRu")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
+namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ActionPlan : Migration
@@ -15,14 +15,16 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 name: "action_plans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    TitleAz = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TitleRu = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TitleAz = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleRu = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SourceAz = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SourceRu = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SourceEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FirstYear = table.Column<int>(type: "integer", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,13 +35,13 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 name: "plan_recommendations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Body = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,13 +52,13 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 name: "plan_objectives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    TitleAz = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TitleRu = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    TitleAz = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleRu = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,25 +75,25 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 name: "plan_measures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ObjectiveId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    TitleAz = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TitleRu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ResponsibleInstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BudgetLine = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    IndicatorAz = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    IndicatorRu = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    IndicatorEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    Computed = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ObjectiveId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    TitleAz = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TitleRu = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ResponsibleInstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    BudgetLine = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorAz = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IndicatorRu = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IndicatorEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Baseline = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Target = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Computed = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,13 +116,13 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 name: "plan_indicator_actuals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,8 +139,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 name: "plan_measure_partners",
                 columns: table => new
                 {
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,17 +163,17 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 name: "plan_measure_status_changes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChangedByInstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangedByInstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,8 +190,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 name: "plan_recommendation_measures",
                 columns: table => new
                 {
-                    RecommendationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RecommendationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,7 +203,7 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_plan_recommendation_measures_plan_recommendations_RecommendationId",
+                        name: "FK_plan_recommendation_measures_plan_recommendations_Recommend~",
                         column: x => x.RecommendationId,
                         principalTable: "plan_recommendations",
                         principalColumn: "Id",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAriadneDbContext))]
-    [Migration("20261204181943_ActionPlan")]
+    [Migration("20261204184840_ActionPlan")]
     partial class ActionPlan
     {
         /// <inheritdoc />
@@ -741,7 +741,17 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("SourceAz")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceRu")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
