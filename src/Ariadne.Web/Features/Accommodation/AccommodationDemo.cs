@@ -4,6 +4,7 @@ using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace Ariadne.Web.Features.Accommodation;
 /// </summary>
 public sealed class AccommodationDemo(
     UserManager<AriadneUser> users, AriadneDbContext db, ShelterService shelters, PlacementService placements,
-    ConsentService consents, OnwardService onward, TimeProvider time) : IDemoData
+    ConsentService consents, OnwardService onward, UiTime uiTime) : IDemoData
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ public sealed class AccommodationDemo(
         for (var i = 0; i < cases.Count; i++)
         {
             var caseId = cases[i];
-            await Check(consents.RecordConsentAsync(squad, caseId, new() { Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing], RecipientInstitutionId = state.InstitutionId, Form = ConsentForm.Written, GivenOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) }, cancellationToken));
+            await Check(consents.RecordConsentAsync(squad, caseId, new() { Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing], RecipientInstitutionId = state.InstitutionId, Form = ConsentForm.Written, GivenOn = uiTime.Today }, cancellationToken));
             await Check(onward.SendAsync(squad, caseId, new() { Relation = Relation.Shelter, RecipientInstitutionId = state.InstitutionId, Share = [], Note = "Demo: needs a safe bed" }, cancellationToken));
             var onwardId = await db.OnwardReferrals.Where(o => o.CaseId == caseId && o.Relation == Relation.Shelter && o.RecipientInstitutionId == state.InstitutionId).Select(o => o.Id).FirstAsync(cancellationToken);
             await onward.AnswerAsync(stateViewer, onwardId, OnwardService.Answer.Accept, ct: cancellationToken);
@@ -62,7 +63,7 @@ public sealed class AccommodationDemo(
         if (cases.Count == 2)
             await Check(placements.DischargeAsync(stateViewer, managerRoles, cases[1], new()
             {
-                On = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+                On = uiTime.Today,
                 Reason = DischargeReason.FamilyReunification,
                 Destination = DischargeDestination.Family,
                 FollowUpConsent = true,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace Ariadne.Web.Features.Accommodation;
 /// conditions; with one, that shelter's house rules and inspections, the inspection form and the follow-ups to close.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class ConditionsModel(InspectionService inspections, TimeProvider time) : PageModel
+public sealed class ConditionsModel(InspectionService inspections, UiTime uiTime) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public InspectionService.InspectionInput Inspection { get; set; } = new();
@@ -25,7 +26,7 @@ public sealed class ConditionsModel(InspectionService inspections, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Inspection.On = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Inspection.On = uiTime.Today;
         return await LoadAsync(fillRules: true);
     }
 

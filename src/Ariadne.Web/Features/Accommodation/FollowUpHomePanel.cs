@@ -3,6 +3,7 @@ using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Modules;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Accommodation;
@@ -11,12 +12,12 @@ namespace Ariadne.Web.Features.Accommodation;
 /// The worker's follow-ups after discharge: due within two weeks or overdue, most overdue first, for cases the worker
 /// can still see. Case numbers and days only.
 /// </summary>
-public sealed class FollowUpHomePanel(AriadneDbContext db, CaseAccess access, TimeProvider time) : IHomePanel
+public sealed class FollowUpHomePanel(AriadneDbContext db, CaseAccess access, UiTime uiTime) : IHomePanel
 {
     public async Task<HomePanelView?> BuildAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var viewer = Viewer.Of(user);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         var horizon = today.AddDays(14);
         var visible = access.VisibleCases(viewer).Select(c => c.Id);
         var rows = await (from f in db.FollowUps.AsNoTracking()

@@ -5,6 +5,7 @@ using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +18,7 @@ namespace Ariadne.Web.Features.Accommodation;
 /// how many people are flagged, never who.
 /// </summary>
 public sealed class FollowUpService(
-    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditedWrites writes, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditedWrites writes, AuditTrail audit, TimeProvider time, UiTime uiTime, IStringLocalizer<SharedResource> text)
 {
     public static readonly int[] Months = [1, 3, 6, 12];
 
@@ -39,7 +40,7 @@ public sealed class FollowUpService(
     /// <summary>Adds the four follow-ups of a stay that ended with the person's consent (inside the discharge's transaction).</summary>
     public void Schedule(Placement placement, Guid responsibleInstitutionId)
     {
-        var left = DateOnly.FromDateTime(placement.DischargedAt!.Value.UtcDateTime);
+        var left = uiTime.DayOf(placement.DischargedAt!.Value); // the day it ended in the deployment's zone, as the discharge form dates it
         foreach (var month in Months)
             db.FollowUps.Add(new FollowUp
             {
@@ -55,7 +56,7 @@ public sealed class FollowUpService(
     /// <summary>The case's follow-ups, newest stay first; notes only for those who may read Care.</summary>
     public async Task<IReadOnlyList<Row>> ForCaseAsync(Guid caseId, CaseRights rights, byte[]? personKey, Guid keyId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         var rows = await db.FollowUps.AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.DueOn).ToListAsync(ct);
         return rows.Select(f => new Row(f.Id, f.Month, f.DueOn, f.DoneAt, f.Reached, f.Situation, f.RetraffickingRisk,
             personKey is not null && rights.CanRead(DataClass.Care) ? db.Open(f, x => x.NotesEnc, personKey, keyId) : null,
@@ -130,7 +131,7 @@ public sealed class FollowUpService(
     /// </summary>
     public async Task<int> EscalateMissedAsync(CancellationToken ct = default)
     {
-        var limit = DateOnly.FromDateTime((time.GetUtcNow() - Grace).UtcDateTime);
+        var limit = uiTime.DayOf(time.GetUtcNow() - Grace);
         var missed = await db.FollowUps.AsNoTracking().Where(f => f.DoneAt == null && f.EscalatedAt == null && f.DueOn < limit).Take(200).ToListAsync(ct);
         foreach (var f in missed)
             await writes.RunAsync<bool>(null, async ct =>

@@ -8,7 +8,6 @@ using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Ariadne.Web.Features.Accommodation;
 
@@ -21,7 +20,7 @@ namespace Ariadne.Web.Features.Accommodation;
 /// Guards never hold a grant on a case; the board is read by this service for them.
 /// </summary>
 public sealed class GuardService(
-    AriadneDbContext db, DataKeys dataKeys, AuditedWrites writes, TimeProvider time, IOptions<UiOptions> ui, IStringLocalizer<SharedResource> text)
+    AriadneDbContext db, DataKeys dataKeys, AuditedWrites writes, TimeProvider time, UiTime uiTime, IStringLocalizer<SharedResource> text)
 {
     public const int MaxShiftHours = 24;
 
@@ -49,7 +48,7 @@ public sealed class GuardService(
     /// <summary>Whether the user may guard today: the role's institution kind and current shelter-security training (the deny-by-default check at use).</summary>
     public async Task<bool> IsQualifiedGuardAsync(Guid userId, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         var user = await db.Users.AsNoTracking().Include(u => u.Trainings).Include(u => u.Institution).FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null || user.IsDisabled || user.Institution is not { IsActive: true } institution)
             return false;
@@ -113,7 +112,7 @@ public sealed class GuardService(
             errors[nameof(ShiftInput.Guard)] = [text["Shift_GuardNotQualified"]];
         if (input.Day is null)
             errors[nameof(ShiftInput.Day)] = [text["Validation_DateRequired"]];
-        else if (input.Day < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-2) || input.Day > DateOnly.FromDateTime(now.UtcDateTime).AddDays(62))
+        else if (input.Day < uiTime.DayOf(now).AddDays(-2) || input.Day > uiTime.DayOf(now).AddDays(62))
             errors[nameof(ShiftInput.Day)] = [text["Shift_DayInvalid"]]; // far from today (the calendar's ends would overflow the offset)
         if (input.StartHour is not (>= 0 and <= 23))
             errors[nameof(ShiftInput.StartHour)] = [text["Shift_StartHourInvalid"]];
@@ -122,9 +121,8 @@ public sealed class GuardService(
         DateTimeOffset starts = default;
         if (errors.Count == 0)
         {
-            var zone = UiTime.Resolve(ui.Value.TimeZone);
             var local = input.Day!.Value.ToDateTime(new TimeOnly(input.StartHour!.Value, 0));
-            starts = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            starts = new DateTimeOffset(local, uiTime.Zone.GetUtcOffset(local)).ToUniversalTime();
             if (starts.AddHours(input.Hours!.Value) <= now || starts > now.AddDays(60))
                 errors[nameof(ShiftInput.Day)] = [text["Shift_DayInvalid"]];
         }

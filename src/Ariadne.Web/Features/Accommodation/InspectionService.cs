@@ -4,6 +4,7 @@ using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +18,7 @@ namespace Ariadne.Web.Features.Accommodation;
 /// the Coordinator's home until the follow-up is closed. The findings are sealed under the shelter's data key.
 /// </summary>
 public sealed class InspectionService(
-    AriadneDbContext db, DataKeys dataKeys, AuditedWrites writes, TimeProvider time, IStringLocalizer<SharedResource> text)
+    AriadneDbContext db, DataKeys dataKeys, AuditedWrites writes, TimeProvider time, UiTime uiTime, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Those who inspect any shelter from outside: the Coordinator's office and the oversight body.</summary>
     public static readonly string[] Inspectors = [RoleCatalog.Coordinator, RoleCatalog.Auditor];
@@ -159,7 +160,7 @@ public sealed class InspectionService(
                 TargetType: AccommodationAudit.Shelter, TargetId: shelterId, Purpose: AccommodationAudit.Inspect))), ct);
             return null;
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         var errors = new Dictionary<string, string[]>();
         if (input.On is not { } on || on > today)
             errors[nameof(InspectionInput.On)] = [text["Inspection_DateInvalid"]];

@@ -9,7 +9,7 @@ namespace Ariadne.Web.Features.Accommodation;
 
 /// <summary>The case's accommodation tab: where the person stays (the address only for those who may know it), admission and discharge.</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class PlacementModel(PlacementService placements, FollowUpService followUps, ResidentService residents, Platform.Ui.UiTime uiTime, TimeProvider time) : PageModel
+public sealed class PlacementModel(PlacementService placements, FollowUpService followUps, ResidentService residents, Platform.Ui.UiTime uiTime) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public Guid? BedId { get; set; }
@@ -31,7 +31,7 @@ public sealed class PlacementModel(PlacementService placements, FollowUpService 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Discharge.On = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Discharge.On = uiTime.Today;
         DefaultMovementTime();
         return await LoadAsync() ? Page() : NotFound();
     }
@@ -64,8 +64,9 @@ public sealed class PlacementModel(PlacementService placements, FollowUpService 
 
     private void DefaultMovementTime()
     {
-        var local = uiTime.Local(time.GetUtcNow());
-        Movement.On = DateOnly.FromDateTime(local.DateTime);
+        var now = uiTime.Now;
+        Movement.On = uiTime.DayOf(now);
+        var local = uiTime.Local(now);
         Movement.Time = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 

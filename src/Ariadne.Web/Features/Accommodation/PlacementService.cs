@@ -255,7 +255,7 @@ public sealed class PlacementService(
     {
         var now = time.GetUtcNow();
         // The deployment's day, as the shelter's form shows it (from 20:00 UTC Baku is a day ahead of UTC).
-        var today = DateOnly.FromDateTime(uiTime.Local(now).DateTime);
+        var today = uiTime.DayOf(now);
         var rights = await access.RightsAsync(viewer, caseId, ct);
         if (rights is null)
         {
@@ -274,7 +274,7 @@ public sealed class PlacementService(
             return (new() { [string.Empty] = [text["Placement_NotPlaced"]] }, rights, Guid.Empty, today, now);
         if (stayId is { } named && named != open.Id)
             return (new() { [string.Empty] = [text["Placement_StayEnded"]] }, rights, Guid.Empty, today, now); // an ended stay never closes the person's next one
-        var admitted = DateOnly.FromDateTime(open.AdmittedAt.UtcDateTime);
+        var admitted = uiTime.DayOf(open.AdmittedAt);
         if (input.On is not { } on || on > today || on < admitted)
             errors[nameof(DischargeInput.On)] = [text["Discharge_DateInvalid"]];
         if (input.Reason is not { } reason || !Enum.IsDefined(reason))

@@ -119,7 +119,7 @@ public sealed class ResidentService(
             errors[nameof(MovementInput.On)] = [text["Movement_DateRequired"]];
         else if (!TimeOnly.TryParseExact(input.Time?.Trim(), ["HH:mm", "H:mm"], out var clock))
             errors[nameof(MovementInput.Time)] = [text["Movement_TimeRequired"]];
-        else if (on < DateOnly.FromDateTime(c.Stay.AdmittedAt.UtcDateTime).AddDays(-1) || on > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
+        else if (on < uiTime.DayOf(c.Stay.AdmittedAt).AddDays(-1) || on > uiTime.Today.AddDays(1))
             errors[nameof(MovementInput.Time)] = [text["Movement_TimeInvalid"]]; // before the stay or after today (and never at the calendar's ends, where the offset overflows)
         else
         {

@@ -1,5 +1,6 @@
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace Ariadne.Web.Features.Cases;
 
 /// <summary>The age assessments of one case: their history, and a new one by the investigator or the Squad's supervisor.</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class AgeAssessmentModel(AgeAssessmentService ages, TimeProvider time) : PageModel
+public sealed class AgeAssessmentModel(AgeAssessmentService ages, UiTime uiTime) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public AgeAssessmentService.Input Input { get; set; } = new();
@@ -17,7 +18,7 @@ public sealed class AgeAssessmentModel(AgeAssessmentService ages, TimeProvider t
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Input.AssessedOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Input.AssessedOn = uiTime.Today;
         return await LoadAsync() ? Page() : NotFound();
     }
 

@@ -2,6 +2,7 @@ using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +14,7 @@ namespace Ariadne.Web.Features.Cases;
 /// the case's investigator or the Squad's supervisor, with a rationale, audited — may say otherwise.
 /// When a case becomes a child's, institution-wide grants other than the Squad's supervision end.
 /// </summary>
-public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, AuditedWrites writes, PersonVault vault, TimeProvider time,
+public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, AuditedWrites writes, PersonVault vault, TimeProvider time, UiTime uiTime,
     IStringLocalizer<SharedResource> text)
 {
     public const int MinRationale = 20;
@@ -88,7 +89,7 @@ public sealed class AgeAssessmentService(AriadneDbContext db, CaseAccess access,
             errors[string.Empty] = [text["Case_Erased"]];
             return errors;
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
             errors[nameof(Input.Outcome)] = [text["Validation_ValueInvalid"]];
         if (input.Method is not { } method || !Enum.IsDefined(method))

@@ -1,5 +1,6 @@
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Cases;
@@ -9,7 +10,7 @@ namespace Ariadne.Web.Features.Cases;
 /// inside the caller's audited read. The identification status and the reflection period are the case's own
 /// Status fields (written by Identification through the case), so Cases needs no other module for them.
 /// </summary>
-public sealed class CaseHeaders(AriadneDbContext db, CaseService cases, TimeProvider time)
+public sealed class CaseHeaders(AriadneDbContext db, CaseService cases, TimeProvider time, UiTime uiTime)
 {
     /// <summary>
     /// The header of a case another module has read inside its own audited read (Identification, Protection):
@@ -20,7 +21,7 @@ public sealed class CaseHeaders(AriadneDbContext db, CaseService cases, TimeProv
 
     public async Task<CaseHeader> BuildAsync(CaseService.CaseView view, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         var f = view.Fields;
         string? name = null;
         AgeBand? band = null;

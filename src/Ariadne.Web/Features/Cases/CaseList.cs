@@ -2,6 +2,7 @@ using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Cases;
@@ -11,7 +12,7 @@ namespace Ariadne.Web.Features.Cases;
 /// with names opened only for the cases whose Identity class the viewer's grants open. Opening names is an
 /// audited read (one event for the page, purpose <c>case.list</c>).
 /// </summary>
-public sealed class CaseList(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, PersonVault vault, AuditedWrites writes, TimeProvider time)
+public sealed class CaseList(AriadneDbContext db, CaseAccess access, DataKeys dataKeys, PersonVault vault, AuditedWrites writes, UiTime uiTime)
 {
     public sealed record Filter(CaseStatus? Status, TraffickingStatus? Identification, bool? Child, Relation? Relation, string Sort, int Page, int PageSize);
 
@@ -46,7 +47,7 @@ public sealed class CaseList(AriadneDbContext db, CaseAccess access, DataKeys da
     public Task<Dictionary<Guid, CaseListRow>> RowsAsync(Viewer viewer, IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
         writes.RunAsync(viewer, async ct =>
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = uiTime.Today;
             var readable = (await access.ActiveGrants(viewer).Where(g => ids.Contains(g.CaseId) && (g.Read & DataClass.Identity) == DataClass.Identity)
                 .Select(g => g.CaseId).ToListAsync(ct)).ToHashSet();
             var cases = await (from c in access.VisibleCases(viewer).AsNoTracking()

@@ -5,6 +5,7 @@ using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Cases;
@@ -15,7 +16,7 @@ namespace Ariadne.Web.Features.Cases;
 /// </summary>
 public sealed class CaseService(
     AriadneDbContext db, CaseAccess access, PersonVault vault, DataKeys dataKeys, BlindIndex index, AuditTrail audit, AuditedWrites writes,
-    TimeProvider time, Microsoft.Extensions.Options.IOptions<CaseNumberOptions> numbers)
+    TimeProvider time, UiTime uiTime, Microsoft.Extensions.Options.IOptions<CaseNumberOptions> numbers)
 {
     /// <summary>A case as one viewer may see it: the projected fields and the viewer's rights.</summary>
     public sealed record CaseView(Guid Id, string Number, CaseRights Rights, Dictionary<string, object?> Fields, bool Erased);
@@ -59,7 +60,7 @@ public sealed class CaseService(
             Status = input.Status ?? CaseStatus.Active,
             ClosureOutcome = CaseStatuses.IsClosed(input.Status ?? CaseStatus.Active) ? input.ClosureOutcome : null,
             ResponsibleInstitutionId = viewer.InstitutionId,
-            IsMinor = (input.IsMinor ?? false) || CaseInput.IsChild(record.DateOfBirth, DateOnly.FromDateTime(now.UtcDateTime)),
+            IsMinor = (input.IsMinor ?? false) || CaseInput.IsChild(record.DateOfBirth, uiTime.DayOf(now)),
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBy = viewer.UserId,
@@ -145,7 +146,7 @@ public sealed class CaseService(
             if (key is null)
                 return Denied(UpdateOutcome.Forbidden, CasesAudit.UpdateErased, rights);
             var now = time.GetUtcNow();
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var today = uiTime.DayOf(now);
             var before = vault.Open(c.Person, key);
             var person = input.Apply(before);
             // The child flag is derived: a child's date of birth (or an earlier flag) makes a child, and only

@@ -4,6 +4,7 @@ using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -76,13 +77,13 @@ public static class CasesApi
 
     private static async Task<Results<Created<CaseDocument>, ProblemHttpResult>> CreateAsync(
         CaseInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-        CaseService cases, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
+        CaseService cases, IStringLocalizer<SharedResource> text, UiTime uiTime, CancellationToken ct)
     {
         if (!CaseService.CreatorRoles.Any(user.IsInRole))
             return TypedResults.Problem(title: text["Api_Forbidden"], statusCode: StatusCodes.Status403Forbidden);
         if (!Idempotency.IsValidKey(idempotencyKey))
             return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
-        var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var errors = input.Validate(text, uiTime.Today);
         if (errors.Count > 0)
             return ApiProblems.Invalid(errors, text);
 
@@ -98,9 +99,9 @@ public static class CasesApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(
         Guid id, CaseInput input, ClaimsPrincipal user, CaseService cases, IStringLocalizer<SharedResource> text,
-        TimeProvider time, CancellationToken ct)
+        UiTime uiTime, CancellationToken ct)
     {
-        var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var errors = input.Validate(text, uiTime.Today);
         if (errors.Count > 0)
             return ApiProblems.Invalid(errors, text);
         return await cases.UpdateAsync(Viewer.Of(user), id, input, ct) switch

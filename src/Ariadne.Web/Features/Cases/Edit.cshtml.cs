@@ -1,5 +1,6 @@
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Ariadne.Web.Features.Cases;
 /// change goes through <see cref="CaseService.UpdateAsync"/>, which checks the rights again and audits.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class EditModel(CaseService cases, CaseHeaders headers, CaseAccess access, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class EditModel(CaseService cases, CaseHeaders headers, CaseAccess access, IStringLocalizer<SharedResource> text, UiTime uiTime) : PageModel
 {
     public static readonly string[] Sexes = ["female", "male", "other", "unknown"];
 
@@ -33,7 +34,7 @@ public sealed class EditModel(CaseService cases, CaseHeaders headers, CaseAccess
         if (!CaseFields.Classes.Contains(Section) || (Input.Touches() & ~Section) != 0)
             // A case the viewer cannot see is not there (404), whatever was posted; a visible one refuses fields outside the section.
             return await access.RightsAsync(Viewer.Of(User), Id) is null ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
-        foreach (var (field, messages) in Input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
+        foreach (var (field, messages) in Input.Validate(text, uiTime.Today))
             foreach (var message in messages)
                 ModelState.AddModelError("Input." + field, message);
         if (ModelState.IsValid)

@@ -3,6 +3,7 @@ using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -15,7 +16,7 @@ namespace Ariadne.Web.Features.Cases;
 /// everyone — opens at most its relation's classes, and on a child's case only the Squad's supervision
 /// may reach a whole institution.
 /// </summary>
-public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTrail audit, AuditedWrites writes, TimeProvider time,
+public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTrail audit, AuditedWrites writes, TimeProvider time, UiTime uiTime,
     UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text)
 {
     public sealed class GrantInput
@@ -124,7 +125,7 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
         else if ((read & ~rights.Read) != 0 || (write & ~rights.Write) != 0)
             errors[nameof(GrantInput.Read)] = [text["Grant_ClassesBeyondRelation"]];
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = uiTime.DayOf(now);
         if (input.ValidUntil is { } until && until <= today)
             errors[nameof(GrantInput.ValidUntil)] = [text["Grant_UntilInPast"]];
         if (relation == Relation.CoordinatorInformation && (input.ValidUntil is null || input.ValidUntil > today.AddDays(90)))

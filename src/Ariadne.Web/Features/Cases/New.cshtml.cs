@@ -1,5 +1,6 @@
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Ariadne.Web.Features.Cases;
 /// <summary>Opens a case for a person: Squad members only. The creator becomes its investigator.</summary>
 [Authorize(Policy = Platform.Security.Policies.Mfa,
     Roles = RoleCatalog.Investigator + "," + RoleCatalog.IdentificationOfficer + "," + RoleCatalog.DutyOfficer + "," + RoleCatalog.SquadChief)]
-public sealed class NewModel(CaseService cases, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class NewModel(CaseService cases, IStringLocalizer<SharedResource> text, UiTime uiTime) : PageModel
 {
     [BindProperty]
     public CaseInput Input { get; set; } = new();
@@ -22,7 +23,7 @@ public sealed class NewModel(CaseService cases, IStringLocalizer<SharedResource>
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        foreach (var (field, messages) in Input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
+        foreach (var (field, messages) in Input.Validate(text, uiTime.Today))
             foreach (var message in messages)
                 ModelState.AddModelError("Input." + field, message);
         if (string.IsNullOrWhiteSpace(Input.GivenName) && string.IsNullOrWhiteSpace(Input.FamilyName) && string.IsNullOrWhiteSpace(Input.DocumentNumber))

@@ -4,7 +4,6 @@ using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Ariadne.Web.Features.Helpline;
 
@@ -13,7 +12,7 @@ namespace Ariadne.Web.Features.Helpline;
 /// shifts from tomorrow, through the real service and its rules. Two people cannot cover every hour: the nights stay
 /// gaps on purpose, so the gap finder and the home card have something to show.
 /// </summary>
-public sealed class HelplineRosterDemo(UserManager<AriadneUser> users, RosterService roster, TimeProvider time, IOptions<UiOptions> ui) : IDemoData
+public sealed class HelplineRosterDemo(UserManager<AriadneUser> users, RosterService roster, UiTime uiTime) : IDemoData
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +22,7 @@ public sealed class HelplineRosterDemo(UserManager<AriadneUser> users, RosterSer
         string[] roles = [RoleCatalog.HelplineSupervisor];
         await Check(roster.SaveProfileAsync(viewer, roles, new() { UserId = op.Id, Languages = "az,ru,en", Skills = ["chat"] }, cancellationToken));
         await Check(roster.SaveProfileAsync(viewer, roles, new() { UserId = supervisor.Id, Languages = "az,ru", Skills = ["supervision", "child"] }, cancellationToken));
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), UiTime.Resolve(ui.Value.TimeZone)).DateTime);
+        var today = uiTime.Today;
         // The operator works days 1–4, the supervisor days 5–7, 08:00–20:00; the nights are the deliberate gaps.
         for (var day = 1; day <= 7; day++)
             await Check(roster.SaveShiftAsync(viewer, roles, new() { UserId = day <= 4 ? op.Id : supervisor.Id, Day = today.AddDays(day), Start = "08:00", Hours = 12 }, cancellationToken));

@@ -55,7 +55,7 @@ public sealed class HelplineStatistics(AriadneDbContext db, AuditedWrites writes
         var scope = await ScopeAsync(viewer, roles, ct);
         var zone = UiTime.Resolve(ui.Value.TimeZone);
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = UiTime.DayIn(zone, now);
         // Days outside 2000 … a year ahead hold no contacts; clamped, a day at the calendar's edge cannot overflow.
         var (earliest, latest) = (new DateOnly(2000, 1, 1), today.AddYears(1));
         DateOnly Clamp(DateOnly day) => day < earliest ? earliest : day > latest ? latest : day;

@@ -160,7 +160,7 @@ public sealed class RosterService(
         else if (person is null)
             return await DeniedAsync(viewer, RosterAudit.ShiftSaved, RosterAudit.Profile, input.UserId,
                 new Dictionary<string, string[]> { [nameof(ShiftInput.UserId)] = [text["Roster_OperatorNotOurs"]] }, ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+        var today = UiTime.DayIn(Zone, now);
         if (input.Day is null)
             errors[nameof(ShiftInput.Day)] = [text["Validation_DateRequired"]];
         else if (input.Day < today.AddDays(-1) || input.Day > today.AddDays(60))
@@ -298,8 +298,8 @@ public sealed class RosterService(
     private List<DateOnly> Nights(DateTimeOffset starts, DateTimeOffset ends)
     {
         var nights = new List<DateOnly>();
-        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(starts, Zone).DateTime);
-        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(ends, Zone).DateTime);
+        var first = UiTime.DayIn(Zone, starts);
+        var last = UiTime.DayIn(Zone, ends);
         for (var d = first; d <= last; d = d.AddDays(1))
         {
             var from = Utc(d, new TimeOnly(0, 0));

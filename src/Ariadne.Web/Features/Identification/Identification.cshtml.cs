@@ -1,6 +1,7 @@
 using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace Ariadne.Web.Features.Identification;
 
 /// <summary>Screening against the ILO and ILO–EC indicators, the suggestion they give, and the identification decision with its history.</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class IdentificationModel(IdentificationService identification, TimeProvider time) : PageModel
+public sealed class IdentificationModel(IdentificationService identification, UiTime uiTime) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public IdentificationService.ScreeningInput Screening { get; set; } = new();
@@ -77,7 +78,7 @@ public sealed class IdentificationModel(IdentificationService identification, Ti
 
     private async Task<bool> LoadAsync()
     {
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = uiTime.Today;
         var state = await identification.ReadAsync(Viewer.Of(User), Id);
         if (state is null)
             return false;

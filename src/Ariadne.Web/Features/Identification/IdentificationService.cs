@@ -5,6 +5,7 @@ using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace Ariadne.Web.Features.Identification;
 /// Nothing here asks whether the person cooperates with the police: identification never depends on it.
 /// </summary>
 public sealed class IdentificationService(
-    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, AuditedWrites writes, PersonVault vault, TimeProvider time,
+    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditTrail audit, AuditedWrites writes, PersonVault vault, TimeProvider time, UiTime uiTime,
     IOptionsSnapshot<IdentificationOptions> options, IStringLocalizer<SharedResource> text, CaseHeaders headers)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -188,7 +189,7 @@ public sealed class IdentificationService(
             errors[string.Empty] = [text["Case_Erased"]];
             return errors;
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         if (input.Status is not { } status || !Enum.IsDefined(status))
             errors[nameof(DecisionInput.Status)] = [text["Decision_StatusRequired"]];
         if (input.DecidedOn is not { } on)

@@ -7,6 +7,7 @@ using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +21,7 @@ namespace Ariadne.Web.Features.Investigation;
 /// </summary>
 public sealed class CriminalFiles(
     AriadneDbContext db, FileAccess access, CaseAccess caseAccess, DataKeys dataKeys, AuditedWrites writes, AuditTrail audit,
-    TimeProvider time, IStringLocalizer<SharedResource> text)
+    TimeProvider time, UiTime uiTime, IStringLocalizer<SharedResource> text)
 {
     private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     public const int MaxText = 2000;
@@ -159,7 +160,7 @@ public sealed class CriminalFiles(
             {
                 FileId = file.Id,
                 Stage = FileStage.OperationalInvestigation,
-                On = DateOnly.FromDateTime(now.UtcDateTime),
+                On = uiTime.DayOf(now),
                 RecordedAt = now,
                 RecordedBy = viewer.UserId,
                 RecordedByInstitutionId = viewer.InstitutionId,
@@ -286,7 +287,7 @@ public sealed class CriminalFiles(
             errors[nameof(StageInput.Stage)] = [text["File_StageOrder"]];
         if (input.On is not { } on)
             errors[nameof(StageInput.On)] = [text["File_StageDateRequired"]];
-        else if (on > today.AddDays(1) || on < DateOnly.FromDateTime(file.OpenedAt.UtcDateTime).AddYears(-5))
+        else if (on > today || on < uiTime.DayOf(file.OpenedAt).AddYears(-5))
             errors[nameof(StageInput.On)] = [text["File_StageDateInvalid"]];
         if (input.Note?.Trim().Length > MaxText)
             errors[nameof(StageInput.Note)] = [text["Validation_TooLong", MaxText]];
@@ -470,7 +471,7 @@ public sealed class CriminalFiles(
             errors[nameof(MeasureInput.Kind)] = [text["Coercive_KindRequired"]];
         if (input.OrderedBy is not { } by || !Enum.IsDefined(by))
             errors[nameof(MeasureInput.OrderedBy)] = [text["Coercive_AuthorityRequired"]];
-        if (input.From is not { } from || from > Today.AddDays(1) || from < Today.AddYears(-20))
+        if (input.From is not { } from || from > Today || from < Today.AddYears(-20))
             errors[nameof(MeasureInput.From)] = [text["Coercive_FromRequired"]];
         else if (input.Until is { } until && until < from)
             errors[nameof(MeasureInput.Until)] = [text["Coercive_UntilBeforeFrom"]];
@@ -523,7 +524,7 @@ public sealed class CriminalFiles(
             errors[nameof(NonPunishmentInput.Decision)] = [text["NonPunishment_DecisionRequired"]];
         else if (decision != NonPunishmentDecision.Pending && input.DecidedOn is null)
             errors[nameof(NonPunishmentInput.DecidedOn)] = [text["NonPunishment_DateRequired"]];
-        if (input.DecidedOn is { } on && (on > Today.AddDays(1) || on < Today.AddYears(-20)))
+        if (input.DecidedOn is { } on && (on > Today || on < Today.AddYears(-20)))
             errors[nameof(NonPunishmentInput.DecidedOn)] = [text["NonPunishment_DateInvalid"]];
         if (errors.Count > 0)
             return errors;
@@ -631,7 +632,8 @@ public sealed class CriminalFiles(
     private async Task<byte[]> KeyAsync(CriminalFile file, CancellationToken ct) =>
         await dataKeys.UnwrapAsync(file.DataKeyId, ct) ?? throw new InvalidOperationException("The file's key is gone.");
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    /// <summary>The deployment's day: dates entered are checked against it (see <see cref="UiTime.Today"/>).</summary>
+    private DateOnly Today => uiTime.Today;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

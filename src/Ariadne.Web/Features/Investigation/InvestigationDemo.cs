@@ -16,7 +16,7 @@ namespace Ariadne.Web.Features.Investigation;
 /// victim linked to her protection case, which the prosecutor may not see (the file shows "linked to a case you may not see").
 /// </summary>
 public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbContext db, CriminalFiles files, EvidenceLocker locker, LinkAnalysis links, CooperationRequests cooperation,
-    UiTime uiTime, TimeProvider time) : IDemoData
+    UiTime uiTime) : IDemoData
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbC
         var clerkUser = await users.FindByNameAsync("clerk") ?? throw new InvalidOperationException("no demo clerk");
         var investigator = new Viewer(investigatorUser.Id, investigatorUser.InstitutionId, [Relation.Investigator]);
         var prosecutor = new Viewer(prosecutorUser.Id, prosecutorUser.InstitutionId, [Relation.Prosecutor]);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         var (id, errors) = await files.OpenAsync(investigator, [RoleCatalog.Investigator], new CriminalFiles.OpenInput
         {
             Title = "Demo: Əməliyyat Karvan",
@@ -64,7 +64,7 @@ public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbC
     {
         var coordinatorUser = await users.FindByNameAsync("coordinator") ?? throw new InvalidOperationException("no demo coordinator");
         var coordinator = new Viewer(coordinatorUser.Id, coordinatorUser.InstitutionId, [Relation.CoordinatorInformation]);
-        var day = DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
+        var day = uiTime.Today;
         var (requestId, errors) = await cooperation.CreateAsync(investigator, fileId, new CooperationRequests.DraftInput
         {
             Country = "TUR",

@@ -4,6 +4,7 @@ using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Modules;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Protection;
@@ -15,7 +16,7 @@ namespace Ariadne.Web.Features.Protection;
 /// statuses only (Status class), no names. It lives in Protection because the next step reads consents and onward
 /// referrals, and Protection may use Cases and Identification.
 /// </summary>
-public sealed class AssignedCasesHomePanel(AriadneDbContext db, CaseAccess access, TimeProvider time) : IHomePanel
+public sealed class AssignedCasesHomePanel(AriadneDbContext db, CaseAccess access, UiTime uiTime) : IHomePanel
 {
     /// <summary>How close a reflection period's end must be to show on the card.</summary>
     public static readonly TimeSpan ReflectionWarning = TimeSpan.FromDays(7);
@@ -38,9 +39,9 @@ public sealed class AssignedCasesHomePanel(AriadneDbContext db, CaseAccess acces
         var consented = await db.Consents.Where(x => ids.Contains(x.CaseId) && x.WithdrawnAt == null).Select(x => x.CaseId).Distinct().ToListAsync(ct);
         var onwardPending = await db.OnwardReferrals.Where(o => ids.Contains(o.CaseId) && o.Status == OnwardStatus.Pending).Select(o => o.CaseId).Distinct().ToListAsync(ct);
 
-        var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var warnUntil = DateOnly.FromDateTime((now + ReflectionWarning).UtcDateTime);
+        var now = uiTime.Now;
+        var today = uiTime.DayOf(now);
+        var warnUntil = uiTime.DayOf(now + ReflectionWarning);
         var rows = cases.Select(c =>
         {
             var decided = decisions.TryGetValue(c.Id, out var status);

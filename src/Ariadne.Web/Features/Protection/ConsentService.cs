@@ -46,7 +46,7 @@ public sealed class ConsentService(
         if (input.RecipientInstitutionId is not { } recipient || !await db.Institutions.AnyAsync(i => i.Id == recipient && i.IsActive, ct))
             errors[nameof(ConsentInput.RecipientInstitutionId)] = [text["Consent_RecipientRequired"]];
         // The day as the person and the form see it: the deployment's time zone (Baku is UTC+4, so from 20:00 UTC it is tomorrow).
-        var today = DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
+        var today = uiTime.Today;
         if (input.GivenOn is not { } on || on > today || on < today.AddYears(-2))
             errors[nameof(ConsentInput.GivenOn)] = [text["Consent_DateInvalid"]];
         if (errors.Count > 0)

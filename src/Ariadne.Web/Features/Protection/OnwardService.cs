@@ -5,6 +5,7 @@ using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -16,7 +17,7 @@ namespace Ariadne.Web.Features.Protection;
 /// grant, decline or completion ends the referral and revokes it. Every change is audited in its own transaction.
 /// </summary>
 public sealed class OnwardService(
-    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditedWrites writes, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+    AriadneDbContext db, CaseAccess access, DataKeys dataKeys, AuditedWrites writes, AuditTrail audit, TimeProvider time, UiTime uiTime, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The relations the Squad refers a person on to.</summary>
     public static readonly Relation[] OnwardRelations = [Relation.Shelter, Relation.ServiceProvider, Relation.RepatriationPartner];
@@ -179,7 +180,7 @@ public sealed class OnwardService(
         var people = await db.Cases.AsNoTracking().Where(c => pending.Contains(c.Id)).Include(c => c.Person)
             .ToDictionaryAsync(c => c.Id, c => c.Person!, ct);
         var keys = await dataKeys.UnwrapManyAsync(people.Values.Select(p => p.DataKeyId), ct);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         return rows.Select(r =>
         {
             if (r.Status != OnwardStatus.Pending || !people.TryGetValue(r.CaseId, out var p) || keys.GetValueOrDefault(p.DataKeyId) is not { } key)

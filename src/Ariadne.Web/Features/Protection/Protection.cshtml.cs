@@ -1,6 +1,7 @@
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Ariadne.Web.Features.Protection;
 
 /// <summary>Consent per purpose and recipient, onward referral, and the risk assessment of one case.</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class ProtectionModel(ProtectionService protection, ConsentService consents, OnwardService onward, RiskService risks, AriadneDbContext db, TimeProvider time) : PageModel
+public sealed class ProtectionModel(ProtectionService protection, ConsentService consents, OnwardService onward, RiskService risks, AriadneDbContext db, UiTime uiTime) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public ConsentService.ConsentInput Consent { get; set; } = new();
@@ -22,7 +23,7 @@ public sealed class ProtectionModel(ProtectionService protection, ConsentService
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Consent.GivenOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Consent.GivenOn = uiTime.Today;
         return await LoadAsync() ? Page() : NotFound();
     }
 

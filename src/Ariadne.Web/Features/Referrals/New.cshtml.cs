@@ -1,5 +1,6 @@
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace Ariadne.Web.Features.Referrals;
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 [RequestSizeLimit(Platform.RequestLimits.FileUploadBytes)]
-public sealed class NewModel(ReferralIntake referrals, ReferralDrafts drafts, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class NewModel(ReferralIntake referrals, ReferralDrafts drafts, IStringLocalizer<SharedResource> text, UiTime uiTime) : PageModel
 {
     [BindProperty] public ReferralInput Input { get; set; } = new();
     [BindProperty] public ReferralStep Step { get; set; } = ReferralStep.Person;
@@ -161,7 +162,7 @@ public sealed class NewModel(ReferralIntake referrals, ReferralDrafts drafts, IS
     /// <summary>Files belong with what was observed: they are attached on that page.</summary>
     public const ReferralStep FilesStep = ReferralStep.Indicators;
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => uiTime.Today;
 
     public sealed record ReviewRow(string Label, string Value);
     public sealed record ReviewSection(ReferralStep Step, IReadOnlyList<ReviewRow> Rows);

@@ -7,6 +7,7 @@ using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ namespace Ariadne.Web.Features.Referrals;
 /// <c>Idempotency-Key</c> and body) gives the referral made the first time.
 /// </summary>
 public sealed class ReferralIntake(
-    AriadneDbContext db, AuditedWrites writes, DataKeys dataKeys, BlindIndex index, TimeProvider time,
+    AriadneDbContext db, AuditedWrites writes, DataKeys dataKeys, BlindIndex index, TimeProvider time, UiTime uiTime,
     IOptions<ReferralsOptions> options, ReferralDeadlines deadlines, ReferralSignal signal)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -79,7 +80,8 @@ public sealed class ReferralIntake(
         var (key, clear) = dataKeys.Create();
         try
         {
-            var urgency = input.EffectiveUrgencyOn(DateOnly.FromDateTime(now.UtcDateTime));
+            var today = uiTime.DayOf(now); // ages count by the deployment's day
+            var urgency = input.EffectiveUrgencyOn(today);
             var (document, phone) = input.Indexes(index);
             var referral = new Referral
             {
@@ -92,7 +94,7 @@ public sealed class ReferralIntake(
                 ImmediateDanger = input.ImmediateDanger == true,
                 NeedsInterpreter = input.NeedsInterpreter,
                 Anonymous = input.Anonymous,
-                Child = input.IsChildOn(DateOnly.FromDateTime(now.UtcDateTime)),
+                Child = input.IsChildOn(today),
                 Consent = input.Consent ?? ReferralConsent.NotAsked,
                 AcknowledgeBy = now + deadlines.DeadlineFor(urgency),
                 DataKeyId = key.Id,

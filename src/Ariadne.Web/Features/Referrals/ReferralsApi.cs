@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -34,7 +35,7 @@ public static class ReferralsApi
 
     private static async Task<Results<Created<ReferralStatusDocument>, ProblemHttpResult>> CreateAsync(
         ReferralRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user,
-        ReferralIntake referrals, IStringLocalizer<SharedResource> text, TimeProvider time, CancellationToken ct)
+        ReferralIntake referrals, IStringLocalizer<SharedResource> text, UiTime uiTime, CancellationToken ct)
     {
         var viewer = Viewer.Of(user);
         if (!ReferralIntake.CanRefer(viewer))
@@ -42,7 +43,7 @@ public static class ReferralsApi
         if (!Idempotency.IsValidKey(idempotencyKey))
             return TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest);
         var input = request.Referral ?? new ReferralInput();
-        var errors = input.Validate(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var errors = input.Validate(text, uiTime.Today);
         var uploads = new List<ReferralUpload>();
         foreach (var file in request.Files)
         {

@@ -24,7 +24,7 @@ public sealed class ReintegrationDemo(UserManager<AriadneUser> users, AriadneDbC
         if (cases.Count < 2)
             return;
         var squad = new Viewer(investigator.Id, investigator.InstitutionId, [Relation.Investigator]);
-        var today = DateOnly.FromDateTime(uiTime.Local(uiTime.Now).DateTime);
+        var today = uiTime.Today;
 
         var returning = cases[1];
         await Check(consents.RecordConsentAsync(squad, returning, new() { Purposes = [ConsentPurpose.Repatriation], RecipientInstitutionId = partner.InstitutionId, Form = ConsentForm.Written, GivenOn = today }, cancellationToken));

@@ -138,7 +138,7 @@ public sealed class ReintegrationService(
         return null;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
+    private DateOnly Today => uiTime.Today;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -257,7 +257,7 @@ public sealed class ServicePlanService(
         if (input.GoalId is not null && existing is null)
             return Refusal(text["Goal_NotFound"]);
         var errors = new Dictionary<string, string[]>();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         // A new goal needs its service and its text; a change keeps what it does not give.
         if (input.Type is { } type ? !Enum.IsDefined(type) : existing is null)
             errors[nameof(GoalInput.Type)] = [text["Service_TypeRequired"]];
@@ -468,8 +468,8 @@ public sealed class ServicePlanService(
         if (await access.IsErasedAsync(service.CaseId, ct))
             return (Refusal(text["Case_Erased"]), service, s);
         var errors = new Dictionary<string, string[]>();
-        var today = DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
-        var referred = DateOnly.FromDateTime(uiTime.Local(service.ReferredAt).DateTime);
+        var today = uiTime.Today;
+        var referred = uiTime.DayOf(service.ReferredAt);
         if (input.HeldOn is not { } held || held > today || held < referred)
             errors[nameof(SessionInput.HeldOn)] = [text["Session_DateInvalid"]];
         if (input.Minutes is not { } minutes || minutes < 1 || minutes > MaxSessionMinutes)
@@ -604,7 +604,7 @@ public sealed class ServicePlanService(
 
     private void CheckDay(Dictionary<string, string[]> errors, string field, DateOnly? day, DateOnly? notBefore)
     {
-        var today = DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
+        var today = uiTime.Today;
         if (day is not { } d || d > today || d < new DateOnly(1990, 1, 1) || (notBefore is { } earliest && d < earliest))
             errors[field] = [text["Claim_DateInvalid"]];
     }
@@ -628,7 +628,7 @@ public sealed class ServicePlanService(
         var errors = new Dictionary<string, string[]>();
         if (!Languages.IsKnown(input.Language) || input.Language!.Trim().Length != 2)
             errors[nameof(BookingInput.Language)] = [text["Booking_LanguageInvalid"]];
-        var today = DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
+        var today = uiTime.Today;
         if (input.On is not { } on || on < today || on > today.AddYears(1))
             errors[nameof(BookingInput.On)] = [text["Booking_DateInvalid"]];
         if (!TimeOnly.TryParseExact(input.Time?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))

@@ -24,7 +24,7 @@ public sealed class ServicesDemo(UserManager<AriadneUser> users, AriadneDbContex
             return;
         var squad = new Viewer(investigator.Id, investigator.InstitutionId, [Relation.Investigator]);
         var provider = new Viewer(doctor.Id, doctor.InstitutionId, [Relation.ServiceProvider]);
-        var today = DateOnly.FromDateTime(uiTime.Local(uiTime.Now).DateTime); // the day in the deployment's time zone, as the forms check it
+        var today = uiTime.Today; // the day in the deployment's time zone, as the forms check it
 
         await Check(services.SaveGoalAsync(squad, caseId, new() { Type = ServiceType.Psychological, Text = "Demo: özünü təhlükəsiz hiss etmək və gecələr rahat yatmaq", TargetDate = today.AddDays(60) }, cancellationToken));
         await Check(services.SaveGoalAsync(squad, caseId, new() { Type = ServiceType.Legal, Text = "Demo: zərərin ödənilməsi tələbi", TargetDate = today.AddDays(180) }, cancellationToken));

@@ -5,6 +5,7 @@ using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ namespace Ariadne.Web.Features.Staff;
 /// auditor. An administrator never confirms. A temporary password is shown to the confirming person,
 /// once, never to the administrator. Oversight is told of every request and every decision.
 /// </summary>
-public sealed class AccountConfirmations(AriadneDbContext db, UserManager<AriadneUser> users, AuditedWrites writes, TimeProvider time)
+public sealed class AccountConfirmations(AriadneDbContext db, UserManager<AriadneUser> users, AuditedWrites writes, TimeProvider time, UiTime uiTime)
 {
     public sealed record RolesRequest(List<string> Roles, bool Liaison);
     public sealed record TrainingRequest(TrainingTopic Topic, string Course, string Provider, DateOnly CompletedOn, DateOnly? ValidUntil = null);
@@ -182,7 +183,7 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
         if (approve && change.Kind == AccountChange.Roles)
         {
             roles = JsonSerializer.Deserialize<RolesRequest>(change.Payload!)!;
-            var trainings = TrainingRecord.CurrentTopics(user.Trainings, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            var trainings = TrainingRecord.CurrentTopics(user.Trainings, uiTime.Today);
             var problems = RoleCatalog.Check(user.Institution!.Kind, roles.Roles, trainings, roles.Liaison);
             if (problems.Count > 0)
                 error = problems.Any(p => p.MessageKey == "Error_RoleNeedsTraining" || p.MessageKey == "Error_LiaisonNeedsTraining")

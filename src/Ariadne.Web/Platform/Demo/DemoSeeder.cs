@@ -1,6 +1,7 @@
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Ariadne.Web.Platform.Demo;
 /// Seeds the demo world: one institution of every kind of PRODUCT.md §1 with Azerbaijani names, and
 /// a few users in each with fitting roles and training. All names are invented. Runs only with --demo.
 /// </summary>
-public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, Audit.AuditTrail audit,
+public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, UiTime uiTime, Audit.AuditTrail audit,
     IEnumerable<IDemoData> modules)
 {
     public const string Password = "Demo-Ariadne-2026!";
@@ -71,6 +72,7 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
         // The mark that production checks: an append-only, hash-chained event cannot be quietly removed.
         await audit.RecordAsync(new Audit.AuditRecord(Audit.PlatformAudit.DemoSeeded, Purpose: Audit.PlatformPurposes.Demo), cancellationToken);
         var now = time.GetUtcNow();
+        var today = uiTime.DayOf(now); // training is dated by the deployment's day, as staff enter it
         foreach (var demo in World)
         {
             var institution = new Institution { Name = demo.Name, Code = demo.Code, Kind = demo.Kind, CreatedAt = now };
@@ -92,8 +94,8 @@ public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> use
                     Topic = topic,
                     Course = "Demo: " + topic,
                     Provider = "BMqT / IOM",
-                    CompletedOn = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(-6),
-                    ValidUntil = TrainingRecord.Expires(topic) ? DateOnly.FromDateTime(now.UtcDateTime).AddMonths(18) : null,
+                    CompletedOn = today.AddMonths(-6),
+                    ValidUntil = TrainingRecord.Expires(topic) ? today.AddMonths(18) : null,
                     RecordedAt = now,
                 }));
                 Check(await users.CreateAsync(user, Password));

@@ -32,6 +32,21 @@ public sealed class UiTime(IOptions<UiOptions> options, TimeProvider time, IStri
 
     public DateTimeOffset Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _zone);
 
+    /// <summary>
+    /// The calendar day of the moment in the deployment's zone: the day staff read on the wall and write in forms.
+    /// From 20:00 UTC Baku is already a day ahead of UTC, so "today" for a date someone enters is this, not the UTC day.
+    /// </summary>
+    public DateOnly DayOf(DateTimeOffset moment) => DayIn(_zone, moment);
+
+    /// <summary>
+    /// The calendar day of the moment in the zone: the one conversion from an instant to a day staff see, for the code
+    /// that holds the zone itself (<see cref="DayOf"/> is this in the configured zone).
+    /// </summary>
+    public static DateOnly DayIn(TimeZoneInfo zone, DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, zone).DateTime);
+
+    /// <summary>Today in the deployment's zone (see <see cref="DayOf"/>); dates entered or shown to staff are compared with this.</summary>
+    public DateOnly Today => DayOf(Now);
+
     /// <summary>"02.12.2026 20:15 (UTC+04:00)", or in English "2 Dec 2026, 20:15 (UTC+04:00)".</summary>
     public string Format(DateTimeOffset moment, bool withTime = true)
     {

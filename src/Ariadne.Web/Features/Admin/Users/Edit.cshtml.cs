@@ -5,6 +5,7 @@ using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ namespace Ariadne.Web.Features.Admin.Users;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class EditModel(
-    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditedWrites writes,
+    AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, UiTime uiTime, AuditedWrites writes,
     AccountConfirmations confirmations, ILogger<EditModel> logger) : PageModel
 {
     public const string TemporaryPasswordKey = "TemporaryPassword";
@@ -90,7 +91,7 @@ public sealed class EditModel(
         ModelState.Clear();
         // Training waiting for confirmation counts here; the confirming person checks again against confirmed training.
         // Expired training does not count (a guard's shelter-security training must be current).
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         var trainings = TrainingRecord.CurrentTopics(Account.Trainings, today).Concat(await confirmations.PendingTrainingAsync(Account.Id, today)).ToHashSet();
         foreach (var problem in RoleCatalog.Check(Institution.Kind, Roles, trainings, IsLiaison))
             ModelState.AddModelError(problem.Role is null ? nameof(IsLiaison) : nameof(Roles),
@@ -141,7 +142,7 @@ public sealed class EditModel(
             ModelState.AddModelError("Training.Provider", text["Validation_Required"]);
         else if (provider.Length > 200)
             ModelState.AddModelError("Training.Provider", text["Validation_TooLong", 200]);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = uiTime.Today;
         if (Training.CompletedOn is not { } completed)
             ModelState.AddModelError("Training.CompletedOn", text["Validation_DateRequired"]);
         else if (completed > today || completed < today.AddYears(-50))

@@ -331,7 +331,7 @@ public sealed class CooperationRequests(
             || await db.CooperationItems.AnyAsync(i => i.RequestId == id && i.AddedBy == viewer.UserId, ct))
             return new() { [""] = [text["Cooperation_SelfApproval"]] };
         var errors = new Dictionary<string, string[]>();
-        if (input.SentOn is not { } sentOn || sentOn > Today || sentOn < DateOnly.FromDateTime(s.Request.CreatedAt.UtcDateTime).AddDays(-1))
+        if (input.SentOn is not { } sentOn || sentOn > Today || sentOn < uiTime.DayOf(s.Request.CreatedAt))
             errors[nameof(SendInput.SentOn)] = [text["Cooperation_SentOnInvalid"]];
         var reference = input.Reference?.Trim();
         if (string.IsNullOrEmpty(reference))
@@ -701,7 +701,7 @@ public sealed class CooperationRequests(
     private async Task<byte[]> KeyAsync(Guid keyId, CancellationToken ct) =>
         await dataKeys.UnwrapAsync(keyId, ct) ?? throw new InvalidOperationException("The file's key is gone.");
 
-    private DateOnly Today => DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
+    private DateOnly Today => uiTime.Today;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

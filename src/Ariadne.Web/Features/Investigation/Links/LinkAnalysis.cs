@@ -7,6 +7,7 @@ using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Notifications;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ namespace Ariadne.Web.Features.Investigation;
 /// </summary>
 public sealed class LinkAnalysis(
     AriadneDbContext db, FileAccess access, CaseAccess caseAccess, GrantService caseGrants, CriminalFiles files, DataKeys dataKeys, BlindIndex blindIndex,
-    AuditedWrites writes, AuditTrail audit, TimeProvider time, IOptions<GradingOptions> grading, IStringLocalizer<SharedResource> text)
+    AuditedWrites writes, AuditTrail audit, TimeProvider time, UiTime uiTime, IOptions<GradingOptions> grading, IStringLocalizer<SharedResource> text)
 {
     public const int MaxDepth = 3;
     public const int MaxValue = 300;
@@ -554,7 +555,7 @@ public sealed class LinkAnalysis(
                 Relation = r.Relation,
                 GranteeUserName = user.UserName,
                 Read = Enum.GetValues<DataClass>().Where(c => c != DataClass.None && (read & c) == c && System.Numerics.BitOperations.PopCount((uint)c) == 1).ToList(),
-                ValidUntil = DateOnly.FromDateTime(now.Add(ConnectionGrantFor).UtcDateTime),
+                ValidUntil = uiTime.DayOf(now.Add(ConnectionGrantFor)),
                 Reason = "Connection request",
             }, ct);
             if (grantErrors.Count > 0)
