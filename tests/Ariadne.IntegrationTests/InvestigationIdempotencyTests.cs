@@ -250,8 +250,11 @@ public abstract class InvestigationIdempotencyTests(AriadneApp app)
         Assert.Equal(HttpStatusCode.OK, entities.Status);
         var entity = new Dictionary<string, string>
         {
-            ["Entity.Kind"] = nameof(EntityKind.Phone), ["Entity.Value"] = "+99450" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture),
-            ["Entity.Source"] = "statement", ["Entity.Reliability"] = "B2", ["Entity.Handling"] = "H3",
+            ["Entity.Kind"] = nameof(EntityKind.Phone),
+            ["Entity.Value"] = "+99450" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture),
+            ["Entity.Source"] = "statement",
+            ["Entity.Reliability"] = "B2",
+            ["Entity.Handling"] = "H3",
         };
         var beforeEntities = (await CountsAsync(w)).Entities;
         var recorded = await session.SubmitAsync(entities, "form[data-entity-form]", entity);
