@@ -146,6 +146,7 @@ S = {
 "Form_ErrorPrefix": ("Error:", "Ошибка:", "Xəta:"),
 "Form_ErrorSummaryTitle": ("There is a problem", "Обнаружена проблема", "Problem var"),
 "Form_Choose": ("— choose —", "— выберите —", "— seçin —"),
+"Form_AlreadySent": ("This form was already sent with other values. Open the page again and fill the form anew.", "Эта форма уже была отправлена с другими значениями. Откройте страницу заново и заполните форму ещё раз.", "Bu forma artıq başqa dəyərlərlə göndərilib. Səhifəni yenidən açın və formanı təzədən doldurun."),
 "Validation_Required": ("Enter a value.", "Введите значение.", "Dəyər daxil edin."),
 "Validation_TooLong": ("Use at most {0} characters.", "Не более {0} символов.", "Ən çoxu {0} simvol istifadə edin."),
 "Validation_ValueInvalid": ("The value is not valid.", "Недопустимое значение.", "Dəyər yanlışdır."),

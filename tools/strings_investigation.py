@@ -235,6 +235,7 @@ S = {
 "Custody_Reason": ("Why", "Зачем", "Nə üçün"),
 "Custody_ReasonHint": ("For a disclosure: to whom (the defence counsel, the court) and on what basis.", "Для раскрытия: кому (защитник, суд) и на каком основании.", "Açıqlama üçün: kimə (müdafiəçi, məhkəmə) və hansı əsasla."),
 "Custody_ReasonRequired": ("Say why.", "Укажите причину.", "Səbəbi göstərin."),
+"Custody_NotAllowed": ("You read this file only through a granted connection request: you handle none of its evidence (no transfer, examination, disclosure or download).", "Вы читаете это дело только по удовлетворённому запросу о связи: вы не работаете с его доказательствами (ни передачи, ни экспертизы, ни раскрытия, ни скачивания).", "Bu işi yalnız təmin edilmiş əlaqə sorğusu ilə oxuyursunuz: onun dəlillərini idarə etmirsiniz (nə ötürmə, nə ekspertiza, nə açıqlama, nə yükləmə)."),
 "Custody_Save": ("Record the event", "Записать событие", "Hadisəni qeyd etmək"),
 "Custody_Saved": ("The event is recorded; the content's hash matched.", "Событие записано; хеш содержимого совпал.", "Hadisə qeyd olundu; məzmunun heşi uyğun gəldi."),
 "CustodyKind_Intake": ("Taken in", "Принято", "Qəbul edilib"),

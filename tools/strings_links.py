@@ -145,6 +145,7 @@ S = {
 "Connection_AlreadyAsked": ("You have already asked; the owner has not decided yet.", "Вы уже отправили запрос; владелец ещё не решил.", "Siz artıq sorğu göndərmisiniz; sahibi hələ qərar verməyib."),
 "Connection_Asked": ("The owner is asked. You will be told when they decide.", "Запрос отправлен владельцу. Вам сообщат о его решении.", "Sorğu sahibinə göndərildi. Qərar veriləndə sizə bildiriləcək."),
 "Connection_AlreadyDecided": ("This request is already decided.", "По этому запросу уже принято решение.", "Bu sorğu üzrə artıq qərar verilib."),
+"Connection_ReadsOnly": ("You read this file only through a granted connection request: ask from an entity of a file of your own.", "Вы читаете это дело только по удовлетворённому запросу о связи: запрашивайте из объекта своего дела.", "Bu işi yalnız təmin edilmiş əlaqə sorğusu ilə oxuyursunuz: sorğunu öz işinizin obyektindən göndərin."),
 "Connection_DecisionRequired": ("Choose to grant or to refuse.", "Выберите: открыть доступ или отказать.", "İcazə vermək və ya imtina etməyi seçin."),
 "Connection_RefusalReasonRequired": ("Give the reason for refusing.", "Укажите причину отказа.", "İmtinanın səbəbini yazın."),
 "Connection_Decided": ("The decision is recorded and the requester is told.", "Решение записано, заявителю сообщено.", "Qərar qeyd edildi, sorğu göndərənə bildirildi."),

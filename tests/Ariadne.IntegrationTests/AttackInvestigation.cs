@@ -158,6 +158,10 @@ public abstract class AttackInvestigation(AriadneApp app)
         return page.Document.QuerySelector("input[name=__csrf]")?.GetAttribute("value") ?? throw new InvalidOperationException("no antiforgery token");
     }
 
+    /// <summary>A POST adding a record, with its <c>Idempotency-Key</c> (required, as for the creating endpoints).</summary>
+    private static Task<HttpResponseMessage> PostKeyedAsync(HttpClient client, string url, object body) => client.SendAsync(
+        new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body), Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } } });
+
     private static Task<HttpResponseMessage> PostFormAsync(WebSession session, string? token, string url, Dictionary<string, string> fields)
     {
         if (token is not null)
@@ -226,15 +230,15 @@ public abstract class AttackInvestigation(AriadneApp app)
         return
         [
             ("GET investigation", (f, _) => c.GetAsync($"/api/v1/investigations/{f}")),
-            ("POST stages", (f, _) => c.PostAsJsonAsync($"/api/v1/investigations/{f}/stages", new { stage = "Verdict", on = today })),
-            ("POST parties", (f, _) => c.PostAsJsonAsync($"/api/v1/investigations/{f}/parties", new { role = "Witness", name = "AIFORGED" })),
-            ("POST measures", (f, _) => c.PostAsJsonAsync($"/api/v1/investigations/{f}/measures", new { partyId = suspect, kind = "Detention", orderedBy = "Court", from = today })),
-            ("POST non-punishment", (f, _) => c.PostAsJsonAsync($"/api/v1/investigations/{f}/non-punishment", new { partyId = victim, offence = "AIFORGED", decision = "Pending" })),
+            ("POST stages", (f, _) => PostKeyedAsync(c, $"/api/v1/investigations/{f}/stages", new { stage = "Verdict", on = today })),
+            ("POST parties", (f, _) => PostKeyedAsync(c, $"/api/v1/investigations/{f}/parties", new { role = "Witness", name = "AIFORGED" })),
+            ("POST measures", (f, _) => PostKeyedAsync(c, $"/api/v1/investigations/{f}/measures", new { partyId = suspect, kind = "Detention", orderedBy = "Court", from = today })),
+            ("POST non-punishment", (f, _) => PostKeyedAsync(c, $"/api/v1/investigations/{f}/non-punishment", new { partyId = victim, offence = "AIFORGED", decision = "Pending" })),
             ("GET evidence list", (f, _) => c.GetAsync($"/api/v1/evidence?fileId={f}")),
             ("POST evidence", (f, _) => c.PostAsync("/api/v1/evidence", Upload(null, new() { ["fileId"] = f.ToString(), ["description"] = "AIFORGED", ["location"] = "x" }, "file", "forged.pdf", Pdf(NewTag())))),
             ("GET evidence item", (_, i) => c.GetAsync($"/api/v1/evidence/{i}")),
             ("GET evidence content", (_, i) => c.GetAsync($"/api/v1/evidence/{i}/content")),
-            ("POST custody", (_, i) => c.PostAsJsonAsync($"/api/v1/evidence/{i}/custody", new { kind = "Transfer", toInstitutionId = institution, location = "AIFORGED", reason = "AIFORGED" })),
+            ("POST custody", (_, i) => PostKeyedAsync(c, $"/api/v1/evidence/{i}/custody", new { kind = "Transfer", toInstitutionId = institution, location = "AIFORGED", reason = "AIFORGED" })),
             ("GET entities", (f, _) => c.GetAsync($"/api/v1/entities?fileId={f}")),
             ("GET entity graph", (f, _) => c.GetAsync($"/api/v1/entities/graph?fileId={f}&depth=3")),
             ("POST entities", (f, _) => c.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/entities")
@@ -468,7 +472,7 @@ public abstract class AttackInvestigation(AriadneApp app)
         Assert.NotEmpty(share.Errors);
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(w.Prosecutor, AllScopes));
-        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/investigations/{w.FileId}/stages", new { stage = "Verdict", on = Today })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostKeyedAsync(client, $"/api/v1/investigations/{w.FileId}/stages", new { stage = "Verdict", on = Today })).StatusCode);
         using var apiIntake = await client.PostAsync("/api/v1/evidence", Upload(null, new() { ["fileId"] = w.FileId.ToString(), ["description"] = "AIFORGED", ["location"] = "x" }, "file", "p.pdf", Pdf(NewTag())));
         Assert.Equal(HttpStatusCode.Conflict, apiIntake.StatusCode);
         Assert.Equal(before, await StateAsync(w.FileId, w.ItemId));
@@ -631,7 +635,7 @@ public abstract class AttackInvestigation(AriadneApp app)
         ];
         foreach (var body in bodies)
         {
-            using var response = await client.PostAsJsonAsync($"/api/v1/investigations/{w.FileId}/stages", body);
+            using var response = await PostKeyedAsync(client, $"/api/v1/investigations/{w.FileId}/stages", body);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{JsonSerializer.Serialize(body)}: {(int)response.StatusCode}");
         }
         foreach (var body in new object[]
@@ -642,12 +646,12 @@ public abstract class AttackInvestigation(AriadneApp app)
             new { partyId = w.VictimId, kind = "Detention", orderedBy = "Court", from = today },
         })
         {
-            using var response = await client.PostAsJsonAsync($"/api/v1/investigations/{w.FileId}/measures", body);
+            using var response = await PostKeyedAsync(client, $"/api/v1/investigations/{w.FileId}/measures", body);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{JsonSerializer.Serialize(body)}: {(int)response.StatusCode}");
         }
-        using (var party = await client.PostAsJsonAsync($"/api/v1/investigations/{w.FileId}/parties", new { role = "Judge", name = "AIENUM" }))
+        using (var party = await PostKeyedAsync(client, $"/api/v1/investigations/{w.FileId}/parties", new { role = "Judge", name = "AIENUM" }))
             Assert.Equal(HttpStatusCode.BadRequest, party.StatusCode);
-        using (var np = await client.PostAsJsonAsync($"/api/v1/investigations/{w.FileId}/non-punishment",
+        using (var np = await PostKeyedAsync(client, $"/api/v1/investigations/{w.FileId}/non-punishment",
             new { partyId = w.VictimId, offence = "x", decision = "NotProsecuted", decidedOn = "9000-01-01" }))
             Assert.Equal(HttpStatusCode.BadRequest, np.StatusCode);
         Assert.Equal(before, await StateAsync(w.FileId, w.ItemId));
@@ -658,12 +662,12 @@ public abstract class AttackInvestigation(AriadneApp app)
         {
             var refused = await Locker(l => l.RecordCustodyAsync(inv, w.ItemId, new() { Kind = CustodyKind.Transfer, ToInstitutionId = to, Location = "AITRANSFER", Reason = "AITRANSFER" }));
             Assert.Contains(nameof(EvidenceLocker.CustodyInput.ToInstitutionId), refused!.Keys);
-            using var response = await client.PostAsJsonAsync($"/api/v1/evidence/{w.ItemId}/custody", new { kind = "Transfer", toInstitutionId = to, location = "AITRANSFER", reason = "AITRANSFER" });
+            using var response = await PostKeyedAsync(client, $"/api/v1/evidence/{w.ItemId}/custody", new { kind = "Transfer", toInstitutionId = to, location = "AITRANSFER", reason = "AITRANSFER" });
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
         foreach (var kind in new object[] { "Intake", "Download", 99, "Bogus" })
         {
-            using var response = await client.PostAsJsonAsync($"/api/v1/evidence/{w.ItemId}/custody", new { kind, location = "AITRANSFER", reason = "AITRANSFER" });
+            using var response = await PostKeyedAsync(client, $"/api/v1/evidence/{w.ItemId}/custody", new { kind, location = "AITRANSFER", reason = "AITRANSFER" });
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"custody {kind}: {(int)response.StatusCode}");
         }
         Assert.Equal(before, await StateAsync(w.FileId, w.ItemId));

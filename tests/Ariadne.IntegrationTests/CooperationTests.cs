@@ -107,6 +107,10 @@ public abstract class CooperationTests(AriadneApp app)
             + "|" + await db.CooperationItems.CountAsync(i => ids.Contains(i.RequestId) && i.SentValuesEnc != null);
     });
 
+    /// <summary>A POST adding a record, with its <c>Idempotency-Key</c> (required, as for the creating endpoints).</summary>
+    private static Task<HttpResponseMessage> PostKeyedAsync(HttpClient client, string url, object body) => client.SendAsync(
+        new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body), Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } } });
+
     [Fact]
     public async Task A_request_goes_from_the_Squad_through_the_Coordinator_abroad_and_its_reply_and_deadline_are_followed()
     {
@@ -474,7 +478,7 @@ public abstract class CooperationTests(AriadneApp app)
             })),
             ("PUT request", (r, _) => client.PutAsJsonAsync($"/api/v1/cooperation-requests/{r}",
                 new { country = "TUR", authority = "FCFORGED", channel = "Interpol", assistance = "Information", urgency = "Normal", purpose = "FCFORGED", deadline = today })),
-            ("POST item", (r, _) => client.PostAsJsonAsync($"/api/v1/cooperation-requests/{r}/items", new { question = "FCFORGED" })),
+            ("POST item", (r, _) => PostKeyedAsync(client, $"/api/v1/cooperation-requests/{r}/items", new { question = "FCFORGED" })),
             ("DELETE item", (r, _) => client.DeleteAsync($"/api/v1/cooperation-requests/{r}/items/{itemId}")),
             ("POST submit", (r, _) => client.PostAsync($"/api/v1/cooperation-requests/{r}/submit", null)),
             ("POST return", (r, _) => client.PostAsJsonAsync($"/api/v1/cooperation-requests/{r}/return", new { reason = "FCFORGED" })),

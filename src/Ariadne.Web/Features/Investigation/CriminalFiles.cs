@@ -260,10 +260,14 @@ public sealed class CriminalFiles(
         .Select(i => (i.Id, i.Name)).ToList();
 
     /// <summary>A step of the procedure, by whoever records that stage; an indictment sends the file to a court (its grant).</summary>
-    public async Task<Dictionary<string, string[]>?> RecordStageAsync(Viewer viewer, Guid id, StageInput input, CancellationToken ct = default)
+    public async Task<Dictionary<string, string[]>?> RecordStageAsync(Viewer viewer, Guid id, StageInput input, IdempotentRequest? request = null,
+        CancellationToken ct = default)
     {
         if (await RightsOrDeniedAsync(viewer, id, ct) is not { } rights)
             return null;
+        // A retry of a stage already recorded is answered as done (before the order check it would now fail).
+        if (Seen(await writes.SeenAsync(viewer, request, ct)) is { } seen)
+            return seen;
         var errors = new Dictionary<string, string[]>();
         var today = Today;
         if (input.Stage is not { } stage || !Enum.IsDefined(stage) || stage == FileStage.OperationalInvestigation)
@@ -300,7 +304,7 @@ public sealed class CriminalFiles(
             errors[nameof(StageInput.OfficialNumber)] = [text["File_OfficialNumberRequired"]];
         if (errors.Count > 0)
             return errors;
-        await writes.RunAsync(viewer, async ct =>
+        return await OnceAsync(viewer, request, async ct =>
         {
             var now = time.GetUtcNow();
             var key = await KeyAsync(file, ct);
@@ -352,16 +356,18 @@ public sealed class CriminalFiles(
             }
             await db.SaveChangesAsync(ct);
             return new Audited<bool>(true, new AuditRecord(InvestigationAudit.StageRecorded, TargetType: InvestigationAudit.File, TargetId: id,
-                Relation: rights.Relation, Purpose: PurposeOf(rights)));
+                Relation: rights.Relation, Purpose: PurposeOf(rights)), step.Id);
         }, ct);
-        return errors;
     }
 
     /// <summary>A suspect, victim or witness, by the file's keepers.</summary>
-    public async Task<Dictionary<string, string[]>?> AddPartyAsync(Viewer viewer, Guid id, PartyInput input, CancellationToken ct = default)
+    public async Task<Dictionary<string, string[]>?> AddPartyAsync(Viewer viewer, Guid id, PartyInput input, IdempotentRequest? request = null,
+        CancellationToken ct = default)
     {
         if (await RightsOrDeniedAsync(viewer, id, ct) is not { } rights)
             return null;
+        if (Seen(await writes.SeenAsync(viewer, request, ct)) is { } seen)
+            return seen;
         if (!rights.Keeps)
             return new() { [""] = [text["File_KeepersOnly"]] };
         var errors = new Dictionary<string, string[]>();
@@ -393,7 +399,7 @@ public sealed class CriminalFiles(
         }
         if (errors.Count > 0)
             return errors;
-        await writes.RunAsync(viewer, async ct =>
+        return await OnceAsync(viewer, request, async ct =>
         {
             var file = await db.CriminalFiles.FirstAsync(f => f.Id == id, ct);
             var key = await KeyAsync(file, ct);
@@ -416,9 +422,8 @@ public sealed class CriminalFiles(
             file.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
             return new Audited<bool>(true, new AuditRecord(InvestigationAudit.PartyRecorded, TargetType: InvestigationAudit.File, TargetId: id,
-                CaseId: caseId, Relation: rights.Relation, Purpose: InvestigationAudit.Investigate));
+                CaseId: caseId, Relation: rights.Relation, Purpose: InvestigationAudit.Investigate), party.Id);
         }, ct);
-        return errors;
     }
 
     /// <summary>Where a suspect ends: the court convicts or acquits (with the sentence); the investigator or prosecutor discontinues.</summary>
@@ -457,10 +462,13 @@ public sealed class CriminalFiles(
         return errors;
     }
 
-    public async Task<Dictionary<string, string[]>?> RecordMeasureAsync(Viewer viewer, Guid id, MeasureInput input, CancellationToken ct = default)
+    public async Task<Dictionary<string, string[]>?> RecordMeasureAsync(Viewer viewer, Guid id, MeasureInput input, IdempotentRequest? request = null,
+        CancellationToken ct = default)
     {
         if (await RightsOrDeniedAsync(viewer, id, ct) is not { } rights)
             return null;
+        if (Seen(await writes.SeenAsync(viewer, request, ct)) is { } seen)
+            return seen;
         if (!rights.RecordsMeasures)
             return new() { [""] = [text["Coercive_NotYours"]] };
         var errors = new Dictionary<string, string[]>();
@@ -479,7 +487,7 @@ public sealed class CriminalFiles(
             errors[nameof(MeasureInput.Note)] = [text["Validation_TooLong", MaxText]];
         if (errors.Count > 0)
             return errors;
-        await writes.RunAsync(viewer, async ct =>
+        return await OnceAsync(viewer, request, async ct =>
         {
             var file = await db.CriminalFiles.FirstAsync(f => f.Id == id, ct);
             var key = await KeyAsync(file, ct);
@@ -500,15 +508,17 @@ public sealed class CriminalFiles(
             file.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
             return new Audited<bool>(true, new AuditRecord(InvestigationAudit.MeasureRecorded, TargetType: InvestigationAudit.File, TargetId: id,
-                Relation: rights.Relation, Purpose: PurposeOf(rights)));
+                Relation: rights.Relation, Purpose: PurposeOf(rights)), measure.Id);
         }, ct);
-        return errors;
     }
 
-    public async Task<Dictionary<string, string[]>?> RecordNonPunishmentAsync(Viewer viewer, Guid id, NonPunishmentInput input, CancellationToken ct = default)
+    public async Task<Dictionary<string, string[]>?> RecordNonPunishmentAsync(Viewer viewer, Guid id, NonPunishmentInput input,
+        IdempotentRequest? request = null, CancellationToken ct = default)
     {
         if (await RightsOrDeniedAsync(viewer, id, ct) is not { } rights)
             return null;
+        if (Seen(await writes.SeenAsync(viewer, request, ct)) is { } seen)
+            return seen;
         if (!rights.RecordsNonPunishment)
             return new() { [""] = [text["NonPunishment_NotYours"]] };
         var errors = new Dictionary<string, string[]>();
@@ -528,7 +538,7 @@ public sealed class CriminalFiles(
             errors[nameof(NonPunishmentInput.DecidedOn)] = [text["NonPunishment_DateInvalid"]];
         if (errors.Count > 0)
             return errors;
-        await writes.RunAsync(viewer, async ct =>
+        return await OnceAsync(viewer, request, async ct =>
         {
             var file = await db.CriminalFiles.FirstAsync(f => f.Id == id, ct);
             var key = await KeyAsync(file, ct);
@@ -547,9 +557,8 @@ public sealed class CriminalFiles(
             file.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
             return new Audited<bool>(true, new AuditRecord(InvestigationAudit.NonPunishmentRecorded, TargetType: InvestigationAudit.File, TargetId: id,
-                CaseId: party.CaseId, Relation: rights.Relation, Purpose: PurposeOf(rights)));
+                CaseId: party.CaseId, Relation: rights.Relation, Purpose: PurposeOf(rights)), record.Id);
         }, ct);
-        return errors;
     }
 
     /// <summary>
@@ -612,6 +621,30 @@ public sealed class CriminalFiles(
         }, ct);
         return errors;
     }
+
+    /// <summary>
+    /// An added record: once per key when there is one (the API's <c>Idempotency-Key</c>, a page's form key) — a twin with the same
+    /// key and body is answered as done, another body is refused — and a plain audited write otherwise.
+    /// </summary>
+    private async Task<Dictionary<string, string[]>> OnceAsync(Viewer viewer, IdempotentRequest? request,
+        Func<CancellationToken, Task<Audited<bool>>> work, CancellationToken ct)
+    {
+        if (request is null)
+        {
+            await writes.RunAsync(viewer, work, ct);
+            return [];
+        }
+        var once = await writes.RunOnceAsync(viewer, request, work, (_, _) => Task.FromResult(true), ct);
+        return once.Outcome == OnceOutcome.KeyConflict ? new() { [""] = [text["Api_IdempotencyKeyReused"]] } : [];
+    }
+
+    /// <summary>A key seen before: done (the same body) or refused (another body); null for a new key or none.</summary>
+    private Dictionary<string, string[]>? Seen(Once<Guid>? seen) => seen?.Outcome switch
+    {
+        OnceOutcome.Replayed => [],
+        OnceOutcome.KeyConflict => new() { [""] = [text["Api_IdempotencyKeyReused"]] },
+        _ => null,
+    };
 
     /// <summary>The viewer's rights on the file, or null with the attempt audited.</summary>
     internal async Task<FileRights?> RightsOrDeniedAsync(Viewer viewer, Guid id, CancellationToken ct)

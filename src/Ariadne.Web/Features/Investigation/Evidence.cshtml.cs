@@ -1,16 +1,24 @@
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Features.Investigation;
 
-/// <summary>One evidence item: its hash, its signed timestamp, its chain of custody (checked as shown), the custody form and the watermarked download.</summary>
+/// <summary>
+/// One evidence item: its hash, its signed timestamp, its chain of custody (checked as shown), the custody form and the watermarked
+/// download. The custody form carries a key made when the page rendered: sent twice, it records one event.
+/// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class EvidenceModel(EvidenceLocker locker) : PageModel
+public sealed class EvidenceModel(EvidenceLocker locker, BlindIndex index, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    /// <summary>The key of the custody form sent (<see cref="Idempotency.NewFormKey"/>).</summary>
+    [BindProperty] public string? FormKey { get; set; }
     [BindProperty] public EvidenceLocker.CustodyInput Custody { get; set; } = new();
 
     public EvidenceLocker.ItemView View { get; private set; } = null!;
@@ -20,7 +28,8 @@ public sealed class EvidenceModel(EvidenceLocker locker) : PageModel
     public async Task<IActionResult> OnPostCustodyAsync()
     {
         ModelState.Clear();
-        var errors = await locker.RecordCustodyAsync(Viewer.Of(User), Id, Custody);
+        var errors = await locker.RecordCustodyAsync(Viewer.Of(User), Id, Custody,
+            IdempotentRequest.ForAddition(index, FormKey, nameof(CustodyEvent), Id, Custody));
         if (errors is null)
             return NotFound();
         if (errors.Count == 0)
@@ -30,7 +39,7 @@ public sealed class EvidenceModel(EvidenceLocker locker) : PageModel
         }
         foreach (var (field, messages) in errors)
             foreach (var message in messages)
-                ModelState.AddModelError(field.Length == 0 ? "" : "Custody." + field, message);
+                ModelState.AddModelError(field.Length == 0 ? "" : "Custody." + field, message == text["Api_IdempotencyKeyReused"] ? text["Form_AlreadySent"] : message);
         return await LoadAsync() ? Page() : NotFound();
     }
 
@@ -43,8 +52,7 @@ public sealed class EvidenceModel(EvidenceLocker locker) : PageModel
             case EvidenceLocker.DownloadOutcome.Served:
                 return File(served!.Content, served.ContentType, served.FileName);
             case EvidenceLocker.DownloadOutcome.Tampered or EvidenceLocker.DownloadOutcome.NotAllowed:
-                ModelState.AddModelError("", HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()[
-                    outcome == EvidenceLocker.DownloadOutcome.Tampered ? "Evidence_Tampered" : "Custody_NotAllowed"]);
+                ModelState.AddModelError("", text[outcome == EvidenceLocker.DownloadOutcome.Tampered ? "Evidence_Tampered" : "Custody_NotAllowed"]);
                 return await LoadAsync() ? Page() : NotFound();
             default:
                 return NotFound();

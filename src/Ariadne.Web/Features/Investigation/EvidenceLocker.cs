@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
@@ -157,12 +158,19 @@ public sealed class EvidenceLocker(
             .OrderBy(i => i.Name).Select(i => new { i.Id, i.Name }).ToListAsync(ct)).Select(i => (i.Id, i.Name)).ToList();
     }
 
-    /// <summary>Records a custody event; the content's hash is computed again and recorded with it. Null when the item is not visible.</summary>
-    public async Task<Dictionary<string, string[]>?> RecordCustodyAsync(Viewer viewer, Guid itemId, CustodyInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Records a custody event; the content's hash is computed again and recorded with it. Null when the item is not visible. Once per
+    /// key when there is one (the API's <c>Idempotency-Key</c>, the page's form key): a retry with the same key and body records
+    /// nothing more and is answered as the first was; another body with the key is refused.
+    /// </summary>
+    public async Task<Dictionary<string, string[]>?> RecordCustodyAsync(Viewer viewer, Guid itemId, CustodyInput input, IdempotentRequest? request = null,
+        CancellationToken ct = default)
     {
         var fileId = await db.EvidenceItems.Where(i => i.Id == itemId).Select(i => (Guid?)i.FileId).FirstOrDefaultAsync(ct);
         if (fileId is null || await files.RightsOrDeniedAsync(viewer, fileId.Value, ct) is not { } rights)
             return null;
+        if (await writes.SeenAsync(viewer, request, ct) is { } seen)
+            return seen.Outcome == OnceOutcome.KeyConflict ? KeyReused() : await ReplayAsync(seen.Result, ct);
         // A reader through a granted connection request handles no evidence: no transfer, examination, disclosure or return.
         if (!rights.HandlesEvidence)
             return new() { [""] = [text["Custody_NotAllowed"]] };
@@ -189,7 +197,7 @@ public sealed class EvidenceLocker(
             errors[nameof(CustodyInput.Reason)] = [text["Validation_TooLong", 1000]];
         if (errors.Count > 0)
             return errors;
-        var tampered = await writes.RunSerializedAsync(viewer, async ct =>
+        async Task<Audited<bool>> Work(CancellationToken ct)
         {
             var item = await db.EvidenceItems.FirstAsync(i => i.Id == itemId, ct);
             await db.Entry(item).ReloadAsync(ct);
@@ -197,7 +205,7 @@ public sealed class EvidenceLocker(
             var matched = await ContentMatchesAsync(item, key, ct) && ChainProblem(item, await EventsAsync(itemId, ct)) is null;
             var previous = await db.CustodyEvents.Where(c => c.ItemId == itemId).OrderByDescending(c => c.Sequence).Select(c => c.Hash).FirstAsync(ct);
             var now = Now();
-            Append(item, key, kind, viewer, kind == CustodyKind.Transfer ? input.ToInstitutionId : null, location!, reason, matched, previous, now);
+            var recorded = Append(item, key, kind, viewer, kind == CustodyKind.Transfer ? input.ToInstitutionId : null, location!, reason, matched, previous, now);
             if (kind == CustodyKind.Transfer)
             {
                 // Held by the receiving institution; which of its people holds it is theirs to record (a custody event of their own).
@@ -209,10 +217,19 @@ public sealed class EvidenceLocker(
                 NotifyTamper(item, now);
             await db.SaveChangesAsync(ct);
             return new Audited<bool>(!matched, new AuditRecord(matched ? InvestigationAudit.CustodyRecorded : InvestigationAudit.EvidenceTampered,
-                TargetType: InvestigationAudit.Evidence, TargetId: itemId, Relation: rights.Relation, Purpose: InvestigationAudit.Custody));
-        }, ct);
-        return tampered ? new() { [""] = [text["Evidence_Tampered"]] } : errors;
+                TargetType: InvestigationAudit.Evidence, TargetId: itemId, Relation: rights.Relation, Purpose: InvestigationAudit.Custody), recorded.Id);
+        }
+        if (request is null)
+            return await writes.RunSerializedAsync(viewer, Work, ct) ? new() { [""] = [text["Evidence_Tampered"]] } : errors;
+        var once = await writes.RunOnceAsync(viewer, request, Work, async (id, ct) =>
+            await db.CustodyEvents.AsNoTracking().Where(c => c.Id == id).Select(c => !c.HashMatched).FirstOrDefaultAsync(ct), ct);
+        return once.Outcome == OnceOutcome.KeyConflict ? KeyReused() : once.Result ? new() { [""] = [text["Evidence_Tampered"]] } : errors;
+
+        async Task<Dictionary<string, string[]>> ReplayAsync(Guid eventId, CancellationToken ct) =>
+            await db.CustodyEvents.AsNoTracking().AnyAsync(c => c.Id == eventId && !c.HashMatched, ct) ? new() { [""] = [text["Evidence_Tampered"]] } : [];
     }
+
+    private Dictionary<string, string[]> KeyReused() => new() { [""] = [text["Api_IdempotencyKeyReused"]] };
 
     /// <summary>
     /// The item's content for the viewer, watermarked with their identity; the download is a custody event and an audit event
@@ -341,7 +358,7 @@ public sealed class EvidenceLocker(
         }
     }
 
-    private void Append(EvidenceItem item, byte[] key, CustodyKind kind, Viewer viewer, Guid? toInstitution, string location, string? reason,
+    private CustodyEvent Append(EvidenceItem item, byte[] key, CustodyKind kind, Viewer viewer, Guid? toInstitution, string location, string? reason,
         bool hashMatched, byte[] previousHash, DateTimeOffset now)
     {
         item.CustodyCount++;
@@ -361,6 +378,7 @@ public sealed class EvidenceLocker(
         e.ReasonEnc = db.Seal(e, c => c.ReasonEnc, reason, key, item.DataKeyId);
         e.Hash = EventHash(e);
         db.CustodyEvents.Add(e);
+        return e;
     }
 
     /// <summary>SHA-256 over the event's fields and the hash before it (its ciphertext as stored: the chain checks without any key).</summary>

@@ -1,19 +1,29 @@
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Features.Investigation;
 
-/// <summary>One criminal file: its stages, parties, measures, non-punishment decisions, evidence and who may see it; each form records only what the viewer's relation allows.</summary>
+/// <summary>
+/// One criminal file: its stages, parties, measures, non-punishment decisions, evidence and who may see it; each form records only what
+/// the viewer's relation allows. The forms that add a record carry a key made when the page rendered (<see cref="FormKey"/>): a form
+/// sent twice (a double click, a retry after a lost answer) records once.
+/// </summary>
 [Authorize(Policy = Policies.Mfa)]
 [RequestSizeLimit(EvidenceOptions.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceOptions.MaxUploadBytes)]
-public sealed class FileModel(CriminalFiles files, EvidenceLocker locker, CooperationRequests cooperation) : PageModel
+public sealed class FileModel(CriminalFiles files, EvidenceLocker locker, CooperationRequests cooperation, BlindIndex index,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    /// <summary>The key of the form sent (<see cref="Idempotency.NewFormKey"/>); without one the write is not deduplicated.</summary>
+    [BindProperty] public string? FormKey { get; set; }
     [BindProperty] public CriminalFiles.StageInput Stage { get; set; } = new();
     [BindProperty] public CriminalFiles.PartyInput Party { get; set; } = new();
     [BindProperty] public CriminalFiles.OutcomeInput Outcome { get; set; } = new();
@@ -30,16 +40,21 @@ public sealed class FileModel(CriminalFiles files, EvidenceLocker locker, Cooper
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostStageAsync() => SaveAsync("Stage", v => files.RecordStageAsync(v, Id, Stage), "File_StageSaved");
+    public Task<IActionResult> OnPostStageAsync() =>
+        SaveAsync("Stage", v => files.RecordStageAsync(v, Id, Stage, Keyed(nameof(FileStageEvent), Stage)), "File_StageSaved");
 
-    public Task<IActionResult> OnPostPartyAsync() => SaveAsync("Party", v => files.AddPartyAsync(v, Id, Party), "Party_Saved");
+    public Task<IActionResult> OnPostPartyAsync() => SaveAsync("Party", v => files.AddPartyAsync(v, Id, Party, Keyed(nameof(FileParty), Party)), "Party_Saved");
 
     public Task<IActionResult> OnPostOutcomeAsync() => SaveAsync("Outcome", v => files.RecordOutcomeAsync(v, Id, Outcome), "Outcome_Saved");
 
-    public Task<IActionResult> OnPostMeasureAsync() => SaveAsync("Measure", v => files.RecordMeasureAsync(v, Id, Measure), "Coercive_Saved");
+    public Task<IActionResult> OnPostMeasureAsync() =>
+        SaveAsync("Measure", v => files.RecordMeasureAsync(v, Id, Measure, Keyed(nameof(CoerciveMeasure), Measure)), "Coercive_Saved");
 
     public Task<IActionResult> OnPostNonPunishmentAsync() =>
-        SaveAsync("NonPunishment", v => files.RecordNonPunishmentAsync(v, Id, NonPunishment), "NonPunishment_Saved");
+        SaveAsync("NonPunishment", v => files.RecordNonPunishmentAsync(v, Id, NonPunishment, Keyed(nameof(NonPunishmentRecord), NonPunishment)), "NonPunishment_Saved");
+
+    /// <summary>The form's key with the fingerprint of what it sends, as the API's <c>Idempotency-Key</c>; null without a key.</summary>
+    private IdempotentRequest? Keyed(string resourceType, object input) => IdempotentRequest.ForAddition(index, FormKey, resourceType, Id, input);
 
     public Task<IActionResult> OnPostShareAsync() => SaveAsync("Share", v => files.ShareAsync(v, Id, Share), "File_Shared");
 
@@ -69,7 +84,8 @@ public sealed class FileModel(CriminalFiles files, EvidenceLocker locker, Cooper
         }
         foreach (var (field, messages) in errors)
             foreach (var message in messages)
-                ModelState.AddModelError(field.Length == 0 ? "" : field == "Upload" ? "Upload" : prefix + "." + field, message);
+                ModelState.AddModelError(field.Length == 0 ? "" : field == "Upload" ? "Upload" : prefix + "." + field,
+                    message == text["Api_IdempotencyKeyReused"] ? text["Form_AlreadySent"] : message);
         return await LoadAsync() ? Page() : NotFound();
     }
 

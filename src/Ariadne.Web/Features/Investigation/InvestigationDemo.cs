@@ -35,16 +35,16 @@ public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbC
         if (id is not { } fileId)
             throw new InvalidOperationException("the demo file was refused: " + string.Join("; ", errors.Keys));
         var victimCase = await db.Cases.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Recency).Select(c => c.Number).FirstAsync(cancellationToken);
-        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Elşən Məmmədov", Sex = PartySex.Male, BirthYear = 1978, Citizenship = "AZE", Detail = "Demo: vasitəçi şirkətin direktoru" }, cancellationToken));
-        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Sevda Quliyeva", Sex = PartySex.Female, BirthYear = 1985, Citizenship = "AZE", Detail = "Demo: işə götürən" }, cancellationToken));
-        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Victim, Name = "Demo: G. N.", Sex = PartySex.Female, BirthYear = 1999, Citizenship = "AZE", CaseNumber = victimCase }, cancellationToken));
-        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Witness, Name = "Demo: Kamran Həsənov", Sex = PartySex.Male }, cancellationToken));
-        await Check(files.RecordStageAsync(investigator, fileId, new() { Stage = FileStage.CriminalCaseOpened, On = today.AddDays(-60), OfficialNumber = "Demo 2026/144-1/0042" }, cancellationToken));
-        await Check(files.RecordStageAsync(investigator, fileId, new() { Stage = FileStage.Charged, On = today.AddDays(-20) }, cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Elşən Məmmədov", Sex = PartySex.Male, BirthYear = 1978, Citizenship = "AZE", Detail = "Demo: vasitəçi şirkətin direktoru" }, ct: cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Suspect, Name = "Demo: Sevda Quliyeva", Sex = PartySex.Female, BirthYear = 1985, Citizenship = "AZE", Detail = "Demo: işə götürən" }, ct: cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Victim, Name = "Demo: G. N.", Sex = PartySex.Female, BirthYear = 1999, Citizenship = "AZE", CaseNumber = victimCase }, ct: cancellationToken));
+        await Check(files.AddPartyAsync(investigator, fileId, new() { Role = PartyRole.Witness, Name = "Demo: Kamran Həsənov", Sex = PartySex.Male }, ct: cancellationToken));
+        await Check(files.RecordStageAsync(investigator, fileId, new() { Stage = FileStage.CriminalCaseOpened, On = today.AddDays(-60), OfficialNumber = "Demo 2026/144-1/0042" }, ct: cancellationToken));
+        await Check(files.RecordStageAsync(investigator, fileId, new() { Stage = FileStage.Charged, On = today.AddDays(-20) }, ct: cancellationToken));
         var suspect = await db.FileParties.AsNoTracking().Where(p => p.FileId == fileId && p.Role == PartyRole.Suspect).OrderBy(p => p.AddedAt).Select(p => p.Id).FirstAsync(cancellationToken);
-        await Check(files.RecordMeasureAsync(investigator, fileId, new() { PartyId = suspect, Kind = MeasureKind.Detention, OrderedBy = MeasureAuthority.Court, From = today.AddDays(-20), Until = today.AddDays(70) }, cancellationToken));
+        await Check(files.RecordMeasureAsync(investigator, fileId, new() { PartyId = suspect, Kind = MeasureKind.Detention, OrderedBy = MeasureAuthority.Court, From = today.AddDays(-20), Until = today.AddDays(70) }, ct: cancellationToken));
         var victim = await db.FileParties.AsNoTracking().Where(p => p.FileId == fileId && p.Role == PartyRole.Victim).Select(p => p.Id).FirstAsync(cancellationToken);
-        await Check(files.RecordNonPunishmentAsync(investigator, fileId, new() { PartyId = victim, Offence = "Demo: saxta iş vizası ilə sərhədi keçmə", Decision = NonPunishmentDecision.NotProsecuted, DecidedOn = today.AddDays(-15) }, cancellationToken));
+        await Check(files.RecordNonPunishmentAsync(investigator, fileId, new() { PartyId = victim, Offence = "Demo: saxta iş vizası ilə sərhədi keçmə", Decision = NonPunishmentDecision.NotProsecuted, DecidedOn = today.AddDays(-15) }, ct: cancellationToken));
         await Check(files.ShareAsync(investigator, fileId, new() { InstitutionId = prosecutorUser.InstitutionId, Reason = "Demo: ittiham aktı üçün" }, cancellationToken));
 
         var (ledger, ledgerErrors) = await locker.TakeInAsync(investigator, fileId, new() { Description = "Demo: vasitəçi şirkətin ödəniş dəftəri (skan)", Location = "Demo: sübut otağı 2, şkaf 14" },
@@ -53,8 +53,8 @@ public sealed class InvestigationDemo(UserManager<AriadneUser> users, AriadneDbC
             throw new InvalidOperationException("the demo ledger was refused: " + string.Join("; ", ledgerErrors?.Keys.ToList() ?? []));
         await locker.TakeInAsync(investigator, fileId, new() { Description = "Demo: şübhəlinin telefonundan yazışmanın mətni", Location = "Demo: sübut otağı 2, şkaf 14" },
             "yazisma.txt", "text/plain", Encoding.UTF8.GetBytes("Demo: — Sabah 6-da avtovağzalda. Pasportları mən saxlayacağam.\n"), cancellationToken);
-        await Check(locker.RecordCustodyAsync(investigator, ledger.Value, new() { Kind = CustodyKind.Transfer, ToInstitutionId = prosecutorUser.InstitutionId, Location = "Demo: prokurorluğun dəftərxanası", Reason = "Demo: ittiham aktına əlavə" }, cancellationToken));
-        await Check(files.RecordStageAsync(prosecutor, fileId, new() { Stage = FileStage.IndictmentToCourt, On = today.AddDays(-3), CourtInstitutionId = clerkUser.InstitutionId, Note = "Demo: ittiham aktı təsdiq edildi" }, cancellationToken));
+        await Check(locker.RecordCustodyAsync(investigator, ledger.Value, new() { Kind = CustodyKind.Transfer, ToInstitutionId = prosecutorUser.InstitutionId, Location = "Demo: prokurorluğun dəftərxanası", Reason = "Demo: ittiham aktına əlavə" }, ct: cancellationToken));
+        await Check(files.RecordStageAsync(prosecutor, fileId, new() { Stage = FileStage.IndictmentToCourt, On = today.AddDays(-3), CourtInstitutionId = clerkUser.InstitutionId, Note = "Demo: ittiham aktı təsdiq edildi" }, ct: cancellationToken));
         await SeedCooperationAsync(investigator, fileId, suspect, cancellationToken);
         await SeedGraphAsync(investigator, fileId, today, cancellationToken);
     }

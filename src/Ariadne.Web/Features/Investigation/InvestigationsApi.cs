@@ -53,25 +53,29 @@ public static class InvestigationsApi
             .WithSummary("One criminal file (the read is audited). A linked protection case the caller may not see is named hidden, never shown.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         files.MapPost("/{id:guid}/stages", StageAsync).RequireAuthorization(InvestigationModule.WritePolicy).WithName("RecordInvestigationStage")
-            .WithSummary("Records a stage: the Squad its investigation, the prosecutor the indictment (with the court, which then sees the file), the court hearings and the verdict.")
+            .WithSummary("Records a stage: the Squad its investigation, the prosecutor the indictment (with the court, which then sees the file), the court hearings and the verdict. Once per Idempotency-Key: a retry is answered as done.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         files.MapPost("/{id:guid}/parties", PartyAsync).RequireAuthorization(InvestigationModule.WritePolicy).WithName("AddInvestigationParty")
-            .WithSummary("Adds a suspect, victim or witness (the Squad); a victim's protection case by its number, only one the caller may see.")
+            .WithSummary("Adds a suspect, victim or witness (the Squad); a victim's protection case by its number, only one the caller may see. Once per Idempotency-Key.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         files.MapPost("/{id:guid}/measures", MeasureAsync).RequireAuthorization(InvestigationModule.WritePolicy).WithName("RecordCoerciveMeasure")
-            .WithSummary("Records a coercive procedural measure on a suspect.")
+            .WithSummary("Records a coercive procedural measure on a suspect (once per Idempotency-Key).")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         files.MapPost("/{id:guid}/non-punishment", NonPunishmentAsync).RequireAuthorization(InvestigationModule.WritePolicy).WithName("RecordNonPunishment")
-            .WithSummary("Records an offence a victim was compelled to commit and the decision on it (the non-punishment principle).")
+            .WithSummary("Records an offence a victim was compelled to commit and the decision on it (the non-punishment principle), once per Idempotency-Key.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var evidence = v1.MapGroup("/evidence").ProducesTokenProblems();
         evidence.MapGet("/", EvidenceListAsync).RequireAuthorization(InvestigationModule.EvidenceReadPolicy).WithName("ListEvidence")
@@ -95,20 +99,21 @@ public static class InvestigationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         evidence.MapPost("/{id:guid}/custody", CustodyAsync).RequireAuthorization(InvestigationModule.EvidenceWritePolicy).WithName("RecordCustody")
-            .WithSummary("Appends a custody event (transfer, examination, disclosure to the defence or the court, return); the content's hash is re-checked.")
+            .WithSummary("Appends a custody event (transfer, examination, disclosure to the defence or the court, return); the content's hash is re-checked. Once per Idempotency-Key: a retry records no second event.")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static List<string> Roles(ClaimsPrincipal user) => user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
 
     private static ProblemHttpResult NotFound(IStringLocalizer text) => TypedResults.Problem(title: text["Status_404"], statusCode: StatusCodes.Status404NotFound);
 
-    /// <summary>Errors by field (400), or a refusal (the empty key) as 409.</summary>
+    /// <summary>Errors by field (400), or a refusal (the empty key) as 409 — an <c>Idempotency-Key</c> already used for another body as 422.</summary>
     private static ProblemHttpResult Problem(Dictionary<string, string[]> errors, IStringLocalizer text) =>
         errors.TryGetValue("", out var refusal)
-            ? TypedResults.Problem(title: refusal[0], statusCode: StatusCodes.Status409Conflict)
+            ? TypedResults.Problem(title: refusal[0], statusCode: refusal[0] == text["Api_IdempotencyKeyReused"] ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict)
             : ApiProblems.Invalid(errors, text);
 
     private static async Task<Ok<List<FileSummary>>> ListAsync(ClaimsPrincipal user, CriminalFiles files, CancellationToken ct) =>
@@ -136,17 +141,36 @@ public static class InvestigationsApi
         IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         await files.ReadAsync(Viewer.Of(user), id, ct) is { } file ? TypedResults.Ok(Document(file)) : NotFound(text);
 
-    private static Task<Results<NoContent, ProblemHttpResult>> StageAsync(Guid id, CriminalFiles.StageInput input, ClaimsPrincipal user, CriminalFiles files,
-        IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(files.RecordStageAsync(Viewer.Of(user), id, input, ct), text);
+    private static Task<Results<NoContent, ProblemHttpResult>> StageAsync(Guid id, CriminalFiles.StageInput input,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, CriminalFiles files, BlindIndex index,
+        IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        OnceAsync(IdempotentRequest.ForAddition(index, idempotencyKey, nameof(FileStageEvent), id, input),
+            request => files.RecordStageAsync(Viewer.Of(user), id, input, request, ct), text);
 
-    private static Task<Results<NoContent, ProblemHttpResult>> PartyAsync(Guid id, CriminalFiles.PartyInput input, ClaimsPrincipal user, CriminalFiles files,
-        IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(files.AddPartyAsync(Viewer.Of(user), id, input, ct), text);
+    private static Task<Results<NoContent, ProblemHttpResult>> PartyAsync(Guid id, CriminalFiles.PartyInput input,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, CriminalFiles files, BlindIndex index,
+        IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        OnceAsync(IdempotentRequest.ForAddition(index, idempotencyKey, nameof(FileParty), id, input),
+            request => files.AddPartyAsync(Viewer.Of(user), id, input, request, ct), text);
 
-    private static Task<Results<NoContent, ProblemHttpResult>> MeasureAsync(Guid id, CriminalFiles.MeasureInput input, ClaimsPrincipal user, CriminalFiles files,
-        IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(files.RecordMeasureAsync(Viewer.Of(user), id, input, ct), text);
+    private static Task<Results<NoContent, ProblemHttpResult>> MeasureAsync(Guid id, CriminalFiles.MeasureInput input,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, CriminalFiles files, BlindIndex index,
+        IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        OnceAsync(IdempotentRequest.ForAddition(index, idempotencyKey, nameof(CoerciveMeasure), id, input),
+            request => files.RecordMeasureAsync(Viewer.Of(user), id, input, request, ct), text);
 
-    private static Task<Results<NoContent, ProblemHttpResult>> NonPunishmentAsync(Guid id, CriminalFiles.NonPunishmentInput input, ClaimsPrincipal user,
-        CriminalFiles files, IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(files.RecordNonPunishmentAsync(Viewer.Of(user), id, input, ct), text);
+    private static Task<Results<NoContent, ProblemHttpResult>> NonPunishmentAsync(Guid id, CriminalFiles.NonPunishmentInput input,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, CriminalFiles files, BlindIndex index,
+        IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        OnceAsync(IdempotentRequest.ForAddition(index, idempotencyKey, nameof(NonPunishmentRecord), id, input),
+            request => files.RecordNonPunishmentAsync(Viewer.Of(user), id, input, request, ct), text);
+
+    /// <summary>An addition: the <c>Idempotency-Key</c> is required (400 without), as for the creating endpoints; then as <see cref="WriteAsync"/>.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> OnceAsync(IdempotentRequest? request,
+        Func<IdempotentRequest, Task<Dictionary<string, string[]>?>> write, IStringLocalizer text) =>
+        request is null
+            ? TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest)
+            : await WriteAsync(write(request), text);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> WriteAsync(Task<Dictionary<string, string[]>?> write, IStringLocalizer text) =>
         await write switch
@@ -203,8 +227,11 @@ public static class InvestigationsApi
         };
     }
 
-    private static Task<Results<NoContent, ProblemHttpResult>> CustodyAsync(Guid id, EvidenceLocker.CustodyInput input, ClaimsPrincipal user, EvidenceLocker locker,
-        IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(locker.RecordCustodyAsync(Viewer.Of(user), id, input, ct), text);
+    private static Task<Results<NoContent, ProblemHttpResult>> CustodyAsync(Guid id, EvidenceLocker.CustodyInput input,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, EvidenceLocker locker, BlindIndex index,
+        IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        OnceAsync(IdempotentRequest.ForAddition(index, idempotencyKey, nameof(CustodyEvent), id, input),
+            request => locker.RecordCustodyAsync(Viewer.Of(user), id, input, request, ct), text);
 
     private static EvidenceSummary Summary(CriminalFiles.EvidenceRow e) => new(e.Id, e.Number, e.Description, e.ContentType, e.Size, e.ReceivedAt, e.Location, e.Custody);
 

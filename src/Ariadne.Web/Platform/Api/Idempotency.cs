@@ -19,6 +19,12 @@ public static class Idempotency
 
     public static bool IsValidKey(string? key) => !string.IsNullOrWhiteSpace(key) && key.Length <= MaxKeyLength;
 
+    /// <summary>
+    /// The key a page puts in a form when it renders it (the hidden <c>FormKey</c> field): a double-submitted form, or one sent
+    /// again after a lost answer, carries the same key and records once.
+    /// </summary>
+    public static string NewFormKey() => "form-" + Guid.NewGuid().ToString("N");
+
     public static string RequestHash<T>(T body) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body))));
 
     public static async Task<(Outcome Outcome, Guid ResourceId)> LookupAsync(

@@ -75,6 +75,24 @@ public sealed class AuditedWrites(AriadneDbContext db, AuditTrail audit, TimePro
         }
     }
 
+    /// <summary>
+    /// Whether the key was used before: replayed (the same body; the resource it made) or refused (another body); null when it is new
+    /// or there is no key. Asked before validation that the first write changes (a stage moves on, a party is now in the request),
+    /// so that a retry is answered as done rather than refused.
+    /// </summary>
+    public async Task<Once<Guid>?> SeenAsync(Viewer viewer, IdempotentRequest? request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+            return null;
+        var (outcome, id) = await Idempotency.LookupAsync(db, viewer.UserId, request.Key, request.RequestHash, request.ResourceType, cancellationToken);
+        return outcome switch
+        {
+            Idempotency.Outcome.Replay => new Once<Guid>(OnceOutcome.Replayed, id),
+            Idempotency.Outcome.Conflict => new Once<Guid>(OnceOutcome.KeyConflict, Guid.Empty),
+            _ => null,
+        };
+    }
+
     private async Task<T> RunInsideAsync<T>(Viewer? viewer, Func<CancellationToken, Task<Audited<T>>> work, IdempotentRequest? request,
         bool serializeFirst, CancellationToken cancellationToken)
     {

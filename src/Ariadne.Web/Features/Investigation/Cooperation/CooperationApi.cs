@@ -56,10 +56,11 @@ public static class CooperationApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/items", AddItemAsync).RequireAuthorization(InvestigationModule.CooperationWritePolicy).WithName("AddCooperationItem")
-            .WithSummary("Adds a party of the file with the fields chosen for it, or a question, to a draft or returned request.")
+            .WithSummary("Adds a party of the file with the fields chosen for it, or a question, to a draft or returned request (once per Idempotency-Key: a retry adds no second item).")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         requests.MapDelete("/{id:guid}/items/{itemId:guid}", RemoveItemAsync).RequireAuthorization(InvestigationModule.CooperationWritePolicy).WithName("RemoveCooperationItem")
             .WithSummary("Removes an item from a draft or returned request.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -101,7 +102,7 @@ public static class CooperationApi
 
     private static ProblemHttpResult Problem(Dictionary<string, string[]> errors, IStringLocalizer text) =>
         errors.TryGetValue("", out var refusal)
-            ? TypedResults.Problem(title: refusal[0], statusCode: StatusCodes.Status409Conflict)
+            ? TypedResults.Problem(title: refusal[0], statusCode: refusal[0] == text["Api_IdempotencyKeyReused"] ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict)
             : ApiProblems.Invalid(errors, text);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> WriteAsync(Task<Dictionary<string, string[]>?> write, IStringLocalizer text)
@@ -160,8 +161,12 @@ public static class CooperationApi
     private static Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(Guid id, CooperationRequests.DraftInput input, ClaimsPrincipal user,
         CooperationRequests requests, IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(requests.UpdateAsync(Viewer.Of(user), id, input, ct), text);
 
-    private static Task<Results<NoContent, ProblemHttpResult>> AddItemAsync(Guid id, CooperationRequests.ItemInput input, ClaimsPrincipal user,
-        CooperationRequests requests, IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(requests.AddItemAsync(Viewer.Of(user), id, input, ct), text);
+    private static Task<Results<NoContent, ProblemHttpResult>> AddItemAsync(Guid id, CooperationRequests.ItemInput input,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, CooperationRequests requests, BlindIndex index,
+        IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        IdempotentRequest.ForAddition(index, idempotencyKey, nameof(CooperationItem), id, input) is { } request
+            ? WriteAsync(requests.AddItemAsync(Viewer.Of(user), id, input, request, ct), text)
+            : Task.FromResult<Results<NoContent, ProblemHttpResult>>(TypedResults.Problem(title: text["Api_IdempotencyKeyRequired"], statusCode: StatusCodes.Status400BadRequest));
 
     private static Task<Results<NoContent, ProblemHttpResult>> RemoveItemAsync(Guid id, Guid itemId, ClaimsPrincipal user,
         CooperationRequests requests, IStringLocalizer<SharedResource> text, CancellationToken ct) => WriteAsync(requests.RemoveItemAsync(Viewer.Of(user), id, itemId, ct), text);

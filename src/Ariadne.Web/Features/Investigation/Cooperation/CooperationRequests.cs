@@ -203,10 +203,18 @@ public sealed class CooperationRequests(
     }
 
     /// <summary>Adds a party (with the chosen fields) or a question to a draft.</summary>
-    public async Task<Dictionary<string, string[]>?> AddItemAsync(Viewer viewer, Guid id, ItemInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Adds an item to a draft or returned request. Once per key when there is one (the API's <c>Idempotency-Key</c>, the page's form
+    /// key): a retry with the same key and body adds nothing and is answered as done (before the check that the party is already in);
+    /// another body with the key is refused. Without a key a party is still refused twice, a question is not.
+    /// </summary>
+    public async Task<Dictionary<string, string[]>?> AddItemAsync(Viewer viewer, Guid id, ItemInput input, IdempotentRequest? idempotent = null,
+        CancellationToken ct = default)
     {
         if (await SquadEditableAsync(viewer, id, ct) is not { } s)
             return null;
+        if (await writes.SeenAsync(viewer, idempotent, ct) is { } seen)
+            return seen.Outcome == OnceOutcome.KeyConflict ? new() { [""] = [text["Api_IdempotencyKeyReused"]] } : [];
         if (s.Errors is { } refused)
             return refused;
         var request = s.Standing!.Request;
@@ -217,16 +225,23 @@ public sealed class CooperationRequests(
         var errors = ValidateItem(input, parties, present);
         if (errors.Count > 0)
             return errors;
-        await writes.RunAsync(viewer, async ct =>
+        async Task<Audited<bool>> Work(CancellationToken ct)
         {
             var row = await db.CooperationRequests.FirstAsync(r => r.Id == id, ct);
             var now = time.GetUtcNow();
-            db.CooperationItems.Add(NewItem(row, input, parties, await KeyAsync(row.DataKeyId, ct), viewer, now));
+            var item = NewItem(row, input, parties, await KeyAsync(row.DataKeyId, ct), viewer, now);
+            db.CooperationItems.Add(item);
             row.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
-            return new Audited<bool>(true, Record(CooperationAudit.Changed, s.Standing!, id));
-        }, ct);
-        return errors;
+            return new Audited<bool>(true, Record(CooperationAudit.Changed, s.Standing!, id), item.Id);
+        }
+        if (idempotent is null)
+        {
+            await writes.RunAsync(viewer, Work, ct);
+            return errors;
+        }
+        var once = await writes.RunOnceAsync(viewer, idempotent, Work, (_, _) => Task.FromResult(true), ct);
+        return once.Outcome == OnceOutcome.KeyConflict ? new() { [""] = [text["Api_IdempotencyKeyReused"]] } : errors;
     }
 
     public async Task<Dictionary<string, string[]>?> RemoveItemAsync(Viewer viewer, Guid id, Guid itemId, CancellationToken ct = default)

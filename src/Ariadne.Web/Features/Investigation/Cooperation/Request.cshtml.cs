@@ -1,20 +1,26 @@
 using System.Security.Claims;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Api;
+using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Features.Investigation.Cooperation;
 
 /// <summary>
 /// One request to foreign law enforcement: its items and timeline, and the step the viewer may take now — the Squad adds
-/// and removes items and submits; the National Coordinator returns or sends; either records a reminder or a reply.
+/// and removes items and submits; the National Coordinator returns or sends; either records a reminder or a reply. The forms adding
+/// an item carry a key made when the page rendered: sent twice, they add one item.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class RequestModel(CooperationRequests requests) : PageModel
+public sealed class RequestModel(CooperationRequests requests, BlindIndex index, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    /// <summary>The key of the item form sent (<see cref="Idempotency.NewFormKey"/>).</summary>
+    [BindProperty] public string? FormKey { get; set; }
     [BindProperty] public CooperationRequests.DraftInput Draft { get; set; } = new();
     [BindProperty] public CooperationRequests.ItemInput Item { get; set; } = new();
     [BindProperty] public Guid ItemId { get; set; }
@@ -34,7 +40,8 @@ public sealed class RequestModel(CooperationRequests requests) : PageModel
         return SaveAsync("Draft", v => requests.UpdateAsync(v, Id, Draft), "Cooperation_Changed");
     }
 
-    public Task<IActionResult> OnPostItemAsync() => SaveAsync("Item", v => requests.AddItemAsync(v, Id, Item), "Cooperation_ItemAdded");
+    public Task<IActionResult> OnPostItemAsync() =>
+        SaveAsync("Item", v => requests.AddItemAsync(v, Id, Item, IdempotentRequest.ForAddition(index, FormKey, nameof(CooperationItem), Id, Item)), "Cooperation_ItemAdded");
 
     public Task<IActionResult> OnPostRemoveAsync() => SaveAsync("Item", v => requests.RemoveItemAsync(v, Id, ItemId), "Cooperation_ItemRemoved");
 
@@ -65,7 +72,7 @@ public sealed class RequestModel(CooperationRequests requests) : PageModel
         }
         foreach (var (field, messages) in errors)
             foreach (var message in messages)
-                ModelState.AddModelError(field.Length == 0 ? "" : prefix + "." + field, message);
+                ModelState.AddModelError(field.Length == 0 ? "" : prefix + "." + field, message == text["Api_IdempotencyKeyReused"] ? text["Form_AlreadySent"] : message);
         return await LoadAsync() ? Page() : NotFound();
     }
 

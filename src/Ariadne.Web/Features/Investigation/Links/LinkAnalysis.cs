@@ -515,9 +515,16 @@ public sealed class LinkAnalysis(
         var inRows = incoming.Select(r => new RequestRow(r.Id, r.Status, r.RequestedAt, kinds.GetValueOrDefault(r.FromEntityId), names.GetValueOrDefault(r.RequestedBy, "—"),
             institutions.GetValueOrDefault(r.RequesterInstitutionId, "—"), r.Relation, Open(r, x => x.ReasonEnc), TargetOf(r).Number, TargetOf(r).Href, r.DecidedAt,
             Open(r, x => x.DecisionNoteEnc), "")).ToList();
-        // The requester learns what lay behind the connection only once granted.
+        // The requester learns what lay behind the connection only once granted, and only while the grant is in force: once the
+        // 90 days have passed or the grant was revoked (the target no longer open to them), its number and link are gone again.
+        var grantedFiles = outgoing.Where(r => r.Status == ConnectionRequestStatus.Granted && r.Target == ConnectionTarget.CriminalFile).Select(r => r.TargetId).Distinct().ToList();
+        var grantedCases = outgoing.Where(r => r.Status == ConnectionRequestStatus.Granted && r.Target == ConnectionTarget.ProtectionCase).Select(r => r.TargetId).Distinct().ToList();
+        var openFiles = await access.ActiveGrants(viewer).Where(g => grantedFiles.Contains(g.FileId)).Select(g => g.FileId).Distinct().ToListAsync(ct);
+        var openCases = await caseAccess.ActiveGrants(viewer).Where(g => grantedCases.Contains(g.CaseId)).Select(g => g.CaseId).Distinct().ToListAsync(ct);
+        bool InForce(ConnectionRequest r) => r.Status == ConnectionRequestStatus.Granted
+            && (r.Target == ConnectionTarget.CriminalFile ? openFiles.Contains(r.TargetId) : openCases.Contains(r.TargetId));
         var outRows = outgoing.Select(r => new RequestRow(r.Id, r.Status, r.RequestedAt, kinds.GetValueOrDefault(r.FromEntityId), "", "", r.Relation, Open(r, x => x.ReasonEnc),
-            r.Status == ConnectionRequestStatus.Granted ? TargetOf(r).Number : null, r.Status == ConnectionRequestStatus.Granted ? TargetOf(r).Href : null, r.DecidedAt,
+            InForce(r) ? TargetOf(r).Number : null, InForce(r) ? TargetOf(r).Href : null, r.DecidedAt,
             Open(r, x => x.DecisionNoteEnc), FromValue(r.FromEntityId))).ToList();
         return (inRows, outRows);
     }
