@@ -28,7 +28,7 @@ public sealed class CoordinationDemo(NationalCount nationalCount, PlanImport imp
         var ministry = new Viewer(ministryUser.Id, ministryUser.InstitutionId, []);
         string[] coordinatorRoles = [RoleCatalog.Coordinator];
         string[] ministryRoles = [RoleCatalog.ExecutiveOfficer];
-        var today = DateOnly.FromDateTime(uiTime.Local(uiTime.Now).DateTime);
+        var today = uiTime.Today;
         var measures = (await plans.MeasureChoicesAsync(cancellationToken)).ToDictionary(m => m.Code, m => m.Id);
 
         async Task Assign(string code, DateOnly? deadline, string? budget, decimal? target = null)

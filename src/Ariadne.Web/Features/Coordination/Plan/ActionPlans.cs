@@ -140,7 +140,7 @@ public sealed class ActionPlans(AriadneDbContext db, AuditedWrites writes, Audit
         : db.PlanMeasures.AsNoTracking().Where(m => m.ResponsibleInstitutionId == s.InstitutionId
             || db.Set<PlanMeasurePartner>().Any(p => p.MeasureId == m.Id && p.InstitutionId == s.InstitutionId));
 
-    private DateOnly Today => DateOnly.FromDateTime(uiTime.Local(time.GetUtcNow()).DateTime);
+    private DateOnly Today => uiTime.Today;
 
     private static string Pick(string az, string ru, string en)
     {
