@@ -59,7 +59,7 @@ public abstract class AttackInvestigationInput(AriadneApp app)
 
         // No list of items at all is a draft without items (they are added one by one); then items with no fields.
         using (var created = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/investigations/{fileId}/cooperation-requests")
-               { Content = Json(draft + ""","items":null}"""), Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } } }))
+        { Content = Json(draft + ""","items":null}"""), Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } } }))
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var requestId = await DbAsync(db => db.CooperationRequests.Where(r => r.FileId == fileId).Select(r => r.Id).SingleAsync());
         await RefusedAsync(HttpMethod.Post, $"/api/v1/cooperation-requests/{requestId}/items", $$"""{"partyId":"{{partyId}}","fields":null}""");

@@ -74,15 +74,24 @@ public abstract class AttackInvestigationReadOnly(AriadneApp app)
         var (phoneA, _) = await Links(l => l.AddEntityAsync(a, fileA!.Value, new() { Kind = EntityKind.Phone, Value = phone, Source = "s", Reliability = "B2", Handling = "H3" }));
         var (victimA, _) = await Links(l => l.AddEntityAsync(a, fileA!.Value, new()
         {
-            Kind = EntityKind.Person, Value = "RO victim " + tag, PartyId = parties.Single(p => p.Role == PartyRole.Victim).Id, Source = "s", Reliability = "B2", Handling = "H3",
+            Kind = EntityKind.Person,
+            Value = "RO victim " + tag,
+            PartyId = parties.Single(p => p.Role == PartyRole.Victim).Id,
+            Source = "s",
+            Reliability = "B2",
+            Handling = "H3",
         }));
         Assert.NotNull(phoneA);
         Assert.NotNull(victimA);
         var (requestA, draftErrors) = await Requests(r => r.CreateAsync(a, fileA!.Value, new()
         {
-            Country = "TUR", Authority = "Interpol NCB Ankara", Channel = CooperationChannel.Interpol,
-            Assistance = AssistanceKind.Information, Urgency = CooperationUrgency.Urgent,
-            Purpose = "RO purpose " + tag, Deadline = Today.AddDays(10),
+            Country = "TUR",
+            Authority = "Interpol NCB Ankara",
+            Channel = CooperationChannel.Interpol,
+            Assistance = AssistanceKind.Information,
+            Urgency = CooperationUrgency.Urgent,
+            Purpose = "RO purpose " + tag,
+            Deadline = Today.AddDays(10),
         }));
         Assert.Empty(draftErrors!);
 

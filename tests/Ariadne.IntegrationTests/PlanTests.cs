@@ -409,7 +409,10 @@ public abstract class PlanTests(AriadneApp app)
         Assert.Equal(["Body", "Measures", "Reference", "Text", "Year"], bad!.Keys.Order(StringComparer.Ordinal));
         var input = new ActionPlans.RecommendationInput
         {
-            Body = RecommendationBody.Greta, Reference = reference, Year = 2018, Text = "Develop a comprehensive statistical system on victims, investigations and prosecutions.",
+            Body = RecommendationBody.Greta,
+            Reference = reference,
+            Year = 2018,
+            Text = "Develop a comprehensive statistical system on victims, investigations and prosecutions.",
             Measures = [a, b],
         };
         Assert.Empty((await Plans(p => p.AddRecommendationAsync(coordinator, Coordinator, input)))!);

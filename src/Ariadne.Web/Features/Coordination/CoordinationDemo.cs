@@ -36,8 +36,13 @@ public sealed class CoordinationDemo(NationalCount nationalCount, PlanImport imp
             var view = await plans.ReadAsync(coordinator, coordinatorRoles, measures[code], cancellationToken) ?? throw new InvalidOperationException(code);
             await Check(plans.EditAsync(coordinator, coordinatorRoles, view.Id, new()
             {
-                ResponsibleInstitutionId = view.ResponsibleInstitutionId, Partners = [.. view.Partners.Select(p => p.Id)], Deadline = deadline, BudgetLine = budget,
-                Baseline = view.Baseline, Target = target ?? view.Target, Computed = view.Computed,
+                ResponsibleInstitutionId = view.ResponsibleInstitutionId,
+                Partners = [.. view.Partners.Select(p => p.Id)],
+                Deadline = deadline,
+                BudgetLine = budget,
+                Baseline = view.Baseline,
+                Target = target ?? view.Target,
+                Computed = view.Computed,
             }, cancellationToken));
         }
 
@@ -65,13 +70,17 @@ public sealed class CoordinationDemo(NationalCount nationalCount, PlanImport imp
 
         await Check(plans.AddRecommendationAsync(coordinator, coordinatorRoles, new()
         {
-            Body = RecommendationBody.Greta, Reference = "Demo: GRETA second round, para. 1", Year = 2018,
+            Body = RecommendationBody.Greta,
+            Reference = "Demo: GRETA second round, para. 1",
+            Year = 2018,
             Text = "Demo: develop a comprehensive statistical system covering presumed and identified victims from all actors, NGOs included, and investigations, prosecutions and court decisions, with personal data protected.",
             Measures = [measures["3.1"], measures["4.4"], measures["5.3"]],
         }, cancellationToken));
         await Check(plans.AddRecommendationAsync(coordinator, coordinatorRoles, new()
         {
-            Body = RecommendationBody.UsTip, Reference = "Demo: TIP 2025, prioritized recommendation 1", Year = 2025,
+            Body = RecommendationBody.UsTip,
+            Reference = "Demo: TIP 2025, prioritized recommendation 1",
+            Year = 2025,
             Text = "Demo: report law enforcement statistics: investigations, prosecutions and convictions of traffickers.",
             Measures = [measures["3a.1"], measures["4.4"]],
         }, cancellationToken));

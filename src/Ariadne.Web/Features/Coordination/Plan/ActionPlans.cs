@@ -271,8 +271,16 @@ public sealed class ActionPlans(AriadneDbContext db, AuditedWrites writes, Audit
                 var now = time.GetUtcNow();
                 db.MeasureStatusChanges.Add(new MeasureStatusChange
                 {
-                    MeasureId = id, Version = row.Version + 1, From = row.Status, To = input.To!.Value, On = input.On!.Value, Evidence = evidence,
-                    Reference = reference, ChangedBy = viewer.UserId, ChangedByInstitutionId = viewer.InstitutionId, RecordedAt = now,
+                    MeasureId = id,
+                    Version = row.Version + 1,
+                    From = row.Status,
+                    To = input.To!.Value,
+                    On = input.On!.Value,
+                    Evidence = evidence,
+                    Reference = reference,
+                    ChangedBy = viewer.UserId,
+                    ChangedByInstitutionId = viewer.InstitutionId,
+                    RecordedAt = now,
                 });
                 row.Status = input.To!.Value;
                 row.Version++;
@@ -433,7 +441,12 @@ public sealed class ActionPlans(AriadneDbContext db, AuditedWrites writes, Audit
             {
                 var row = new Recommendation
                 {
-                    Body = input.Body!.Value, Reference = reference, Year = input.Year!.Value, Text = body2, CreatedBy = viewer.UserId, CreatedAt = time.GetUtcNow(),
+                    Body = input.Body!.Value,
+                    Reference = reference,
+                    Year = input.Year!.Value,
+                    Text = body2,
+                    CreatedBy = viewer.UserId,
+                    CreatedAt = time.GetUtcNow(),
                 };
                 db.Recommendations.Add(row);
                 db.RecommendationMeasures.AddRange(measures.Select(m => new RecommendationMeasure { RecommendationId = row.Id, MeasureId = m }));

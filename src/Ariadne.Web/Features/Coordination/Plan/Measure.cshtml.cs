@@ -32,8 +32,13 @@ public sealed class MeasureModel(ActionPlans plans) : PageModel
         Change.Version = View.Version;
         Edit = new ActionPlans.EditInput
         {
-            ResponsibleInstitutionId = View.ResponsibleInstitutionId, Partners = [.. View.Partners.Select(p => p.Id)], Deadline = View.Deadline,
-            BudgetLine = View.BudgetLine, Baseline = View.Baseline, Target = View.Target, Computed = View.Computed,
+            ResponsibleInstitutionId = View.ResponsibleInstitutionId,
+            Partners = [.. View.Partners.Select(p => p.Id)],
+            Deadline = View.Deadline,
+            BudgetLine = View.BudgetLine,
+            Baseline = View.Baseline,
+            Target = View.Target,
+            Computed = View.Computed,
         };
         return Page();
     }

@@ -192,8 +192,14 @@ public sealed class PlanImport(AriadneDbContext db, AuditedWrites writes, TimePr
                     {
                         db.PlanMeasures.Add(measure = new PlanMeasure
                         {
-                            ObjectiveId = objective.Id, Code = m.Code!, ResponsibleInstitutionId = Of(m.Responsible), Deadline = m.Deadline, BudgetLine = m.BudgetLine?.Trim(),
-                            Baseline = m.Baseline, Target = m.Target, Computed = m.Computed is { } c ? Enum.Parse<ComputedIndicator>(c) : ComputedIndicator.None,
+                            ObjectiveId = objective.Id,
+                            Code = m.Code!,
+                            ResponsibleInstitutionId = Of(m.Responsible),
+                            Deadline = m.Deadline,
+                            BudgetLine = m.BudgetLine?.Trim(),
+                            Baseline = m.Baseline,
+                            Target = m.Target,
+                            Computed = m.Computed is { } c ? Enum.Parse<ComputedIndicator>(c) : ComputedIndicator.None,
                         });
                         var responsible = measure.ResponsibleInstitutionId;
                         db.PlanMeasurePartners.AddRange((m.Partners ?? []).Select(Of).OfType<Guid>().Where(p => p != responsible).Distinct()
