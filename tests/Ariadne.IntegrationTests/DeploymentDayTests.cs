@@ -103,6 +103,7 @@ public abstract class DeploymentDayTests(AriadneApp app)
     public async Task A_referral_takes_a_date_of_birth_of_today_in_Baku_at_21_30_UTC_and_ages_by_the_Baku_day()
     {
         LateEvening();
+        await app.DutyOfficerAsync(); // a Squad to receive the referral, whichever test of this class runs first
         var officer = await app.CreateUserAsync(InstitutionKind.Police, [RoleCatalog.LawEnforcementOfficer]);
         var token = await app.TokenAsync(officer, "referrals.write");
         using var client = app.CreateClient();
