@@ -2,6 +2,11 @@
 # from the system's records), external recommendations, the import of the 2004 plan. key -> (en, ru, az).
 S = {
 "Nav_Plan": ("Action plan", "План действий", "Fəaliyyət planı"),
+"Nav_PlanHint": ("The national plan's measures, who answers for each, their status with evidence, indicators and the recommendations they answer.", "Меры национального плана: кто за них отвечает, их статус с подтверждением, показатели и рекомендации, на которые они отвечают.", "Milli planın tədbirləri: hər birinə kim cavabdehdir, sübutla statusu, göstəricilər və cavab verdikləri tövsiyələr."),
+"Nav_Figures": ("National figures", "Национальные показатели", "Milli göstəricilər"),
+"Nav_FiguresHint": ("How the referral mechanism keeps its deadlines, and the national count of unique people. Counts only.", "Как механизм перенаправления соблюдает сроки, и национальный подсчёт уникальных лиц. Только числа.", "Göndəriş mexanizminin müddətlərə necə əməl etdiyi və unikal şəxslərin milli sayı. Yalnız saylar."),
+"Figures_Title": ("National figures", "Национальные показатели", "Milli göstəricilər"),
+"Coordination_HubIntro": ("The work the participants of the national referral mechanism do together. You see the parts your role takes part in.", "Совместная работа участников национального механизма перенаправления. Вы видите те разделы, в которых участвует ваша роль.", "Milli göndəriş mexanizmi iştirakçılarının birgə işi. Rolunuzun iştirak etdiyi bölmələri görürsünüz."),
 "Scope_plan.read": ("Read the action plan's measures your institution answers for or partners in", "Чтение мер плана действий, за которые отвечает ваше учреждение или в которых оно участвует", "Qurumunuzun cavabdeh olduğu və ya tərəfdaş olduğu fəaliyyət planı tədbirlərini oxumaq"),
 "Scope_plan.write": ("Report the status and the figures of your institution's measures", "Отчитываться о статусе и показателях мер вашего учреждения", "Qurumunuzun tədbirlərinin statusu və göstəriciləri barədə hesabat vermək"),
 "Plan_Title": ("National action plan", "Национальный план действий", "Milli fəaliyyət planı"),

@@ -195,7 +195,7 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         // The count is the daily snapshot: take one (the job may already have), then read it.
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<Ariadne.Web.Features.Coordination.NationalCount>().SnapshotAsync();
-        await coordinator.GotoAsync("/Coordination");
+        await coordinator.GotoAsync("/Coordination/Figures");
         await coordinator.WaitForSelectorAsync("[data-national-count]");
         await coordinator.AssertNoViolationsAsync();
         await coordinator.Context.CloseAsync();

@@ -34,7 +34,7 @@ public sealed class WorkspaceTests(BrowserApp app)
             (InstitutionKind.AntiTraffickingSquad, RoleCatalog.DutyOfficer, ["/", "/Referrals", "/Notifications"]),
             (InstitutionKind.BorderService, RoleCatalog.LawEnforcementOfficer, ["/", "/Referrals/New", "/Account/Security", "/Account/Tokens"]),
             (InstitutionKind.Shelter, RoleCatalog.ShelterManager, ["/", "/Referrals/Onward", "/Accommodation/Shelters", "/Accommodation/Beds?Search.Need=WomanWithChildren"]),
-            (InstitutionKind.NationalCoordinator, RoleCatalog.Coordinator, ["/", "/Coordination"]),
+            (InstitutionKind.NationalCoordinator, RoleCatalog.Coordinator, ["/", "/Coordination", "/Coordination/Figures"]),
             (InstitutionKind.Oversight, RoleCatalog.Auditor, ["/", "/Oversight/Reviews", "/Oversight/CaseAccess"]),
             (InstitutionKind.PlatformAdministration, RoleCatalog.Administrator, ["/", "/Admin/Users", "/Admin/Institutions", "/Admin/Users/Create"]),
         };

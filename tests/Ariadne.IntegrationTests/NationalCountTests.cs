@@ -59,7 +59,7 @@ public abstract class NationalCountTests(AriadneApp app)
         using var session = await own.SessionAsync(coordinator);
 
         // Nothing is counted on demand: before the first snapshot there is no figure, and no button to make one.
-        var empty = await session.GetAsync("/Coordination");
+        var empty = await session.GetAsync("/Coordination/Figures");
         Assert.NotNull(empty.Document.QuerySelector("[data-no-snapshot]"));
         Assert.Null(empty.Document.QuerySelector("form[action*='handler=Count']"));
         Assert.Empty(await SnapshotsAsync(own));
@@ -67,7 +67,7 @@ public abstract class NationalCountTests(AriadneApp app)
         var id = await SnapshotAsync(own);
         Assert.NotNull(id);
         var snapshot = Assert.Single(await SnapshotsAsync(own));
-        var page = await session.GetAsync("/Coordination");
+        var page = await session.GetAsync("/Coordination/Figures");
         // Shown on Baku time (UTC+4), with the offset written out.
         Assert.Contains(snapshot.TakenAt.ToOffset(TimeSpan.FromHours(4)).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (UTC+04:00)",
             page.Document.QuerySelector("[data-snapshot-at]")!.TextContent, StringComparison.Ordinal);

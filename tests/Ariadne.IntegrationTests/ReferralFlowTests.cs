@@ -443,17 +443,17 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Equal(1, await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Notifications.CountAsync(n => n.Kind == "referral-overdue" && n.CaseNumber == urgent.Number)));
         Assert.Equal(1, await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e => e.Action == ReferralsAudit.ReferralEscalated && e.TargetId == urgent.Id && e.Outcome == AuditOutcome.Allowed)));
 
-        var dashboard = await coordination.GetAsync("/Coordination");
+        var dashboard = await coordination.GetAsync("/Coordination/Figures");
         Assert.Equal("1", dashboard.Document.QuerySelector("[data-overdue]")!.TextContent.Trim());
         Assert.DoesNotContain(urgent.Number, dashboard.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Leyla", dashboard.Html, StringComparison.Ordinal);
-        Assert.Equal("/Account/AccessDenied", (await chiefSession.GetAsync("/Coordination")).Path);
+        Assert.Equal("/Account/AccessDenied", (await chiefSession.GetAsync("/Coordination/Figures")).Path);
 
         own.Time.Advance(TimeSpan.FromHours(2));
         await EscalateAsync();
         Assert.True(await EscalatedAsync(standard.Id));
         using var later = await own.SessionAsync(coordinator);
-        dashboard = await later.GetAsync("/Coordination");
+        dashboard = await later.GetAsync("/Coordination/Figures");
         Assert.Equal("2", dashboard.Document.QuerySelector("[data-overdue]")!.TextContent.Trim());
     }
 

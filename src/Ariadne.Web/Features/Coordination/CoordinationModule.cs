@@ -59,7 +59,8 @@ public sealed class CoordinationModule : AriadneModule
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/Coordination/Index", "Nav_Coordination", 40, u => u.IsInRole(RoleCatalog.Coordinator) || u.IsInRole(RoleCatalog.Analyst)),
-        new("/Coordination/Plan/Index", "Nav_Plan", 41, PlanUser),
+        new("/Coordination/Index", "Nav_Coordination", 40, _ => true, Gathers: NavigationArea.Coordination),
+        new("/Coordination/Figures", "Nav_Figures", 1, u => u.IsInRole(RoleCatalog.Coordinator) || u.IsInRole(RoleCatalog.Analyst), NavigationArea.Coordination, "Nav_FiguresHint"),
+        new("/Coordination/Plan/Index", "Nav_Plan", 2, PlanUser, NavigationArea.Coordination, "Nav_PlanHint"),
     ];
 }

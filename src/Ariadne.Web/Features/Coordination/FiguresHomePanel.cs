@@ -24,7 +24,7 @@ public sealed class FiguresHomePanel(CoordinatorFigures figures) : IHomePanel
             Count = f.WaitingNow,
             CountKey = "Home_FiguresCount",
             Alert = f.OverdueNow > 0,
-            SeeAll = new HomeLink("/Coordination/Index", "Home_FiguresSeeAll"),
+            SeeAll = new HomeLink("/Coordination/Figures", "Home_FiguresSeeAll"),
         };
     }
 }

@@ -1,24 +1,24 @@
-using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Modules;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ariadne.Web.Features.Coordination;
 
 /// <summary>
-/// The National Coordinator's dashboard: how the referral mechanism is keeping its deadlines. Counts
-/// only — no names, no case or referral numbers, no institutions' individual cases. The count of unique
-/// people is the latest daily snapshot, never computed on demand; each read is audited with the snapshot's id.
+/// The Coordination page: the participants' shared work (the national figures, the action plan, and what the other
+/// modules place in <see cref="NavigationArea.Coordination"/>), one card per page this person may open. Someone with
+/// none of them is refused, as the main navigation does not offer the page to them.
 /// </summary>
-[Authorize(Policy = Policies.Mfa, Roles = RoleCatalog.Coordinator + "," + RoleCatalog.Analyst)]
-public sealed class IndexModel(CoordinatorFigures figures, NationalCount national) : PageModel
+[Authorize(Policy = Policies.Mfa)]
+public sealed class IndexModel(ModuleCatalog modules) : PageModel
 {
-    public CoordinatorFigures.Figures Figures { get; private set; } = null!;
-    public NationalCount.Result? Count { get; private set; }
+    public IReadOnlyList<NavigationEntry> Entries { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public IActionResult OnGet()
     {
-        Figures = await figures.ReadAsync();
-        Count = (await national.LatestAsync(Platform.Access.Viewer.Of(User), HttpContext.RequestAborted))?.Result;
+        Entries = modules.NavigationFor(User, NavigationArea.Coordination);
+        return Entries.Count == 0 ? Forbid() : Page();
     }
 }

@@ -26,6 +26,20 @@ public sealed class ModuleCatalog
 
     public IReadOnlyList<NavigationEntry> Navigation { get; }
 
+    /// <summary>The links of one area this person may follow, in order; a link that gathers an area only if that area has one.</summary>
+    public IReadOnlyList<NavigationEntry> NavigationFor(System.Security.Claims.ClaimsPrincipal user, NavigationArea area) =>
+        Navigation.Where(e => e.Area == area && e.Shows(user) && (e.Gathers is not { } gathered || NavigationFor(user, gathered).Count > 0)).ToList();
+
+    /// <summary>
+    /// Whether the page shown is this link's: the page itself, a page in the folder of an Index link, or, for a link that
+    /// gathers an area, the page of one of that area's links.
+    /// </summary>
+    public bool IsCurrent(NavigationEntry entry, string currentPage, System.Security.Claims.ClaimsPrincipal user) =>
+        Opens(entry.Page, currentPage) || (entry.Gathers is { } area && NavigationFor(user, area).Any(e => Opens(e.Page, currentPage)));
+
+    private static bool Opens(string page, string currentPage) =>
+        currentPage == page || (page.EndsWith("/Index", StringComparison.Ordinal) && page != "/Index" && currentPage.StartsWith(page[..^"Index".Length], StringComparison.Ordinal));
+
     /// <summary>Every audit action the platform and the modules write.</summary>
     public IReadOnlyList<AuditAction> AuditActions { get; }
 
