@@ -445,6 +445,52 @@ public abstract class PlanTests(AriadneApp app)
         var page = await session.GetAsync("/Coordination/Plan/Recommendations");
         Assert.NotNull(page.Document.QuerySelector($"[data-recommendation='{reference}']"));
     }
+
+    [Fact]
+    public async Task The_coordinator_adds_a_measure_once_with_its_three_languages_and_bad_input_saves_nothing()
+    {
+        var (_, coordinator) = await CoordinatorAsync();
+        // A plan of its own, older than any other so that it never becomes the current one of the other tests.
+        var objectiveId = await DbAsync(async db =>
+        {
+            var plan = new ActionPlan { Code = "T-" + Guid.NewGuid().ToString("N")[..6], TitleAz = "Sınaq", TitleRu = "Тест", TitleEn = "Test", FirstYear = 1999, ImportedAt = app.Time.GetUtcNow() };
+            var objective = new PlanObjective { PlanId = plan.Id, Code = "9", Order = 1, TitleAz = "Məqsəd", TitleRu = "Цель", TitleEn = "Objective" };
+            db.Add(plan);
+            db.Add(objective);
+            await db.SaveChangesAsync();
+            return objective.Id;
+        });
+        Task<int> CountAsync() => DbAsync(db => db.PlanMeasures.CountAsync(m => m.ObjectiveId == objectiveId));
+        var good = new ActionPlans.NewMeasureInput
+        {
+            ObjectiveId = objectiveId, Code = "9.1", TitleAz = "Qaynar xəttin gecə növbəsi", TitleRu = "Ночная смена горячей линии", TitleEn = "The helpline's night shift",
+            IndicatorAz = "Növbələrin sayı", IndicatorRu = "Число смен", IndicatorEn = "Shifts covered",
+        };
+        var key = new Ariadne.Web.Platform.Api.IdempotentRequest("form-" + Guid.NewGuid().ToString("N"), "h-" + Guid.NewGuid().ToString("N"), nameof(PlanMeasure));
+
+        // Bad input: every field named, nothing saved.
+        var (none, errors) = await Plans(p => p.AddMeasureAsync(coordinator, Coordinator, new() { ObjectiveId = Guid.NewGuid(), Code = "9 1;", TitleAz = "a", IndicatorRu = "только один" }));
+        Assert.Null(none);
+        Assert.Equal(["Code", "IndicatorAz", "IndicatorEn", "ObjectiveId", "TitleEn", "TitleRu"], errors!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0, await CountAsync());
+
+        // Someone outside the Coordinator's office: a 404, nothing saved.
+        var executive = await app.CreateUserAsync(InstitutionKind.ExecutiveBody, Executive);
+        Assert.Null((await Plans(p => p.AddMeasureAsync(CaseSteps.ViewerOf(executive, Executive), Executive, good))).Errors);
+        Assert.Equal(0, await CountAsync());
+
+        // Made once; the same form sent again answers the same measure; the code cannot be used twice.
+        var (id, ok) = await Plans(p => p.AddMeasureAsync(coordinator, Coordinator, good, key));
+        Assert.Empty(ok!);
+        Assert.Equal(id, (await Plans(p => p.AddMeasureAsync(coordinator, Coordinator, good, key))).Id);
+        Assert.Equal(1, await CountAsync());
+        var (_, taken) = await Plans(p => p.AddMeasureAsync(coordinator, Coordinator, good));
+        Assert.Equal(["Code"], taken!.Keys);
+        Assert.Equal(1, await CountAsync());
+        var saved = await DbAsync(db => db.PlanMeasures.SingleAsync(m => m.Id == id));
+        Assert.Equal(("9.1", MeasureStatus.Planned, "Ночная смена горячей линии", "Növbələrin sayı", (Guid?)null), (saved.Code, saved.Status, saved.TitleRu, saved.IndicatorAz, saved.ResponsibleInstitutionId));
+        Assert.Equal(1, await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == PlanAudit.MeasureAdded.Code && e.TargetId == id)));
+    }
 }
 
 public sealed class PlanTestsOnSqlite(SqliteApp app) : PlanTests(app), IClassFixture<SqliteApp>;

@@ -88,6 +88,19 @@ public sealed class ActionPlans(AriadneDbContext db, AuditedWrites writes, Audit
         public ComputedIndicator? Computed { get; set; }
     }
 
+    /// <summary>A measure the Coordinator adds to an objective of the plan (its assignment follows on the measure's page).</summary>
+    public sealed class NewMeasureInput
+    {
+        public Guid? ObjectiveId { get; set; }
+        public string? Code { get; set; }
+        public string? TitleAz { get; set; }
+        public string? TitleRu { get; set; }
+        public string? TitleEn { get; set; }
+        public string? IndicatorAz { get; set; }
+        public string? IndicatorRu { get; set; }
+        public string? IndicatorEn { get; set; }
+    }
+
     public sealed class RecommendationInput
     {
         public RecommendationBody? Body { get; set; }
@@ -395,6 +408,95 @@ public sealed class ActionPlans(AriadneDbContext db, AuditedWrites writes, Audit
             return new Audited<bool>(true, new AuditRecord(PlanAudit.MeasureChanged, TargetType: PlanAudit.Measure, TargetId: id, Relation: RoleCatalog.Coordinator));
         }, ct);
         return errors;
+    }
+
+    public const int MaxTitle = 500;
+
+    /// <summary>The objectives of the current plan, for the Coordinator's form that adds a measure.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Code, string Title)>> ObjectiveChoicesAsync(CancellationToken ct = default)
+    {
+        var plan = await db.Set<ActionPlan>().AsNoTracking().OrderByDescending(p => p.FirstYear).FirstOrDefaultAsync(ct);
+        if (plan is null)
+            return [];
+        var rows = await db.Set<PlanObjective>().AsNoTracking().Where(o => o.PlanId == plan.Id).OrderBy(o => o.Order).ToListAsync(ct);
+        return rows.Select(o => (o.Id, o.Code, Pick(o.TitleAz, o.TitleRu, o.TitleEn))).ToList();
+    }
+
+    /// <summary>
+    /// The Coordinator adds a measure to an objective: a code unique in the plan and a title in the three languages, with the
+    /// indicator's wording if there is one; it starts not started, unassigned. A form sent twice (the same key) answers the
+    /// measure made the first time. Null when the viewer is not the Coordinator (a 404, audited).
+    /// </summary>
+    public async Task<(Guid? Id, Dictionary<string, string[]>? Errors)> AddMeasureAsync(Viewer viewer, IReadOnlyCollection<string> roles, NewMeasureInput input,
+        Platform.Api.IdempotentRequest? request = null, CancellationToken ct = default)
+    {
+        var s = await StandingAsync(viewer, roles, ct);
+        if (!s.Coordinator)
+        {
+            await DeniedAsync(viewer, Guid.Empty, ct);
+            return (null, null);
+        }
+        if (await writes.SeenAsync(viewer, request, ct) is { } seen)
+            return seen.Outcome == OnceOutcome.KeyConflict ? (null, new() { [""] = [text["Api_IdempotencyKeyReused"]] }) : (seen.Result, []);
+        var errors = new Dictionary<string, string[]>();
+        var objective = input.ObjectiveId is { } oid ? await db.Set<PlanObjective>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid, ct) : null;
+        if (objective is null)
+            errors[nameof(NewMeasureInput.ObjectiveId)] = [text[input.ObjectiveId is null ? "Plan_ObjectiveRequired" : "Plan_ObjectiveUnknown"]];
+        var code = input.Code?.Trim();
+        if (string.IsNullOrEmpty(code))
+            errors[nameof(NewMeasureInput.Code)] = [text["Plan_CodeRequired"]];
+        else if (code.Length > 20 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+            errors[nameof(NewMeasureInput.Code)] = [text["Plan_CodeFormat"]];
+        else if (objective is not null && await (from m in db.Set<PlanMeasure>()
+                                                 join o in db.Set<PlanObjective>() on m.ObjectiveId equals o.Id
+                                                 where o.PlanId == objective.PlanId && m.Code == code
+                                                 select m.Id).AnyAsync(ct))
+            errors[nameof(NewMeasureInput.Code)] = [text["Plan_CodeTaken", code]];
+        string? Text(string field, string? value, bool required)
+        {
+            var v = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            if (v is null && required)
+                errors[field] = [text["Plan_TitleRequired"]];
+            else if (v is { Length: > MaxTitle })
+                errors[field] = [text["Validation_TooLong", MaxTitle]];
+            return v;
+        }
+        var titleAz = Text(nameof(NewMeasureInput.TitleAz), input.TitleAz, true);
+        var titleRu = Text(nameof(NewMeasureInput.TitleRu), input.TitleRu, true);
+        var titleEn = Text(nameof(NewMeasureInput.TitleEn), input.TitleEn, true);
+        var indicators = new[] { input.IndicatorAz, input.IndicatorRu, input.IndicatorEn };
+        var anyIndicator = indicators.Any(i => !string.IsNullOrWhiteSpace(i));
+        var indicatorAz = Text(nameof(NewMeasureInput.IndicatorAz), input.IndicatorAz, anyIndicator);
+        var indicatorRu = Text(nameof(NewMeasureInput.IndicatorRu), input.IndicatorRu, anyIndicator);
+        var indicatorEn = Text(nameof(NewMeasureInput.IndicatorEn), input.IndicatorEn, anyIndicator);
+        if (errors.Count > 0)
+            return (null, errors);
+
+        async Task<Audited<Guid>> Work(CancellationToken ct)
+        {
+            var order = await db.Set<PlanMeasure>().Where(m => m.ObjectiveId == objective!.Id).Select(m => (int?)m.Order).MaxAsync(ct) ?? 0;
+            var measure = new PlanMeasure
+            {
+                ObjectiveId = objective!.Id,
+                Code = code!,
+                Order = order + 1,
+                TitleAz = titleAz!,
+                TitleRu = titleRu!,
+                TitleEn = titleEn!,
+                IndicatorAz = indicatorAz ?? "",
+                IndicatorRu = indicatorRu ?? "",
+                IndicatorEn = indicatorEn ?? "",
+                Status = MeasureStatus.Planned,
+                UpdatedAt = time.GetUtcNow(),
+            };
+            db.Set<PlanMeasure>().Add(measure);
+            await db.SaveChangesAsync(ct);
+            return new Audited<Guid>(measure.Id, new AuditRecord(PlanAudit.MeasureAdded, TargetType: PlanAudit.Measure, TargetId: measure.Id, Relation: RoleCatalog.Coordinator), measure.Id);
+        }
+        if (request is null)
+            return (await writes.RunAsync(viewer, Work, ct), errors);
+        var once = await writes.RunOnceAsync(viewer, request, Work, (id, _) => Task.FromResult(id), ct);
+        return once.Outcome == OnceOutcome.KeyConflict ? (null, new() { [""] = [text["Api_IdempotencyKeyReused"]] }) : (once.Result, errors);
     }
 
     public async Task<IReadOnlyList<RecommendationRow>?> RecommendationsAsync(Viewer viewer, IReadOnlyCollection<string> roles, CancellationToken ct = default)

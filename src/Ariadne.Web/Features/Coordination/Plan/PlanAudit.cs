@@ -6,6 +6,7 @@ namespace Ariadne.Web.Features.Coordination;
 public static class PlanAudit
 {
     public static readonly AuditAction Imported = new("plan.imported");
+    public static readonly AuditAction MeasureAdded = new("plan.measure-added");
     public static readonly AuditAction MeasureChanged = new("plan.measure-changed");
     public static readonly AuditAction StatusChanged = new("plan.status-changed");
     public static readonly AuditAction ActualRecorded = new("plan.actual-recorded");
@@ -13,7 +14,7 @@ public static class PlanAudit
     public static readonly AuditAction RecommendationLinked = new("plan.recommendation-linked");
     public static readonly AuditAction Denied = new("plan.denied");
 
-    public static IReadOnlyList<AuditAction> All { get; } = [Imported, MeasureChanged, StatusChanged, ActualRecorded, RecommendationAdded, RecommendationLinked, Denied];
+    public static IReadOnlyList<AuditAction> All { get; } = [Imported, MeasureAdded, MeasureChanged, StatusChanged, ActualRecorded, RecommendationAdded, RecommendationLinked, Denied];
 
     public static readonly AuditTarget Plan = new("action-plan");
     public static readonly AuditTarget Measure = new("plan-measure");
