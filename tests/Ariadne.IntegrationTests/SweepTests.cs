@@ -63,6 +63,16 @@ public sealed record PageRoute(string Path, IReadOnlyList<PageHandler> Handlers,
 
 public sealed class SqliteDemoWorldApp() : DemoWorldApp("Sqlite");
 
+/// <summary>
+/// One seeded demo world on SQLite for the classes that only read it or add to it (the sweep and the unique-id crawl):
+/// seeding is the costliest start of the suite, so they share it and run one after the other.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SqliteDemoWorld : ICollectionFixture<SqliteDemoWorldApp>
+{
+    public const string Name = "Demo world on SQLite";
+}
+
 public sealed class PostgresDemoWorldApp() : DemoWorldApp("Postgres");
 
 /// <summary>
@@ -213,6 +223,7 @@ public abstract class SweepTests(DemoWorldApp app)
     ]);
 }
 
-public sealed class SweepTestsOnSqlite(SqliteDemoWorldApp app) : SweepTests(app), IClassFixture<SqliteDemoWorldApp>;
+[Collection(SqliteDemoWorld.Name)]
+public sealed class SweepTestsOnSqlite(SqliteDemoWorldApp app) : SweepTests(app);
 
 public sealed class SweepTestsOnPostgres(PostgresDemoWorldApp app) : SweepTests(app), IClassFixture<PostgresDemoWorldApp>;

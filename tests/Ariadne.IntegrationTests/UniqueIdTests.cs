@@ -125,6 +125,7 @@ public abstract class UniqueIdTests(DemoWorldApp app)
     }
 }
 
-public sealed class UniqueIdTestsOnSqlite(SqliteDemoWorldApp app) : UniqueIdTests(app), IClassFixture<SqliteDemoWorldApp>;
+[Collection(SqliteDemoWorld.Name)]
+public sealed class UniqueIdTestsOnSqlite(SqliteDemoWorldApp app) : UniqueIdTests(app);
 
 // Ids and labels are a property of the HTML, not of the database: the crawl runs once, on SQLite.
