@@ -7,6 +7,7 @@ using Ariadne.Web.Features.Helpline;
 using Ariadne.Web.Features.Home;
 using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Features.Investigation;
+using Ariadne.Web.Features.Meetings;
 using Ariadne.Web.Features.Oversight;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Features.Referrals;
@@ -42,6 +43,7 @@ public static class AriadneModules
         new HelplineModule(),
         new InvestigationModule(),
         new CoordinationModule(),
+        new MeetingsModule(),
         new OversightModule(),
     ];
 }
