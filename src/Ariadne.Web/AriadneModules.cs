@@ -13,6 +13,7 @@ using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Reintegration;
 using Ariadne.Web.Features.Services;
 using Ariadne.Web.Features.Staff;
+using Ariadne.Web.Features.Training;
 using Ariadne.Web.Platform.Modules;
 
 namespace Ariadne.Web;
@@ -42,6 +43,7 @@ public static class AriadneModules
         new HelplineModule(),
         new InvestigationModule(),
         new CoordinationModule(),
+        new TrainingModule(),
         new OversightModule(),
     ];
 }
