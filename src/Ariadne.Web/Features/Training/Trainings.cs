@@ -725,10 +725,10 @@ public sealed class Trainings(AriadneDbContext db, AuditedWrites writes, AuditTr
         {
             var expired = c.ExpiresOn < today;
             var kind = await db.Institutions.AsNoTracking().Where(i => i.Id == c.InstitutionId).Select(i => i.Kind).FirstAsync(ct);
-            var done = await writes.RunAsync(null, async ct =>
+            // Under the chain's lock, and the mark read again inside: a run elsewhere (another node, a retry) that sent it first is seen.
+            var done = await writes.RunSerializedAsync(null, async ct =>
             {
                 var row = await db.Set<TrainingCertificate>().FirstAsync(x => x.Id == c.Id, ct);
-                // Read again inside the transaction: another run may have sent it meanwhile.
                 if (expired ? row.ExpiredNoticeAt is not null : row.RefresherNoticeAt is not null)
                     return new Audited<bool>(false, new AuditRecord(TrainingAudit.RefresherNotified, AuditOutcome.Denied, TargetType: TrainingAudit.Certificate, TargetId: c.Id));
                 var now = time.GetUtcNow();
