@@ -24,7 +24,11 @@ public abstract class TrainingTests(AriadneApp app)
 {
     private static readonly string[] Coordinator = [RoleCatalog.Coordinator];
 
-    private Task<T> Training<T>(Func<Trainings, Task<T>> call) => app.WithScopeAsync(sp => call(sp.GetRequiredService<Trainings>()));
+    private Task<T> Training<T>(Func<Trainings, Task<T>> call) => app.WithScopeAsync(sp =>
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        return call(sp.GetRequiredService<Trainings>());
+    });
 
     private Task<T> DbAsync<T>(Func<AriadneDbContext, Task<T>> query) => app.WithScopeAsync(sp => query(sp.GetRequiredService<AriadneDbContext>()));
 
