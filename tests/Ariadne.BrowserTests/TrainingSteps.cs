@@ -20,8 +20,14 @@ public static class TrainingSteps
         var (_, errors) = await scope.ServiceProvider.GetRequiredService<Trainings>().AddExternalAsync(new Viewer(coordinator!.Id, coordinator.InstitutionId, []),
             [RoleCatalog.Coordinator], new Trainings.ExternalInput
             {
-                UserId = holder!.Id, Topic = topic, CourseTitle = course, IssuingBody = "IOM", Number = "IOM-1", Reference = "MK-ARXIV/1",
-                IssuedOn = today.AddDays(-30), ExpiresOn = today.AddYears(2),
+                UserId = holder!.Id,
+                Topic = topic,
+                CourseTitle = course,
+                IssuingBody = "IOM",
+                Number = "IOM-1",
+                Reference = "MK-ARXIV/1",
+                IssuedOn = today.AddDays(-30),
+                ExpiresOn = today.AddYears(2),
             });
         Assert.Empty(errors!);
     }

@@ -148,8 +148,14 @@ public abstract class AdminTests(AriadneApp app)
         var (_, errors) = await app.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Features.Training.Trainings>().AddExternalAsync(
             CaseSteps.ViewerOf(coordinator, RoleCatalog.Coordinator), [RoleCatalog.Coordinator], new()
             {
-                UserId = guard.Id, Topic = TrainingTopic.ShelterSecurity, CourseTitle = "Sığınacağın mühafizəsi", IssuingBody = "ATƏT", Number = "OSCE-77",
-                Reference = "MK-ARXIV-2026/7", IssuedOn = new DateOnly(2026, 10, 1), ExpiresOn = new DateOnly(2028, 10, 1),
+                UserId = guard.Id,
+                Topic = TrainingTopic.ShelterSecurity,
+                CourseTitle = "Sığınacağın mühafizəsi",
+                IssuingBody = "ATƏT",
+                Number = "OSCE-77",
+                Reference = "MK-ARXIV-2026/7",
+                IssuedOn = new DateOnly(2026, 10, 1),
+                ExpiresOn = new DateOnly(2028, 10, 1),
             }));
         Assert.Empty(errors!);
         var trained = await session.GetAsync($"/Admin/Users/Edit?id={guard.Id}");

@@ -74,8 +74,13 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
         var (id, errors) = await app.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Features.Training.Trainings>().AddExternalAsync(
             CaseSteps.ViewerOf(coordinator, RoleCatalog.Coordinator), [RoleCatalog.Coordinator], new()
             {
-                UserId = userId, Topic = topic, CourseTitle = "İnsan alveri ilə mübarizə", IssuingBody = "ATƏT", Number = "OSCE-" + topic,
-                Reference = "MK-ARXIV-2026/1", IssuedOn = new DateOnly(2026, 10, 1),
+                UserId = userId,
+                Topic = topic,
+                CourseTitle = "İnsan alveri ilə mübarizə",
+                IssuingBody = "ATƏT",
+                Number = "OSCE-" + topic,
+                Reference = "MK-ARXIV-2026/1",
+                IssuedOn = new DateOnly(2026, 10, 1),
             }));
         Assert.Empty(errors!);
         return id!.Value;

@@ -83,7 +83,12 @@ public abstract class TrainingTests(AriadneApp app)
     {
         var (id, errors) = await Training(t => t.AddSessionAsync(coordinator, Coordinator, new Trainings.SessionInput
         {
-            CourseId = course, StartsOn = starts, EndsOn = starts.AddDays(1), Place = "Bakı", Language = "az", Capacity = capacity,
+            CourseId = course,
+            StartsOn = starts,
+            EndsOn = starts.AddDays(1),
+            Place = "Bakı",
+            Language = "az",
+            Capacity = capacity,
             Trainers = "Anna Kowalska — IOM\nRəşad Hüseynov, İAMİ Akademiyası",
         }));
         Assert.Empty(errors!);
@@ -184,8 +189,14 @@ public abstract class TrainingTests(AriadneApp app)
         {
             var (id, errors) = await Training(t => t.AddExternalAsync(coordinator, Coordinator, new Trainings.ExternalInput
             {
-                UserId = user.Id, Topic = TrainingTopic.VictimAssistance, CourseTitle = "Qurbanlara yardım", IssuingBody = "IOM", Number = "IOM-" + days,
-                Reference = "MK-ARXIV-2026/114", IssuedOn = Today.AddYears(-1), ExpiresOn = Today.AddDays(days),
+                UserId = user.Id,
+                Topic = TrainingTopic.VictimAssistance,
+                CourseTitle = "Qurbanlara yardım",
+                IssuingBody = "IOM",
+                Number = "IOM-" + days,
+                Reference = "MK-ARXIV-2026/114",
+                IssuedOn = Today.AddYears(-1),
+                ExpiresOn = Today.AddDays(days),
             }));
             Assert.Empty(errors!);
             return id!.Value;
@@ -286,7 +297,13 @@ public abstract class TrainingTests(AriadneApp app)
 
         var (id, errors) = await Training(t => t.AddCourseAsync(coordinator, Coordinator, new Trainings.CourseInput
         {
-            Code = "bad code!", TitleAz = "", TitleRu = "Курс", TitleEn = "Course", Topic = TrainingTopic.Helpline, ValidityMonths = -3, Provider = "IOM",
+            Code = "bad code!",
+            TitleAz = "",
+            TitleRu = "Курс",
+            TitleEn = "Course",
+            Topic = TrainingTopic.Helpline,
+            ValidityMonths = -3,
+            Provider = "IOM",
         }));
         Assert.Null(id);
         Assert.Equal("Use letters, digits, hyphens and dots only.", errors!["Code"][0]);
@@ -294,13 +311,24 @@ public abstract class TrainingTests(AriadneApp app)
         Assert.Equal("Enter a number of months from 1 to 120, or leave it empty.", errors["ValidityMonths"][0]);
         (_, errors) = await Training(t => t.AddCourseAsync(coordinator, Coordinator, new Trainings.CourseInput
         {
-            Code = "SEC-X", TitleAz = "a", TitleRu = "b", TitleEn = "c", Topic = TrainingTopic.ShelterSecurity, Provider = "OSCE",
+            Code = "SEC-X",
+            TitleAz = "a",
+            TitleRu = "b",
+            TitleEn = "c",
+            Topic = TrainingTopic.ShelterSecurity,
+            Provider = "OSCE",
         }));
         Assert.Equal("Shelter-security training must expire: enter for how many months it counts.", errors!["ValidityMonths"][0]);
 
         (id, errors) = await Training(t => t.AddSessionAsync(coordinator, Coordinator, new Trainings.SessionInput
         {
-            CourseId = course, StartsOn = Today.AddDays(10), EndsOn = Today.AddDays(9), Place = "Bakı", Language = "az", Capacity = 0, Trainers = "Anna Kowalska",
+            CourseId = course,
+            StartsOn = Today.AddDays(10),
+            EndsOn = Today.AddDays(9),
+            Place = "Bakı",
+            Language = "az",
+            Capacity = 0,
+            Trainers = "Anna Kowalska",
         }));
         Assert.Null(id);
         Assert.Equal("The last day cannot be before the first day.", errors!["EndsOn"][0]);
@@ -308,7 +336,12 @@ public abstract class TrainingTests(AriadneApp app)
         Assert.Equal("Write each trainer on a line of their own as: name — organisation.", errors["Trainers"][0]);
         (_, errors) = await Training(t => t.AddSessionAsync(coordinator, Coordinator, new Trainings.SessionInput
         {
-            CourseId = Guid.NewGuid(), StartsOn = Today, EndsOn = Today, Place = "Bakı", Language = "fr", Capacity = 5,
+            CourseId = Guid.NewGuid(),
+            StartsOn = Today,
+            EndsOn = Today,
+            Place = "Bakı",
+            Language = "fr",
+            Capacity = 5,
         }));
         Assert.Equal("Choose a course from the list.", errors!["CourseId"][0]);
         Assert.Equal("Choose the language of the session.", errors["Language"][0]);
@@ -316,7 +349,12 @@ public abstract class TrainingTests(AriadneApp app)
         var holder = await app.CreateUserAsync(InstitutionKind.SecurityPolice, []);
         (_, errors) = await Training(t => t.AddExternalAsync(coordinator, Coordinator, new Trainings.ExternalInput
         {
-            UserId = holder.Id, Topic = TrainingTopic.ShelterSecurity, CourseTitle = "Mühafizə", IssuingBody = "OSCE", Number = "1", Reference = "r",
+            UserId = holder.Id,
+            Topic = TrainingTopic.ShelterSecurity,
+            CourseTitle = "Mühafizə",
+            IssuingBody = "OSCE",
+            Number = "1",
+            Reference = "r",
             IssuedOn = Today.AddDays(3),
         }));
         Assert.Equal("Enter a date that is not in the future and not more than 30 years ago.", errors!["IssuedOn"][0]);
@@ -328,8 +366,12 @@ public abstract class TrainingTests(AriadneApp app)
         var page = await session.GetAsync("/Training");
         var refused = await session.SubmitAsync(page, "form[data-session-form]", new Dictionary<string, string>
         {
-            ["Session.CourseId"] = course.ToString(), ["Session.StartsOn"] = Today.AddDays(5).ToString("yyyy-MM-dd"),
-            ["Session.EndsOn"] = Today.AddDays(4).ToString("yyyy-MM-dd"), ["Session.Place"] = "Bakı", ["Session.Language"] = "az", ["Session.Capacity"] = "10",
+            ["Session.CourseId"] = course.ToString(),
+            ["Session.StartsOn"] = Today.AddDays(5).ToString("yyyy-MM-dd"),
+            ["Session.EndsOn"] = Today.AddDays(4).ToString("yyyy-MM-dd"),
+            ["Session.Place"] = "Bakı",
+            ["Session.Language"] = "az",
+            ["Session.Capacity"] = "10",
         });
         Assert.Equal("Son gün birinci gündən əvvəl ola bilməz.", refused.FieldError("Session_EndsOn"));
         Assert.Contains("Son gün birinci gündən əvvəl ola bilməz.", refused.Errors);

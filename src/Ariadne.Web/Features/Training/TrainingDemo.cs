@@ -58,7 +58,12 @@ public sealed class TrainingDemo(Trainings trainings, AriadneDbContext db, UserM
         // The refresher: planned in three weeks, open for nominations.
         Check(await trainings.AddSessionAsync(coordinator, Coordinator, new Trainings.SessionInput
         {
-            CourseId = security, StartsOn = today.AddDays(21), EndsOn = today.AddDays(22), Place = "Bakı, Mühafizə Polisi Alayı", Language = "az", Capacity = 15,
+            CourseId = security,
+            StartsOn = today.AddDays(21),
+            EndsOn = today.AddDays(22),
+            Place = "Bakı, Mühafizə Polisi Alayı",
+            Language = "az",
+            Capacity = 15,
             Trainers = "Markus Weber — OSCE",
         }, cancellationToken));
     }
@@ -68,7 +73,13 @@ public sealed class TrainingDemo(Trainings trainings, AriadneDbContext db, UserM
     {
         var session = Check(await trainings.AddSessionAsync(coordinator, Coordinator, new Trainings.SessionInput
         {
-            CourseId = courseId, StartsOn = starts, EndsOn = ends, Place = place, Language = language, Capacity = capacity, Trainers = trainers,
+            CourseId = courseId,
+            StartsOn = starts,
+            EndsOn = ends,
+            Place = place,
+            Language = language,
+            Capacity = capacity,
+            Trainers = trainers,
         }, ct));
         foreach (var name in people)
         {

@@ -225,8 +225,16 @@ public sealed class Trainings(AriadneDbContext db, AuditedWrites writes, AuditTr
             return (null, errors);
         var course = new TrainingCourse
         {
-            Code = code!, TitleAz = az!, TitleRu = ru!, TitleEn = en!, Description = description, Topic = input.Topic, ValidityMonths = input.ValidityMonths,
-            Provider = provider!, CreatedAt = time.GetUtcNow(), CreatedBy = viewer.UserId,
+            Code = code!,
+            TitleAz = az!,
+            TitleRu = ru!,
+            TitleEn = en!,
+            Description = description,
+            Topic = input.Topic,
+            ValidityMonths = input.ValidityMonths,
+            Provider = provider!,
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = viewer.UserId,
         };
         try
         {
@@ -293,8 +301,14 @@ public sealed class Trainings(AriadneDbContext db, AuditedWrites writes, AuditTr
             return (null, errors);
         var session = new TrainingSession
         {
-            CourseId = input.CourseId!.Value, StartsOn = input.StartsOn!.Value, EndsOn = input.EndsOn!.Value, Place = place!, Language = language!,
-            Capacity = input.Capacity!.Value, CreatedAt = time.GetUtcNow(), CreatedBy = viewer.UserId,
+            CourseId = input.CourseId!.Value,
+            StartsOn = input.StartsOn!.Value,
+            EndsOn = input.EndsOn!.Value,
+            Place = place!,
+            Language = language!,
+            Capacity = input.Capacity!.Value,
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = viewer.UserId,
         };
         await writes.RunAsync(viewer, async ct =>
         {
@@ -382,7 +396,11 @@ public sealed class Trainings(AriadneDbContext db, AuditedWrites writes, AuditTr
             }
             var enrolment = new TrainingEnrolment
             {
-                SessionId = sessionId, UserId = user.Id, InstitutionId = user.InstitutionId, NominatedBy = viewer.UserId, NominatedAt = time.GetUtcNow(),
+                SessionId = sessionId,
+                UserId = user.Id,
+                InstitutionId = user.InstitutionId,
+                NominatedBy = viewer.UserId,
+                NominatedAt = time.GetUtcNow(),
             };
             db.Add(enrolment);
             await db.SaveChangesAsync(ct);
@@ -507,8 +525,15 @@ public sealed class Trainings(AriadneDbContext db, AuditedWrites writes, AuditTr
         var issuedOn = session.EndsOn <= Today ? session.EndsOn : Today;
         var certificate = new TrainingCertificate
         {
-            UserId = enrolment.UserId, InstitutionId = enrolment.InstitutionId, CourseId = course.Id, SessionId = session.Id, EnrolmentId = enrolment.Id,
-            Topic = course.Topic, CourseTitle = course.TitleAz, Provider = course.Provider, IssuedOn = issuedOn,
+            UserId = enrolment.UserId,
+            InstitutionId = enrolment.InstitutionId,
+            CourseId = course.Id,
+            SessionId = session.Id,
+            EnrolmentId = enrolment.Id,
+            Topic = course.Topic,
+            CourseTitle = course.TitleAz,
+            Provider = course.Provider,
+            IssuedOn = issuedOn,
             ExpiresOn = course.ValidityMonths is { } m ? issuedOn.AddMonths(m).AddDays(-1) : null,
         };
         try
@@ -560,8 +585,16 @@ public sealed class Trainings(AriadneDbContext db, AuditedWrites writes, AuditTr
             return (null, errors);
         var certificate = new TrainingCertificate
         {
-            UserId = user!.Id, InstitutionId = user.InstitutionId, Topic = input.Topic, CourseTitle = title!, Provider = body!, External = true,
-            ExternalNumber = number, ExternalReference = reference, IssuedOn = input.IssuedOn!.Value, ExpiresOn = input.ExpiresOn,
+            UserId = user!.Id,
+            InstitutionId = user.InstitutionId,
+            Topic = input.Topic,
+            CourseTitle = title!,
+            Provider = body!,
+            External = true,
+            ExternalNumber = number,
+            ExternalReference = reference,
+            IssuedOn = input.IssuedOn!.Value,
+            ExpiresOn = input.ExpiresOn,
         };
         await SaveCertificateAsync(viewer, certificate, TrainingAudit.ExternalRecorded, ct);
         return (certificate.Id, []);
