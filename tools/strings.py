@@ -311,7 +311,7 @@ S = {
 "Training_StillNeeded": ("A role of this user needs this training. Remove the role first.", "Эта подготовка нужна для роли пользователя. Сначала снимите роль.", "Bu təlim istifadəçinin rolu üçün lazımdır. Əvvəlcə rolu götürün."),
 "Error_RoleUnknown": ("Unknown role {0}.", "Неизвестная роль {0}.", "Naməlum rol {0}."),
 "Error_RoleDoesNotFitInstitution": ("The role “{0}” does not fit this kind of institution.", "Роль «{0}» не подходит этому виду учреждения.", "“{0}” rolu bu növ quruma uyğun deyil."),
-"Error_RoleNeedsTraining": ("The role “{0}” needs recorded training first.", "Для роли «{0}» сначала нужно записать обучение.", "“{0}” rolu üçün əvvəlcə təlim qeydə alınmalıdır."),
+"Error_RoleNeedsTraining": ("The role “{0}” needs a current training certificate first: the training managers issue it in the training module.", "Для роли «{0}» сначала нужен действующий сертификат об обучении: его выдают руководители обучения в модуле «Обучение».", "“{0}” rolu üçün əvvəlcə qüvvədə olan təlim sertifikatı lazımdır: onu təlim rəhbərləri «Təlim» modulunda verir."),
 "Error_LiaisonNotLawEnforcement": ("Only law-enforcement bodies designate a liaison officer.", "Офицера связи назначают только правоохранительные органы.", "Əlaqə zabitini yalnız hüquq-mühafizə orqanları təyin edir."),
 "Error_LiaisonNeedsTraining": ("A liaison officer must be trained in combating trafficking.", "Офицер связи должен пройти обучение по борьбе с торговлей людьми.", "Əlaqə zabiti insan alverinə qarşı mübarizə üzrə təlim keçməlidir."),
 "Error_LiaisonAlreadyDesignated": ("This institution already has a liaison officer.", "В этом учреждении уже есть офицер связи.", "Bu qurumun artıq əlaqə zabiti var."),
@@ -401,7 +401,7 @@ S = {
 # The other tables: their keys must be new.
 import os as _os, sys as _sys
 _sys.path.insert(0, _os.path.dirname(_os.path.abspath(__file__)))
-for _module in ("strings_referrals", "strings_indicators", "strings_duties", "strings_workspace", "strings_home", "strings_caseview", "strings_handover", "strings_audit", "strings_accommodation", "strings_services", "strings_repat", "strings_guard", "strings_life", "strings_helpline", "strings_roster", "strings_chat", "strings_investigation", "strings_links", "strings_cooperation", "strings_plan", "strings_meetings"):
+for _module in ("strings_referrals", "strings_indicators", "strings_duties", "strings_workspace", "strings_home", "strings_caseview", "strings_handover", "strings_audit", "strings_accommodation", "strings_services", "strings_repat", "strings_guard", "strings_life", "strings_helpline", "strings_roster", "strings_chat", "strings_investigation", "strings_links", "strings_cooperation", "strings_plan", "strings_meetings", "strings_training"):
     _extra = __import__(_module).S
     _twice = set(S) & set(_extra)
     if _twice:

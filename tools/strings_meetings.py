@@ -3,6 +3,7 @@
 # escalation. key -> (en, ru, az).
 S = {
 "Nav_Meetings": ("Meetings", "Совещания", "Görüşlər"),
+"Nav_MeetingsHint": ("The participants' regular meetings: invitations with a calendar file, agenda, minutes, decisions and the action items each institution owes.", "Регулярные совещания участников: приглашения с файлом календаря, повестка, протокол, решения и поручения каждого учреждения.", "İştirakçıların müntəzəm görüşləri: təqvim faylı ilə dəvətlər, gündəlik, protokol, qərarlar və hər qurumun tapşırıqları."),
 "Scope_meetings.read": ("Read the meetings you or your institution are invited to", "Чтение совещаний, на которые приглашены вы или ваше учреждение", "Sizin və ya qurumunuzun dəvət olunduğu görüşləri oxumaq"),
 "Scope_meetings.write": ("Schedule meetings (the Coordinator's office) and report on your action items", "Назначать совещания (аппарат Координатора) и отчитываться о своих поручениях", "Görüş təyin etmək (Əlaqələndiricinin aparatı) və tapşırıqlarınız barədə hesabat vermək"),
 "Meeting_ListTitle": ("Meetings", "Совещания", "Görüşlər"),

@@ -14,6 +14,7 @@ using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Reintegration;
 using Ariadne.Web.Features.Services;
 using Ariadne.Web.Features.Staff;
+using Ariadne.Web.Features.Training;
 using Ariadne.Web.Platform.Modules;
 
 namespace Ariadne.Web;
@@ -44,6 +45,7 @@ public static class AriadneModules
         new InvestigationModule(),
         new CoordinationModule(),
         new MeetingsModule(),
+        new TrainingModule(),
         new OversightModule(),
     ];
 }

@@ -126,64 +126,51 @@ public abstract class AdminTests(AriadneApp app)
     }
 
     [Fact]
-    public async Task A_role_that_needs_training_is_refused_until_training_is_recorded()
+    public async Task A_role_that_needs_training_is_refused_until_a_certificate_is_recorded()
     {
         using var session = await AdminSessionAsync();
         var guard = await app.CreateUserAsync(InstitutionKind.SecurityPolice, []);
         var page = await session.GetAsync($"/Admin/Users/Edit?id={guard.Id}");
         Assert.NotNull(page.Document.QuerySelector("#role-SecurityOfficer"));
         Assert.Null(page.Document.QuerySelector("#role-Investigator")); // only roles that fit the institution are offered
+        // The administrator no longer records training: certificates come from the training module.
+        Assert.Null(page.Document.QuerySelector("form[action*='handler=AddTraining']"));
 
         var refused = await session.SubmitAsync(page, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.SecurityOfficer });
-        Assert.Equal("The role “Security officer” needs recorded training first.", refused.FieldError("Roles"));
+        Assert.Equal("The role “Security officer” needs a current training certificate first: the training managers issue it in the training module.", refused.FieldError("Roles"));
         Assert.Empty(await RolesOf(guard.Id));
 
         var wrongKind = await session.SubmitAsync(refused, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.Investigator });
         Assert.Equal("The role “Investigator” does not fit this kind of institution.", wrongKind.FieldError("Roles"));
 
-        var badDate = await session.SubmitAsync(wrongKind, "form[action*='handler=AddTraining']", new Dictionary<string, string>
-        {
-            ["Training.Topic"] = "ShelterSecurity",
-            ["Training.Course"] = "Sığınacağın mühafizəsi",
-            ["Training.Provider"] = "ATƏT",
-            ["Training.CompletedOn"] = "2099-01-01",
-        });
-        Assert.Equal("Enter a date that is not in the future.", badDate.FieldError("Training_CompletedOn"));
-
-        // Shelter security must say until when it counts (a guard's training lapses).
-        var noLastDay = await session.SubmitAsync(badDate, "form[action*='handler=AddTraining']", new Dictionary<string, string>
-        {
-            ["Training.Topic"] = "ShelterSecurity",
-            ["Training.Course"] = "Sığınacağın mühafizəsi",
-            ["Training.Provider"] = "ATƏT",
-            ["Training.CompletedOn"] = "2026-10-01",
-        });
-        Assert.Equal("Shelter-security training must say until when it is valid.", noLastDay.FieldError("Training_ValidUntil"));
-
-        var trained = await session.SubmitAsync(noLastDay, "form[action*='handler=AddTraining']", new Dictionary<string, string>
-        {
-            ["Training.Topic"] = "ShelterSecurity",
-            ["Training.Course"] = "Sığınacağın mühafizəsi",
-            ["Training.Provider"] = "ATƏT",
-            ["Training.CompletedOn"] = "2026-10-01",
-            ["Training.ValidUntil"] = "2028-10-01",
-        });
+        // The Coordinator's office records the guard's external certificate (shelter security must say until when it counts).
+        var coordinator = await app.CreateUserAsync(InstitutionKind.NationalCoordinator, [RoleCatalog.Coordinator]);
+        var (_, errors) = await app.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Features.Training.Trainings>().AddExternalAsync(
+            CaseSteps.ViewerOf(coordinator, RoleCatalog.Coordinator), [RoleCatalog.Coordinator], new()
+            {
+                UserId = guard.Id,
+                Topic = TrainingTopic.ShelterSecurity,
+                CourseTitle = "Sığınacağın mühafizəsi",
+                IssuingBody = "ATƏT",
+                Number = "OSCE-77",
+                Reference = "MK-ARXIV-2026/7",
+                IssuedOn = new DateOnly(2026, 10, 1),
+                ExpiresOn = new DateOnly(2028, 10, 1),
+            }));
+        Assert.Empty(errors!);
+        var trained = await session.GetAsync($"/Admin/Users/Edit?id={guard.Id}");
         Assert.Contains("Sığınacağın mühafizəsi", trained.Text, StringComparison.Ordinal);
 
-        // Training waiting for confirmation is enough to ask for the role; both wait for the institution.
+        // With the certificate the role can be asked for; it waits for the institution.
         var granted = await session.SubmitAsync(trained, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.SecurityOfficer });
         Assert.Empty(granted.Errors);
         Assert.Empty(await RolesOf(guard.Id));
         Assert.Contains("Security officer", granted.Document.QuerySelector("[data-pending]")!.TextContent, StringComparison.Ordinal);
 
-        var officer = await app.CreateUserAsync(InstitutionKind.SecurityPolice, [RoleCatalog.SecurityOfficer], [TrainingTopic.ShelterSecurity]);
-        var stillNeeded = await session.SubmitAsync(await session.GetAsync($"/Admin/Users/Edit?id={officer.Id}"), "form[action*='handler=RemoveTraining']");
-        Assert.Equal("A role of this user needs this training. Remove the role first.", Assert.Single(stillNeeded.Errors));
-
         // Every administrative change is in the audit trail, by identifiers.
         var purposes = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
             .Where(e => e.Action == Ariadne.Web.Platform.Audit.PlatformAudit.AccountChanged && e.TargetId == guard.Id).Select(e => e.Purpose).ToListAsync());
-        Assert.Equal(["admin.training-requested", "admin.roles-requested"], purposes);
+        Assert.Equal(["admin.roles-requested"], purposes);
     }
 
     [Fact]

@@ -64,13 +64,27 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
         return client;
     }
 
-    private static Dictionary<string, string> TrainingFields(TrainingTopic topic) => new()
+    /// <summary>
+    /// The training a role needs, as it now comes: a certificate recorded by the Coordinator's office in the training module
+    /// (an external one here), never by the administrator. Returns the certificate's id.
+    /// </summary>
+    private async Task<Guid> CertifyAsync(Guid userId, TrainingTopic topic)
     {
-        ["Training.Topic"] = topic.ToString(),
-        ["Training.Course"] = "Insan alveri ilə mübarizə",
-        ["Training.Provider"] = "ATƏT",
-        ["Training.CompletedOn"] = "2026-10-01",
-    };
+        var coordinator = await app.CreateUserAsync(InstitutionKind.NationalCoordinator, [RoleCatalog.Coordinator]);
+        var (id, errors) = await app.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Features.Training.Trainings>().AddExternalAsync(
+            CaseSteps.ViewerOf(coordinator, RoleCatalog.Coordinator), [RoleCatalog.Coordinator], new()
+            {
+                UserId = userId,
+                Topic = topic,
+                CourseTitle = "İnsan alveri ilə mübarizə",
+                IssuingBody = "ATƏT",
+                Number = "OSCE-" + topic,
+                Reference = "MK-ARXIV-2026/1",
+                IssuedOn = new DateOnly(2026, 10, 1),
+            }));
+        Assert.Empty(errors!);
+        return id!.Value;
+    }
 
     private async Task<WebSession.Page> CreateAccountAsync(WebSession admin, string name, Guid institutionId)
     {
@@ -100,25 +114,27 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
             return page;
         }
 
-        // 1. A new account in the Squad: no password for the administrator; role and training wait for the Squad.
+        // 1. A new account in the Squad: no password for the administrator, no training from the administrator; the role waits for the Squad.
         var name = "fake" + Guid.NewGuid().ToString("N")[..6];
         var created = await Look(CreateAccountAsync(admin, name, squad));
         Assert.StartsWith("/Admin/Users/Edit", created.Path, StringComparison.Ordinal);
         Assert.Null(created.Document.QuerySelector("[data-temporary-password]"));
         var fakeId = await UserIdAsync(name);
-        var trained = await Look(admin.SubmitAsync(created, "form[action*='handler=AddTraining']", TrainingFields(TrainingTopic.AntiTrafficking)));
+        Assert.Null(created.Document.QuerySelector("form[action*='handler=AddTraining']"));
+        await CertifyAsync(fakeId, TrainingTopic.AntiTrafficking);
+        var trained = await Look(admin.GetAsync($"/Admin/Users/Edit?id={fakeId}"));
         var asked = await Look(admin.SubmitAsync(trained, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.SquadChief }));
         Assert.Empty(asked.Errors);
         Assert.NotNull(asked.Document.QuerySelector("[data-pending]"));
         Assert.Empty(await RolesOf(fakeId));
-        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Trainings.AnyAsync(t => t.UserId == fakeId)));
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Trainings.AnyAsync(t => t.UserId == fakeId && t.CertificateId == null)));
         using (var guess = app.NewSession())
             Assert.Equal("/Account/SignIn", (await guess.PasswordAsync(name, AriadneApp.Password)).Path);
 
-        // 2. Role and training for an existing member (as if the administrator knew their password): no effect until confirmed.
+        // 2. A role for an existing, certified member (as if the administrator knew their password): no effect until confirmed.
         var member = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, []);
+        await CertifyAsync(member.Id, TrainingTopic.AntiTrafficking);
         var edit = await Look(admin.GetAsync($"/Admin/Users/Edit?id={member.Id}"));
-        edit = await Look(admin.SubmitAsync(edit, "form[action*='handler=AddTraining']", TrainingFields(TrainingTopic.AntiTrafficking)));
         edit = await Look(admin.SubmitAsync(edit, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.SquadChief }));
         Assert.Empty(await RolesOf(member.Id));
         using (var memberSession = await app.SessionAsync(member))
@@ -295,22 +311,27 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
         var (_, admin) = await AdminAsync();
         using var _ = admin;
         var name = "head" + Guid.NewGuid().ToString("N")[..6];
-        var edit = await CreateAccountAsync(admin, name, squad);
-        edit = await admin.SubmitAsync(edit, "form[action*='handler=AddTraining']", TrainingFields(TrainingTopic.AntiTrafficking));
-        await admin.SubmitAsync(edit, "form[action*='handler=Roles']", new Dictionary<string, string> { ["Roles"] = RoleCatalog.SquadChief });
+        await CreateAccountAsync(admin, name, squad);
         var headId = await UserIdAsync(name);
+        var certificate = await CertifyAsync(headId, TrainingTopic.AntiTrafficking);
+        await admin.SubmitAsync(await admin.GetAsync($"/Admin/Users/Edit?id={headId}"), "form[action*='handler=Roles']",
+            new Dictionary<string, string> { ["Roles"] = RoleCatalog.SquadChief });
         var roles = await PendingChangeAsync(headId, AccountChange.Roles);
-        var training = await PendingChangeAsync(headId, AccountChange.Training);
+        // The certificate is revoked before the institution decides: the confirmation checks again and refuses.
+        var coordinator = await app.CreateUserAsync(InstitutionKind.NationalCoordinator, [RoleCatalog.Coordinator]);
+        Assert.Empty((await app.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Features.Training.Trainings>().RevokeAsync(
+            CaseSteps.ViewerOf(coordinator, RoleCatalog.Coordinator), [RoleCatalog.Coordinator], certificate, "Issued to the wrong person.")))!);
 
         using var oversight = await app.SessionAsync(auditor, "az");
         var page = await oversight.GetAsync("/Staff/Confirmations");
         var refused = await oversight.SubmitAsync(page, $"form[action*='{roles}'][action*='approve=true']");
-        Assert.Equal("Əvvəlcə bu rolun tələb etdiyi təlimi təsdiq edin.", Assert.Single(refused.Errors));
+        Assert.Equal("Bu rol üçün əvvəlcə qüvvədə olan təlim sertifikatı lazımdır.", Assert.Single(refused.Errors));
         Assert.NotNull(refused.Document.QuerySelector($"#change-{roles}-error"));
         Assert.Empty(await RolesOf(headId));
 
-        page = await oversight.SubmitAsync(refused, $"form[action*='{training}'][action*='approve=true']");
-        page = await oversight.SubmitAsync(page, $"form[action*='{roles}'][action*='approve=true']");
+        // A new certificate, and the role is confirmed.
+        await CertifyAsync(headId, TrainingTopic.AntiTrafficking);
+        page = await oversight.SubmitAsync(await oversight.GetAsync("/Staff/Confirmations"), $"form[action*='{roles}'][action*='approve=true']");
         Assert.Empty(page.Errors);
         Assert.Equal([RoleCatalog.SquadChief], await RolesOf(headId));
 
@@ -419,8 +440,6 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
     {
         { "Roles", "remove a role" },
         { "Roles", "ask for a role" },
-        { "AddTraining", "" },
-        { "RemoveTraining", "" },
         { "Disable", "" },
         { "ResetPassword", "" },
         { "ResetMfa", "" },
@@ -442,20 +461,12 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
         {
             "Roles" when variant == "remove a role" => new Dictionary<string, string> { ["Roles"] = RoleCatalog.DutyOfficer },
             "Roles" => new Dictionary<string, string> { ["Roles"] = WebSession.Many(RoleCatalog.Investigator, RoleCatalog.DutyOfficer, RoleCatalog.SquadChief) },
-            "AddTraining" => TrainingFields(TrainingTopic.VictimAssistance),
             _ => null,
         };
-        var selector = handler == "RemoveTraining"
-            ? $"form[action*='{await HelplineTrainingAsync(user.Id)}']"
-            : $"form[action*='handler={handler}']";
-        var done = await admin.SubmitAsync(edit, selector, values);
+        var done = await admin.SubmitAsync(edit, $"form[action*='handler={handler}']", values);
         Assert.Empty(done.Errors);
         Assert.Equal("/Account/SignIn", (await session.GetAsync("/")).Path);
     }
-
-    private Task<Guid> HelplineTrainingAsync(Guid userId) =>
-        app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Trainings
-            .Where(t => t.UserId == userId && t.Topic == TrainingTopic.Helpline).Select(t => t.Id).SingleAsync());
 }
 
 public sealed class SeparationOfDutiesTestsOnSqlite(SqliteApp app) : SeparationOfDutiesTests(app), IClassFixture<SqliteApp>;

@@ -55,6 +55,6 @@ public sealed class MeetingsModule : AriadneModule
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/Meetings/Index", "Nav_Meetings", 42, Participant),
+        new("/Meetings/Index", "Nav_Meetings", 3, Participant, NavigationArea.Coordination, "Nav_MeetingsHint"),
     ];
 }

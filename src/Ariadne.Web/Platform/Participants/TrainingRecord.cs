@@ -13,6 +13,8 @@ public sealed class TrainingRecord
     public DateOnly? ValidUntil { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public Guid RecordedBy { get; set; }
+    /// <summary>The certificate this record stands for (the Training module); null for records made before certificates.</summary>
+    public Guid? CertificateId { get; set; }
 
     /// <summary>Topics whose training must carry a validity (deny by default: without a last day, it does not count).</summary>
     public static bool Expires(TrainingTopic topic) => topic == TrainingTopic.ShelterSecurity;

@@ -17,9 +17,10 @@ namespace Ariadne.Web.Features.Admin.Users;
 
 /// <summary>
 /// One account: its name, roles and liaison designation (checked against the institution's kind and
-/// the user's training), training records, and the administrator's actions: disable or enable, reset the
-/// password, reset the second factor. Giving roles or training, and a new password, wait for the
-/// institution's responsible person (<see cref="AccountConfirmations"/>). Every action is audited in its
+/// the user's current training), its training records (read-only: training comes from certificates that the
+/// training managers issue in the Training module, never from the administrator), and the administrator's
+/// actions: disable or enable, reset the password, reset the second factor. Giving roles and a new password
+/// wait for the institution's responsible person (<see cref="AccountConfirmations"/>). Every action is audited in its
 /// transaction, told to oversight, and ends the user's sessions (security stamp); resets revoke API tokens.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
@@ -43,16 +44,6 @@ public sealed class EditModel(
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public List<string> Roles { get; set; } = [];
     [BindProperty] public bool IsLiaison { get; set; }
-    [BindProperty] public TrainingInput Training { get; set; } = new();
-
-    public sealed class TrainingInput
-    {
-        public TrainingTopic? Topic { get; set; }
-        public string? Course { get; set; }
-        public string? Provider { get; set; }
-        public DateOnly? CompletedOn { get; set; }
-        public DateOnly? ValidUntil { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -121,83 +112,6 @@ public sealed class EditModel(
             Account.IsLiaisonOfficer = IsLiaison;
             Check(await users.UpdateAsync(Account));
             // Roles travel in the session cookie: end open sessions.
-            Check(await users.UpdateSecurityStampAsync(Account));
-        });
-    }
-
-    public async Task<IActionResult> OnPostAddTrainingAsync()
-    {
-        if (!await LoadAsync())
-            return NotFound();
-        ModelState.Clear();
-        var course = Training.Course?.Trim();
-        var provider = Training.Provider?.Trim();
-        if (Training.Topic is not { } topic || !Enum.IsDefined(topic))
-            ModelState.AddModelError("Training.Topic", text["Validation_Required"]);
-        if (string.IsNullOrEmpty(course))
-            ModelState.AddModelError("Training.Course", text["Validation_Required"]);
-        else if (course.Length > 200)
-            ModelState.AddModelError("Training.Course", text["Validation_TooLong", 200]);
-        if (string.IsNullOrEmpty(provider))
-            ModelState.AddModelError("Training.Provider", text["Validation_Required"]);
-        else if (provider.Length > 200)
-            ModelState.AddModelError("Training.Provider", text["Validation_TooLong", 200]);
-        var today = uiTime.Today;
-        if (Training.CompletedOn is not { } completed)
-            ModelState.AddModelError("Training.CompletedOn", text["Validation_DateRequired"]);
-        else if (completed > today || completed < today.AddYears(-50))
-            ModelState.AddModelError("Training.CompletedOn", text["Training_DateRange"]);
-        if (Training.ValidUntil is { } until && (until <= today || until <= Training.CompletedOn))
-            ModelState.AddModelError("Training.ValidUntil", text["Training_ValidUntilRange"]);
-        else if (Training.ValidUntil is null && Training.Topic is { } t && TrainingRecord.Expires(t))
-            ModelState.AddModelError("Training.ValidUntil", text["Training_ValidUntilRequired"]);
-        if (!ModelState.IsValid)
-            return KeepForm();
-
-        if (AccountConfirmations.NeedsConfirmation(Institution.Kind))
-            return await ChangeAsync("training requested", AdminAudit.TrainingRequested, async () =>
-            {
-                await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account, AccountChange.Training,
-                    AccountConfirmations.Serialize(new AccountConfirmations.TrainingRequest(Training.Topic!.Value, course!, provider!, Training.CompletedOn!.Value, Training.ValidUntil)));
-                Check(await users.UpdateSecurityStampAsync(Account));
-            }, "Users_SentForConfirmation");
-
-        return await ChangeAsync("training added", AdminAudit.TrainingAdded, async () =>
-        {
-            db.Trainings.Add(new TrainingRecord
-            {
-                UserId = Account.Id,
-                Topic = Training.Topic!.Value,
-                Course = course!,
-                Provider = provider!,
-                CompletedOn = Training.CompletedOn!.Value,
-                ValidUntil = Training.ValidUntil,
-                RecordedAt = time.GetUtcNow(),
-                RecordedBy = User.UserId()!.Value,
-            });
-            await db.SaveChangesAsync();
-            Check(await users.UpdateSecurityStampAsync(Account));
-        });
-    }
-
-    public async Task<IActionResult> OnPostRemoveTrainingAsync(Guid trainingId)
-    {
-        if (!await LoadAsync())
-            return NotFound();
-        var record = Account.Trainings.FirstOrDefault(t => t.Id == trainingId);
-        if (record is null)
-            return NotFound();
-        // A role that needs this training cannot stay without it.
-        var remaining = Account.Trainings.Where(t => t.Id != trainingId).Select(t => t.Topic).ToHashSet();
-        if (RoleCatalog.Check(Institution.Kind, CurrentRoles, remaining, Account.IsLiaisonOfficer).Count > 0)
-        {
-            ModelState.AddModelError(string.Empty, text["Training_StillNeeded"]);
-            return KeepForm();
-        }
-        return await ChangeAsync("training removed", AdminAudit.TrainingRemoved, async () =>
-        {
-            db.Trainings.Remove(record);
-            await db.SaveChangesAsync();
             Check(await users.UpdateSecurityStampAsync(Account));
         });
     }
