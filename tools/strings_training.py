@@ -2,6 +2,7 @@
 # unlock the training-gated roles, refresher notices. key -> (en, ru, az).
 S = {
 "Nav_Training": ("Training", "Обучение", "Təlim"),
+"Nav_TrainingHint": ("Courses, sessions and certificates. A current certificate is what opens the roles that need training; refreshers are due before it expires.", "Курсы, занятия и сертификаты. Действующий сертификат открывает роли, требующие обучения; переподготовка — до истечения его срока.", "Kurslar, məşğələlər və sertifikatlar. Təlim tələb edən rolları qüvvədə olan sertifikat açır; müddəti bitməzdən əvvəl təkrar təlim lazımdır."),
 "Scope_trainings.read": ("Read the training catalogue, and the enrolments and certificates you may see", "Чтение каталога обучения, а также доступных вам записей и сертификатов", "Təlim kataloqunu, görə bildiyiniz qeydiyyatları və sertifikatları oxumaq"),
 "Scope_trainings.write": ("Record attendance and results of training sessions (training managers)", "Отмечать посещение и результаты учебных сессий (руководители обучения)", "Təlim sessiyalarında iştirakı və nəticələri qeyd etmək (təlim rəhbərləri)"),
 "Home_Training": ("Training: refresher due", "Обучение: пора пройти повторно", "Təlim: təkrar təlim vaxtıdır"),

@@ -49,6 +49,6 @@ public sealed class TrainingModule : AriadneModule
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/Training/Index", "Nav_Training", 42, u => u.Identity?.IsAuthenticated == true && !u.IsInRole(RoleCatalog.Administrator)),
+        new("/Training/Index", "Nav_Training", 4, u => u.Identity?.IsAuthenticated == true && !u.IsInRole(RoleCatalog.Administrator), NavigationArea.Coordination, "Nav_TrainingHint"),
     ];
 }
