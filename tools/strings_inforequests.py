@@ -134,6 +134,7 @@ S = {
 "Notification_information-opinion-given": ("The holder gave its opinion on information request {0}.", "Учреждение, ведущее дело, дало мнение по запросу информации {0}.", "İşə baxan qurum {0} məlumat sorğusu üzrə rəy verdi."),
 "Notification_information-decided": ("The National Coordinator decided on information request {0}.", "Национальный координатор принял решение по запросу информации {0}.", "Milli Koordinator {0} məlumat sorğusu barədə qərar verdi."),
 "Notification_information-revoked": ("The release on information request {0} was revoked.", "Доступ по запросу информации {0} отозван.", "{0} məlumat sorğusu üzrə giriş geri götürüldü."),
+"Notification_information-lapsed": ("The release on information request {0} has ended.", "Срок доступа по запросу информации {0} истёк.", "{0} məlumat sorğusu üzrə girişin müddəti bitdi."),
 "AuditAction_information_request_submitted": ("Information request filed", "Подан запрос информации", "Məlumat sorğusu verildi"),
 "AuditAction_information_request_viewed": ("Information request viewed", "Просмотрен запрос информации", "Məlumat sorğusuna baxıldı"),
 "AuditAction_information_request_denied": ("Information request refused access", "Отказ в доступе к запросу информации", "Məlumat sorğusuna giriş rədd edildi"),

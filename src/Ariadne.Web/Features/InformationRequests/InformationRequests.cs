@@ -53,9 +53,9 @@ public sealed class InformationRequests(AriadneDbContext db, CaseAccess access, 
         RoleCatalog.CourtClerk, RoleCatalog.ShelterManager, RoleCatalog.SocialWorker, RoleCatalog.ServiceProfessional, RoleCatalog.PartnerOfficer,
     ];
 
-    /// <summary>The classes a request may ask for, in the order of the form.</summary>
+    /// <summary>The classes a request may ask for (those a release may open at all), in the order of the case's fields.</summary>
     public static readonly DataClass[] Classes =
-        [DataClass.Status, DataClass.Identity, DataClass.Health, DataClass.Investigation, DataClass.Legal, DataClass.Care];
+        [.. CaseFields.Classes.Where(c => (AccessMatrix.Default[Relation.InformationRequest].Read & c) == c)];
 
     /// <summary>How the viewer stands to the requests.</summary>
     public sealed record Standing(Guid UserId, Guid InstitutionId, InstitutionKind? Kind, bool Requester, bool Coordinator, DataClass Ceiling);
@@ -198,7 +198,7 @@ public sealed class InformationRequests(AriadneDbContext db, CaseAccess access, 
         var basisReference = string.IsNullOrWhiteSpace(input.BasisReference) ? null : input.BasisReference.Trim();
         if (basisReference is { Length: > MaxBasisReference })
             errors[nameof(NewInput.BasisReference)] = [text["Validation_TooLong", MaxBasisReference]];
-        var classes = input.Classes.Aggregate(DataClass.None, (a, c) => a | c) | DataClass.Status;
+        var classes = input.Classes.Aggregate(DataClass.None, (a, b) => a | b) | DataClass.Status;
         if (input.Classes.Count == 0)
             errors[nameof(NewInput.Classes)] = [text["Info_ClassesRequired"]];
         else if ((classes & ~s.Ceiling) != 0 || input.Classes.Any(c => !Classes.Contains(c)))
@@ -493,7 +493,7 @@ public sealed class InformationRequests(AriadneDbContext db, CaseAccess access, 
         var reason = input.Reason?.Trim() ?? "";
         if (reason.Length > MaxReason)
             errors[nameof(DecisionInput.Reason)] = [text["Validation_TooLong", MaxReason]];
-        var approved = input.Classes.Aggregate(DataClass.None, (a, c) => a | c) | DataClass.Status;
+        var approved = input.Classes.Aggregate(DataClass.None, (a, b) => a | b) | DataClass.Status;
         var days = input.Days ?? r.RequestedDays;
         if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
             errors[nameof(DecisionInput.Outcome)] = [text["Info_OutcomeRequired"]];
@@ -655,21 +655,32 @@ public sealed class InformationRequests(AriadneDbContext db, CaseAccess access, 
         var count = 0;
         foreach (var id in ids.Where(x => x.ExpiresAt <= now).Select(x => x.Id))
         {
-            var done = await writes.RunSerializedAsync(null, async ct =>
+            try
             {
-                var row = await db.InformationRequests.FirstAsync(x => x.Id == id, ct);
-                if (row.LapseRecordedAt is not null)
-                    return new Audited<bool>(false, new AuditRecord(InformationRequestsAudit.Lapsed, AuditOutcome.Denied, TargetType: InformationRequestsAudit.Target, TargetId: id));
-                row.LapseRecordedAt = now;
-                db.InformationRequestSteps.Add(new InformationRequestStep { RequestId = id, Kind = StepKind.Lapsed, At = row.ExpiresAt!.Value });
-                await db.SaveChangesAsync(ct);
-                return new Audited<bool>(true, new AuditRecord(InformationRequestsAudit.Lapsed, TargetType: InformationRequestsAudit.Target, TargetId: id,
-                    CaseId: row.CaseId, Purpose: InformationRequestsAudit.Review));
-            }, ct);
-            count += done ? 1 : 0;
+                await writes.RunSerializedAsync(null, async ct =>
+                {
+                    var row = await db.InformationRequests.FirstAsync(x => x.Id == id, ct);
+                    // Another run (a twin on this node, or the job) recorded it first: roll back, nothing to record.
+                    if (row.LapseRecordedAt is not null)
+                        throw new AlreadyRecordedException();
+                    row.LapseRecordedAt = now;
+                    db.InformationRequestSteps.Add(new InformationRequestStep { RequestId = id, Kind = StepKind.Lapsed, At = row.ExpiresAt!.Value });
+                    db.Notifications.Add(new Notification { RecipientUserId = row.RequestedBy, Kind = InformationRequestsAudit.LapsedNotice, CaseNumber = row.Number, CreatedAt = now });
+                    await db.SaveChangesAsync(ct);
+                    return new Audited<bool>(true, new AuditRecord(InformationRequestsAudit.Lapsed, TargetType: InformationRequestsAudit.Target, TargetId: id,
+                        CaseId: row.CaseId, Purpose: InformationRequestsAudit.Review));
+                }, ct);
+                count++;
+            }
+            catch (AlreadyRecordedException)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
         return count;
     }
+
+    private sealed class AlreadyRecordedException : Exception;
 
     private Task DeniedAsync(Viewer viewer, Guid? id, CancellationToken ct) =>
         audit.RecordAsync(new AuditRecord(InformationRequestsAudit.Denied, AuditOutcome.Denied, viewer.UserId, viewer.InstitutionId, InformationRequestsAudit.Target, id), ct);

@@ -40,5 +40,8 @@ public static class InformationRequestsAudit
     /// <summary>To the requester and the holder: the release was revoked.</summary>
     public static readonly NotificationKind RevokedNotice = new("information-revoked");
 
-    public static IReadOnlyList<NotificationKind> Notices { get; } = [SubmittedNotice, OpinionNotice, OpinionGivenNotice, DecidedNotice, RevokedNotice];
+    /// <summary>To the requester: the release's period ended.</summary>
+    public static readonly NotificationKind LapsedNotice = new("information-lapsed");
+
+    public static IReadOnlyList<NotificationKind> Notices { get; } = [SubmittedNotice, OpinionNotice, OpinionGivenNotice, DecidedNotice, RevokedNotice, LapsedNotice];
 }

@@ -36,19 +36,21 @@ public sealed class InformationRequestsDemo(InformationRequests requests, Ariadn
             Purpose = "Demo: cinayət işi üzrə zərərçəkmişin ifadələrini və istintaqın gedişini yoxlamaq üçün.",
             LegalBasis = LegalBasis.CriminalProcedure,
             BasisReference = "Demo: CPM maddə 123",
-            Classes = [DataClass.Investigation, DataClass.Legal],
+            // Everything a prosecutor could hold but the status: the Coordinator will have to weigh it.
+            Classes = [.. Offered(prosecutorUser, await users.GetRolesAsync(prosecutorUser)).Where(c => c != DataClass.Status)],
             Days = 30,
         }, ct: cancellationToken);
         Check(pending, errors);
 
         var shelterUser = await users.FindByNameAsync("shelter") ?? throw new InvalidOperationException("no demo shelter manager");
+        var asked = Offered(shelterUser, await users.GetRolesAsync(shelterUser));
         var (approved, shelterErrors) = await requests.SubmitAsync(await ViewerAsync(shelterUser), [.. await users.GetRolesAsync(shelterUser)], new()
         {
             Reference = held[1],
             Purpose = "Demo: sığınacağa qəbuldan əvvəl şəxsin reabilitasiya ehtiyaclarını planlaşdırmaq üçün.",
             LegalBasis = LegalBasis.PersonConsent,
             BasisReference = "Demo: şəxsin yazılı razılığı",
-            Classes = [DataClass.Identity, DataClass.Care],
+            Classes = [.. asked],
             Days = 30,
         }, ct: cancellationToken);
         Check(approved, shelterErrors);
@@ -58,11 +60,15 @@ public sealed class InformationRequestsDemo(InformationRequests requests, Ariadn
         Check(approved, await requests.DecideAsync(await ViewerAsync(coordinatorUser), [.. await users.GetRolesAsync(coordinatorUser)], approved.Value, new()
         {
             Outcome = DecisionOutcome.Approve,
-            Classes = [DataClass.Care],
+            // Less than asked: the last class asked (the shelter's Care), for five days.
+            Classes = [asked[^1]],
             Days = 5,
             Reason = "Demo: qayğı planı kifayətdir; şəxsiyyət məlumatı lazım deyil.",
         }, cancellationToken));
     }
+
+    private IReadOnlyList<DataClass> Offered(AriadneUser user, IList<string> roles) =>
+        InformationRequests.Split(InformationRequests.Ceiling(db.Institutions.AsNoTracking().Where(i => i.Id == user.InstitutionId).Select(i => i.Kind).First(), [.. roles]));
 
     private async Task<Viewer> ViewerAsync(AriadneUser user) =>
         new(user.Id, user.InstitutionId, AccessMatrix.RelationsFor(await users.GetRolesAsync(user)));

@@ -30,7 +30,7 @@ public sealed class NewModel(InformationRequests requests, BlindIndex index, ISt
     {
         if (!await LoadAsync())
             return NotFound();
-        Input.Classes = [Platform.Access.DataClass.Status];
+        Input.Classes = [.. Offered.Take(1)]; // Status, always part of a request
         return Page();
     }
 
