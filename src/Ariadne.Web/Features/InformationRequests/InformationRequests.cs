@@ -567,12 +567,18 @@ public sealed class InformationRequests(AriadneDbContext db, CaseAccess access, 
                     TargetType: AuditTarget.Grant, TargetId: grant.Id, CaseId: grant.CaseId, Relation: nameof(Relation.InformationRequest),
                     Purpose: InformationRequestsAudit.Release.For(approved)), ct);
             }
-            db.InformationRequestSteps.Add(new InformationRequestStep { RequestId = id, Kind = row.Status switch
+            db.InformationRequestSteps.Add(new InformationRequestStep
             {
-                RequestStatus.Approved => StepKind.Approved,
-                RequestStatus.PartlyApproved => StepKind.PartlyApproved,
-                _ => StepKind.Refused,
-            }, At = now, By = viewer.UserId });
+                RequestId = id,
+                Kind = row.Status switch
+                {
+                    RequestStatus.Approved => StepKind.Approved,
+                    RequestStatus.PartlyApproved => StepKind.PartlyApproved,
+                    _ => StepKind.Refused,
+                },
+                At = now,
+                By = viewer.UserId
+            });
             db.Notifications.Add(new Notification { RecipientUserId = row.RequestedBy, Kind = InformationRequestsAudit.DecidedNotice, CaseNumber = row.Number, CreatedAt = now });
             if (row.CaseId is { } caseId)
                 await NotifyHolderAsync(caseId, InformationRequestsAudit.DecidedNotice, row.Number, now, ct);
