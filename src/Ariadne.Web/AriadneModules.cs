@@ -6,6 +6,7 @@ using Ariadne.Web.Features.Coordination;
 using Ariadne.Web.Features.Helpline;
 using Ariadne.Web.Features.Home;
 using Ariadne.Web.Features.Identification;
+using Ariadne.Web.Features.InformationRequests;
 using Ariadne.Web.Features.Investigation;
 using Ariadne.Web.Features.Meetings;
 using Ariadne.Web.Features.Oversight;
@@ -46,6 +47,8 @@ public static class AriadneModules
         new CoordinationModule(),
         new MeetingsModule(),
         new TrainingModule(),
+        // After Coordination: a request for information on a case, decided by the National Coordinator.
+        new InformationRequestsModule(),
         new OversightModule(),
     ];
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.InformationRequests;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
@@ -43,6 +44,8 @@ public abstract class LeakTests(string provider)
         [Relation.Court] = [RoleCatalog.CourtClerk],
         [Relation.RepatriationPartner] = [RoleCatalog.PartnerOfficer],
         [Relation.CoordinatorInformation] = [RoleCatalog.Coordinator, RoleCatalog.Analyst],
+        // Released on an information request to the requesting person only: an institution-wide grant of it reaches nobody.
+        [Relation.InformationRequest] = [],
     };
 
     private static readonly Dictionary<string, DataClass> ModelFieldClasses = new()
@@ -88,8 +91,9 @@ public abstract class LeakTests(string provider)
     private sealed record WorldBreakGlass(Guid CaseId, Guid UserId, DateTimeOffset From, DateTimeOffset Until);
     private sealed record WorldReferral(Guid Id, string Number, Guid ReferringInstitutionId, Guid SquadInstitutionId, Guid? CaseId, string Token);
     private sealed record WorldOnward(Guid CaseId, Guid RecipientInstitutionId, Relation Relation, string Token);
+    private sealed record WorldInfoRequest(Guid Id, string Number, Guid RequesterId, Guid? CaseId, Guid? HolderInstitutionId);
     private sealed record World(List<WorldUser> Users, List<WorldCase> Cases, List<WorldGrant> Grants, List<WorldBreakGlass> BreakGlass,
-        List<WorldReferral> Referrals, List<WorldOnward> Onward);
+        List<WorldReferral> Referrals, List<WorldOnward> Onward, List<WorldInfoRequest> InfoRequests);
 
     [Fact]
     public async Task No_user_sees_a_case_or_field_beyond_what_the_rules_give_them()
@@ -243,6 +247,25 @@ public abstract class LeakTests(string provider)
             Assert.Equal(recipient, inbox.Html.Contains(o.Token, StringComparison.Ordinal));
             checks++;
         }
+
+        // Information requests: the requester's list and the API show their own and nobody else's; a request is a 404 to anyone but
+        // its requester, the Coordinator and the case's holding institution; no request page carries anything of a case.
+        var caseTokens = cases.SelectMany(c => c.Tokens.Values).ToList();
+        var myRequests = await session.GetAsync("/InformationRequests");
+        using (var ownList = JsonDocument.Parse(await api.GetStringAsync("/api/v1/information-requests")))
+            Assert.Equal(world.InfoRequests.Where(r => r.RequesterId == user.Id).Select(r => r.Id).Order(),
+                ownList.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).Order());
+        foreach (var r in world.InfoRequests)
+        {
+            Assert.Equal(r.RequesterId == user.Id, myRequests.Html.Contains(r.Number, StringComparison.Ordinal));
+            var page = await session.GetAsync($"/InformationRequests/{r.Id}");
+            var mayRead = r.RequesterId == user.Id || user.Roles.Contains(RoleCatalog.Coordinator) || r.HolderInstitutionId == user.InstitutionId;
+            if (!mayRead)
+                Assert.Equal(HttpStatusCode.NotFound, page.Status);
+            Assert.All(caseTokens, token => Assert.DoesNotContain(token, page.Html, StringComparison.Ordinal));
+            checks += 2;
+        }
+        Assert.All(caseTokens, token => Assert.DoesNotContain(token, myRequests.Html, StringComparison.Ordinal));
         return checks;
     }
 
@@ -279,7 +302,7 @@ public abstract class LeakTests(string provider)
                 Check(await userManager.ResetAuthenticatorKeyAsync(user));
                 Check(await userManager.SetTwoFactorEnabledAsync(user, true));
                 var (secret, prefix, hash) = ApiTokenSecrets.Create();
-                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "leak", Prefix = prefix, SecretHash = hash, Scopes = CasesModule.ReadScope + " " + ReferralsModule.ReadScope, CreatedAt = now, ExpiresAt = now.AddDays(30) });
+                db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "leak", Prefix = prefix, SecretHash = hash, Scopes = CasesModule.ReadScope + " " + ReferralsModule.ReadScope + " " + InformationRequestsModule.ReadScope, CreatedAt = now, ExpiresAt = now.AddDays(30) });
                 users.Add(new WorldUser(user.Id, user.UserName, institution.Id, roles, (await userManager.GetAuthenticatorKeyAsync(user))!, secret));
             }
         }
@@ -290,6 +313,7 @@ public abstract class LeakTests(string provider)
         var grants = new List<WorldGrant>();
         var service = sp.GetRequiredService<CaseService>();
         var creators = users.Where(u => u.Roles.Any(CaseService.CreatorRoles.Contains)).ToList();
+        var creatorOf = new Dictionary<Guid, WorldUser>();
         for (var i = 0; i < CasesPerWorld; i++)
         {
             var creator = creators[random.Next(creators.Count)];
@@ -313,6 +337,7 @@ public abstract class LeakTests(string provider)
             };
             var view = await service.CreateAsync(CaseSteps.ViewerOf(new TestUser(creator.Id, creator.UserName, "", null, creator.InstitutionId), creator.Roles), input);
             cases.Add(new WorldCase(view.Id, view.Number, tokens, tokens["documentNumber"]));
+            creatorOf[view.Id] = creator;
             var investigator = AccessMatrix.Default[Relation.Investigator];
             grants.Add(new WorldGrant(view.Id, creator.Id, null, Relation.Investigator, investigator.Read | investigator.Write, now, null, false));
             grants.Add(new WorldGrant(view.Id, null, creator.InstitutionId, Relation.SquadSupervisor, AccessMatrix.Default[Relation.SquadSupervisor].Read, now, null, false));
@@ -365,7 +390,62 @@ public abstract class LeakTests(string provider)
         await db.SaveChangesAsync();
 
         var (referrals, onward) = await ReferralsAsync(sp, app, random, users, cases, grants);
-        return new World(users, cases, grants, breakGlass, referrals, onward);
+        var info = await InformationRequestsAsync(sp, app, random, users, cases, grants, creatorOf);
+        return new World(users, cases, grants, breakGlass, referrals, onward, info);
+    }
+
+    /// <summary>
+    /// Requests for information from users who may ask, on cases and on numbers that name none; some approved for a random part of
+    /// what was asked (after the case's creator gave the holder's opinion), some of those revoked. Each release joins the model's
+    /// grants: to the requesting person, the classes approved with Status, until the period's end.
+    /// </summary>
+    private static async Task<List<WorldInfoRequest>> InformationRequestsAsync(IServiceProvider sp, AriadneApp app, Random random, List<WorldUser> users,
+        List<WorldCase> cases, List<WorldGrant> grants, Dictionary<Guid, WorldUser> creatorOf)
+    {
+        var now = app.Time.GetUtcNow();
+        var db = sp.GetRequiredService<AriadneDbContext>();
+        var service = sp.GetRequiredService<InformationRequests>();
+        var kinds = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Kind);
+        Viewer ViewerOf(WorldUser u, params string[] roles) => CaseSteps.ViewerOf(new TestUser(u.Id, u.UserName, "", null, u.InstitutionId), roles.Length == 0 ? u.Roles : roles);
+        var requesters = users.Where(u => InformationRequests.Ceiling(kinds[u.InstitutionId], u.Roles) != DataClass.None).ToList();
+        var office = users.First(u => kinds[u.InstitutionId] == InstitutionKind.NationalCoordinator);
+        var coordinator = ViewerOf(office, RoleCatalog.Coordinator);
+        string[] coordinatorRoles = [RoleCatalog.Coordinator];
+        var made = new List<WorldInfoRequest>();
+        var withCreator = cases.Where(c => creatorOf.ContainsKey(c.Id)).ToList();
+        for (var i = 0; i < 8 && requesters.Count > 0; i++)
+        {
+            var requester = requesters[random.Next(requesters.Count)];
+            var offered = InformationRequests.Split(InformationRequests.Ceiling(kinds[requester.InstitutionId], requester.Roles));
+            var asked = offered.Where(_ => random.Next(2) == 0).DefaultIfEmpty(offered[^1]).ToList();
+            var c = withCreator[random.Next(withCreator.Count)];
+            var exists = i % 4 != 3;
+            int[] periods = [1, 2, 5, 10];
+            var days = periods[random.Next(periods.Length)];
+            var (id, errors) = await service.SubmitAsync(ViewerOf(requester), requester.Roles, new()
+            {
+                Reference = exists ? c.Number : $"AZ-2026-NONE{i}",
+                Purpose = "World: information for the leak test's model.",
+                LegalBasis = LegalBasis.TraffickingLaw,
+                Classes = asked,
+                Days = days,
+            });
+            Assert.Empty(errors!);
+            var number = await db.InformationRequests.Where(r => r.Id == id).Select(r => r.Number).FirstAsync();
+            var creator = creatorOf[c.Id];
+            made.Add(new WorldInfoRequest(id!.Value, number, requester.Id, exists ? c.Id : null, exists ? creator.InstitutionId : null));
+            if (!exists || i % 4 == 2 || await service.OpineAsync(ViewerOf(creator), creator.Roles, id.Value, new() { Opinion = OpinionKind.NoObjection }) is not { Count: 0 })
+                continue;
+            var released = asked.Where(_ => random.Next(3) > 0).DefaultIfEmpty(asked[0]).ToList();
+            Assert.Empty((await service.DecideAsync(coordinator, coordinatorRoles, id.Value,
+                new() { Outcome = DecisionOutcome.Approve, Classes = released, Days = days, Reason = "World: the part the purpose needs." }))!);
+            var revoked = i % 4 == 1;
+            if (revoked)
+                Assert.Empty((await service.RevokeAsync(coordinator, coordinatorRoles, id.Value, new() { Reason = "World: revoked early." }))!);
+            grants.Add(new WorldGrant(c.Id, requester.Id, null, Relation.InformationRequest, released.Aggregate(DataClass.Status, (a, b) => a | b), now,
+                now.AddDays(days), revoked));
+        }
+        return made;
     }
 
     /// <summary>Referrals from every participant who may refer; half taken forward by a duty desk; onward referrals from the new cases, some accepted.</summary>

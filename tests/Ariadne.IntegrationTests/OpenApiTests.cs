@@ -44,6 +44,8 @@ public abstract class OpenApiTests(AriadneApp app)
         ["POST /api/v1/investigations/{id}/measures"] = [204, 400, 401, 403, 404, 409, 413, 415, 422],
         ["POST /api/v1/investigations/{id}/non-punishment"] = [204, 400, 401, 403, 404, 409, 413, 415, 422],
         ["GET /api/v1/plan/measures"] = [200, 400, 401, 403],
+        ["GET /api/v1/information-requests"] = [200, 401, 403],
+        ["POST /api/v1/information-requests"] = [202, 400, 401, 403, 404, 413, 415, 422],
         ["GET /api/v1/plan/measures/{id}"] = [200, 401, 403, 404],
         ["POST /api/v1/plan/measures/{id}/status"] = [200, 400, 401, 403, 404, 409, 413, 415],
         ["GET /api/v1/trainings/courses"] = [200, 401, 403],

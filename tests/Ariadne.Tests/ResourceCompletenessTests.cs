@@ -136,6 +136,15 @@ public sealed partial class ResourceCompletenessTests
             .Concat(new[] { "File_StageSaved", "Party_Saved", "Outcome_Saved", "Coercive_Saved", "NonPunishment_Saved", "File_Shared", "Evidence_Taken", "Custody_Saved" })
             .Concat(new[] { Ariadne.Web.Features.Investigation.InvestigationAudit.SharedNotice, Ariadne.Web.Features.Investigation.InvestigationAudit.TamperNotice }.Select(k => "Notification_" + k.Code))
             .Concat(new[] { "Referral_Danger_true", "Referral_Danger_false" })
+            .Concat(Ariadne.Web.Features.InformationRequests.InformationRequestsAudit.Notices.Select(k => "Notification_" + k.Code))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.InformationRequests.RequestStatus>().Select(s => "RequestStatus_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.InformationRequests.LegalBasis>().Select(s => "LegalBasis_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.InformationRequests.OpinionKind>().Select(s => "OpinionKind_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.InformationRequests.DecisionOutcome>().Select(s => "DecisionOutcome_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.InformationRequests.StepKind>().Select(s => "StepKind_" + s))
+            .Concat(Enum.GetNames<Ariadne.Web.Features.InformationRequests.ReferenceMatch>().Select(s => "ReferenceMatch_" + s))
+            .Concat(new[] { "Info_Received", "Info_OpinionSaved", "Info_Decided", "Info_RevokedNotice", "Info_HomeLine", "Info_OpinionOverdue", "Info_OpinionDueTag",
+                "Home_InfoQueue", "Home_InfoWaitingCount", "Home_InfoSeeAll", "Home_InfoOpinions", "Home_InfoOpinionsCount", "Home_InfoOpinionsSeeAll" })
             .Concat(new[] { "break-glass", "referral-received", "referral-overdue", "onward-received" }.Select(k => "Notification_" + k));
         var missing = needed.Where(k => !keys.Contains(k)).ToList();
         Assert.Empty(missing);

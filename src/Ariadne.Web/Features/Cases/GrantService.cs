@@ -41,7 +41,8 @@ public sealed class GrantService(AriadneDbContext db, CaseAccess access, AuditTr
         if (held.Contains(Relation.SquadSupervisor))
             grantable.Add(Relation.Investigator);
         if (held.Contains(Relation.Investigator) || held.Contains(Relation.SquadSupervisor))
-            grantable.AddRange(Enum.GetValues<Relation>().Where(r => r is not Relation.Investigator and not Relation.SquadSupervisor));
+            // An information request's grant is made only by the Coordinator's decision (Features/InformationRequests).
+            grantable.AddRange(Enum.GetValues<Relation>().Where(r => r is not Relation.Investigator and not Relation.SquadSupervisor and not Relation.InformationRequest));
         return grantable;
     }
 

@@ -126,8 +126,8 @@ public sealed class IdentificationService(
         if (!DecidingKinds().Contains(kind))
             return false;
         var relations = await access.ActiveGrants(viewer).Where(g => g.CaseId == caseId).Select(g => g.Relation).ToListAsync(ct);
-        // A relation that works on the case; supervision, the referrer's view and the Coordinator's information grant do not decide.
-        return relations.Any(r => r is not Relation.Referrer and not Relation.CoordinatorInformation and not Relation.SquadSupervisor);
+        // A relation that works on the case; supervision, the referrer's view and the information grants (the Coordinator's, a released request's) do not decide.
+        return relations.Any(r => r is not Relation.Referrer and not Relation.CoordinatorInformation and not Relation.SquadSupervisor and not Relation.InformationRequest);
     }
 
     public async Task<Dictionary<string, string[]>?> ScreenAsync(Viewer viewer, Guid caseId, ScreeningInput input, CancellationToken ct = default)

@@ -27,6 +27,11 @@ public static class AccessMatrix
         [Relation.Court] = Rights(S | I | V, L, [InstitutionKind.Court], RoleCatalog.CourtClerk),
         [Relation.RepatriationPartner] = Rights(S | I | C, K, [InstitutionKind.InternationalPartner], RoleCatalog.PartnerOfficer),
         [Relation.CoordinatorInformation] = Rights(S, DataClass.None, [InstitutionKind.NationalCoordinator], RoleCatalog.Coordinator, RoleCatalog.Analyst),
+        // Released on the Coordinator's decision to the requesting person only (no role: an institution-wide grant of it reaches nobody);
+        // never contact and location, and never more than the requester's own roles could hold through a relation of their own.
+        [Relation.InformationRequest] = Rights(S | I | H | V | L | K, DataClass.None,
+            [InstitutionKind.AntiTraffickingSquad, InstitutionKind.Police, InstitutionKind.BorderService, InstitutionKind.SecurityService, InstitutionKind.Prosecution,
+             InstitutionKind.Court, InstitutionKind.Shelter, InstitutionKind.ServiceProvider, InstitutionKind.InternationalPartner]),
     };
 
     /// <summary>The relations whose institution-wide grants reach a holder of these roles.</summary>

@@ -14,4 +14,9 @@ public enum Relation
     Court = 7,
     RepatriationPartner = 8,
     CoordinatorInformation = 9,
+    /// <summary>
+    /// Information released by the National Coordinator's decision on a request from another institution (Features/InformationRequests):
+    /// always to the requesting person by name, read-only, time-limited. No role holds it through an institution.
+    /// </summary>
+    InformationRequest = 10,
 }
