@@ -3,6 +3,8 @@
 S = {
 "Nav_InformationRequests": ("Information requests", "Запросы информации", "Məlumat sorğuları"),
 "Nav_InformationQueue": ("Information requests to decide", "Запросы информации на решение", "Qərar gözləyən məlumat sorğuları"),
+"Nav_InformationRequestsHint": ("Ask, through the National Coordinator, for information another institution holds on a case. A release is the minimum, for a limited time, and recorded.", "Запросить через Национального координатора сведения по делу, которые хранит другое учреждение. Выдаётся минимум, на ограниченный срок, с записью.", "Başqa qurumun işə dair saxladığı məlumatı Milli Koordinator vasitəsilə istəmək. Minimum məlumat, məhdud müddətə və qeydə alınmaqla verilir."),
+"Nav_InformationQueueHint": ("Requests for information waiting for your decision, with the holder's opinion. You decide without seeing the case.", "Запросы сведений, ожидающие вашего решения, с мнением держателя. Вы решаете, не видя дела.", "Qərarınızı gözləyən məlumat sorğuları, saxlayanın rəyi ilə. İşi görmədən qərar verirsiniz."),
 "Scope_information.read": ("Read your own requests for information on a case", "Чтение ваших собственных запросов информации по делу", "İş üzrə öz məlumat sorğularınızı oxumaq"),
 "Scope_information.write": ("File requests for information on a case to the National Coordinator", "Направление запросов информации по делу Национальному координатору", "İş üzrə məlumat sorğularını Milli Koordinatora göndərmək"),
 "Relation_InformationRequest": ("Information released on request (time-limited)", "Информация, предоставленная по запросу (на срок)", "Sorğu üzrə verilmiş məlumat (müddətli)"),

@@ -51,7 +51,7 @@ public sealed class InformationRequestsModule : AriadneModule
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/InformationRequests/Index", "Nav_InformationRequests", 42, Requester),
-        new("/InformationRequests/Queue", "Nav_InformationQueue", 42, u => u.IsInRole(RoleCatalog.Coordinator)),
+        new("/InformationRequests/Index", "Nav_InformationRequests", 7, Requester, NavigationArea.Coordination, "Nav_InformationRequestsHint"),
+        new("/InformationRequests/Queue", "Nav_InformationQueue", 8, u => u.IsInRole(RoleCatalog.Coordinator), NavigationArea.Coordination, "Nav_InformationQueueHint"),
     ];
 }
