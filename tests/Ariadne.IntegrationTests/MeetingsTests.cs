@@ -221,6 +221,20 @@ public abstract class MeetingsTests(AriadneApp app)
         Assert.Equal((2, MinutesStatus.Approved), (view!.Current!.Version, view.Current.Status));
         Assert.Equal(2, await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == MeetingsAudit.MinutesApproved.Code && e.TargetId == id)));
 
+        // Attendance, on the page, once the meeting has started: each participant present, absent or excused.
+        var started = await CreateAsync(coordinator, [member.InstitutionId], inDays: 0);
+        using (var session = await app.SessionAsync(await app.CreateUserAsync(InstitutionKind.NationalCoordinator, Coordinator)))
+        {
+            var page = await session.GetAsync($"/Meetings/{started}");
+            var memberRow = await DbAsync(db => db.MeetingInvitations.Where(i => i.MeetingId == started && i.InstitutionId == member.InstitutionId).Select(i => i.Id).SingleAsync());
+            var saved = await session.SubmitAsync(page, "form[data-attendance-form]", new Dictionary<string, string> { [$"Marks[{memberRow}]"] = "Excused" });
+            Assert.Equal(HttpStatusCode.OK, saved.Status);
+            Assert.Equal(Attendance.Excused, await DbAsync(db => db.MeetingInvitations.Where(i => i.Id == memberRow).Select(i => i.Attendance).SingleAsync()));
+            Assert.Equal(Attendance.Present, await DbAsync(db => db.MeetingInvitations.Where(i => i.MeetingId == started && i.Id != memberRow).Select(i => i.Attendance).SingleAsync()));
+        }
+        Assert.Equal("Meeting_AttendanceBeforeStart", Key(await Meetings(m => m.RecordAttendanceAsync(coordinator, Coordinator, id,
+            new Dictionary<Guid, Attendance> { [Guid.NewGuid()] = Attendance.Present }))));
+
         // Too short: refused, nothing changed.
         Assert.Equal("Text", Assert.Single((await Meetings(m => m.SaveMinutesAsync(analyst, Analyst, id, "short")))!).Key);
         Assert.Equal(2, await DbAsync(db => db.MeetingMinutes.CountAsync(x => x.MeetingId == id)));
@@ -238,6 +252,7 @@ public abstract class MeetingsTests(AriadneApp app)
         ["Meeting_CoordinatorOnly"] = "Only the Coordinator approves the minutes.",
         ["Meeting_ChangedMeanwhile"] = "Someone changed the minutes meanwhile. Read them again.",
         ["Meeting_NoDraft"] = "There is no draft of the minutes to approve.",
+        ["Meeting_AttendanceBeforeStart"] = "Attendance can be recorded once the meeting has started.",
         ["Meeting_NotOwner"] = "Only the owner of the action item or the Coordinator may close it.",
         ["Meeting_ActionClosed"] = "This action item is already closed.",
     };
