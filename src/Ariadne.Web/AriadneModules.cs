@@ -11,6 +11,7 @@ using Ariadne.Web.Features.Oversight;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Reintegration;
+using Ariadne.Web.Features.Resources;
 using Ariadne.Web.Features.Services;
 using Ariadne.Web.Features.Staff;
 using Ariadne.Web.Platform.Modules;
@@ -42,6 +43,7 @@ public static class AriadneModules
         new HelplineModule(),
         new InvestigationModule(),
         new CoordinationModule(),
+        new ResourcesModule(),
         new OversightModule(),
     ];
 }
