@@ -166,6 +166,15 @@ public sealed class ResourceLedger(AriadneDbContext db, AuditedWrites writes, Au
 
     public static string Join<T>(IEnumerable<T> values) where T : struct, Enum => string.Join(',', values.Distinct().Order().Select(v => v.ToString()));
 
+    /// <summary>The GOV.UK tag colour of a need's status, the same on every page.</summary>
+    public static string TagClass(NeedStatus status) => status switch
+    {
+        NeedStatus.Met => "govuk-tag--green",
+        NeedStatus.PartlyMet => "govuk-tag--blue",
+        NeedStatus.Withdrawn => "govuk-tag--grey",
+        _ => "govuk-tag--orange",
+    };
+
     public static string Money(decimal amount, Currency? currency) =>
         amount.ToString("#,0.##", CultureInfo.CurrentCulture) + (currency is { } c ? " " + c : "");
 
