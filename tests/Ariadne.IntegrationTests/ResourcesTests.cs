@@ -76,7 +76,11 @@ public abstract class ResourcesTests(AriadneApp app)
     {
         var (_, errors) = await Ledger(l => l.RecordFlowAsync(coordinator, Coordinator, new()
         {
-            DonorId = donor, Type = type, Currency = Currency.AZN, On = on ?? Today, Allocations = [new() { NeedId = need, Amount = amount }],
+            DonorId = donor,
+            Type = type,
+            Currency = Currency.AZN,
+            On = on ?? Today,
+            Allocations = [new() { NeedId = need, Amount = amount }],
         }));
         Assert.Empty(errors!);
     }
@@ -126,19 +130,31 @@ public abstract class ResourcesTests(AriadneApp app)
         var before = await StateAsync();
         var (_, wrong) = await Ledger(l => l.RecordFlowAsync(coordinator, Coordinator, new()
         {
-            DonorId = donor, Type = FlowType.Pledge, Currency = Currency.USD, On = Today, Allocations = [new() { NeedId = need, Amount = 5 }],
+            DonorId = donor,
+            Type = FlowType.Pledge,
+            Currency = Currency.USD,
+            On = Today,
+            Allocations = [new() { NeedId = need, Amount = 5 }],
         }));
         Assert.Contains("Currency", wrong!.Keys);
         var (_, future) = await Ledger(l => l.RecordFlowAsync(coordinator, Coordinator, new()
         {
-            DonorId = donor, Type = FlowType.Disbursement, Currency = Currency.AZN, On = Today.AddDays(3), Allocations = [new() { NeedId = need, Amount = 5 }],
+            DonorId = donor,
+            Type = FlowType.Disbursement,
+            Currency = Currency.AZN,
+            On = Today.AddDays(3),
+            Allocations = [new() { NeedId = need, Amount = 5 }],
         }));
         Assert.Contains("On", future!.Keys);
         Assert.Equal(before, await StateAsync());
         Assert.Empty((await Ledger(l => l.WithdrawAsync(CaseSteps.ViewerOf(shelter, Shelter), Shelter, need)))!);
         var (_, withdrawn) = await Ledger(l => l.RecordFlowAsync(coordinator, Coordinator, new()
         {
-            DonorId = donor, Type = FlowType.Pledge, Currency = Currency.AZN, On = Today, Allocations = [new() { NeedId = need, Amount = 5 }],
+            DonorId = donor,
+            Type = FlowType.Pledge,
+            Currency = Currency.AZN,
+            On = Today,
+            Allocations = [new() { NeedId = need, Amount = 5 }],
         }));
         Assert.Contains("Allocations", withdrawn!.Keys);
         Assert.Equal(NeedStatus.Withdrawn, await DbAsync(db => db.Needs.Where(n => n.Id == need).Select(n => n.Status).SingleAsync()));
@@ -161,7 +177,13 @@ public abstract class ResourcesTests(AriadneApp app)
             var id = await DonorAsync(coordinator, name);
             Assert.Empty((await Ledger(l => l.AddAreaAsync(coordinator, Coordinator, new()
             {
-                DonorId = id, Categories = [category], Regions = [region], From = Today.AddDays(-10), Until = Today.AddDays(300), Ceiling = ceiling, Currency = Currency.AZN,
+                DonorId = id,
+                Categories = [category],
+                Regions = [region],
+                From = Today.AddDays(-10),
+                Until = Today.AddDays(300),
+                Ceiling = ceiling,
+                Currency = Currency.AZN,
             })))!);
             return id;
         }
@@ -328,9 +350,18 @@ public abstract class ResourcesTests(AriadneApp app)
         var title = Unique("API need");
         var need = new
         {
-            category = "Technical", title, description = "Two laptops for the social workers.", language = "en", regions = new[] { "Baku" },
-            quantity = 2, unit = "laptops", amount = 3000, currency = "AZN", from = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            until = Today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), priority = "Normal",
+            category = "Technical",
+            title,
+            description = "Two laptops for the social workers.",
+            language = "en",
+            regions = new[] { "Baku" },
+            quantity = 2,
+            unit = "laptops",
+            amount = 3000,
+            currency = "AZN",
+            from = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            until = Today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            priority = "Normal",
         };
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Post("/api/v1/resources/needs", shelterToken, need, null))).StatusCode);
         var key = Guid.NewGuid().ToString();
