@@ -13,6 +13,7 @@ using Ariadne.Web.Features.Oversight;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Reintegration;
+using Ariadne.Web.Features.Resources;
 using Ariadne.Web.Features.Services;
 using Ariadne.Web.Features.Staff;
 using Ariadne.Web.Features.Training;
@@ -49,6 +50,7 @@ public static class AriadneModules
         new TrainingModule(),
         // After Coordination: a request for information on a case, decided by the National Coordinator.
         new InformationRequestsModule(),
+        new ResourcesModule(),
         new OversightModule(),
     ];
 }
