@@ -1,12 +1,14 @@
 using Ariadne.Web.Features.Accommodation;
 using Ariadne.Web.Features.Account;
 using Ariadne.Web.Features.Admin;
+using Ariadne.Web.Features.Awareness;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Coordination;
 using Ariadne.Web.Features.Helpline;
 using Ariadne.Web.Features.Home;
 using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Features.Investigation;
+using Ariadne.Web.Features.Observation;
 using Ariadne.Web.Features.Oversight;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Features.Referrals;
@@ -42,6 +44,8 @@ public static class AriadneModules
         new HelplineModule(),
         new InvestigationModule(),
         new CoordinationModule(),
+        new ObservationModule(),
+        new AwarenessModule(),
         new OversightModule(),
     ];
 }
