@@ -526,7 +526,8 @@ public sealed class Problems(AriadneDbContext db, AuditedWrites writes, AuditTra
         var told = 0;
         foreach (var routeId in due)
         {
-            told += await writes.RunAsync<int>(null, async ct =>
+            // Serialized (the audit chain's lock first), then read again: a twin run that told this route meanwhile is seen, and tells nothing more.
+            told += await writes.RunSerializedAsync<int>(null, async ct =>
             {
                 var now = time.GetUtcNow();
                 var route = await db.ProblemRoutes.FirstAsync(r => r.Id == routeId, ct);
