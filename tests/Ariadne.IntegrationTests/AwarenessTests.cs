@@ -28,7 +28,7 @@ public abstract class AwarenessTests(AriadneApp app)
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Time.GetUtcNow(), Baku).DateTime);
 
-    private static DateTimeOffset Noon(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(4));
+    private static DateTimeOffset Noon(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(4)).ToUniversalTime();
 
     private Task<string> StateAsync() => DbAsync(async db =>
         $"{await db.Set<Campaign>().CountAsync()}|{await db.Set<CampaignRegion>().CountAsync()}|{await db.Set<CampaignPartner>().CountAsync()}|{await db.Set<CampaignActivity>().CountAsync()}|{await db.Set<CampaignMaterial>().CountAsync()}");

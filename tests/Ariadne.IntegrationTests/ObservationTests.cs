@@ -192,7 +192,7 @@ public abstract class ObservationTests(AriadneApp app)
         Assert.Equal(RouteStatus.Resolved, await DbAsync(db => db.ProblemRoutes.Where(r => r.Id == route.Id).Select(r => r.Status).SingleAsync()));
         Assert.Equal(["Closure"], (await Problems(p => p.CloseAsync(CaseSteps.ViewerOf(analyst, RoleCatalog.Analyst), [RoleCatalog.Analyst], id, new() { Closure = ProblemClosure.Resolved, Reason = "The analyst is satisfied." })))!.Keys);
         Assert.Empty((await Problems(p => p.CloseAsync(coordinator, Coordinator, id, new() { Closure = ProblemClosure.Resolved, Reason = "Both institutions answered; the rules are changed." })))!);
-        Assert.Equal((ProblemStatus.Closed, (ProblemClosure?)ProblemClosure.Resolved), await DbAsync(async db => await db.Problems.Where(p => p.Id == id).Select(p => ValueTuple.Create(p.Status, p.Closure)).SingleAsync()));
+        Assert.Equal((ProblemStatus.Closed, (ProblemClosure?)ProblemClosure.Resolved), await DbAsync(async db => await db.Problems.Where(p => p.Id == id).Select(p => new { p.Status, p.Closure }).SingleAsync() is var x ? (x.Status, x.Closure) : default));
         Assert.Equal([""], (await Problems(p => p.RespondAsync(CaseSteps.ViewerOf(police, RoleCatalog.LawEnforcementOfficer), [RoleCatalog.LawEnforcementOfficer], id,
             new() { Status = RouteStatus.Resolved, Text = "Late answer after the close." })))!.Keys);
     }
