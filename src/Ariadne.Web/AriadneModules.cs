@@ -1,6 +1,7 @@
 using Ariadne.Web.Features.Accommodation;
 using Ariadne.Web.Features.Account;
 using Ariadne.Web.Features.Admin;
+using Ariadne.Web.Features.Awareness;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Coordination;
 using Ariadne.Web.Features.Helpline;
@@ -9,6 +10,7 @@ using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Features.InformationRequests;
 using Ariadne.Web.Features.Investigation;
 using Ariadne.Web.Features.Meetings;
+using Ariadne.Web.Features.Observation;
 using Ariadne.Web.Features.Oversight;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Features.Referrals;
@@ -51,6 +53,8 @@ public static class AriadneModules
         // After Coordination: a request for information on a case, decided by the National Coordinator.
         new InformationRequestsModule(),
         new ResourcesModule(),
+        new ObservationModule(),
+        new AwarenessModule(),
         new OversightModule(),
     ];
 }

@@ -1,0 +1,12 @@
+namespace Ariadne.Web.Features.Awareness;
+
+public enum ActivityType
+{
+    PublicEvent,
+    SchoolSession,
+    Broadcast,
+    SocialMediaPost,
+    Distribution,
+    Workshop,
+    Other,
+}

@@ -1,0 +1,9 @@
+namespace Ariadne.Web.Features.Awareness;
+
+public enum CampaignStatus
+{
+    Planned,
+    Running,
+    Completed,
+    Cancelled,
+}
