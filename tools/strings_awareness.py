@@ -2,6 +2,7 @@
 # key -> (en, ru, az).
 S = {
 "Nav_Awareness": ("Awareness campaigns", "Информационные кампании", "Maarifləndirmə kampaniyaları"),
+"Nav_AwarenessHint": ("Awareness campaigns and their activities, audiences, regions and reach, beside the helpline's contacts around them.", "Информационные кампании и их мероприятия, аудитории, регионы и охват — рядом с обращениями на горячую линию в те же недели.", "Maarifləndirmə kampaniyaları, onların tədbirləri, auditoriyaları, regionları və əhatəsi — həmin həftələrdə qaynar xəttə müraciətlərlə yanaşı."),
 "Awareness_Title": ("Awareness campaigns", "Информационные кампании", "Maarifləndirmə kampaniyaları"),
 "Awareness_Intro": ("Campaigns against trafficking: whom they address, where, how, and how many people they reached.", "Кампании против торговли людьми: к кому обращены, где, как и сколько людей охвачено.", "İnsan alverinə qarşı kampaniyalar: kimə ünvanlanıb, harada, necə və neçə nəfəri əhatə edib."),
 "Awareness_NewButton": ("Record a campaign", "Записать кампанию", "Kampaniya qeyd etmək"),

@@ -3,6 +3,7 @@
 # key -> (en, ru, az).
 S = {
 "Nav_Resources": ("Resources and donors", "Ресурсы и доноры", "Resurslar və donorlar"),
+"Nav_ResourcesHint": ("What institutions need, what donors support, and pledges, commitments and disbursements against the needs; who does what where; IATI.", "Потребности учреждений, направления поддержки доноров, обещания, обязательства и выплаты по потребностям; кто что где делает; IATI.", "Qurumların ehtiyacları, donorların dəstəklədiyi sahələr, ehtiyaclara qarşı vədlər, öhdəliklər və ödənişlər; kim harada nə edir; IATI."),
 "Scope_resources.read": ("Read the needs of the participants, their totals and the IATI file", "Чтение потребностей участников, их итогов и файла IATI", "İştirakçıların ehtiyaclarını, onların yekunlarını və IATI faylını oxumaq"),
 "Scope_resources.write": ("State your institution's needs; for the Coordinator, record flows and import IATI files", "Заявлять потребности вашего учреждения; для Координатора — записывать потоки и импортировать файлы IATI", "Qurumunuzun ehtiyaclarını bildirmək; Koordinator üçün — axınları qeyd etmək və IATI fayllarını idxal etmək"),
 "Resources_Title": ("Resources and donors", "Ресурсы и доноры", "Resurslar və donorlar"),
@@ -182,7 +183,7 @@ S = {
 "NeedCategory_Financial": ("Financial", "Финансовая", "Maliyyə"),
 "Region_Nationwide": ("Whole country", "Вся страна", "Bütün ölkə"),
 "Region_Baku": ("Baku", "Баку", "Bakı"),
-"Region_AbsheronKhizi": ("Absheron-Khizi", "Абшерон-Хызы", "Abşeron-Xızı"),
+"Region_AbsheronKhizi": ("Absheron-Khizi", "Апшерон-Хызы", "Abşeron-Xızı"),
 "Region_MountainousShirvan": ("Mountainous Shirvan", "Горный Ширван", "Dağlıq Şirvan"),
 "Region_GanjaDashkasan": ("Ganja-Dashkasan", "Гянджа-Дашкесан", "Gəncə-Daşkəsən"),
 "Region_GazakhTovuz": ("Gazakh-Tovuz", "Газах-Товуз", "Qazax-Tovuz"),

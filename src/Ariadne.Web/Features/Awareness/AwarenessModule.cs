@@ -3,6 +3,7 @@ using Ariadne.Web.Features.Observation;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Demo;
 using Ariadne.Web.Platform.Modules;
+using Ariadne.Web.Platform.Participants;
 
 namespace Ariadne.Web.Features.Awareness;
 
@@ -24,6 +25,6 @@ public sealed class AwarenessModule : AriadneModule
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/Awareness/Campaigns", "Nav_Awareness", 43, u => u.Identity?.IsAuthenticated == true),
+        new("/Awareness/Campaigns", "Nav_Awareness", 9, u => u.Identity?.IsAuthenticated == true && !u.IsInRole(RoleCatalog.Administrator), NavigationArea.Coordination, "Nav_AwarenessHint"),
     ];
 }

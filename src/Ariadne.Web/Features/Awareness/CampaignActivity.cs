@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Observation;
 using Ariadne.Web.Platform.Access;
 

@@ -25,7 +25,7 @@ public sealed class ObservationModule : AriadneModule
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/Observation/Problems", "Nav_Problems", 42, u => u.Claims.Any(c => c.Type == System.Security.Claims.ClaimTypes.Role
-            && !Problems.ExcludedRoles.Contains(c.Value))),
+        new("/Observation/Problems", "Nav_Problems", 6, u => u.Claims.Any(c => c.Type == System.Security.Claims.ClaimTypes.Role
+            && !Problems.ExcludedRoles.Contains(c.Value)), NavigationArea.Coordination, "Nav_ProblemsHint"),
     ];
 }

@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Participants;
 using System.Security.Claims;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Security;

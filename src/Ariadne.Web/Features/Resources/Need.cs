@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
 
 namespace Ariadne.Web.Features.Resources;

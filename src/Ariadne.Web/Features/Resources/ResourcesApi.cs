@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Participants;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;

@@ -50,6 +50,6 @@ public sealed class ResourcesModule : AriadneModule
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/Resources/Index", "Nav_Resources", 42, Participant),
+        new("/Resources/Index", "Nav_Resources", 5, Participant, NavigationArea.Coordination, "Nav_ResourcesHint"),
     ];
 }

@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Participants;
 using System.Globalization;
 using System.Security.Claims;
 using Ariadne.Linkage;

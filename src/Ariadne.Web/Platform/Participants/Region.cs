@@ -1,7 +1,7 @@
-namespace Ariadne.Web.Features.Resources;
+namespace Ariadne.Web.Platform.Participants;
 
 /// <summary>
-/// Where a need is, or where a donor supports: the whole country, or one of Azerbaijan's economic regions (the division of
+/// Where something is (a need, a donor's support, a problem found, a campaign): the whole country, or one of Azerbaijan's economic regions (the division of
 /// 7 July 2021, Baku city counted as its own). Stored by name.
 /// </summary>
 public enum Region
