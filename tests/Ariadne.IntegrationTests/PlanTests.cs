@@ -463,8 +463,14 @@ public abstract class PlanTests(AriadneApp app)
         Task<int> CountAsync() => DbAsync(db => db.PlanMeasures.CountAsync(m => m.ObjectiveId == objectiveId));
         var good = new ActionPlans.NewMeasureInput
         {
-            ObjectiveId = objectiveId, Code = "9.1", TitleAz = "Qaynar xəttin gecə növbəsi", TitleRu = "Ночная смена горячей линии", TitleEn = "The helpline's night shift",
-            IndicatorAz = "Növbələrin sayı", IndicatorRu = "Число смен", IndicatorEn = "Shifts covered",
+            ObjectiveId = objectiveId,
+            Code = "9.1",
+            TitleAz = "Qaynar xəttin gecə növbəsi",
+            TitleRu = "Ночная смена горячей линии",
+            TitleEn = "The helpline's night shift",
+            IndicatorAz = "Növbələrin sayı",
+            IndicatorRu = "Число смен",
+            IndicatorEn = "Shifts covered",
         };
         var key = new Ariadne.Web.Platform.Api.IdempotentRequest("form-" + Guid.NewGuid().ToString("N"), "h-" + Guid.NewGuid().ToString("N"), nameof(PlanMeasure));
 

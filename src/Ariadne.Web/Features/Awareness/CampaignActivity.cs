@@ -1,6 +1,6 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Features.Observation;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Participants;
 
 namespace Ariadne.Web.Features.Awareness;
 

@@ -1,5 +1,5 @@
-using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Participants;
 
 namespace Ariadne.Web.Features.Observation;
 

@@ -1,6 +1,6 @@
-using Ariadne.Web.Platform.Participants;
 using System.Security.Claims;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,10 +1,10 @@
-using Ariadne.Web.Platform.Participants;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Ariadne.Web.Platform.Access;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;

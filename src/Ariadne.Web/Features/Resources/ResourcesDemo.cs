@@ -46,7 +46,11 @@ public sealed class ResourcesDemo(ResourceLedger ledger, UserManager<AriadneUser
         {
             var (_, errors) = await ledger.RecordFlowAsync(coordinator.Viewer, coordinator.Roles, new()
             {
-                DonorId = donor, Type = type, Currency = Currency.AZN, On = on, Allocations = [new() { NeedId = need, Amount = amount }],
+                DonorId = donor,
+                Type = type,
+                Currency = Currency.AZN,
+                On = on,
+                Allocations = [new() { NeedId = need, Amount = amount }],
             }, null, cancellationToken);
             if (errors is not { Count: 0 })
                 throw new InvalidOperationException("demo flow refused: " + string.Join("; ", errors?.SelectMany(e => e.Value) ?? []));
@@ -96,13 +100,23 @@ public sealed class ResourcesDemo(ResourceLedger ledger, UserManager<AriadneUser
         var eu = await Donor("Demo: Avropa İttifaqının nümayəndəliyi", "XI-IATI-EC_NEAR", null);
         await Area(new()
         {
-            DonorId = iom, Categories = [NeedCategory.Material, NeedCategory.Physical, NeedCategory.Methodological], Regions = [Region.Nationwide],
-            From = new DateOnly(today.Year, 1, 1), Until = new DateOnly(today.Year + 1, 12, 31), Ceiling = 30_000, Currency = Currency.AZN,
+            DonorId = iom,
+            Categories = [NeedCategory.Material, NeedCategory.Physical, NeedCategory.Methodological],
+            Regions = [Region.Nationwide],
+            From = new DateOnly(today.Year, 1, 1),
+            Until = new DateOnly(today.Year + 1, 12, 31),
+            Ceiling = 30_000,
+            Currency = Currency.AZN,
         });
         await Area(new()
         {
-            DonorId = eu, Categories = [NeedCategory.Financial, NeedCategory.Technical], Regions = [Region.GanjaDashkasan, Region.Baku],
-            From = new DateOnly(today.Year, 1, 1), Until = new DateOnly(today.Year, 12, 31), Ceiling = 80_000, Currency = Currency.AZN,
+            DonorId = eu,
+            Categories = [NeedCategory.Financial, NeedCategory.Technical],
+            Regions = [Region.GanjaDashkasan, Region.Baku],
+            From = new DateOnly(today.Year, 1, 1),
+            Until = new DateOnly(today.Year, 12, 31),
+            Ceiling = 80_000,
+            Currency = Currency.AZN,
         });
         await Flow(iom, FlowType.Commitment, 8_000, today.AddDays(-20), beds);
         await Flow(iom, FlowType.Disbursement, 5_000, today.AddDays(-5), beds);

@@ -1,8 +1,8 @@
-using Ariadne.Web.Platform.Participants;
 using System.Globalization;
 using System.Security.Claims;
 using Ariadne.Linkage;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Participants;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
