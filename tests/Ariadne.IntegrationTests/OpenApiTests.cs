@@ -97,6 +97,9 @@ public abstract class OpenApiTests(AriadneApp app)
     /// <summary>The operations whose success is a file (the evidence locker's watermarked download).</summary>
     private static readonly HashSet<string> Downloads = ["GET /api/v1/evidence/{id}/content", "POST /api/v1/entities/export"];
 
+    /// <summary>Operations whose answer is a document in an exchange standard's own XML (IATI), declared as such.</summary>
+    private static readonly HashSet<string> XmlDocuments = ["GET /api/v1/resources/iati"];
+
     public static TheoryData<string> Operations => new(Expected.Keys);
 
     private async Task<Dictionary<string, JsonElement>> ApiOperationsAsync()
@@ -149,6 +152,11 @@ public abstract class OpenApiTests(AriadneApp app)
                     // A file download: its bytes, never JSON.
                     if (content.ValueKind == JsonValueKind.Undefined || !content.TryGetProperty("application/octet-stream", out _))
                         failures.Add($"{operation} {status.Name}: not a binary download");
+                }
+                else if (status.Name.StartsWith('2') && XmlDocuments.Contains(operation))
+                {
+                    if (content.ValueKind == JsonValueKind.Undefined || !content.TryGetProperty("application/xml", out _))
+                        failures.Add($"{operation} {status.Name}: not an XML document");
                 }
                 else if (status.Name.StartsWith('2'))
                 {

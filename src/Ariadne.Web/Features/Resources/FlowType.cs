@@ -2,7 +2,7 @@ namespace Ariadne.Web.Features.Resources;
 
 /// <summary>
 /// The kind of a flow, as IATI's transaction types: a pledge (a promise, not binding), a commitment (a firm, written obligation)
-/// and a disbursement (money or goods handed over). See docs/resources.md for the IATI codes.
+/// and a disbursement (money or goods handed over). See docs/coordination.md for the IATI codes.
 /// </summary>
 public enum FlowType
 {

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Ariadne.Web.Features.Resources;
 
 /// <summary>
-/// IATI Activity XML 2.03, out and in (docs/resources.md has the mapping). Each need answered by flows is an activity: the
+/// IATI Activity XML 2.03, out and in (docs/coordination.md has the mapping). Each need answered by flows is an activity: the
 /// Coordinator's office reports, the donors fund, the institution implements; its flows are transactions seen from the
 /// activity's side (incoming pledge 13, incoming commitment 11, incoming funds 1). The import reads such a file (and a donor's
 /// own, outgoing 12/2/3), checks all of it first, reports every problem by line and element, and then saves all or nothing;
@@ -35,7 +35,7 @@ public sealed partial class IatiExchange(AriadneDbContext db, ResourceLedger led
 
     public static bool IsOrgRef(string value) => OrgRef().IsMatch(value);
 
-    /// <summary>The OECD DAC 5-digit sector (vocabulary 1) a category is reported under (docs/resources.md).</summary>
+    /// <summary>The OECD DAC 5-digit sector (vocabulary 1) a category is reported under (docs/coordination.md).</summary>
     public static string DacSector(NeedCategory c) => c switch
     {
         NeedCategory.Material or NeedCategory.Physical or NeedCategory.Financial => "16010", // Social protection (assistance to victims)
