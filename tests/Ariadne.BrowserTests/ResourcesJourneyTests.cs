@@ -26,6 +26,7 @@ public sealed class ResourcesJourneyTests(BrowserApp app)
         await shelter.WaitForSelectorAsync(".govuk-error-summary");
         Assert.True(await shelter.Locator("#Need_Title-error").CountAsync() == 1, "no error beside the title");
         await shelter.AssertNoViolationsAsync();
+        await shelter.GotoAsync("/Resources/New");
         await shelter.CheckAsync("input[name='Need.Category'][value='Material']");
         await shelter.FillAsync("#Need_Title", title);
         await shelter.FillAsync("#Need_Description", "Yeni otaq üçün altı çarpayı və döşək lazımdır.");
@@ -33,8 +34,12 @@ public sealed class ResourcesJourneyTests(BrowserApp app)
         await shelter.FillAsync("#Need_Amount", "6000");
         await shelter.CheckAsync("input[name='Need.Currency'][value='AZN']");
         await shelter.CheckAsync("input[name='Need.Priority'][value='High']");
+        await FillDateAsync(shelter, "Need.From", BakuToday());
+        await FillDateAsync(shelter, "Need.Until", BakuToday().AddMonths(6));
         await shelter.Locator("[data-need-form] button[type=submit]").ClickAsync();
-        await shelter.WaitForSelectorAsync("[data-need-status='Open']");
+        await shelter.WaitForSelectorAsync("[data-need-status], .govuk-error-summary");
+        Assert.True(await shelter.Locator("[data-need-status='Open']").CountAsync() == 1,
+            "the need was not recorded: " + string.Join(" ", await shelter.Locator(".govuk-error-summary").AllInnerTextsAsync()));
         var needUrl = new Uri(shelter.Url).AbsolutePath;
         Assert.Matches("^/Resources/Needs/[0-9a-f-]{36}$", needUrl);
         await shelter.AssertNoViolationsAsync();

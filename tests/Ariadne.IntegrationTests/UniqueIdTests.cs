@@ -46,11 +46,14 @@ public abstract class UniqueIdTests(DemoWorldApp app)
             var seen = new HashSet<string>(queue, StringComparer.Ordinal);
             // A case's own pages come first (identification, protection), so that the workspace's many tabs
             // and edit sections do not use up the budget before them.
-            // The budget is counted beyond the listed pages, so that a longer list of pages does not crowd out the cases' own.
+            // The budget counts the pages fetched beyond the listed ones (not the links found, which grow with every module's
+            // lists), so that a longer list of pages does not crowd out the cases' own.
             var first = new Queue<string>();
             var budget = seen.Count + 50;
-            while ((queue.Count > 0 || first.Count > 0) && seen.Count < budget)
+            var fetched = 0;
+            while ((queue.Count > 0 || first.Count > 0) && fetched < budget)
             {
+                fetched++;
                 var url = first.Count > 0 ? first.Dequeue() : queue.Dequeue();
                 using var response = await session.Client.GetAsync(url);
                 if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
