@@ -45,9 +45,12 @@ log "building (warnings are errors)"
 if ! dotnet build Ariadne.slnx -c Release -warnaserror -nologo -v q; then
   echo "0 passed, 1 failed, 0 skipped"; exit 1
 fi
-log "checking formatting"
+# The formatting check runs beside the unit tests (it only reads the sources), and is waited for before the tally.
+log "checking formatting (beside the unit tests)"
 format_failed=0
-dotnet format Ariadne.slnx --verify-no-changes --no-restore -v q || { echo "dotnet format found changes to make"; format_failed=1; }
+mkdir -p "$root/artifacts"
+( dotnet format Ariadne.slnx --verify-no-changes --no-restore -v q > "$root/artifacts/format.log" 2>&1; echo $? > "$root/artifacts/format.rc" ) &
+format_job=$!
 
 # --- tests ----------------------------------------------------------------------------------------
 # The unit projects run first; then the integration tests and the browser tests run side by side (the
@@ -87,6 +90,10 @@ integration=$!
 run_project tests/Ariadne.BrowserTests &
 browser=$!
 wait "$integration" "$browser"
+wait "$format_job"
+log "formatting"
+cat "$root/artifacts/format.log"
+if [ "$(cat "$root/artifacts/format.rc")" != "0" ]; then echo "dotnet format found changes to make"; format_failed=1; else echo "formatting: no changes to make"; fi
 tally tests/Ariadne.IntegrationTests
 tally tests/Ariadne.BrowserTests
 failed=$((failed + format_failed))
