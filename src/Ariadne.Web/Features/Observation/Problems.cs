@@ -163,7 +163,12 @@ public sealed class Problems(AriadneDbContext db, AuditedWrites writes, AuditTra
         if (filter.Category is { } c)
             query = query.Where(p => p.Category == c);
         if (filter.InstitutionId is { } inst)
-            query = query.Where(p => db.Set<ProblemRoute>().Any(r => r.ProblemId == p.Id && r.InstitutionId == inst));
+        {
+            // Only the routes the viewer may see: a routed institution must not learn where else a problem went by filtering.
+            var anyRoute = s.SeesAll || inst == s.InstitutionId;
+            var user = s.UserId;
+            query = query.Where(p => (anyRoute || p.ReporterUserId == user) && db.Set<ProblemRoute>().Any(r => r.ProblemId == p.Id && r.InstitutionId == inst));
+        }
         var problems = await query.OrderByDescending(p => p.ReportedAt).Take(500).ToListAsync(ct);
         var ids = problems.Select(p => p.Id).ToList();
         var routes = await db.ProblemRoutes.AsNoTracking().Where(r => ids.Contains(r.ProblemId)).ToListAsync(ct);
