@@ -203,9 +203,10 @@ public abstract class TrainingTests(AriadneApp app)
         }
         await ExternalAsync(worker, 50);
         await ExternalAsync(later, 75);
-        // The refresher session that the home card points to.
+        // The refresher session that the home card points to: tomorrow, so that it is the topic's first upcoming session
+        // even when another test of this class (sharing the database) has planned one of the same topic two weeks ahead.
         var course = await CourseAsync(coordinator, TrainingTopic.VictimAssistance, 24);
-        var planned = await SessionAsync(coordinator, course, Today.AddDays(30));
+        var planned = await SessionAsync(coordinator, course, Today.AddDays(1));
 
         Task<int> Notices(Guid user, string kind) => DbAsync(db => db.Notifications.CountAsync(n => n.RecipientUserId == user && n.Kind == kind));
         Task<int> HeadNotices(Guid institution, string kind) => DbAsync(db => db.Notifications.CountAsync(n => n.RecipientInstitutionId == institution

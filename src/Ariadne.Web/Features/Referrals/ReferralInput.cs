@@ -33,9 +33,7 @@ public sealed class ReferralInput
     public string? ConsentNote { get; set; }
 
     /// <summary>HTCDS types of exploitation.</summary>
-    public static readonly string[] ExploitationTypes =
-        ["forced-labour", "sexual", "child-labour", "forced-marriage", "servitude", "forced-military", "organ-removal", "begging",
-         "forced-adoption", "surrogacy", "criminality", "other"];
+    public static readonly string[] ExploitationTypes = [.. Platform.Statistics.StatCodes.ExploitationForms];
 
     /// <summary>The urgency the deadline follows: immediate danger always means "immediate".</summary>
     public Urgency EffectiveUrgency => ImmediateDanger == true ? Referrals.Urgency.Immediate : Urgency ?? Referrals.Urgency.Standard;
