@@ -18,6 +18,7 @@ using Ariadne.Web.Features.Reintegration;
 using Ariadne.Web.Features.Resources;
 using Ariadne.Web.Features.Services;
 using Ariadne.Web.Features.Staff;
+using Ariadne.Web.Features.Statistics;
 using Ariadne.Web.Features.Training;
 using Ariadne.Web.Platform.Modules;
 
@@ -48,6 +49,8 @@ public static class AriadneModules
         new HelplineModule(),
         new InvestigationModule(),
         new CoordinationModule(),
+        // Facts from every module through IStatisticsSource (a Platform seam): released tables, dashboards, the annual report.
+        new StatisticsModule(),
         new MeetingsModule(),
         new TrainingModule(),
         // After Coordination: a request for information on a case, decided by the National Coordinator.

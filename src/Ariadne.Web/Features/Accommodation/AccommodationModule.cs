@@ -23,6 +23,7 @@ public sealed class AccommodationModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<Platform.Statistics.IStatisticsSource, AccommodationStatistics>();
         services.AddScoped<ShelterService>();
         services.AddScoped<PlacementService>();
         services.AddScoped<FollowUpService>();

@@ -24,6 +24,7 @@ public sealed class HelplineModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<Platform.Statistics.IStatisticsSource, HelplineStatisticsSource>();
         services.AddOptions<HelplineOptions>().Bind(configuration.GetSection(HelplineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HelplineSignal>();
         services.AddScoped<ContactService>();

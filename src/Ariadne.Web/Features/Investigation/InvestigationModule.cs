@@ -44,6 +44,7 @@ public sealed class InvestigationModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<Platform.Statistics.IStatisticsSource, InvestigationStatistics>();
         services.AddOptions<EvidenceOptions>().Bind(configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GradingOptions>().Bind(configuration.GetSection(GradingOptions.Section)).PostConfigure(o => o.FillDefaults());
         services.AddScoped<FileAccess>();

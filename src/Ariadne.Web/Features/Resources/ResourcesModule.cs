@@ -25,6 +25,7 @@ public sealed class ResourcesModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<Platform.Statistics.IStatisticsSource, ResourcesStatistics>();
         services.AddOptions<ResourcesOptions>().Bind(configuration.GetSection(ResourcesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ResourceLedger>();
         services.AddScoped<IatiExchange>();

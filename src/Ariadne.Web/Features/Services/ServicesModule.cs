@@ -13,6 +13,7 @@ public sealed class ServicesModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<Platform.Statistics.IStatisticsSource, ServicesStatistics>();
         services.AddScoped<ServicePlanService>();
         services.AddScoped<IDemoData, ServicesDemo>();
     }

@@ -24,6 +24,7 @@ public sealed class TrainingModule : AriadneModule
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<Platform.Statistics.IStatisticsSource, TrainingStatistics>();
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Trainings>();
         services.AddHostedService<TrainingRefresherJob>();

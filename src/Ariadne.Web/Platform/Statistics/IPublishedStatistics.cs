@@ -1,8 +1,5 @@
 namespace Ariadne.Web.Platform.Statistics;
 
-/// <summary>A published release: its tables, already protected (suppressed, perturbed) and approved.</summary>
-public sealed record PublishedSet(Guid ReleaseId, string Number, StatPeriod Period, DateTimeOffset PublishedAt, IReadOnlyList<ReleasedTable> Tables);
-
 /// <summary>The published releases, for the annual report and the exchange formats: nothing else reads statistics from outside the statistics module.</summary>
 public interface IPublishedStatistics
 {

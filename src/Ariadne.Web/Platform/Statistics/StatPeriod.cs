@@ -1,12 +1,5 @@
 namespace Ariadne.Web.Platform.Statistics;
 
-/// <summary>How a release's year runs: the calendar year (GRETA), or April to March (the US TIP report's reporting year).</summary>
-public enum StatPeriodKind
-{
-    Calendar = 1,
-    AprilMarch = 2,
-}
-
 /// <summary>A release's period: a calendar year, or April of <see cref="Year"/> to March of the next.</summary>
 public sealed record StatPeriod(StatPeriodKind Kind, int Year)
 {

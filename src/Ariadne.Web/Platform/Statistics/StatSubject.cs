@@ -23,4 +23,6 @@ public enum StatSubject
     Training = 9,
     /// <summary>A resource flow (pledged or spent).</summary>
     ResourceFlow = 10,
+    /// <summary>A service planned or given to a person (a goal of their service plan).</summary>
+    Service = 11,
 }

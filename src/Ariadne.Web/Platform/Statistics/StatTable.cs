@@ -1,17 +1,5 @@
 namespace Ariadne.Web.Platform.Statistics;
 
-/// <summary>Which dashboard and which part of the annual report a table belongs to.</summary>
-public enum StatTopic
-{
-    Victims = 1,
-    Referrals = 2,
-    Shelters = 3,
-    Helpline = 4,
-    Justice = 5,
-    Compensation = 6,
-    TrainingAndResources = 7,
-}
-
 /// <summary>
 /// A table the statistics can release: facts of one subject (optionally of some stages or categories only), counted by
 /// a row and a column dimension. Each module declares its own (<see cref="IStatisticsSource.Tables"/>).
