@@ -4,6 +4,7 @@ using Ariadne.Web.Features.Admin;
 using Ariadne.Web.Features.Awareness;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Coordination;
+using Ariadne.Web.Features.Exchange;
 using Ariadne.Web.Features.Helpline;
 using Ariadne.Web.Features.Home;
 using Ariadne.Web.Features.Identification;
@@ -48,6 +49,7 @@ public static class AriadneModules
         new HelplineModule(),
         new InvestigationModule(),
         new CoordinationModule(),
+        new ExchangeModule(),
         new MeetingsModule(),
         new TrainingModule(),
         // After Coordination: a request for information on a case, decided by the National Coordinator.
