@@ -1,0 +1,154 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Ariadne.Web.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class StatisticsExchange : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ctdc_imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DataRows = table.Column<int>(type: "integer", nullable: false),
+                    Imported = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Warnings = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ctdc_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "htcds_case_links",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Pseudonym = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Exploitation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IdentifiedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IdentificationYear = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_htcds_case_links", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_htcds_case_links_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stat_facts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Subject = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Citizenship = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Exploitation = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    Country = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Region = table.Column<int>(type: "integer", nullable: true),
+                    Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InstitutionKind = table.Column<int>(type: "integer", nullable: true),
+                    RecordKey = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stat_facts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ctdc_reference_counts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    Sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Majority = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Citizenship = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Country = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Exploitation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ctdc_reference_counts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ctdc_reference_counts_ctdc_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "ctdc_imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ctdc_imports_Sha256",
+                table: "ctdc_imports",
+                column: "Sha256",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ctdc_reference_counts_ImportId_Year",
+                table: "ctdc_reference_counts",
+                columns: new[] { "ImportId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_htcds_case_links_CaseId",
+                table: "htcds_case_links",
+                column: "CaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_htcds_case_links_Pseudonym",
+                table: "htcds_case_links",
+                column: "Pseudonym",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stat_facts_Subject_Month",
+                table: "stat_facts",
+                columns: new[] { "Subject", "Month" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ctdc_reference_counts");
+
+            migrationBuilder.DropTable(
+                name: "htcds_case_links");
+
+            migrationBuilder.DropTable(
+                name: "stat_facts");
+
+            migrationBuilder.DropTable(
+                name: "ctdc_imports");
+        }
+    }
+}
