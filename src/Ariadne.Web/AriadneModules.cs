@@ -4,6 +4,7 @@ using Ariadne.Web.Features.Admin;
 using Ariadne.Web.Features.Awareness;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Coordination;
+using Ariadne.Web.Features.Exchange;
 using Ariadne.Web.Features.Helpline;
 using Ariadne.Web.Features.Home;
 using Ariadne.Web.Features.Identification;
@@ -51,6 +52,8 @@ public static class AriadneModules
         new CoordinationModule(),
         // Facts from every module through IStatisticsSource (a Platform seam): released tables, dashboards, the annual report.
         new StatisticsModule(),
+        // HTCDS and CTDC exchange of the statistics' facts and of pseudonymised cases.
+        new ExchangeModule(),
         new MeetingsModule(),
         new TrainingModule(),
         // After Coordination: a request for information on a case, decided by the National Coordinator.
