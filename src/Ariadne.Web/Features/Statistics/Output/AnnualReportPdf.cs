@@ -74,9 +74,10 @@ public sealed class AnnualReportPdf(StatLabels labels, StatTableFiles files)
         Contents(w, contentsPage, contents, lang);
         PageNumbers(w, lang);
 
+        var pages = document.PageCount;
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return new RenderedReport(output.ToArray(), document.PageCount, set.Tables.Count);
+        return new RenderedReport(output.ToArray(), pages, set.Tables.Count);
     }
 
     private void Cover(Writer w, PublishedSet set, string lang, string title)
