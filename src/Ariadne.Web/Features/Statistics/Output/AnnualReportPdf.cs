@@ -2,6 +2,7 @@ using System.Globalization;
 using Ariadne.Web.Platform.Statistics;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Ariadne.Web.Platform.Ui;
 
 namespace Ariadne.Web.Features.Statistics.Output;
 
@@ -31,7 +32,7 @@ public sealed class AnnualReportPdf(StatLabels labels, StatTableFiles files)
     {
         ArgumentNullException.ThrowIfNull(set);
         StatLabels.Checked(lang);
-        if (!StatFontResolver.EnsureInstalled())
+        if (!PdfFonts.EnsureInstalled())
             throw new InvalidOperationException("The report's fonts are missing: install the Debian package fonts-dejavu-core.");
 
         var title = labels.Text(lang, "StatOut_ReportTitle");
@@ -42,7 +43,7 @@ public sealed class AnnualReportPdf(StatLabels labels, StatTableFiles files)
         var w = new Writer(document);
 
         Cover(w, set, lang, title);
-        var contentsPage = w.NewPage();
+        var contentsPage = w.BlankPage(); // drawn once the sections' pages are known
         var contents = new List<(string Heading, int Page)>();
 
         foreach (var topic in Enum.GetValues<StatTopic>())
@@ -195,7 +196,7 @@ public sealed class AnnualReportPdf(StatLabels labels, StatTableFiles files)
         var wanted = Math.Min((bars * 24 + 34) * (ContentWidth / StatChart.Width), Bottom - Margin - 20);
         w.Ensure(Math.Min(wanted, 220) + 20);
         w.Paragraph(StatChart.Title(table, labels, lang), w.Small, MutedBrush, 2);
-        var used = StatChart.Draw(w.Gfx, Margin, w.Y, ContentWidth, Bottom - w.Y, table, labels, lang, StatFontResolver.FamilyName);
+        var used = StatChart.Draw(w.Gfx, Margin, w.Y, ContentWidth, Bottom - w.Y, table, labels, lang, PdfFonts.Sans);
         w.Y += used + 16;
     }
 
@@ -207,24 +208,31 @@ public sealed class AnnualReportPdf(StatLabels labels, StatTableFiles files)
         public double Y { get; set; }
         public int PageNumber => Document.PageCount;
 
-        public XFont Title { get; } = new(StatFontResolver.FamilyName, 22, XFontStyleEx.Bold, Unicode);
-        public XFont Heading { get; } = new(StatFontResolver.FamilyName, 16, XFontStyleEx.Bold, Unicode);
-        public XFont Strong { get; } = new(StatFontResolver.FamilyName, 11, XFontStyleEx.Bold, Unicode);
-        public XFont Body { get; } = new(StatFontResolver.FamilyName, 10.5, XFontStyleEx.Regular, Unicode);
-        public XFont Small { get; } = new(StatFontResolver.FamilyName, 8, XFontStyleEx.Regular, Unicode);
-        public XFont Cell { get; } = new(StatFontResolver.FamilyName, 8.5, XFontStyleEx.Regular, Unicode);
-        public XFont CellBold { get; } = new(StatFontResolver.FamilyName, 8.5, XFontStyleEx.Bold, Unicode);
-        public XFont Tiny { get; } = new(StatFontResolver.FamilyName, 7, XFontStyleEx.Regular, Unicode);
-        public XFont TinyBold { get; } = new(StatFontResolver.FamilyName, 7, XFontStyleEx.Bold, Unicode);
+        public XFont Title { get; } = new(PdfFonts.Sans, 22, XFontStyleEx.Bold, Unicode);
+        public XFont Heading { get; } = new(PdfFonts.Sans, 16, XFontStyleEx.Bold, Unicode);
+        public XFont Strong { get; } = new(PdfFonts.Sans, 11, XFontStyleEx.Bold, Unicode);
+        public XFont Body { get; } = new(PdfFonts.Sans, 10.5, XFontStyleEx.Regular, Unicode);
+        public XFont Small { get; } = new(PdfFonts.Sans, 8, XFontStyleEx.Regular, Unicode);
+        public XFont Cell { get; } = new(PdfFonts.Sans, 8.5, XFontStyleEx.Regular, Unicode);
+        public XFont CellBold { get; } = new(PdfFonts.Sans, 8.5, XFontStyleEx.Bold, Unicode);
+        public XFont Tiny { get; } = new(PdfFonts.Sans, 7, XFontStyleEx.Regular, Unicode);
+        public XFont TinyBold { get; } = new(PdfFonts.Sans, 7, XFontStyleEx.Bold, Unicode);
 
         public PdfPage NewPage()
+        {
+            var page = BlankPage();
+            Gfx = XGraphics.FromPdfPage(page);
+            Y = Margin;
+            return page;
+        }
+
+        /// <summary>A page left empty for now (an empty content stream would be a damaged one).</summary>
+        public PdfPage BlankPage()
         {
             Close();
             var page = Document.AddPage();
             page.Width = XUnit.FromPoint(PageWidth);
             page.Height = XUnit.FromPoint(PageHeight);
-            Gfx = XGraphics.FromPdfPage(page);
-            Y = Margin;
             return page;
         }
 
