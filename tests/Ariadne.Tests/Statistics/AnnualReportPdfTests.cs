@@ -151,6 +151,25 @@ public sealed class AnnualReportPdfTests
     }
 
     [Fact]
+    public void A_chart_of_many_bars_continues_over_pages_and_stays_on_them()
+    {
+        var table = StatOutputSamples.LongByCitizenship();
+        var tall = table with
+        {
+            RowCodes = [.. Enumerable.Range(0, 3).SelectMany(k => table.RowCodes.Select(c => c + k.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+            Cells = [.. Enumerable.Range(0, 3).SelectMany(_ => table.Cells)],
+            RowTotals = [.. Enumerable.Range(0, 3).SelectMany(_ => table.RowTotals)],
+        };
+        var report = Render(StatOutputSamples.Set(tall), "en");
+        using var pdf = PigDocument.Open(report.Pdf);
+        var pages = pdf.GetPages().ToList();
+        Assert.True(pages.Count(p => Squash(p.Text).Contains("Chart:Citizenship(continued)", StringComparison.Ordinal)) >= 4);
+        // Nothing is drawn into the bottom margin, where the page number stands alone.
+        foreach (var page in pages)
+            Assert.All(page.GetWords().Where(w => w.BoundingBox.Bottom < 56), w => Assert.Matches("^(Page|[0-9]+|of)$", w.Text));
+    }
+
+    [Fact]
     public void An_unknown_language_is_refused()
     {
         using var services = StatOutputSamples.Services();

@@ -20,6 +20,7 @@ public sealed class AnnualReportPdf(StatLabels labels, StatTableFiles files)
     private const double Bottom = PageHeight - 64; // content ends here; the page number sits below
     private const double ContentWidth = PageWidth - (2 * Margin);
     private const double RowHeight = 14;
+    private const int ChartBarsPerPage = 50; // at the chart's thinnest rows, a page holds about 60
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
     private static readonly XBrush InkBrush = new XSolidBrush(XColor.FromArgb(11, 12, 12));
@@ -193,11 +194,16 @@ public sealed class AnnualReportPdf(StatLabels labels, StatTableFiles files)
     private void Chart(Writer w, ReleasedTable table, string lang)
     {
         var bars = StatChart.Bars(table, labels, lang).Count;
-        var wanted = Math.Min((bars * 24 + 34) * (ContentWidth / StatChart.Width), Bottom - Margin - 20);
-        w.Ensure(Math.Min(wanted, 220) + 20);
-        w.Paragraph(StatChart.Title(table, labels, lang), w.Small, MutedBrush, 2);
-        var used = StatChart.Draw(w.Gfx, Margin, w.Y, ContentWidth, Bottom - w.Y, table, labels, lang, PdfFonts.Sans);
-        w.Y += used + 16;
+        for (var first = 0; first < bars; first += ChartBarsPerPage)
+        {
+            var count = Math.Min(ChartBarsPerPage, bars - first);
+            var wanted = (count * 24 + 34) * (ContentWidth / StatChart.Width);
+            w.Ensure(Math.Max(StatChart.MinimumHeight(count, ContentWidth), Math.Min(wanted, 220)) + 20);
+            var title = StatChart.Title(table, labels, lang);
+            w.Paragraph(first == 0 ? title : labels.Text(lang, "StatOut_Continued", title), w.Small, MutedBrush, 2);
+            var used = StatChart.Draw(w.Gfx, Margin, w.Y, ContentWidth, Bottom - w.Y, table, labels, lang, PdfFonts.Sans, first, count);
+            w.Y += used + 16;
+        }
     }
 
     /// <summary>The pen: the current page, its graphics and the vertical position, with the report's fonts.</summary>

@@ -26,6 +26,7 @@ public static class StatChart
     private const double Top = 8;
     private const double AxisHeight = 26;
     private const double RowHeight = 24;
+    private const double ThinnestRow = 9;
     private const double FontSize = 12;
     private const int MaxLabel = 30;
     private const string Ink = "#0b0c0c";
@@ -72,33 +73,39 @@ public static class StatChart
             .Append("<title id=\"").Append(id).Append("-t\">").Append(Esc(Title(table, labels, lang))).Append("</title>")
             .Append("<desc id=\"").Append(id).Append("-d\">").Append(Esc(Description(table, labels, lang, bars.Count))).Append("</desc>");
         var canvas = new SvgCanvas(svg);
-        Paint(canvas, bars, RowHeight, labels.Suppressed(lang), text => Cut(text, MaxLabel));
+        Paint(canvas, bars, bars.Max(b => b.Value) ?? 0, RowHeight, labels.Suppressed(lang), text => Cut(text, MaxLabel));
         svg.Append("</svg>");
         return svg.ToString();
     }
 
     /// <summary>
     /// Draws the chart into a PDF page at (x, y), <paramref name="width"/> wide and at most <paramref name="maxHeight"/>
-    /// high (rows get thinner when there are many); returns the height used.
+    /// high (rows get thinner when there are many); returns the height used. <paramref name="first"/> and
+    /// <paramref name="count"/> draw a part of the bars (a long chart over several pages), on the whole chart's scale.
     /// </summary>
     public static double Draw(XGraphics gfx, double x, double y, double width, double maxHeight, ReleasedTable table, StatLabels labels,
-        string lang, string fontFamily)
+        string lang, string fontFamily, int first = 0, int count = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(gfx);
-        var bars = Bars(table, labels, lang);
+        var all = Bars(table, labels, lang);
+        var largest = all.Max(b => b.Value) ?? 0; // one scale for every part of a chart drawn over pages
+        var bars = all.Skip(first).Take(count).ToList();
         var scale = width / Width;
         var rowHeight = RowHeight;
         if ((Top + (bars.Count * rowHeight) + AxisHeight) * scale > maxHeight)
-            rowHeight = Math.Max(9, ((maxHeight / scale) - Top - AxisHeight) / Math.Max(1, bars.Count));
+            rowHeight = Math.Max(ThinnestRow, ((maxHeight / scale) - Top - AxisHeight) / Math.Max(1, bars.Count));
         var height = Top + (bars.Count * rowHeight) + AxisHeight;
         var state = gfx.Save();
         gfx.TranslateTransform(x, y);
         gfx.ScaleTransform(scale);
         var font = new XFont(fontFamily, Math.Min(FontSize, rowHeight * 0.6), XFontStyleEx.Regular);
-        Paint(new PdfCanvas(gfx, font), bars, rowHeight, labels.Suppressed(lang), text => Fit(gfx, font, text, LabelRight - 4));
+        Paint(new PdfCanvas(gfx, font), bars, largest, rowHeight, labels.Suppressed(lang), text => Fit(gfx, font, text, LabelRight - 4));
         gfx.Restore(state);
         return height * scale;
     }
+
+    /// <summary>The least height a PDF chart of so many bars takes at the given width (its rows at their thinnest).</summary>
+    public static double MinimumHeight(int bars, double width) => (Top + (bars * ThinnestRow) + AxisHeight) * width / Width;
 
     /// <summary>The axis: a round maximum at or above the largest value, and its step (at most 5 steps).</summary>
     public static (int Max, int Step) Axis(int largest)
@@ -118,9 +125,9 @@ public static class StatChart
         }
     }
 
-    private static void Paint(Canvas canvas, IReadOnlyList<StatBar> bars, double rowHeight, string suppressed, Func<string, string> label)
+    private static void Paint(Canvas canvas, IReadOnlyList<StatBar> bars, int largest, double rowHeight, string suppressed, Func<string, string> label)
     {
-        var (max, step) = Axis(bars.Max(b => b.Value) ?? 0);
+        var (max, step) = Axis(largest);
         var bottom = Top + (bars.Count * rowHeight);
         for (var tick = 0; tick <= max; tick += step)
         {
