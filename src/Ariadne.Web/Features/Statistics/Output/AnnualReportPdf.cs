@@ -1,8 +1,8 @@
 using System.Globalization;
 using Ariadne.Web.Platform.Statistics;
+using Ariadne.Web.Platform.Ui;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using Ariadne.Web.Platform.Ui;
 
 namespace Ariadne.Web.Features.Statistics.Output;
 
