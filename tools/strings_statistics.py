@@ -47,10 +47,6 @@ S = {
 "Stat_T_Training": ("Training certificates by institution and topic", "Сертификаты обучения по учреждению и теме", "Təlim sertifikatları qurum və mövzuya görə"),
 "Stat_T_Resources": ("Resources by type and currency (amounts)", "Ресурсы по виду и валюте (суммы)", "Resurslar növ və valyutaya görə (məbləğlər)"),
 
-"Stat_Stage_presumed": ("Presumed", "Предполагаемые", "Ehtimal edilən"),
-"Stat_Stage_identified": ("Identified", "Установленные", "Müəyyən edilmiş"),
-"Stat_Stage_not-victim": ("Not a victim", "Не жертва", "Qurban deyil"),
-"Stat_Category_referred": ("Referred", "Направлены", "Göndərilib"),
 "Stat_Category_direct": ("Came directly", "Обратились напрямую", "Birbaşa müraciət edib"),
 "Stat_Category_ack-1h": ("Within 1 hour", "В течение 1 часа", "1 saat ərzində"),
 "Stat_Category_ack-4h": ("Within 4 hours", "В течение 4 часов", "4 saat ərzində"),

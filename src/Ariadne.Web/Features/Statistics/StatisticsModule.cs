@@ -1,6 +1,7 @@
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Identification;
 using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Statistics.Output;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Modules;
@@ -25,6 +26,7 @@ public sealed class StatisticsModule : AriadneModule
     {
         services.AddOptions<StatisticsOptions>().Bind(configuration.GetSection(StatisticsOptions.Section));
         services.AddSingleton<StatMonths>();
+        services.AddStatisticsOutput();
         services.AddScoped<IStatisticsSource, VictimStatistics>();
         services.AddScoped<StatisticsProjection>();
         services.AddScoped<StatTableQuery>();
