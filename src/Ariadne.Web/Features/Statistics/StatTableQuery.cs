@@ -61,7 +61,7 @@ public sealed class StatTableQuery(AriadneDbContext db)
         // Sums of 32-bit keys over a million facts stay far inside 64 bits; the modulo is taken here, in the key's own arithmetic.
         var sql = $"SELECT {Column(table.Rows)} AS \"R\", {Column(table.Columns)} AS \"C\", COUNT(*) AS \"N\", "
             + "CAST(COALESCE(SUM(\"Amount\"), 0) AS bigint) AS \"A\", CAST(COALESCE(SUM(\"RecordKey\"), 0) AS bigint) AS \"K\" "
-            + $"FROM stat_facts WHERE {where} GROUP BY {Column(table.Rows)}, {Column(table.Columns)}";
+            + $"FROM stat_facts WHERE {where} GROUP BY 1, 2";
         var rows = await db.Database.SqlQueryRaw<Row>(sql, [.. parameters]).ToListAsync(ct);
         return Build(table, rows.Select(r => (r.R ?? ReleasedTable.Unknown, r.C ?? ReleasedTable.Unknown, new Disclosure.RawCell(r.N, r.A, r.K))));
     }

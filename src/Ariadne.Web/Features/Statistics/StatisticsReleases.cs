@@ -88,10 +88,11 @@ public sealed class StatisticsReleases(AriadneDbContext db, AuditedWrites writes
     /// <summary>
     /// Drafts a release: the facts rebuilt, each table counted and protected, the register consulted. Returns the draft's id;
     /// or the errors of the input; or the conflicts the register found (nothing saved, the refusal audited). Null for anyone
-    /// outside the office (audited). The same form key twice answers the first draft.
+    /// outside the office (audited). The same form key twice answers the first draft. <paramref name="refresh"/> false drafts
+    /// from the facts as they stand (the nightly rebuild's), as tests and the benchmark do.
     /// </summary>
     public async Task<(Guid? Id, Dictionary<string, string[]>? Errors, IReadOnlyList<Conflict> Conflicts)> DraftAsync(Viewer viewer, IReadOnlyCollection<string> roles,
-        DraftInput input, string? formKey = null, CancellationToken ct = default)
+        DraftInput input, string? formKey = null, bool refresh = true, CancellationToken ct = default)
     {
         var s = await StandingAsync(viewer, roles, ct);
         if (!s.Office)
@@ -107,7 +108,8 @@ public sealed class StatisticsReleases(AriadneDbContext db, AuditedWrites writes
             return (null, errors, []);
         var period = new StatPeriod(input.Kind!.Value, input.Year!.Value);
 
-        await projection.RefreshAsync(viewer, ct);
+        if (refresh)
+            await projection.RefreshAsync(viewer, ct);
         var (tables, hidden, carried, conflicts) = await ProtectAsync(period, input.CarryForward, ct);
         if (conflicts.Count > 0)
         {
