@@ -97,7 +97,13 @@ public abstract class StatisticsTests(AriadneApp app)
         // The true counts, by (age band, sex): the test's own.
         var truth = new Dictionary<(string Age, string Sex), int>
         {
-            [("18-20", "F")] = 12, [("18-20", "M")] = 7, [("9-17", "F")] = 2, [("9-17", "M")] = 6, [("21-23", "F")] = 4, [("21-23", "M")] = 1, [("30-38", "F")] = 9,
+            [("18-20", "F")] = 12,
+            [("18-20", "M")] = 7,
+            [("9-17", "F")] = 2,
+            [("9-17", "M")] = 6,
+            [("21-23", "F")] = 4,
+            [("21-23", "M")] = 1,
+            [("30-38", "F")] = 9,
         };
         foreach (var ((age, sex), n) in truth)
             await AddAsync(Many(n, i => Victim(year, 1 + i % 12, sex, age)));
@@ -259,7 +265,7 @@ public abstract class StatisticsTests(AriadneApp app)
         var (_, office) = await OfficeAsync(Coordinator);
         // The same person opened as two cases (as two institutions would), and someone else.
         var document = "AA" + Random.Shared.Next(1000000, 9999999);
-                var person = CaseSteps.SampleInput();
+        var person = CaseSteps.SampleInput();
         person.DocumentNumber = document;
         person.Citizenship = "UKR";
         var twin = CaseSteps.SampleInput();
