@@ -29,6 +29,13 @@ public sealed class StatTableQuery(AriadneDbContext db)
         _ => throw new ArgumentOutOfRangeException(nameof(d)),
     };
 
+    /// <summary>The GROUP BY of a table's dimensions; a dimension of none is a constant, left out (PostgreSQL refuses a constant there).</summary>
+    private string GroupBy(StatTable table)
+    {
+        var columns = new[] { table.Rows, table.Columns }.Where(d => d != StatDimension.None).Select(Column).ToList();
+        return columns.Count == 0 ? "" : " GROUP BY " + string.Join(", ", columns);
+    }
+
     /// <summary>The table's raw cells for the period, over every institution's facts or one institution's only.</summary>
     public Task<Disclosure.RawTable> CountAsync(StatTable table, StatPeriod period, Guid? institution = null, CancellationToken ct = default) =>
         CountAsync(table, period.From, period.Until, institution, ct);
@@ -61,7 +68,7 @@ public sealed class StatTableQuery(AriadneDbContext db)
         // Sums of 32-bit keys over a million facts stay far inside 64 bits; the modulo is taken here, in the key's own arithmetic.
         var sql = $"SELECT {Column(table.Rows)} AS \"R\", {Column(table.Columns)} AS \"C\", COUNT(*) AS \"N\", "
             + "CAST(COALESCE(SUM(\"Amount\"), 0) AS bigint) AS \"A\", CAST(COALESCE(SUM(\"RecordKey\"), 0) AS bigint) AS \"K\" "
-            + $"FROM stat_facts WHERE {where} GROUP BY {Column(table.Rows)}, {Column(table.Columns)}";
+            + $"FROM stat_facts WHERE {where}" + GroupBy(table);
         var rows = await db.Database.SqlQueryRaw<Row>(sql, [.. parameters]).ToListAsync(ct);
         return Build(table, rows.Select(r => (r.R ?? ReleasedTable.Unknown, r.C ?? ReleasedTable.Unknown, new Disclosure.RawCell(r.N, r.A, r.K))));
     }
