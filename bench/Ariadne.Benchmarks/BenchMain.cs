@@ -5,6 +5,7 @@ namespace Ariadne.Benchmarks;
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- seed|run|audit  sqlite|postgres  [cases users grants]
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- chat  sqlite|postgres  [chats messages-per-chat seconds-between]
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- graph  sqlite|postgres  [files visible samples]   (its own database: bench-data/graph.db, or ARIADNE_BENCH_PG)
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- stats  sqlite|postgres  [cases runs]   (its own database: bench-data/stats.db, or ARIADNE_BENCH_PG)
 // PostgreSQL: ARIADNE_BENCH_PG is the connection string of an empty database.
 public static class BenchMain
 {
@@ -12,7 +13,7 @@ public static class BenchMain
     {
         if (args.Length < 2)
         {
-            Console.WriteLine("usage: seed|run|audit sqlite|postgres [cases users grants]");
+            Console.WriteLine("usage: seed|run|audit|chat|graph|stats sqlite|postgres [arguments]");
             return 2;
         }
         var (verb, provider) = (args[0], args[1] == "postgres" ? "Postgres" : "Sqlite");
@@ -42,7 +43,16 @@ public static class BenchMain
             connection = $"Data Source={Path.GetFullPath("bench-data/graph.db")}";
         if (verb == "graph")
             keyRing = Path.GetFullPath($"bench-data/graph-keys-{provider}.json");
-        await using var host = new BenchHost(provider, connection, keyRing);
+        Dictionary<string, string>? settings = null;
+        if (verb == "stats")
+        {
+            if (provider == "Sqlite")
+                connection = $"Data Source={Path.GetFullPath("bench-data/stats.db")}";
+            keyRing = Path.GetFullPath($"bench-data/stats-keys-{provider}.json");
+            // The nightly rebuild would replace the loaded facts with the (empty) modules' own.
+            settings = new() { ["Statistics:RefreshJob"] = "false" };
+        }
+        await using var host = new BenchHost(provider, connection, keyRing, settings);
         host.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         host.StartServer();
 
@@ -62,6 +72,8 @@ public static class BenchMain
                 break;
             case "graph":
                 return await GraphBench.RunAsync(host.Services, Arg(2, 100_000), Arg(3, 1_000), Arg(4, 300));
+            case "stats":
+                return await StatsBench.RunAsync(host.Services, provider, Arg(2, 1_000_000), Arg(3, 6));
             case "audit":
                 await AuditBench.RunAsync(host.Services, Arg(2, 1_000_000));
                 break;
