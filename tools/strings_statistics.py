@@ -7,6 +7,7 @@ S = {
 "Nav_StatisticsHint": ("Figures on victims, referrals, shelters, the helpline and justice, protected before anyone sees them; releases for GRETA, the TIP report and the annual report.",
     "Данные о жертвах, направлениях, приютах, горячей линии и правосудии, защищённые до показа; выпуски для GRETA, доклада TIP и ежегодного доклада.",
     "Qurbanlar, göndərişlər, sığınacaqlar, qaynar xətt və ədliyyə üzrə göstəricilər, göstərilməzdən əvvəl qorunur; GRETA, TIP hesabatı və illik hesabat üçün buraxılışlar."),
+"Scope_statistics.read": ("Read published statistical releases", "Чтение опубликованных статистических выпусков", "Dərc olunmuş statistik buraxılışları oxumaq"),
 "Stat_PeriodRequired": ("Choose the period: the calendar year or April to March", "Выберите период: календарный год или апрель–март", "Dövrü seçin: təqvim ili və ya aprel–mart"),
 "Stat_YearRequired": ("Enter the year", "Укажите год", "İli daxil edin"),
 "Stat_YearRange": ("The year must be from {0} to {1}", "Год должен быть от {0} до {1}", "İl {0} ilə {1} arasında olmalıdır"),
