@@ -35,6 +35,7 @@ public abstract class CoordinationHubTests(AriadneApp app)
         var (cards, navLink, _) = await HubAsync(InstitutionKind.Shelter, RoleCatalog.ShelterManager);
         Assert.True(navLink);
         Assert.Contains("/Coordination/Plan/Index", cards);
+        Assert.Contains("/Statistics/Index", cards); // published releases and its own institution's figures
         Assert.DoesNotContain("/Coordination/Figures", cards);
     }
 

@@ -14,7 +14,7 @@ namespace Ariadne.Web.Features.Statistics;
 /// counted and protected, the register consulted). A refusal by the register names each cell it holds back.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class ReleasesModel(StatisticsReleases releases, StatLabels labels, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ReleasesModel(StatisticsReleases releases, StatLabels labels, Platform.Ui.UiTime time, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public StatisticsReleases.DraftInput Input { get; set; } = new();
     /// <summary>The key of the form sent: sent twice, it drafts once.</summary>
@@ -36,7 +36,7 @@ public sealed class ReleasesModel(StatisticsReleases releases, StatLabels labels
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Input.Year = DateTime.UtcNow.Year - 1;
+        Input.Year = time.Today.Year - 1; // the year just ended: the usual release
         return await LoadAsync() ? Page() : NotFound();
     }
 

@@ -39,13 +39,16 @@ public sealed class StatisticsModule : AriadneModule
 
     public override void MapApi(RouteGroupBuilder v1) => v1.MapStatisticsApi();
 
-    public override IEnumerable<ApiScope> ApiScopes =>
-        [new(ReadScope, u => u.FindAll(System.Security.Claims.ClaimTypes.Role).Any(c => !StatisticsReleases.ExcludedRoles.Contains(c.Value)))];
+    /// <summary>Staff who read statistics: anyone with a role other than auditor or administrator (the service checks again).</summary>
+    private static bool Reader(System.Security.Claims.ClaimsPrincipal u) =>
+        u.FindAll(System.Security.Claims.ClaimTypes.Role).Any(c => !StatisticsReleases.ExcludedRoles.Contains(c.Value));
+
+    public override IEnumerable<ApiScope> ApiScopes => [new(ReadScope, Reader)];
 
     public override IEnumerable<AuditAction> AuditActions => StatisticsAudit.All;
 
     public override IEnumerable<NavigationEntry> Navigation =>
     [
-        new("/Statistics/Index", "Nav_Statistics", 0, _ => true, NavigationArea.Coordination, "Nav_StatisticsHint"),
+        new("/Statistics/Index", "Nav_Statistics", 0, Reader, NavigationArea.Coordination, "Nav_StatisticsHint"),
     ];
 }
