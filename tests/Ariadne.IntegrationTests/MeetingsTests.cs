@@ -322,9 +322,9 @@ public abstract class MeetingsTests(AriadneApp app)
 
         // Five days on, overdue: escalated once to the owner's institution and once to the office, on two scopes at once and again after.
         app.Time.Advance(TimeSpan.FromDays(5));
-        var runs = await Task.WhenAll(Meetings(m => m.RemindAndEscalateAsync()), Meetings(m => m.RemindAndEscalateAsync()));
+        // (The runs' own counts are not read: other tests' items in the shared database fall overdue with the same clock.)
+        await Task.WhenAll(Meetings(m => m.RemindAndEscalateAsync()), Meetings(m => m.RemindAndEscalateAsync()));
         await Meetings(m => m.RemindAndEscalateAsync());
-        Assert.True(runs.Sum(r => r.Escalated) <= 1);
         Assert.Equal(1, await Sent(MeetingsAudit.EscalationNotice.Code));
         Assert.Equal(1, await Sent(MeetingsAudit.EscalationOfficeNotice.Code));
         Assert.Equal(1, await Sent(MeetingsAudit.ReminderNotice.Code));
