@@ -56,6 +56,8 @@ public static class AriadneApp
         services.AddScoped<Audit.AuditCheckpoints>();
         services.AddScoped<Jobs.JobLeases>();
         services.AddHostedService<Audit.CheckpointJob>();
+        services.AddSingleton<Cluster.NodeSignals>();
+        services.AddHostedService<Cluster.PostgresSignalBridge>();
         services.AddScoped<Access.CaseAccess>();
         // The capabilities: each module registers its own services, options, jobs and policies.
         var catalog = new Modules.ModuleCatalog(modules);

@@ -1,20 +1,48 @@
 using System.Collections.Concurrent;
+using Ariadne.Web.Platform.Cluster;
 
 namespace Ariadne.Web.Features.Helpline;
 
 /// <summary>
 /// Wakes one chat's visitor stream when its chat changes (a reply, taken, ended), so that a message to one visitor does not
-/// wake every visitor's stream. One per node; a stream also polls, so a change made on another node is seen within the poll.
+/// wake every visitor's stream. On this node at once, on the other nodes through <see cref="NodeSignals"/> (the key is the
+/// chat's random id, nothing more); a stream also polls, so a lost notification only delays.
 /// </summary>
 public sealed class ChatSignal
 {
+    private const string Topic = "chat";
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource> pulses = new();
+    private readonly NodeSignals nodes;
+
+    public ChatSignal(NodeSignals nodes)
+    {
+        this.nodes = nodes;
+        nodes.Subscribe(Topic, key =>
+        {
+            if (key is null)
+            {
+                // Notifications may have been lost: every stream on this node wakes and re-reads.
+                foreach (var id in pulses.Keys)
+                    PulseHere(id);
+            }
+            else if (Guid.TryParseExact(key, "N", out var id))
+            {
+                PulseHere(id);
+            }
+        });
+    }
 
     /// <summary>A task that completes at the chat's next pulse. Call <see cref="Forget"/> when the stream ends.</summary>
     public Task WaitAsync(Guid sessionId) =>
         pulses.GetOrAdd(sessionId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public void Pulse(Guid sessionId)
+    {
+        PulseHere(sessionId);
+        nodes.Publish(Topic, sessionId.ToString("N"));
+    }
+
+    private void PulseHere(Guid sessionId)
     {
         if (pulses.TryRemove(sessionId, out var pulse))
             pulse.TrySetResult();
