@@ -52,7 +52,16 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>PBKDF2 rounds for passwords made in tests (production: Identity's default, 100,000).</summary>
     public const int TestHashRounds = 1_000;
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; private set; } = new(Start);
+
+    /// <summary>
+    /// With <c>ARIADNE_TEST_NODES=2</c> on PostgreSQL, a second node of the same deployment (same database, key ring
+    /// and clock) starts beside this one, and every HTTP client made here alternates its requests between the two:
+    /// the whole suite then runs against the pair (docs/operations.md "Several nodes").
+    /// </summary>
+    public AriadneApp? Pair { get; private set; }
+
+    private bool WantsPair => Database.Provider == "Postgres" && Environment.GetEnvironmentVariable("ARIADNE_TEST_NODES") == "2";
     public string Provider => Database.Provider;
 
     /// <summary>Overrides a setting before the host starts.</summary>
@@ -84,11 +93,63 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         _ = Server; // start the host now: migrations run, start-up checks pass or throw here
+        if (WantsPair && Pair is null && !_isPair)
+        {
+            var pair = new AriadneApp(Database.Provider, Demo, migrate: false) { _isPair = true };
+            foreach (var (key, value) in _settings)
+                pair._settings[key] = value;
+            pair._settings["Database:MigrateOnStart"] = "false";
+            pair.Time = Time;
+            _ = pair.Server;
+            Pair = pair;
+        }
         return ValueTask.CompletedTask;
+    }
+
+    private bool _isPair;
+
+    /// <summary>A client as <see cref="WebApplicationFactory{T}.CreateClient()"/> makes it; across the pair when there is one.</summary>
+    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        if (Pair is null)
+            return base.CreateClient(options);
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect)
+            handlers.Add(new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies)
+            handlers.Add(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
+    public new HttpClient CreateDefaultClient(Uri baseAddress, params DelegatingHandler[] handlers)
+    {
+        if (Pair is null)
+            return base.CreateDefaultClient(baseAddress, handlers);
+        HttpMessageHandler inner = new AlternatingHandler(Server.CreateHandler(), Pair.Server.CreateHandler());
+        for (var i = handlers.Length - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+        return new HttpClient(inner) { BaseAddress = baseAddress };
+    }
+
+    /// <summary>Sends each request to the next node in turn.</summary>
+    private sealed class AlternatingHandler(HttpMessageHandler first, HttpMessageHandler second) : DelegatingHandler
+    {
+        private readonly HttpMessageInvoker[] nodes = [new(first), new(second)];
+        private int next;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            nodes[Interlocked.Increment(ref next) & 1].SendAsync(request, cancellationToken);
     }
 
     public override async ValueTask DisposeAsync()
     {
+        if (Pair is not null)
+            await Pair.DisposeAsync();
         await base.DisposeAsync();
         await Database.DisposeAsync();
         File.Delete(KeyRingFile);
