@@ -6,13 +6,16 @@
 # how long until writes are acknowledged again and checks that no acknowledged write was lost (and audit verify).
 # Everything runs as the postgres user; both clusters and the folder are removed at the end.
 #
-#   bench/ha/failover.sh [BEFORE_S] [AFTER_S] [HOST_RECHECK_S]      (defaults: 10 s of writes, 30 s after, Npgsql's own 10 s)
+#   bench/ha/failover.sh [BEFORE_S] [AFTER_S] [PROMOTE_DELAY_S] [HOST_RECHECK_S]
+#   (defaults: 10 s of writes, 30 s after, promote at once, Npgsql's own host recheck of 10 s; PROMOTE_DELAY_S leaves the
+#   cluster without a primary for that long, as a failover manager's detection time would)
 #
 # Needs: the solution built in Release, PostgreSQL 15 binaries, root (runuser).
 set -euo pipefail
 BEFORE=${1:-10}
 AFTER=${2:-30}
-RECHECK=${3:-}
+DELAY=${3:-0}
+RECHECK=${4:-}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PG_BIN=/usr/lib/postgresql/15/bin
 DIR=/tmp/wt-crash18-ha
@@ -70,7 +73,7 @@ CONNECTION="Host=127.0.0.1:$P1,127.0.0.1:$P2;Username=postgres;Database=crash;Ta
 [ -n "$RECHECK" ] && CONNECTION="$CONNECTION;Host Recheck Seconds=$RECHECK"
 echo "connection: $CONNECTION"
 export ARIADNE_BENCH_PG="$CONNECTION"
-export ARIADNE_FAILOVER_CMD="runuser -u postgres -- $PG_BIN/pg_ctl -D $DIR/primary -m immediate stop >/dev/null && runuser -u postgres -- $PG_BIN/pg_ctl -D $DIR/standby -w promote >/dev/null"
+export ARIADNE_FAILOVER_CMD="runuser -u postgres -- $PG_BIN/pg_ctl -D $DIR/primary -m immediate stop >/dev/null && sleep $DELAY && runuser -u postgres -- $PG_BIN/pg_ctl -D $DIR/standby -w promote >/dev/null"
 cd "$ROOT"
 status=0
 timeout $(( BEFORE + AFTER + 300 )) dotnet "$BENCH" failover postgres "$BEFORE" "$AFTER" || status=1

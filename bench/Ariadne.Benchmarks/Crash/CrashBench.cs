@@ -63,7 +63,7 @@ public static class CrashBench
             var wait = Stopwatch.StartNew();
             while (!writer.Acks.Any(a => !a.Replayed) && wait.Elapsed < TimeSpan.FromSeconds(30))
                 await Task.Delay(20);
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(3000)));
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(4000)));
             app.Kill();
             await stop.CancelAsync();
             await writing;

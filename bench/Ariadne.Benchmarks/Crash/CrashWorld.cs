@@ -76,13 +76,20 @@ public sealed record CrashWorld(
             Expect(await Scoped(sp => sp.GetRequiredService<ShelterService>().AddBedAsync(managerViewer, managerRoles, new() { ShelterId = shelterId, Label = $"{i + 1}", Restriction = BedRestriction.Women })));
             var view = await Scoped(sp => sp.GetRequiredService<CaseService>().CreateAsync(squad, new CaseInput
             {
-                GivenName = "Crash" + i, FamilyName = "Resident", DateOfBirth = "1998-04-12", Sex = "female", Citizenship = "AZE", DocumentNumber = $"CRASH{i}{Guid.NewGuid().ToString("N")[..6]}",
+                GivenName = "Crash" + i,
+                FamilyName = "Resident",
+                DateOfBirth = "1998-04-12",
+                Sex = "female",
+                Citizenship = "AZE",
+                DocumentNumber = $"CRASH{i}{Guid.NewGuid().ToString("N")[..6]}",
             }));
             await Scoped(async sp =>
             {
                 Expect(await sp.GetRequiredService<ConsentService>().RecordConsentAsync(squad, view.Id, new()
                 {
-                    Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing], RecipientInstitutionId = manager.InstitutionId, Form = ConsentForm.Written,
+                    Purposes = [ConsentPurpose.Services, ConsentPurpose.DataSharing],
+                    RecipientInstitutionId = manager.InstitutionId,
+                    Form = ConsentForm.Written,
                     GivenOn = DateOnly.FromDateTime(now.UtcDateTime),
                 }));
                 Expect(await sp.GetRequiredService<OnwardService>().SendAsync(squad, view.Id, new() { Relation = Relation.Shelter, RecipientInstitutionId = manager.InstitutionId, Share = [DataClass.Identity, DataClass.Care] }));

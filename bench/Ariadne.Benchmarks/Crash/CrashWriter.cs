@@ -145,8 +145,18 @@ public sealed class CrashWriter(Uri server, CrashWorld world, int run)
         var tag = Guid.NewGuid().ToString("N")[..8];
         var referral = new ReferralInput
         {
-            GivenName = "Crash" + tag, FamilyName = "Referral", DateOfBirth = "1999-05-06", Sex = "female", Citizenship = "UZB", Languages = "Uzbek",
-            DocumentNumber = "CR" + tag, Whereabouts = "Border post", ImmediateDanger = false, Indicators = ["documents"], Exploitation = ["sexual"], Consent = ReferralConsent.Given,
+            GivenName = "Crash" + tag,
+            FamilyName = "Referral",
+            DateOfBirth = "1999-05-06",
+            Sex = "female",
+            Citizenship = "UZB",
+            Languages = "Uzbek",
+            DocumentNumber = "CR" + tag,
+            Whereabouts = "Border post",
+            ImmediateDanger = false,
+            Indicators = ["documents"],
+            Exploitation = ["sexual"],
+            Consent = ReferralConsent.Given,
         };
         return SendAsync(client, "referral", "/api/v1/referrals", JsonSerializer.Serialize(new { referral }, Json), Key("referral"), false, ct);
     }
