@@ -37,6 +37,7 @@ public sealed class CrashWriter(Uri server, CrashWorld world, int run)
     public List<string> UnexpectedStatuses { get; } = [];
     public TimeSpan? FirstSuccessAfter { get; private set; }
     private DateTimeOffset started;
+    private bool pauseOnFailure;
 
     private HttpClient Client(string token)
     {
@@ -59,6 +60,7 @@ public sealed class CrashWriter(Uri server, CrashWorld world, int run)
     public async Task RunAsync(CancellationToken ct, bool keepGoing = false)
     {
         started = DateTimeOffset.UtcNow;
+        pauseOnFailure = keepGoing;
         await Task.WhenAll(
             Loop(world.ReferrerToken, keepGoing, ReferralAsync, ct),
             Loop(world.ReferrerToken, keepGoing, ReferralAsync, ct),
@@ -132,6 +134,8 @@ public sealed class CrashWriter(Uri server, CrashWorld world, int run)
                         fields = " (" + string.Join(" ", errors.EnumerateObject().Select(e => e.Name)) + ")";
             lock (UnexpectedStatuses)
                 UnexpectedStatuses.Add($"{kind} {(int)response.StatusCode}{fields}");
+            if (pauseOnFailure)
+                await Task.Delay(100, CancellationToken.None); // through a failover: try again soon, without flooding the log
             return null;
         }
         var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
@@ -231,6 +235,8 @@ public sealed class CrashWriter(Uri server, CrashWorld world, int run)
             Interlocked.Increment(ref unexpected);
             lock (UnexpectedStatuses)
                 UnexpectedStatuses.Add($"read {(int)response.StatusCode}");
+            if (pauseOnFailure)
+                await Task.Delay(100, CancellationToken.None);
         }
         else
             acks.Enqueue(new Ack("read", Guid.Empty, run, false));
