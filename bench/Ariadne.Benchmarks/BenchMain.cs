@@ -6,6 +6,8 @@ namespace Ariadne.Benchmarks;
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- chat  sqlite|postgres  [chats messages-per-chat seconds-between]
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- graph  sqlite|postgres  [files visible samples]   (its own database: bench-data/graph.db, or ARIADNE_BENCH_PG)
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- stats  sqlite|postgres  [cases runs]   (its own database: bench-data/stats.db, or ARIADNE_BENCH_PG)
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- crash  sqlite|postgres  [runs minutes]   (SIGKILL the real server; bench/crash/crash.sh)
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- failover postgres [before-s after-s]   (bench/ha/failover.sh)
 // PostgreSQL: ARIADNE_BENCH_PG is the connection string of an empty database.
 public static class BenchMain
 {
@@ -13,7 +15,7 @@ public static class BenchMain
     {
         if (args.Length < 2)
         {
-            Console.WriteLine("usage: seed|run|audit|chat|graph|stats sqlite|postgres [arguments]");
+            Console.WriteLine("usage: seed|run|audit|chat|graph|stats|crash|failover sqlite|postgres [arguments]");
             return 2;
         }
         var (verb, provider) = (args[0], args[1] == "postgres" ? "Postgres" : "Sqlite");
@@ -28,6 +30,8 @@ public static class BenchMain
         while (!File.Exists(Path.Combine(root, "Ariadne.slnx")))
             root = Path.GetDirectoryName(root.TrimEnd('/'))!;
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ARIADNE_WEB", Path.Combine(root, "src", "Ariadne.Web"));
+        if (verb is "crash" or "failover")
+            return await Crash.CrashBench.RunAsync(verb, provider, connection, root, args); // its own database and work folder: bench-data/crash-*
         if (verb == "chat")
         {
             // A database of its own (SQLite: bench-data/chat.db, made afresh; PostgreSQL: ARIADNE_BENCH_PG).
