@@ -162,7 +162,7 @@ public sealed class EditModel(
             Check(await users.UpdateSecurityStampAsync(Account));
             await ApiTokenRevocation.RevokeAllAsync(db, Account.Id, time.GetUtcNow());
         }, confirmed ? "Users_PasswordGoesToInstitution" : "Common_Saved");
-        if (password is not null)
+        if (password is not null && result is RedirectToPageResult)
             TempData[TemporaryPasswordKey] = password;
         return result;
     }
@@ -206,16 +206,28 @@ public sealed class EditModel(
     /// Runs one administrative change and its audit event in one transaction, tells oversight, and ends the
     /// user's sessions where the change says so (each change rotates the security stamp itself).
     /// </summary>
-    private async Task<RedirectToPageResult> ChangeAsync(string change, AuditPurpose purpose, Func<Task> work, string notice = "Common_Saved")
+    private async Task<IActionResult> ChangeAsync(string change, AuditPurpose purpose, Func<Task> work, string notice = "Common_Saved")
     {
         var actor = Platform.Access.Viewer.Of(User);
-        await writes.RunAsync(actor, async ct =>
+        try
         {
-            await work();
-            confirmations.NotifyOversight(StaffAudit.AccountAdminAction, time.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return new Audited<bool>(true, new AuditRecord(PlatformAudit.AccountChanged, TargetType: AuditTarget.User, TargetId: Account.Id, Purpose: purpose));
-        });
+            await writes.RunAsync(actor, async ct =>
+            {
+                await work();
+                confirmations.NotifyOversight(StaffAudit.AccountAdminAction, time.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return new Audited<bool>(true, new AuditRecord(PlatformAudit.AccountChanged, TargetType: AuditTarget.User, TargetId: Account.Id, Purpose: purpose));
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another administrator changed the account between this page's read and this write: nothing of this one stands.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, text["Identity_ConcurrencyFailure"]);
+            if (!await LoadAsync())
+                return NotFound();
+            return KeepForm();
+        }
         logger.AccountChanged(actor.UserId, Account.Id, change);
         TempData["Notice"] = notice;
         return RedirectToPage(new { id = Account.Id });
@@ -223,6 +235,8 @@ public sealed class EditModel(
 
     private static void Check(IdentityResult result)
     {
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            throw new DbUpdateConcurrencyException("The account changed meanwhile.");
         if (!result.Succeeded)
             throw new InvalidOperationException("Identity refused an administrative change: " + string.Join(", ", result.Errors.Select(e => e.Code)));
     }
