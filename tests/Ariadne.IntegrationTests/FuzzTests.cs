@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -71,6 +72,7 @@ public abstract partial class FuzzTests(string provider)
 
         var findings = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
+        var deniedWithToken = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var sent = 0;
         var errorsBefore = app.Logs.GetSnapshot().Count(r => r.Level >= LogLevel.Error);
         var total = Requests;
@@ -113,7 +115,11 @@ public abstract partial class FuzzTests(string provider)
                         response = new HttpResponseMessage(HttpStatusCode.BadRequest);
                     }
                     using (response)
+                    {
+                        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && what.Contains("(token,", StringComparison.Ordinal))
+                            deniedWithToken.AddOrUpdate($"{(int)response.StatusCode} {op.Method} {op.Path}", 1, (_, c) => c + 1);
                         await Check(what, response, id);
+                    }
                 }
                 else
                 {
@@ -131,7 +137,9 @@ public abstract partial class FuzzTests(string provider)
         var verified = await app.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync());
         TestContext.Current.SendDiagnosticMessage(
             $"fuzz on {provider}: {total} requests over {api.Count} API operations and {forms.Count} forms; statuses "
-            + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")) + $"; findings {findings.Count}");
+            + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")) + $"; findings {findings.Count}; "
+            + $"refused despite the probed token: {deniedWithToken.Values.Sum()} ("
+            + string.Join(", ", deniedWithToken.OrderByDescending(d => d.Value).Take(12).Select(d => $"{d.Key}×{d.Value}")) + ")");
         Assert.True(errorsAfter.Count == 0, string.Join(" | ", errorsAfter));
         Assert.True(findings.IsEmpty, $"{findings.Count} findings, the first: " + string.Join(" | ", findings.Distinct().Take(8)));
         Assert.True(verified.Intact, verified.Problem);
@@ -205,19 +213,29 @@ public abstract partial class FuzzTests(string provider)
                 var idempotent = operation.Value.TryGetProperty("parameters", out var ps)
                     && ps.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "Idempotency-Key");
                 // The token that gets past authorization for this operation, if any of the actors' tokens does.
-                var token = await TokenForAsync(client, method, path.Name, actors);
+                var token = await TokenForAsync(client, method, path.Name, body, actors);
                 ops.Add(new ApiOp(method, path.Name, body, client, token, idempotent || method == "POST"));
             }
         }
         return ops;
     }
 
-    private static async Task<string> TokenForAsync(HttpClient client, string method, string path, List<Actor> actors)
+    /// <summary>
+    /// The token that gets past authentication and authorization for this operation: probed with the operation's
+    /// own method and its sample body (a GET probe told nothing for a POST, which answers 405), so the fuzzed bodies
+    /// reach validation rather than stopping at 401/403.
+    /// </summary>
+    private static async Task<string> TokenForAsync(HttpClient client, string method, string path, JsonObject? body, List<Actor> actors)
     {
         foreach (var token in actors.SelectMany(a => a.Tokens))
         {
-            using var probe = new HttpRequestMessage(HttpMethod.Get, FillPath(path, new Random(1), real: true));
+            using var probe = new HttpRequestMessage(new HttpMethod(method), FillPath(path, new Random(1), real: true));
             probe.Headers.Authorization = new("Bearer", token);
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                probe.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
+                probe.Content = new StringContent(body?.ToJsonString() ?? "{}", Encoding.UTF8, "application/json");
+            }
             using var response = await client.SendAsync(probe);
             if (response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
                 return token;
@@ -455,11 +473,22 @@ public abstract partial class FuzzTests(string provider)
 
     // ----- the write recorder -----
 
-    /// <summary>Every INSERT, UPDATE and DELETE the application sends, by the fuzz request that caused it.</summary>
-    public sealed partial class WriteRecorder : DbCommandInterceptor
+    /// <summary>
+    /// Every INSERT, UPDATE and DELETE the application made stand, by the fuzz request that caused it. A write
+    /// inside a transaction counts only when that transaction commits (a write rolled back by a refusal, e.g. an
+    /// optimistic-concurrency failure, changed nothing); a write outside one counts once it has executed.
+    /// </summary>
+    public sealed partial class WriteRecorder : DbCommandInterceptor, IDbTransactionInterceptor
     {
         internal static readonly AsyncLocal<ConcurrentBag<string>?> Current = new();
         private readonly ConcurrentDictionary<string, ConcurrentBag<string>> byRequest = new(StringComparer.Ordinal);
+        private readonly ConditionalWeakTable<DbTransaction, Pending> pending = [];
+
+        private sealed class Pending(ConcurrentBag<string> bag)
+        {
+            public ConcurrentBag<string> Bag { get; } = bag;
+            public ConcurrentQueue<string> Tables { get; } = new();
+        }
 
         [GeneratedRegex(@"\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
         private static partial Regex Written();
@@ -471,49 +500,88 @@ public abstract partial class FuzzTests(string provider)
         /// <summary>The tables the request wrote (its pipeline has finished when the client has the whole response).</summary>
         public IReadOnlyList<string> Take(string id) => byRequest.TryRemove(id, out var bag) ? [.. bag] : [];
 
-        private static void Record(DbCommand command)
+        private void Record(DbCommand command)
         {
             if (Current.Value is not { } bag)
                 return;
-            foreach (Match m in Written().Matches(command.CommandText))
-                if (!Keywords.Contains(m.Groups[1].Value))
-                    bag.Add(m.Groups[1].Value);
+            var tables = Written().Matches(command.CommandText).Select(m => m.Groups[1].Value).Where(t => !Keywords.Contains(t)).ToList();
+            if (tables.Count == 0)
+                return;
+            if (command.Transaction is { } transaction)
+            {
+                var p = pending.GetValue(transaction, _ => new Pending(bag));
+                foreach (var t in tables)
+                    p.Tables.Enqueue(t);
+            }
+            else
+            {
+                foreach (var t in tables)
+                    bag.Add(t);
+            }
         }
 
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        private void Committed(DbTransaction transaction)
+        {
+            if (pending.TryGetValue(transaction, out var p))
+            {
+                while (p.Tables.TryDequeue(out var t))
+                    p.Bag.Add(t);
+                pending.Remove(transaction);
+            }
+        }
+
+        private void Dropped(DbTransaction transaction) => pending.Remove(transaction);
+
+        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
         {
             Record(command);
             return result;
         }
 
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
             Record(command);
             return ValueTask.FromResult(result);
         }
 
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
         {
             Record(command);
             return result;
         }
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
             Record(command);
             return ValueTask.FromResult(result);
         }
 
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
         {
             Record(command);
             return result;
         }
 
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
         {
             Record(command);
             return ValueTask.FromResult(result);
+        }
+
+        public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction);
+
+        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Committed(transaction);
+            return Task.CompletedTask;
+        }
+
+        public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Dropped(transaction);
+
+        public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Dropped(transaction);
+            return Task.CompletedTask;
         }
     }
 

@@ -312,7 +312,7 @@ public abstract class HelplineChatTests(AriadneApp app)
     [Fact]
     public async Task Too_many_starts_from_one_address_get_429_with_a_localized_message()
     {
-        await using var limited = new AriadneApp(app.Provider);
+        await using var limited = new AriadneApp(app.Provider).SingleNode(); // a node's limit (per node by design)
         await limited.InitializeAsync();
         using var client = limited.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         HttpResponseMessage? last = null;

@@ -7,7 +7,6 @@ using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ariadne.IntegrationTests;
@@ -113,8 +112,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         Assert.Contains("Child: presumed victim until decided", page.Text, StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector("form[action*='handler=Decide']"));
 
-        var configuration = app.Services.GetRequiredService<IConfiguration>();
-        configuration["Identification:DecidingKinds"] = "AntiTraffickingSquad,Shelter";
+        app.Reconfigure("Identification:DecidingKinds", "AntiTraffickingSquad,Shelter");
         try
         {
             page = await ngo.GetAsync($"/Cases/Identification?id={view.Id}");
@@ -128,7 +126,7 @@ public abstract class ProtectionFlowTests(AriadneApp app)
         }
         finally
         {
-            configuration["Identification:DecidingKinds"] = null;
+            app.Reconfigure("Identification:DecidingKinds", null);
         }
         var decision = await DbAsync(db => db.IdentificationDecisions.AsNoTracking().SingleAsync(d => d.CaseId == view.Id));
         Assert.Equal(DecidingBody.Ngo, decision.Body);

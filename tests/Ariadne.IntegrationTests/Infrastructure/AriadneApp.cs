@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -61,7 +62,18 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public AriadneApp? Pair { get; private set; }
 
-    private bool WantsPair => Database.Provider == "Postgres" && Environment.GetEnvironmentVariable("ARIADNE_TEST_NODES") == "2";
+    private bool WantsPair => !_singleNode && Database.Provider == "Postgres" && Environment.GetEnvironmentVariable("ARIADNE_TEST_NODES") == "2";
+    private bool _singleNode;
+
+    /// <summary>
+    /// Keeps this host one node even in a pair run: for tests whose subject is what one node does by itself — its rate
+    /// limits (counted per node by design, docs/operations.md "Several nodes") and its own background job's cadence.
+    /// </summary>
+    public AriadneApp SingleNode()
+    {
+        _singleNode = true;
+        return this;
+    }
     public string Provider => Database.Provider;
 
     /// <summary>Overrides a setting before the host starts.</summary>
@@ -69,6 +81,13 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _settings[key] = value;
         return this;
+    }
+
+    /// <summary>Changes a setting of the running host — on both nodes of a pair, as an operator would on every node.</summary>
+    public void Reconfigure(string key, string? value)
+    {
+        Services.GetRequiredService<IConfiguration>()[key] = value;
+        Pair?.Reconfigure(key, value);
     }
 
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
