@@ -80,6 +80,73 @@ public abstract class EncryptionTests(string provider)
     }
 
     [Fact]
+    public async Task Session_keys_are_stored_sealed_by_the_key_ring_and_survive_a_master_key_rotation()
+    {
+        await using var app = new AriadneApp(provider);
+        await app.InitializeAsync();
+        var (investigator, _) = await app.NewCaseAsync();
+        using var session = await app.SessionAsync(investigator);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await session.GetAsync("/Cases")).Status);
+        Task<List<string>> StoredAsync() => app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync());
+
+        // Stored sealed: no key material in clear, and the row opens only with the ring that sealed it.
+        var stored = await StoredAsync();
+        Assert.NotEmpty(stored);
+        var ring = KeyRing.Load(app.KeyRingFile)!;
+        foreach (var xml in stored)
+        {
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+            Assert.Contains($"masterKeyId=\"{ring.ActiveMasterKeyId}\"", xml, StringComparison.Ordinal);
+            var sealedPart = System.Xml.Linq.XElement.Parse(xml).Descendants("sealedKey").Single();
+            var services = new ServiceCollection();
+            services.AddSingleton(ring);
+            Assert.Contains("<masterKey", new KeyRingXmlDecryptor(services.BuildServiceProvider()).Decrypt(sealedPart).ToString(), StringComparison.Ordinal);
+            var other = new ServiceCollection();
+            other.AddSingleton(KeyRing.Create(TimeProvider.System, null));
+            Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => new KeyRingXmlDecryptor(other.BuildServiceProvider()).Decrypt(sealedPart));
+        }
+
+        // A key stored in clear before sealing existed: still read, and sealed by the next rotation.
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var row = await db.DataProtectionKeys.FirstAsync();
+            var root = System.Xml.Linq.XElement.Parse(row.Xml!);
+            var wrapper = root.Descendants().Single(e => e.Name.LocalName == "encryptedSecret");
+            var services = new ServiceCollection();
+            services.AddSingleton(ring);
+            wrapper.ReplaceWith(new KeyRingXmlDecryptor(services.BuildServiceProvider()).Decrypt(wrapper.Elements().Single()));
+            row.Xml = root.ToString();
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains(await StoredAsync(), x => x.Contains("<masterKey", StringComparison.Ordinal));
+        await using var fresh = new AriadneApp(provider, migrate: false).SharingDeploymentWith(app).SingleNode(); // disposed last: it shares the ring file
+        await fresh.InitializeAsync();
+        using (var again = await fresh.SessionAsync(investigator))
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await again.GetAsync("/Cases")).Status);
+
+        var (code, _) = await AuditTrailTests.RunAsync(app, "keys", "rotate");
+        Assert.Equal(0, code);
+        var rotated = KeyRing.Load(app.KeyRingFile)!;
+        Assert.DoesNotContain(ring.ActiveMasterKeyId, rotated.MasterKeyIds);
+        stored = await StoredAsync();
+        Assert.All(stored, xml =>
+        {
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+            Assert.Contains($"masterKeyId=\"{rotated.ActiveMasterKeyId}\"", xml, StringComparison.Ordinal);
+        });
+
+        // A node started with the rotated ring still honours the session cookie made before the rotation.
+        await using var node = new AriadneApp(provider, migrate: false).SharingDeploymentWith(app).SingleNode();
+        await node.InitializeAsync();
+        var client = node.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Cases");
+        request.Headers.Add("Cookie", session.Cookies.GetCookieHeader(new Uri("http://localhost/")));
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Erasing_a_person_destroys_their_key_everywhere_and_is_audited()
     {
         await using var app = new AriadneApp(provider);

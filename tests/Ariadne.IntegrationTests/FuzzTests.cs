@@ -140,7 +140,7 @@ public abstract partial class FuzzTests(string provider)
             + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")) + $"; findings {findings.Count}; "
             + $"refused despite the probed token: {deniedWithToken.Values.Sum()} ("
             + string.Join(", ", deniedWithToken.OrderByDescending(d => d.Value).Take(12).Select(d => $"{d.Key}×{d.Value}")) + ")");
-        Assert.True(errorsAfter.Count == 0, string.Join(" | ", errorsAfter));
+        Assert.True(errorsAfter.Count == 0, string.Join(" | ", errorsAfter) + " — findings: " + string.Join(" | ", findings.Distinct().Take(8)));
         Assert.True(findings.IsEmpty, $"{findings.Count} findings, the first: " + string.Join(" | ", findings.Distinct().Take(8)));
         Assert.True(verified.Intact, verified.Problem);
         Assert.True(statuses.Where(s => s.Key is >= 400 and < 500).Sum(s => s.Value) > total / 10, "Too few requests were refused: the fuzzer is not reaching validation.");

@@ -404,6 +404,17 @@ public abstract partial class InformationRequestTests(AriadneApp app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, c.StatusCode);
         using var invalid = await PostAsync(Input(w.Case.Number, 200), Guid.NewGuid().ToString());
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        // A JSON null for the list of classes is refused, naming the field (FuzzTests found it ending in a 500).
+        using (var nullClasses = new HttpRequestMessage(HttpMethod.Post, "/api/v1/information-requests")
+        {
+            Content = new StringContent($"{{\"reference\":\"{w.Case.Number}\",\"purpose\":\"x\",\"legalBasis\":\"TraffickingLaw\",\"classes\":null,\"days\":10}}", System.Text.Encoding.UTF8, "application/json"),
+        })
+        {
+            nullClasses.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            using var refusedNull = await api.SendAsync(nullClasses);
+            Assert.Equal(HttpStatusCode.BadRequest, refusedNull.StatusCode);
+            Assert.Contains("classes", await refusedNull.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
         Assert.Equal(2, await CountAsync());
 
         // The decision: beyond the classes or the period asked, or narrower without a reason, is refused; nothing changes.

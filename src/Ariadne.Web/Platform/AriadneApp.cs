@@ -5,12 +5,16 @@ using Ariadne.Web.Platform.Localization;
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Compliance.Classification;
 using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Ariadne.Web.Platform;
 
@@ -90,13 +94,28 @@ public static class AriadneApp
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Cookies and antiforgery tokens must be readable by every node: the key ring lives in the database.
-        services.AddDataProtection().SetApplicationName("Ariadne").PersistKeysToDbContext<AriadneDbContext>();
+        // Each key is sealed with the key ring before it is stored (Crypto/KeyRingXmlEncryption): the database alone
+        // mints no cookie. New keys are AES-256-GCM (authenticated encryption in one primitive, ASVS 11.3.2).
+        services.AddDataProtection().SetApplicationName("Ariadne").PersistKeysToDbContext<AriadneDbContext>()
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+                ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+            });
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new Crypto.KeyRingXmlEncryptor(sp.GetRequiredService<Crypto.KeyRing>)));
         // Behind a reverse proxy, restore the client's scheme and address: only from the configured proxies, none by default.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ForwardedProxies.Configure);
         services.AddProblemDetails();
         // Enums by name only: "urgency": 1 and "urgency": "1" are refused, not read as a member's number; and one name
         // only: "OwnHome, Family" is refused, not read as the two or-ed together.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new ExactEnumJsonConverter()));
+        // A JSON null where the contract says "not null" (e.g. "classes": null for a list) is refused with a 400 naming the
+        // field, instead of reaching the code as null (found by FuzzTests: a null list ended in a 500).
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new ExactEnumJsonConverter());
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
         // An unreadable API body throws, so that ApiProblems can name the JSON field that failed.
         services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiProblems.BadRequestHandler>();

@@ -61,6 +61,12 @@ public sealed class OperatorVerbs(IServiceProvider services)
         ring.Save(ring.File); // the new key is safe on disk before any data key depends on it
         var db = sp.GetRequiredService<AriadneDbContext>();
         var count = await sp.GetRequiredService<DataKeys>().RewrapAllAsync();
+        // The stored Data Protection keys (sessions, antiforgery) are sealed under a master key too: sealed again under
+        // the new one, so that retiring the old ones ends no session.
+        foreach (var key in await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync())
+            if (KeyRingXmlEncryptor.Reseal(key.Xml!, ring) is { } resealed)
+                key.Xml = resealed;
+        await db.SaveChangesAsync();
         foreach (var retired in old)
             if (!await db.DataKeys.AnyAsync(k => k.MasterKeyId == retired && k.WrappedKey != null))
                 ring.RemoveMasterKey(retired);
