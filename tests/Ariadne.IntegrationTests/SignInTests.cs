@@ -119,7 +119,23 @@ public abstract class SignInTests(AriadneApp app)
             ["Input.NewPassword"] = "short",
             ["Input.ConfirmPassword"] = "short",
         });
-        Assert.Contains("Use at least 12 characters.", weak.FieldError("Input_NewPassword"), StringComparison.Ordinal);
+        Assert.Contains("Use at least 15 characters.", weak.FieldError("Input_NewPassword"), StringComparison.Ordinal);
+
+        // Length, not composition: a common password dressed up, a context word, and the user's own name are refused.
+        foreach (var (guess, message) in new[]
+        {
+            ("P@ssw0rd123456789!", "most common"), ("qwertyuiopasdfgh", "most common"),
+            ("my-ariadne-account-2026", "name of this system"), ($"{user.UserName}-long-enough", "your user name"),
+        })
+        {
+            weak = await session.SubmitAsync(weak, "form.app-form", new Dictionary<string, string>
+            {
+                ["Input.CurrentPassword"] = user.Password,
+                ["Input.NewPassword"] = guess,
+                ["Input.ConfirmPassword"] = guess,
+            });
+            Assert.Contains(message, weak.FieldError("Input_NewPassword"), StringComparison.Ordinal);
+        }
 
         var setup = await session.SubmitAsync(weak, "form.app-form", new Dictionary<string, string>
         {

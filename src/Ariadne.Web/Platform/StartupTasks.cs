@@ -60,7 +60,8 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         var names = DemoSeeder.World.SelectMany(i => i.Users).Select(u => u.UserName.ToUpperInvariant()).ToList();
         var hasher = sp.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Platform.Participants.AriadneUser>>();
         var namesakes = await db.Users.Where(u => u.NormalizedUserName != null && names.Contains(u.NormalizedUserName) && u.PasswordHash != null).ToListAsync(cancellationToken);
-        return namesakes.Any(u => hasher.VerifyHashedPassword(u, u.PasswordHash!, DemoSeeder.Password) != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed);
+        return namesakes.Any(u => new[] { DemoSeeder.Password, DemoSeeder.EarlierPassword }.Any(p =>
+            hasher.VerifyHashedPassword(u, u.PasswordHash!, p) != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed));
     }
 
     private void Refuse(string reason)

@@ -14,7 +14,10 @@ namespace Ariadne.Web.Platform.Demo;
 public sealed class DemoSeeder(AriadneDbContext db, UserManager<AriadneUser> users, TimeProvider time, UiTime uiTime, Audit.AuditTrail audit,
     IEnumerable<IDemoData> modules)
 {
-    public const string Password = "Demo-Ariadne-2026!";
+    public const string Password = "Qizil-Gunes-Demo-2026";
+
+    /// <summary>The demo password before the policy of 15 characters without the system's name; still recognised by the start-up check.</summary>
+    public const string EarlierPassword = "Demo-Ariadne-2026!";
 
     internal sealed record DemoUser(string UserName, string DisplayName, string[] Roles, TrainingTopic[] Trainings, bool Liaison = false);
     internal sealed record DemoInstitution(InstitutionKind Kind, string Code, string Name, DemoUser[] Users);
