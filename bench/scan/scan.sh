@@ -109,13 +109,22 @@ wapiti_one() {
   echo "$who $(( $(date +%s) - t0 ))s rc=$rc" >> "$OUT/wapiti/times.txt"
 }
 # Signed-in runs in parallel; the administrator's (whose forms can change other accounts) and the anonymous one after them.
-for user in ${SCAN_WAPITI_USERS:-investigator shelter operator coordinator}; do
+# Each phase signs its users in again: a session cookie lives Security:IdleTimeout (15 min) unless renewed.
+WUSERS=${SCAN_WAPITI_USERS:-investigator shelter operator coordinator}
+/usr/bin/python3 "$ROOT/bench/scan/session.py" "$BASE" "$OUT" --cookies-only $WUSERS
+for user in $WUSERS; do
   wapiti_one "$user" -c "$OUT/auth/$user.json" &
 done
 wait
+/usr/bin/python3 "$ROOT/bench/scan/session.py" "$BASE" "$OUT" --cookies-only admin
 wapiti_one admin -c "$OUT/auth/admin.json" &
 wapiti_one anonymous -s "$BASE/Account/SignIn" -s "$BASE/chat" -s "$BASE/Complaint" -s "$BASE/Status" &
 wait
+
+# The server stops; the audit trail the scans wrote must still verify.
+cleanup
+SERVER=""
+( cd "$OUT/run" && timeout 300 dotnet "$DLL" --demo audit verify ) > "$OUT/audit-verify.txt" 2>&1 || true
 
 # Summary: what each scanner flagged, and what the server logged as errors.
 {
@@ -146,8 +155,10 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
             for (method, p, parameter, info), n in sorted(counts.items()):
                 print(f"  {section}/{category}: {method} {p} [{parameter}] {info}" + (f" (x{n})" if n > 1 else ""))
 EOF
-  echo "== server: log entries at Error or above"
-  grep -c '"LogLevel":"\(Error\|Critical\)"' "$OUT/server.log" || true
+  echo "== server: log entries at Error or above, by event"
+  grep -o '"EventId":[0-9]*,"LogLevel":"\(Error\|Critical\)","Category":"[^"]*","Message":"[^"]*"' "$OUT/server.log" | sort | uniq -c || echo "none"
+  echo "== audit verify after the scans"
+  tail -1 "$OUT/audit-verify.txt"
 } > "$OUT/summary.txt" 2>&1
 cat "$OUT/summary.txt"
 echo "reports: $OUT"

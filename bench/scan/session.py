@@ -2,6 +2,7 @@
 """Signs demo users in through the real sign-in form and makes the scanners' credentials and targets.
 
     session.py BASE_URL OUT_DIR USER [USER ...]
+    session.py BASE_URL OUT_DIR --cookies-only USER [USER ...]     (new session cookies, before each wapiti phase)
 
 For each user: OUT_DIR/auth/USER.cookie (a Cookie header value, for sqlmap), OUT_DIR/auth/USER.json
 (a cookie file in wapiti's format) and OUT_DIR/auth/USER.token (an API token made on the account's
@@ -70,6 +71,13 @@ def write_auth(out, user, s, token):
 
 def main():
     base, out, users = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3:]
+    if users and users[0] == "--cookies-only":
+        # A fresh session (a session cookie lives Security:IdleTimeout unless the client takes the renewed one).
+        for user in users[1:]:
+            s = sign_in(base, user)
+            write_auth(out, user, s, open(os.path.join(out, "auth", user + ".token")).read())
+        print(f"signed in {len(users) - 1} users again")
+        return
     sessions, tokens = {}, {}
     for user in users:
         sessions[user] = sign_in(base, user)
