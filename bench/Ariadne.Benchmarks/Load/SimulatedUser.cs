@@ -223,7 +223,8 @@ public sealed partial class SimulatedUser(Persona persona, int index, Nodes node
         {
             await Task.Delay(Think() / 4, ct);
             await JsonPageAsync("helpline chat reply", HttpMethod.Post, $"/Helpline/Chats?handler=Reply&id={id}",
-                [new("__csrf", csrf!), new("text", "Operator answer " + LoadWorld.Letters(random.Next())), new("clientMessageId", Guid.NewGuid().ToString("N"))], ct, notFoundIsAnswer: true);
+                [new("__csrf", csrf!), new("text", "Operator answer " + LoadWorld.Letters(random.Next())), new("clientMessageId", Guid.NewGuid().ToString("N"))], ct, notFoundIsAnswer: true,
+                endedIsAnswer: true);
             if (++taken[id] >= 4)
             {
                 await JsonPageAsync("helpline chat end", HttpMethod.Post, $"/Helpline/Chats?handler=End&id={id}", [new("__csrf", csrf!)], ct, notFoundIsAnswer: true);
@@ -358,6 +359,7 @@ public sealed partial class SimulatedUser(Persona persona, int index, Nodes node
                 if (!nodes.IsDead(target))
                     return null;
                 node = nodes.Alive(target);
+                moved = true;
                 recorder.Count("moved to the other node");
                 if (!retry)
                     return null;
@@ -366,8 +368,10 @@ public sealed partial class SimulatedUser(Persona persona, int index, Nodes node
         return null;
     }
 
-    private bool KillRelated(int target, long started) =>
-        nodes.IsDead(target) || (nodes.KilledAt != 0 && Stopwatch.GetElapsedTime(nodes.KilledAt, started) > TimeSpan.FromSeconds(-2));
+    /// <summary>A failure is the kill's when the request went to the node that was killed (in flight or sent before the person moved).</summary>
+    private bool KillRelated(int target, long started) => nodes.IsDead(target);
+
+    private bool moved;
 
     /// <summary>A page (HTML). Signed out (a redirect to the sign-in form): an error, then signs in again and loads the page once more.</summary>
     private async Task<string?> PageAsync(string label, string path, CancellationToken ct)
@@ -375,7 +379,8 @@ public sealed partial class SimulatedUser(Persona persona, int index, Nodes node
         var page = await SendAsync(label, () => new HttpRequestMessage(HttpMethod.Get, Url(path)), ct);
         if (page?.Location is { } location && location.Contains("/Account/SignIn", StringComparison.Ordinal))
         {
-            recorder.Error(label, "signed out", nodes.KilledAt != 0);
+            // After a move to the other node a new sign-in is allowed ("signing in again at most"); otherwise it is an error.
+            recorder.Error(label, "signed out", moved);
             await SignInAsync(ct);
             page = await SendAsync(label, () => new HttpRequestMessage(HttpMethod.Get, Url(path)), ct);
         }
@@ -384,7 +389,7 @@ public sealed partial class SimulatedUser(Persona persona, int index, Nodes node
 
     /// <summary>A page handler answering JSON (the console's scripts), with the antiforgery token for a POST.</summary>
     private async Task<JsonElement?> JsonPageAsync(string label, HttpMethod method, string path, List<KeyValuePair<string, string>>? form, CancellationToken ct,
-        bool conflictIsAnswer = false, bool notFoundIsAnswer = false)
+        bool conflictIsAnswer = false, bool notFoundIsAnswer = false, bool endedIsAnswer = false)
     {
         var result = await SendAsync(label, () =>
         {
@@ -393,7 +398,9 @@ public sealed partial class SimulatedUser(Persona persona, int index, Nodes node
             if (form is not null)
                 request.Content = new FormUrlEncodedContent(form);
             return request;
-        }, ct, answer: s => (conflictIsAnswer && s == HttpStatusCode.Conflict) || (notFoundIsAnswer && s == HttpStatusCode.NotFound));
+            // A reply to a chat the visitor has just ended is refused with 400 and the reason: the product's answer.
+        }, ct, answer: s => (conflictIsAnswer && s == HttpStatusCode.Conflict) || (notFoundIsAnswer && s == HttpStatusCode.NotFound)
+            || (endedIsAnswer && s == HttpStatusCode.BadRequest));
         if (result is not { } r || (int)r.Status >= 300 || r.Body.Length == 0)
             return null;
         using var document = JsonDocument.Parse(r.Body);
