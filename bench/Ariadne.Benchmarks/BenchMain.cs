@@ -8,6 +8,7 @@ namespace Ariadne.Benchmarks;
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- stats  sqlite|postgres  [cases runs]   (its own database: bench-data/stats.db, or ARIADNE_BENCH_PG)
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- crash  sqlite|postgres  [runs minutes]   (SIGKILL the real server; bench/crash/crash.sh)
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- failover postgres [before-s after-s]   (bench/ha/failover.sh)
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- load postgres [users minutes nodes]   (on the seeded world; bench/load/load.sh)
 // PostgreSQL: ARIADNE_BENCH_PG is the connection string of an empty database.
 public static class BenchMain
 {
@@ -15,7 +16,7 @@ public static class BenchMain
     {
         if (args.Length < 2)
         {
-            Console.WriteLine("usage: seed|run|audit|chat|graph|stats|crash|failover sqlite|postgres [arguments]");
+            Console.WriteLine("usage: seed|run|audit|chat|graph|stats|crash|failover|load sqlite|postgres [arguments]");
             return 2;
         }
         var (verb, provider) = (args[0], args[1] == "postgres" ? "Postgres" : "Sqlite");
@@ -26,12 +27,14 @@ public static class BenchMain
         var keyRing = Path.GetFullPath($"bench-data/bench-keys-{provider}.json");
 
         // The web project's content root, for the test host (it would otherwise guess from the solution's name).
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Ariadne.slnx")))
-            root = Path.GetDirectoryName(root.TrimEnd('/'))!;
+        // (From the binary's folder; failing that, from the working folder, for a binary built elsewhere with -o.)
+        var root = FindRoot(AppContext.BaseDirectory) ?? FindRoot(Environment.CurrentDirectory) ?? throw new InvalidOperationException("Ariadne.slnx not found");
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ARIADNE_WEB", Path.Combine(root, "src", "Ariadne.Web"));
         if (verb is "crash" or "failover")
             return await Crash.CrashBench.RunAsync(verb, provider, connection, root, args); // its own database and work folder: bench-data/crash-*
+        if (verb == "load")
+            return await Load.LoadBench.RunAsync(provider, connection, keyRing, root, Arg(2, 200),
+                args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10, Arg(4, 1));
         if (verb == "chat")
         {
             // A database of its own (SQLite: bench-data/chat.db, made afresh; PostgreSQL: ARIADNE_BENCH_PG).
@@ -86,6 +89,13 @@ public static class BenchMain
                 return 2;
         }
         return 0;
+
+        static string? FindRoot(string? folder)
+        {
+            while (folder is not null && !File.Exists(Path.Combine(folder, "Ariadne.slnx")))
+                folder = Path.GetDirectoryName(folder.TrimEnd('/'));
+            return folder;
+        }
 
         int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     }

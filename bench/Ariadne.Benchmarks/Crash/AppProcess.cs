@@ -8,7 +8,8 @@ namespace Ariadne.Benchmarks.Crash;
 /// The real application as a separate process (the built Ariadne.Web.dll), configured by environment variables
 /// only, listening on 127.0.0.1. Its output goes to a log file in the harness's work folder.
 /// </summary>
-public sealed class AppProcess(string webDll, string provider, string connection, string keyRing, string headCopy, string log)
+public sealed class AppProcess(string webDll, string provider, string connection, string keyRing, string headCopy, string log,
+    IReadOnlyDictionary<string, string>? extra = null)
 {
     private Process? process;
 
@@ -16,7 +17,22 @@ public sealed class AppProcess(string webDll, string provider, string connection
     public Uri Address => new($"http://127.0.0.1:{Port}");
     public bool HasExited => process is null || process.HasExited;
 
-    private Dictionary<string, string> Environment(string? urls) => new()
+    /// <summary>The CPU time the server process has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        process?.Refresh();
+        return process is null || process.HasExited ? TimeSpan.Zero : process.TotalProcessorTime;
+    }
+
+    private Dictionary<string, string> Environment(string? urls)
+    {
+        var environment = Base(urls);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            environment[key] = value;
+        return environment;
+    }
+
+    private Dictionary<string, string> Base(string? urls) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Database__Provider"] = provider,

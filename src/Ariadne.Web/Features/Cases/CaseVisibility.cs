@@ -14,11 +14,16 @@ public static class CaseVisibility
 
     extension(CaseAccess access)
     {
+        /// <remarks>
+        /// Written as "id IN (the viewer's grant case ids UNION ALL break-glass case ids)", not as two EXISTS joined by OR:
+        /// PostgreSQL cannot turn an OR of sub-queries into a join, so it walked every case and probed both sets for each
+        /// (the "my cases" page took 390 ms on 20,000 cases and seconds on 1,000,000, found by the load run); the IN form
+        /// is a semi-join that starts from the viewer's few grants through their indexes (3 ms on the same data).
+        /// </remarks>
         public IQueryable<ProtectionCase> VisibleCases(Viewer v)
         {
-            var grants = access.ActiveGrants(v);
-            var breakGlass = access.ActiveBreakGlass(v);
-            return access.Db.Cases.Where(c => grants.Any(g => g.CaseId == c.Id) || breakGlass.Any(b => b.CaseId == c.Id));
+            var ids = access.VisibleCaseIds(v);
+            return access.Db.Cases.Where(c => ids.Contains(c.Id));
         }
 
         /// <summary>Whether the case's person was erased (their data key destroyed): nothing personal can be written any more.</summary>
