@@ -20,7 +20,8 @@ public sealed class DatabaseBackup(AriadneDbContext db, KeyRing ring, TimeProvid
 
     public sealed record Result(long Rows, int Tables, long Bytes, TimeSpan Took, IReadOnlyDictionary<string, long> RowsPerTable);
 
-    public async Task<Result> WriteAsync(string file, CancellationToken ct = default)
+    /// <param name="afterTable">Called with each table's name once its rows are copied (progress; the tests commit writes there).</param>
+    public async Task<Result> WriteAsync(string file, Func<string, Task>? afterTable = null, CancellationToken ct = default)
     {
         if (File.Exists(file))
             throw new IOException($"{file} exists already; a backup never overwrites a file.");
@@ -49,7 +50,11 @@ public sealed class DatabaseBackup(AriadneDbContext db, KeyRing ring, TimeProvid
                     {
                         await using var transaction = await BeginSnapshotAsync(ct);
                         foreach (var table in tables.Tables)
+                        {
                             rows[table.Name] = await CopyAsync(table, transaction.GetDbTransaction(), writer, ct);
+                            if (afterTable is not null)
+                                await afterTable(table.Name);
+                        }
                         var keys = await db.DataKeys.Where(k => k.WrappedKey != null).GroupBy(k => k.MasterKeyId)
                             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
                         new BackupTrailer(rows, keys).Write(writer);
