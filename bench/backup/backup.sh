@@ -4,7 +4,7 @@
 # Needs a Release build (dotnet build Ariadne.slnx -c Release). Everything lives in /tmp/ariadne-backup-bench and is removed
 # at the end; PostgreSQL is a throwaway cluster of its own on 127.0.0.1:55701. Each step is bounded by `timeout`.
 # The world is the benchmark seeder's (bench/Ariadne.Benchmarks/Seeder.cs): CASES cases (each a person under its own
-# data key), CASES/100 users, CASES*5 grants. Users and grants scale with the cases so the tables keep their proportions.
+# data key), CASES/100 users (at least 1,000), CASES*5 grants. Users and grants scale with the cases so the tables keep their proportions.
 set -euo pipefail
 CASES=${1:?CASES}
 WHICH=${2:-both}
@@ -16,7 +16,7 @@ PGBIN=/usr/lib/postgresql/15/bin
 PGDATA=$W/pg
 PORT=55701
 LIMIT=${LIMIT:-1800}   # seconds per step
-USERS=$(( CASES / 100 > 10 ? CASES / 100 : 10 ))
+USERS=$(( CASES / 100 > 1000 ? CASES / 100 : 1000 ))   # the seeder needs 1,000 users at least (its two subjects, squad units)
 GRANTS=$(( CASES * 5 ))
 
 cleanup() {

@@ -19,6 +19,7 @@ public sealed class OperationsModule : AriadneModule
     {
         services.AddSingleton<IOperatorVerb, BackupVerb>();
         services.AddSingleton<IOperatorVerb, RestoreVerb>();
+        services.AddSingleton<IOperatorVerb, ErasuresApplyVerb>();
         services.AddScoped<RestoreChecks>();
     }
 
