@@ -103,10 +103,11 @@ public abstract class BackupTests(string provider) : IAsyncLifetime
     }
 
     /// <summary>A host on <paramref name="database"/> (already restored) with the same key ring, as the server after a restore.</summary>
-    private static async Task<AriadneApp> HostOnAsync(TestDatabase database, AriadneApp source)
+    private async Task<AriadneApp> HostOnAsync(TestDatabase database, AriadneApp source)
     {
         var host = new AriadneApp(source.Provider, migrate: false)
-            .With("ConnectionStrings:Ariadne", database.ConnectionString).With("Crypto:KeyRingFile", source.KeyRingFile);
+            .With("ConnectionStrings:Ariadne", database.ConnectionString).With("Crypto:KeyRingFile", source.KeyRingFile)
+            .With("Backup:ErasureList", ErasureList);
         await host.InitializeAsync();
         return host;
     }
