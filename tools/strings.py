@@ -403,7 +403,7 @@ S = {
 # The other tables: their keys must be new.
 import os as _os, sys as _sys
 _sys.path.insert(0, _os.path.dirname(_os.path.abspath(__file__)))
-for _module in ("strings_referrals", "strings_indicators", "strings_duties", "strings_workspace", "strings_home", "strings_caseview", "strings_handover", "strings_audit", "strings_accommodation", "strings_services", "strings_repat", "strings_guard", "strings_life", "strings_helpline", "strings_roster", "strings_chat", "strings_investigation", "strings_links", "strings_cooperation", "strings_plan", "strings_meetings", "strings_training", "strings_inforequests", "strings_resources", "strings_observation", "strings_awareness", "strings_exchange", "strings_statistics", "strings_statout"):
+for _module in ("strings_referrals", "strings_indicators", "strings_duties", "strings_workspace", "strings_home", "strings_caseview", "strings_handover", "strings_audit", "strings_accommodation", "strings_services", "strings_repat", "strings_guard", "strings_life", "strings_helpline", "strings_roster", "strings_chat", "strings_investigation", "strings_links", "strings_cooperation", "strings_plan", "strings_meetings", "strings_training", "strings_inforequests", "strings_resources", "strings_observation", "strings_awareness", "strings_exchange", "strings_statistics", "strings_statout", "strings_operations"):
     _extra = __import__(_module).S
     _twice = set(S) & set(_extra)
     if _twice:

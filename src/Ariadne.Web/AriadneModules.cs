@@ -12,6 +12,7 @@ using Ariadne.Web.Features.InformationRequests;
 using Ariadne.Web.Features.Investigation;
 using Ariadne.Web.Features.Meetings;
 using Ariadne.Web.Features.Observation;
+using Ariadne.Web.Features.Operations;
 using Ariadne.Web.Features.Oversight;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Features.Referrals;
@@ -62,5 +63,7 @@ public static class AriadneModules
         new ObservationModule(),
         new AwarenessModule(),
         new OversightModule(),
+        // After Cases and Investigation: a restore erases again through Cases and checks the evidence locker.
+        new OperationsModule(),
     ];
 }

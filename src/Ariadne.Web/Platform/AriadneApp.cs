@@ -54,6 +54,10 @@ public static class AriadneApp
         services.AddSingleton(Crypto.KeyRingProvider.Resolve);
         services.AddSingleton<Crypto.BlindIndex>();
         services.AddScoped<Crypto.DataKeys>();
+        services.Configure<Backup.BackupOptions>(configuration.GetSection(Backup.BackupOptions.Section));
+        services.AddSingleton<Backup.ErasureList>();
+        services.AddScoped<Backup.DatabaseBackup>();
+        services.AddScoped<Backup.DatabaseRestore>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Audit.AuditedWrites>();
         services.AddScoped<Audit.AuditVerifier>();

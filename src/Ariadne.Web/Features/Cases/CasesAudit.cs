@@ -42,6 +42,8 @@ public static class CasesAudit
     public static readonly AuditPurpose ReviewJustified = new("review.justified");
     public static readonly AuditPurpose ReviewUnjustified = new("review.unjustified");
     public static readonly AuditPurpose Erasure = new("erasure");
+    /// <summary>An erasure carried out again after a restore, from the erasure list (the person was erased after the backup).</summary>
+    public static readonly AuditPurpose ErasureAfterRestore = new("erasure.after-restore");
     public static readonly AuditPurpose Reauthentication = new("reauthentication");
     public static readonly AuditPurpose NoSuchCase = new("no-such-case");
     public static readonly AuditPurpose SearchName = new("search.name");

@@ -13,8 +13,12 @@ public sealed class PersonEraseVerb : IOperatorVerb
     {
         if (args.Length != 2)
             return null;
-        return await services.GetRequiredService<PersonEraser>().EraseAsync(args[1])
-            ? (0, $"Erased the person of case {args[1].ToUpperInvariant()}: their data key is destroyed.")
-            : (1, "No such case.");
+        if (!await services.GetRequiredService<PersonEraser>().EraseAsync(args[1]))
+            return (1, "No such case.");
+        var list = services.GetRequiredService<Platform.Backup.ErasureList>().File;
+        return (0, $"Erased the person of case {args[1].ToUpperInvariant()}: their data key is destroyed"
+            + (list is null
+                ? ". No erasure list is kept (Backup:ErasureList): restoring an earlier backup would bring this person back."
+                : $"; recorded in the erasure list {list}, which a restore applies again."));
     }
 }
