@@ -22,8 +22,8 @@ public sealed class SignInTests(BrowserApp app)
         await page.WaitForURLAsync("**/Account/ChangePassword**");
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Cari şifrə").FillAsync(BrowserApp.Password);
-        await page.Locator("#Input_NewPassword").FillAsync("Yeni-Güclü-Şifrə-2026");
-        await page.GetByLabel("Yeni şifrəni təkrarlayın").FillAsync("Yeni-Güclü-Şifrə-2026");
+        await page.Locator("#Input_NewPassword").FillAsync("Yeni-Güclü-Açar-Sözü-2026");
+        await page.GetByLabel("Yeni şifrəni təkrarlayın").FillAsync("Yeni-Güclü-Açar-Sözü-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Şifrəni dəyiş" }).ClickAsync();
 
         await page.WaitForURLAsync("**/Account/Mfa/Setup**");
@@ -53,7 +53,7 @@ public sealed class SignInTests(BrowserApp app)
 
         // Second sign-in: password, then the authenticator code.
         await page.GetByLabel("Hesab adı").FillAsync(name);
-        await page.GetByLabel("Şifrə").FillAsync("Yeni-Güclü-Şifrə-2026");
+        await page.GetByLabel("Şifrə").FillAsync("Yeni-Güclü-Açar-Sözü-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Daxil ol", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/Account/SignInMfa**");
         await page.AssertNoViolationsAsync();

@@ -410,6 +410,8 @@ public abstract class AuditTrailTests(string provider)
             WorkingDirectory = AppContext.BaseDirectory,
             Environment =
             {
+                // A verb's process does not watch its settings files: many processes at once exhaust the inotify instances.
+                ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
                 ["Database__Provider"] = app.Database.Provider,
                 ["ConnectionStrings__Ariadne"] = app.Database.ConnectionString,
                 ["Crypto__KeyRingFile"] = app.KeyRingFile,

@@ -68,6 +68,8 @@ public abstract class BackupTests(string provider) : IAsyncLifetime
             WorkingDirectory = AppContext.BaseDirectory,
             Environment =
             {
+                // A verb's process does not watch its settings files: many processes at once exhaust the inotify instances.
+                ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
                 ["Database__Provider"] = provider,
                 ["ConnectionStrings__Ariadne"] = connectionString,
                 ["Crypto__KeyRingFile"] = keyRing,

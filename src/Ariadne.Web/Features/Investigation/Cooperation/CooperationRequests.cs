@@ -50,7 +50,8 @@ public sealed class CooperationRequests(
         public string? Purpose { get; set; }
         public DateOnly? Deadline { get; set; }
         /// <summary>Items to carry, at once (the API); the page adds them one by one.</summary>
-        public List<ItemInput> Items { get; set; } = [];
+        /// <summary>Null is a draft without items (they are added one by one).</summary>
+        public List<ItemInput>? Items { get; set; } = [];
     }
 
     public sealed class ItemInput
