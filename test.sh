@@ -7,6 +7,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Hosts started by the tests neither watch their settings files nor their web root with inotify (one
+# instance per watcher; the run starts hundreds of hosts and the machine allows 128 instances per user).
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=1
 
 log() { printf '== %s\n' "$*"; }
 
