@@ -193,6 +193,31 @@ public abstract class HelplineChatTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task Messages_sent_while_the_visitor_ends_the_chat_are_stored_before_the_end_or_refused_as_ended()
+    {
+        // Found by the load run: a send that had read the chat open met the end's shredded key and failed with a 500.
+        await OperatorAsync();
+        using var visitor = Visitor();
+        var token = await StartAsync(visitor);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(visitor, token, "race-0", "Hello")).StatusCode);
+        var session = await SessionAsync(token);
+
+        Task<ChatService.SendResult> Send(int i) =>
+            app.WithScopeAsync(sp => sp.GetRequiredService<ChatService>().SendAsync(token, $"race-{i}", $"message {i}"));
+        var sends = Enumerable.Range(1, 10).Select(Send).ToList();
+        var end = app.WithScopeAsync(sp => sp.GetRequiredService<ChatService>().EndAsync(token, keepTranscript: false));
+        sends.AddRange(Enumerable.Range(11, 10).Select(Send));
+
+        Assert.True(await end);
+        var results = await Task.WhenAll(sends);
+        Assert.All(results, r => Assert.Contains(r.Status, new[] { ChatService.SendStatus.Sent, ChatService.SendStatus.Ended }));
+        // Ended without consent: no message is left behind, whenever it was sent, and the key is gone.
+        Assert.Equal(0, await DbAsync(db => db.ChatMessages.CountAsync(m => m.SessionId == session.Id)));
+        Assert.Null((await DbAsync(db => db.DataKeys.AsNoTracking().SingleAsync(k => k.Id == session.DataKeyId))).WrappedKey);
+        Assert.Equal(1, await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == ChatAudit.Ended.Code && e.TargetId == session.Id && e.Outcome == AuditOutcome.Allowed)));
+    }
+
+    [Fact]
     public async Task The_token_travels_in_a_header_only_and_a_missing_or_wrong_one_gets_nothing()
     {
         await OperatorAsync();

@@ -15,6 +15,8 @@ internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSe
         e.HasIndex(s => s.TokenHash).IsUnique();
         e.Property(s => s.Language).HasMaxLength(8);
         e.Property(s => s.LastSeq).IsConcurrencyToken();
+        // A send that read the chat open does not store after the chat ended (and its key was shredded): the end changes EndedAt.
+        e.Property(s => s.EndedAt).IsConcurrencyToken();
         e.HasIndex(s => new { s.InstitutionId, s.EndedAt, s.StartedAt });
         e.HasIndex(s => new { s.EndedAt, s.LastVisitorSeenAt });
         e.HasOne<Institution>().WithMany().HasForeignKey(s => s.InstitutionId).OnDelete(DeleteBehavior.Restrict);

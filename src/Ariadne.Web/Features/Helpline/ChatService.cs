@@ -132,7 +132,15 @@ public sealed class ChatService(
     /// <summary>Adds a message with the session's next number; two sends at once retry on the session's concurrency token.</summary>
     private async Task<SendResult> AddAsync(ChatSession session, bool fromVisitor, string clientMessageId, string clear, bool? keep, CancellationToken ct)
     {
-        var key = await dataKeys.UnwrapAsync(session.DataKeyId, ct) ?? throw new InvalidOperationException("The chat's key is gone.");
+        var key = await dataKeys.UnwrapAsync(session.DataKeyId, ct);
+        if (key is null)
+        {
+            // The chat ended (and its key was shredded) between reading the session and sending: the chat-ended answer.
+            var ended = await db.ChatSessions.AsNoTracking().Where(s => s.Id == session.Id).Select(s => s.EndedAt != null).FirstOrDefaultAsync(ct);
+            return ended
+                ? new SendResult(SendStatus.Ended, Error: text["Chat_Ended"])
+                : throw new InvalidOperationException("The chat's key is gone while the chat is open.");
+        }
         try
         {
             for (var attempt = 0; ; attempt++)
@@ -237,6 +245,22 @@ public sealed class ChatService(
     /// the session's key destroyed, in the same transaction as the audit event.
     /// </summary>
     private async Task<bool> FinishAsync(Viewer? viewer, Guid sessionId, bool? keep, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await FinishOnceAsync(viewer, sessionId, keep, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 10)
+            {
+                // A message was stored (or the chat ended) between reading the chat and ending it: read it again and end it then.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<bool> FinishOnceAsync(Viewer? viewer, Guid sessionId, bool? keep, CancellationToken ct)
     {
         var ended = await writes.RunAsync(viewer, async ct =>
         {
