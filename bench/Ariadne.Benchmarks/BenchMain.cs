@@ -9,6 +9,9 @@ namespace Ariadne.Benchmarks;
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- crash  sqlite|postgres  [runs minutes]   (SIGKILL the real server; bench/crash/crash.sh)
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- failover postgres [before-s after-s]   (bench/ha/failover.sh)
 // dotnet run -c Release --project bench/Ariadne.Benchmarks -- load postgres [users minutes nodes]   (on the seeded world; bench/load/load.sh)
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- audit-append postgres [chains writers seconds]   (bench/audit-chains.sh)
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- audit-generate postgres [chains events]   (an empty trail)
+// dotnet run -c Release --project bench/Ariadne.Benchmarks -- audit-verify postgres [new-events]
 // PostgreSQL: ARIADNE_BENCH_PG is the connection string of an empty database.
 public static class BenchMain
 {
@@ -16,7 +19,7 @@ public static class BenchMain
     {
         if (args.Length < 2)
         {
-            Console.WriteLine("usage: seed|run|audit|chat|graph|stats|crash|failover|load sqlite|postgres [arguments]");
+            Console.WriteLine("usage: seed|run|audit|audit-append|audit-generate|audit-verify|chat|graph|stats|crash|failover|load sqlite|postgres [arguments]");
             return 2;
         }
         var (verb, provider) = (args[0], args[1] == "postgres" ? "Postgres" : "Sqlite");
@@ -59,6 +62,12 @@ public static class BenchMain
             // The nightly rebuild would replace the loaded facts with the (empty) modules' own.
             settings = new() { ["Statistics:RefreshJob"] = "false" };
         }
+        if (verb.StartsWith("audit-", StringComparison.Ordinal))
+        {
+            keyRing = Path.GetFullPath($"bench-data/audit-chains-keys-{provider}.json");
+            // The checkpoint job stays out of the generated trail's way (its own checkpoints come every 10,000 events).
+            settings = new() { ["Audit:Chains"] = (verb == "audit-append" ? Arg(2, 16) : 16).ToString(System.Globalization.CultureInfo.InvariantCulture), ["Audit:CheckpointPollInterval"] = "00:00:05" };
+        }
         await using var host = new BenchHost(provider, connection, keyRing, settings);
         host.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         host.StartServer();
@@ -81,6 +90,12 @@ public static class BenchMain
                 return await GraphBench.RunAsync(host.Services, Arg(2, 100_000), Arg(3, 1_000), Arg(4, 300));
             case "stats":
                 return await StatsBench.RunAsync(host.Services, provider, Arg(2, 1_000_000), Arg(3, 6));
+            case "audit-append":
+                return await AuditChainsBench.AppendAsync(host.Services, Arg(2, 16), Arg(3, 50), Arg(4, 30));
+            case "audit-generate":
+                return await AuditChainsBench.GenerateAsync(host.Services, connection, Arg(2, 16), Arg(3, 10_000_000));
+            case "audit-verify":
+                return await AuditChainsBench.VerifyAsync(host.Services, Arg(2, 10_000));
             case "audit":
                 await AuditBench.RunAsync(host.Services, Arg(2, 1_000_000));
                 break;

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Ariadne.Web.Platform.Audit;
 
-/// <summary>Writes a signed checkpoint: the RFC 9162 Merkle root over every event so far.</summary>
+/// <summary>
+/// Writes a signed checkpoint (version 2): the head of every chain — its place, number and hash, which commits
+/// to every event before it in the chain — and the RFC 9162 Merkle root over those heads, under the audit key.
+/// </summary>
 public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProvider time, IOptions<AuditOptions> options)
 {
     /// <summary>
@@ -17,49 +20,43 @@ public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProv
     /// </summary>
     public async Task<AuditCheckpoint?> WriteIfDueAsync(CancellationToken cancellationToken = default)
     {
-        var head = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var heads = await AuditChains.HeadsAsync(db, cancellationToken);
         var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.Id)
             .Select(c => new { c.TreeSize, c.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
-        var uncovered = head - (last?.TreeSize ?? 0);
+        var uncovered = heads.Sum(h => h.Position) - (last?.TreeSize ?? 0);
         if (uncovered <= 0)
             return null;
         if (last is null || uncovered >= options.Value.CheckpointEveryEvents || time.GetUtcNow() - last.CreatedAt >= options.Value.CheckpointInterval)
-            return await WriteAsync(cancellationToken);
+            return await WriteAsync(heads, cancellationToken);
         return null;
     }
 
-    public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken = default)
+    public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken = default) =>
+        await WriteAsync(await AuditChains.HeadsAsync(db, cancellationToken), cancellationToken);
+
+    private async Task<AuditCheckpoint?> WriteAsync(List<ChainHead> heads, CancellationToken cancellationToken)
     {
-        var merkle = new MerkleAccumulator();
-        long after = 0;
-        while (true)
-        {
-            var hashes = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence)
-                .Take(50_000).Select(e => new { e.Sequence, e.Hash }).ToListAsync(cancellationToken);
-            foreach (var h in hashes)
-                merkle.Add(h.Hash);
-            if (hashes.Count < 50_000)
-                break;
-            after = hashes[^1].Sequence;
-        }
-        if (merkle.Size == 0)
+        if (heads.Count == 0)
             return null;
+        var size = heads.Sum(h => h.Position);
+        var encoded = ChainHead.Encode(heads);
         var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (last?.TreeSize == merkle.Size)
+        if (last?.TreeSize == size)
         {
             SaveHeadCopy(last); // nothing new since the last checkpoint; the copy outside the database is brought up to it
             return null;
         }
 
-        var root = merkle.Root();
+        var root = ChainHead.Root(encoded);
         var at = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var checkpoint = new AuditCheckpoint
         {
-            TreeSize = merkle.Size,
+            TreeSize = size,
             RootHash = root,
             CreatedAt = at,
-            Signature = keys.AuditSigningKey.SignData(AuditHashing.CheckpointStatement(merkle.Size, root, at), HashAlgorithmName.SHA256),
+            Signature = keys.AuditSigningKey.SignData(AuditHashing.CheckpointStatementV2(size, root, at), HashAlgorithmName.SHA256),
             KeyId = AuditHashing.KeyId(keys.AuditSigningKey),
+            Heads = encoded,
         };
         db.AuditCheckpoints.Add(checkpoint);
         await db.SaveChangesAsync(cancellationToken);

@@ -2,13 +2,23 @@ namespace Ariadne.Web.Platform.Audit;
 
 /// <summary>
 /// One audited action: who, what (identifiers only — never personal data), when, through which
-/// relation, for what purpose, and the outcome. Each event carries the hash of the one before it.
+/// relation, for what purpose, and the outcome. Each event carries the hash of the one before it in its chain
+/// (<see cref="Chain"/>): concurrent transactions append to different chains, and a signed checkpoint covers
+/// every chain's head (see <see cref="AuditChains"/>).
 /// The table is append-only: triggers refuse UPDATE and DELETE, and on PostgreSQL the application's
 /// role holds no privilege to do either.
 /// </summary>
 public sealed class AuditEvent
 {
+    /// <summary>The global order number: unique, increasing along each chain; it may have gaps (a rolled-back append).</summary>
     public long Sequence { get; set; }
+    /// <summary>The chain the event belongs to (0 for every event written before chains).</summary>
+    public int Chain { get; set; }
+    /// <summary>
+    /// The event's place in its chain, 1, 2, 3… without gaps; null on events written before chains (hash v1),
+    /// which all sit on chain 0 at the place given by their <see cref="Sequence"/>.
+    /// </summary>
+    public long? Position { get; set; }
     public DateTimeOffset At { get; set; }
     public Guid? ActorUserId { get; set; }
     public Guid? ActorInstitutionId { get; set; }

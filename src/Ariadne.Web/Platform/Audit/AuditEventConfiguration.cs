@@ -20,5 +20,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.Property(a => a.Outcome).HasMaxLength(16);
         e.HasIndex(a => new { a.CaseId, a.Sequence });
         e.HasIndex(a => new { a.ActorUserId, a.Sequence });
+        // A chain's head, and a fork refused: two events never hold one place in a chain (events before chains have no place: NULLs are distinct).
+        e.HasIndex(a => new { a.Chain, a.Position }).IsUnique();
     }
 }

@@ -7,6 +7,9 @@ namespace Ariadne.Web.Platform.Audit;
 /// <summary>
 /// The event hash (SHA-256 over a length-prefixed encoding of every field and the previous hash) and
 /// the Merkle tree hash of RFC 9162 §2.1 (leaf = H(0x00 || event hash), node = H(0x01 || left || right)).
+/// Version 1 (events without a <see cref="AuditEvent.Position"/>, written before chains) hashes the sequence
+/// and the fields; version 2 starts with a domain tag and adds the chain and the place in it, so that an
+/// event cannot be moved to another chain or place, nor passed off as version 1.
 /// </summary>
 public static class AuditHashing
 {
@@ -19,7 +22,15 @@ public static class AuditHashing
     {
         var buffer = _buffer ??= new ArrayBufferWriterLite();
         buffer.Reset();
-        buffer.Int64(e.Sequence);
+        if (e.Position is { } position)
+        {
+            buffer.Raw(V2Tag);
+            buffer.Int64(e.Sequence);
+            buffer.Int64(e.Chain);
+            buffer.Int64(position);
+        }
+        else
+            buffer.Int64(e.Sequence);
         buffer.Int64(e.At.ToUnixTimeMilliseconds());
         buffer.Guid(e.ActorUserId);
         buffer.Guid(e.ActorInstitutionId);
@@ -32,6 +43,17 @@ public static class AuditHashing
         buffer.Text(e.Outcome);
         buffer.Bytes(e.PreviousHash);
         return SHA256.HashData(buffer.Written);
+    }
+
+    private static ReadOnlySpan<byte> V2Tag => "ariadne-audit-event/v2\n"u8;
+
+    /// <summary>RFC 9162 leaf hash of any data: H(0x00 || data).</summary>
+    public static byte[] LeafHashOf(ReadOnlySpan<byte> data)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData([0x00]);
+        hash.AppendData(data);
+        return hash.GetHashAndReset();
     }
 
     public static byte[] LeafHash(ReadOnlySpan<byte> eventHash)
@@ -58,6 +80,14 @@ public static class AuditHashing
     public static byte[] CheckpointStatement(long treeSize, byte[] root, DateTimeOffset at) =>
         Encoding.UTF8.GetBytes($"ariadne-audit-checkpoint/v1\n{treeSize}\n{Convert.ToHexString(root)}\n{at.ToUnixTimeMilliseconds()}\n");
 
+    /// <summary>The text a version 2 checkpoint signature covers: the root is the Merkle tree hash over every chain's head.</summary>
+    public static byte[] CheckpointStatementV2(long treeSize, byte[] root, DateTimeOffset at) =>
+        Encoding.UTF8.GetBytes($"ariadne-audit-checkpoint/v2\n{treeSize}\n{Convert.ToHexString(root)}\n{at.ToUnixTimeMilliseconds()}\n");
+
+    /// <summary>The statement of a checkpoint of either version.</summary>
+    public static byte[] CheckpointStatement(long treeSize, byte[] root, DateTimeOffset at, bool chains) =>
+        chains ? CheckpointStatementV2(treeSize, root, at) : CheckpointStatement(treeSize, root, at);
+
     public static string KeyId(ECDsa key) => Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo())).ToLowerInvariant();
 
     private sealed class ArrayBufferWriterLite
@@ -77,6 +107,8 @@ public static class AuditHashing
             _length += count;
             return span;
         }
+
+        public void Raw(ReadOnlySpan<byte> value) => value.CopyTo(Take(value.Length));
 
         public void Int64(long value) => BinaryPrimitives.WriteInt64BigEndian(Take(8), value);
 

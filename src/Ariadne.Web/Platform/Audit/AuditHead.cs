@@ -10,13 +10,18 @@ namespace Ariadne.Web.Platform.Audit;
 /// <summary>
 /// The latest signed checkpoint as kept outside the database (<c>Audit:HeadCopyFile</c>, read by
 /// <c>audit verify --head-file</c>): whoever rewrites or cuts the trail in the database cannot reach it.
+/// A head of a version 2 checkpoint carries every chain's head (<see cref="Heads"/>, base64 of <see cref="ChainHead.Encode"/>).
 /// </summary>
-public sealed record AuditHead(long TreeSize, string RootHash, long CreatedAtMs, string Signature, string KeyId)
+public sealed record AuditHead(long TreeSize, string RootHash, long CreatedAtMs, string Signature, string KeyId, string? Heads = null)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static AuditHead From(AuditCheckpoint c) =>
-        new(c.TreeSize, Convert.ToHexString(c.RootHash), c.CreatedAt.ToUnixTimeMilliseconds(), Convert.ToBase64String(c.Signature), c.KeyId);
+        new(c.TreeSize, Convert.ToHexString(c.RootHash), c.CreatedAt.ToUnixTimeMilliseconds(), Convert.ToBase64String(c.Signature), c.KeyId,
+            c.Heads is null ? null : Convert.ToBase64String(c.Heads));
+
+    /// <summary>The chains' heads of a version 2 head (signature not checked here), or null for version 1.</summary>
+    public List<ChainHead>? ChainHeads() => Heads is null ? null : ChainHead.Decode(Convert.FromBase64String(Heads));
 
     public void Save(string file)
     {
@@ -42,13 +47,21 @@ public sealed record AuditHead(long TreeSize, string RootHash, long CreatedAtMs,
         }
     }
 
-    /// <summary>Whether the audit signing key signed this head.</summary>
+    /// <summary>Whether the audit signing key signed this head (and, for version 2, the heads make up its root and size).</summary>
     public bool IsSignedBy(ECDsa key)
     {
         try
         {
+            var root = Convert.FromHexString(RootHash);
+            if (Heads is not null)
+            {
+                var encoded = Convert.FromBase64String(Heads);
+                if (ChainHead.Decode(encoded) is not { } heads || heads.Sum(h => h.Position) != TreeSize
+                    || !CryptographicOperations.FixedTimeEquals(ChainHead.Root(encoded), root))
+                    return false;
+            }
             return KeyId == AuditHashing.KeyId(key)
-                && key.VerifyData(AuditHashing.CheckpointStatement(TreeSize, Convert.FromHexString(RootHash), DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs)),
+                && key.VerifyData(AuditHashing.CheckpointStatement(TreeSize, root, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs), Heads is not null),
                     Convert.FromBase64String(Signature), HashAlgorithmName.SHA256);
         }
         catch (FormatException)

@@ -14,6 +14,12 @@ public sealed class AuditOptions
     /// <summary>How often the job looks whether a checkpoint is due.</summary>
     public TimeSpan CheckpointPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How many chains concurrent appends spread over on PostgreSQL (each under its own lock, see <see cref="AuditTrail"/>);
+    /// 1 serialises every append as before chains. SQLite has one writer at a time and always appends to chain 0.
+    /// </summary>
+    public int Chains { get; set; } = 16;
+
     /// <summary>Where each checkpoint is also written, outside the database (optional; for <c>audit verify --head-file</c>).</summary>
     public string? HeadCopyFile { get; set; }
 }

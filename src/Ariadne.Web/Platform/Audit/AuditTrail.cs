@@ -1,45 +1,67 @@
+using System.Data.Common;
 using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Ariadne.Web.Platform.Audit;
 
 /// <summary>
-/// Appends events to the hash chain inside the caller's database transaction: if the action's
-/// transaction rolls back, so does its audit event, and if the event cannot be written, the action
-/// fails ("no audit, no access"). Appends are serialised — SQLite's write transactions are exclusive,
-/// and on PostgreSQL a transaction-scoped advisory lock guards the head of the chain.
+/// Appends events to a hash chain inside the caller's database transaction: if the action's transaction
+/// rolls back, so does its audit event, and if the event cannot be written, the action fails ("no audit, no
+/// access"). On PostgreSQL a transaction appends to one of <see cref="AuditOptions.Chains"/> chains, each
+/// guarded by its own transaction-scoped advisory lock, so that that many transactions append at once: it
+/// takes the first chain whose lock is free (chain 0 when nobody else writes), or waits for a random one when
+/// all are taken, and keeps that chain for every event it appends. The global <see cref="AuditEvent.Sequence"/>
+/// comes from a database sequence, drawn under the chain's lock so that it increases along each chain.
+/// SQLite's write transactions are exclusive: it appends to chain 0 and numbers events one after the other.
 /// </summary>
-public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.KeyRing keys)
+public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.KeyRing keys, IOptions<AuditOptions> options)
 {
-    /// <summary>The advisory lock key that guards the chain's head on PostgreSQL.</summary>
-    private const long ChainLock = 0x41_72_69_61_64_6E_65; // "Ariadne"
+    /// <summary>The advisory lock key that serialises writers handing out a "next" key (see <see cref="SerializeWritersAsync"/>).</summary>
+    private const long WritersLock = 0x41_72_69_61_64_6E_65; // "Ariadne"
+
+    /// <summary>The first half of each chain's advisory lock key (the two-integer key space: chain lock = (this, chain)).</summary>
+    private const int ChainLockClass = 0x41_75_64_74; // "Audt"
+
+    /// <summary>The PostgreSQL sequence that numbers events (created by the migration that brought chains).</summary>
+    public const string NumberSequence = "audit_event_numbers";
+
+    private IDbContextTransaction? _chainTransaction;
+    private int _chain;
 
     public async Task<AuditEvent> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("Audit events are written only inside the transaction of the action they record.");
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Audit events are written only inside the transaction of the action they record.");
+        AuditEvent entry;
         if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
-
-        var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        var entry = new AuditEvent
         {
-            Sequence = (head?.Sequence ?? 0) + 1,
-            At = now,
-            ActorUserId = record.ActorUserId,
-            ActorInstitutionId = record.ActorInstitutionId,
-            Action = record.Action.Code,
-            TargetType = record.TargetType?.Code,
-            TargetId = record.TargetId,
-            CaseId = record.CaseId,
-            Relation = record.Relation,
-            Purpose = record.Purpose?.Code,
-            Outcome = record.Outcome,
-            PreviousHash = head?.Hash ?? AuditHashing.Genesis,
-            Hash = [],
-        };
+            if (!ReferenceEquals(transaction, _chainTransaction))
+            {
+                // A transaction keeps its first chain: taking a second lock could deadlock with another writer.
+                _chain = await TakeChainAsync(transaction.GetDbTransaction(), cancellationToken);
+                _chainTransaction = transaction;
+            }
+            entry = await NextOnChainAsync(transaction.GetDbTransaction(), _chain, cancellationToken);
+        }
+        else
+        {
+            var head = await AuditChains.HeadAsync(db, 0, cancellationToken);
+            var last = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+            entry = New(0, last + 1, (head?.Position ?? 0) + 1, head?.Hash ?? AuditHashing.Genesis);
+        }
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+        entry.At = now;
+        entry.ActorUserId = record.ActorUserId;
+        entry.ActorInstitutionId = record.ActorInstitutionId;
+        entry.Action = record.Action.Code;
+        entry.TargetType = record.TargetType?.Code;
+        entry.TargetId = record.TargetId;
+        entry.CaseId = record.CaseId;
+        entry.Relation = record.Relation;
+        entry.Purpose = record.Purpose?.Code;
+        entry.Outcome = record.Outcome;
         entry.Hash = AuditHashing.EventHash(entry);
         entry.Mac = AuditHashing.EventMac(keys.AuditMacKey, entry.Hash);
         db.AuditEvents.Add(entry);
@@ -47,17 +69,73 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         return entry;
     }
 
+    private static AuditEvent New(int chain, long sequence, long position, byte[] previous) => new()
+    {
+        Sequence = sequence,
+        Chain = chain,
+        Position = position,
+        Action = "",
+        Outcome = "",
+        PreviousHash = previous,
+        Hash = [],
+    };
+
+    /// <summary>Locks a chain for the rest of the transaction: the first free one, else a random one, waiting for it.</summary>
+    private async Task<int> TakeChainAsync(DbTransaction transaction, CancellationToken ct)
+    {
+        var chains = Math.Max(1, options.Value.Chains);
+        var connection = transaction.Connection!;
+        await using (var free = connection.CreateCommand())
+        {
+            free.Transaction = transaction;
+            free.CommandText = $"SELECT c FROM generate_series(0, {chains - 1}) AS c WHERE pg_try_advisory_xact_lock({ChainLockClass}, c) LIMIT 1";
+            if (await free.ExecuteScalarAsync(ct) is int taken)
+                return taken;
+        }
+        var chain = Random.Shared.Next(chains);
+        await using var wait = connection.CreateCommand();
+        wait.Transaction = transaction;
+        wait.CommandText = $"SELECT pg_advisory_xact_lock({ChainLockClass}, {chain})";
+        await wait.ExecuteNonQueryAsync(ct);
+        return chain;
+    }
+
+    /// <summary>Under the chain's lock: the next number, and the chain's head, in one round trip.</summary>
+    private static async Task<AuditEvent> NextOnChainAsync(DbTransaction transaction, int chain, CancellationToken ct)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        // The chain's head: its last placed event, or on chain 0 before any, the last event written before chains.
+        command.CommandText = $"""
+            SELECT nextval('{NumberSequence}'), h."Position", h."Sequence", h."Hash"
+            FROM (SELECT 1) AS one
+            LEFT JOIN LATERAL (
+                SELECT * FROM (
+                    (SELECT "Position", "Sequence", "Hash" FROM audit_events WHERE "Chain" = {chain} AND "Position" IS NOT NULL ORDER BY "Position" DESC LIMIT 1)
+                    UNION ALL
+                    (SELECT "Sequence", "Sequence", "Hash" FROM audit_events WHERE "Chain" = {chain} AND "Position" IS NULL ORDER BY "Sequence" DESC LIMIT 1)
+                ) AS candidates ORDER BY "Position" DESC LIMIT 1
+            ) AS h ON true
+            """;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var sequence = reader.GetInt64(0);
+        return reader.IsDBNull(1)
+            ? New(chain, sequence, 1, AuditHashing.Genesis)
+            : New(chain, sequence, reader.GetInt64(1) + 1, reader.GetFieldValue<byte[]>(3));
+    }
+
     /// <summary>
-    /// Takes the chain's lock now, early in the transaction, for writers that also hand out a unique
-    /// "next" key (case recency, referral sequence): their appends are serialised anyway, and taking
-    /// the lock first keeps two of them from computing the same key (PostgreSQL; SQLite writes are exclusive).
+    /// Takes the writers' lock now, early in the transaction, for writers that also hand out a unique
+    /// "next" key (case recency, referral sequence): taking it first keeps two of them from computing the
+    /// same key (PostgreSQL; SQLite writes are exclusive). It is not the chains' lock: other appends go on.
     /// </summary>
     public async Task SerializeWritersAsync(CancellationToken cancellationToken = default)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Only inside a transaction.");
         if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WritersLock})", cancellationToken);
     }
 
     /// <summary>Runs <paramref name="action"/> and records its event in one transaction (or joins the open one).</summary>

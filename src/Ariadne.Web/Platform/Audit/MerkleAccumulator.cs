@@ -14,9 +14,12 @@ public sealed class MerkleAccumulator
 
     public long Size { get; private set; }
 
-    public void Add(ReadOnlySpan<byte> eventHash)
+    public void Add(ReadOnlySpan<byte> eventHash) => AddLeaf(AuditHashing.LeafHash(eventHash));
+
+    /// <summary>Adds a leaf already hashed (H(0x00 || data)).</summary>
+    public void AddLeaf(byte[] leaf)
     {
-        var node = (Height: 0, Hash: AuditHashing.LeafHash(eventHash));
+        var node = (Height: 0, Hash: leaf);
         while (_stack.Count > 0 && _stack[^1].Height == node.Height)
         {
             node = (node.Height + 1, AuditHashing.NodeHash(_stack[^1].Hash, node.Hash));

@@ -206,7 +206,7 @@ public sealed class DatabaseRestore(AriadneDbContext db, KeyRing ring)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Each identity (or serial) column's sequence moved past the restored ids, so that the next row gets a new one.</summary>
+    /// <summary>Each identity (or serial) column's sequence, and the audit trail's number sequence, moved past the restored rows, so that the next row gets a new one.</summary>
     private static async Task ResetSequencesAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         var statements = new List<string>();
@@ -223,6 +223,11 @@ public sealed class DatabaseRestore(AriadneDbContext db, KeyRing ring)
             while (await reader.ReadAsync(ct))
                 statements.Add(reader.GetString(0));
         }
+        // The audit trail's own number sequence (not a column's): past the restored events, so that the next event gets a new number.
+        statements.Add($"""
+            SELECT setval('{Audit.AuditTrail.NumberSequence}', COALESCE((SELECT MAX("Sequence") FROM audit_events), 0) + 1, false)
+            WHERE to_regclass('{Audit.AuditTrail.NumberSequence}') IS NOT NULL
+            """);
         foreach (var statement in statements)
             await ExecuteAsync(connection, transaction, statement, ct);
     }

@@ -18,13 +18,16 @@ public sealed class OperatorVerbs(IServiceProvider services)
         var sp = scope.ServiceProvider;
         switch (verb, args.FirstOrDefault())
         {
-            case ("audit", "verify") when args.Length == 1 || (args.Length == 3 && args[1] == "--head-file"):
+            case ("audit", "verify") when VerifyOptions(args) is var (headFile, stateFile, valid) && valid:
                 {
-                    var result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync(args.Length == 3 ? args[2] : null);
-                    return result.Intact
-                        ? (0, $"Audit trail intact: {result.Events} events, {result.Checkpoints} signed checkpoint(s) verified"
+                    var result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync(headFile, stateFile, CancellationToken.None);
+                    if (result.Intact)
+                        return (0, $"Audit trail intact: {result.Events} events, {result.Checkpoints} signed checkpoint(s) verified"
+                            + (result.FromCheckpoint is { } from ? $" ({result.Checked} event(s) after checkpoint {from}, found intact earlier)" : "")
                             + (result.HeadChecked ? ", matching the head copy" : "")
-                            + $"; {result.Uncovered} event(s) after the last signed checkpoint are protected by their MAC only.")
+                            + $"; {result.Uncovered} event(s) after the last signed checkpoint are protected by their MAC only.");
+                    return result.FirstBadSequence is null
+                        ? (1, $"Audit verify refused: {result.Problem}.")
                         : (1, $"Audit trail BROKEN at event #{result.FirstBadSequence}: {result.Problem}.");
                 }
             case ("audit", "checkpoint"):
@@ -45,9 +48,32 @@ public sealed class OperatorVerbs(IServiceProvider services)
                 if (contributed.FirstOrDefault(v => v.Name == (verb, args.FirstOrDefault() ?? "")) is { } module
                     && await module.RunAsync(sp, args) is { } outcome)
                     return outcome;
-                return (2, "Usage: audit verify [--head-file PATH] | audit checkpoint | keys init | keys rotate"
+                return (2, "Usage: audit verify [--head-file PATH] [--incremental STATEFILE] | audit checkpoint | keys init | keys rotate"
                     + string.Concat(contributed.Select(v => " | " + v.Usage)));
         }
+    }
+
+    /// <summary><c>audit verify</c>'s options: <c>--head-file PATH</c> and <c>--incremental STATEFILE</c>, each at most once.</summary>
+    private static (string? HeadFile, string? StateFile, bool Valid) VerifyOptions(string[] args)
+    {
+        string? head = null, state = null;
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length)
+                return (null, null, false);
+            switch (args[i])
+            {
+                case "--head-file" when head is null:
+                    head = args[i + 1];
+                    break;
+                case "--incremental" when state is null:
+                    state = args[i + 1];
+                    break;
+                default:
+                    return (null, null, false);
+            }
+        }
+        return (head, state, true);
     }
 
     /// <summary>A new master key; every data key re-wrapped under it; the old master keys then dropped from the ring.</summary>

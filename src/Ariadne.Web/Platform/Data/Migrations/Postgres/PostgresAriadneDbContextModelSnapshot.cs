@@ -4925,6 +4925,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("Heads")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -4968,6 +4971,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -4979,6 +4985,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("Position")
+                        .HasColumnType("bigint");
 
                     b.Property<byte[]>("PreviousHash")
                         .IsRequired()
@@ -5004,6 +5013,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ActorUserId", "Sequence");
 
                     b.HasIndex("CaseId", "Sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique();
 
                     b.ToTable("audit_events", (string)null);
                 });

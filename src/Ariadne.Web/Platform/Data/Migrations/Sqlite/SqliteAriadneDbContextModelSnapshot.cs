@@ -4916,6 +4916,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Heads")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -4959,6 +4962,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -4970,6 +4976,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Position")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("PreviousHash")
                         .IsRequired()
@@ -4995,6 +5004,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ActorUserId", "Sequence");
 
                     b.HasIndex("CaseId", "Sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique();
 
                     b.ToTable("audit_events", (string)null);
                 });

@@ -1,0 +1,345 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Ariadne.IntegrationTests;
+
+/// <summary>
+/// Issue 18 item 5: concurrent transactions append to several chains (PostgreSQL), each event still in its
+/// transaction; tampering with any one chain is caught; verification resumes from a state only the verifier can write.
+/// </summary>
+public abstract class AuditChainsTests(string provider)
+{
+    private const int Chains = 4;
+
+    private AriadneApp NewApp() => new AriadneApp(provider).With("Audit:Chains", Chains.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static AuditRecord Record(Guid? target = null) =>
+        new(CasesAudit.CaseViewed, ActorUserId: Guid.NewGuid(), TargetType: AuditTarget.Case, TargetId: target ?? Guid.NewGuid(), Purpose: new AuditPurpose("test"));
+
+    /// <summary>
+    /// <paramref name="rounds"/> rounds of <see cref="Chains"/> writers whose transactions are all open at once (each holds
+    /// its chain until the others have appended too): on PostgreSQL each takes a chain of its own. SQLite has one writer at a
+    /// time: the same appends, one after the other, on chain 0.
+    /// </summary>
+    private async Task ConcurrentRoundsAsync(AriadneApp app, int rounds)
+    {
+        for (var r = 0; r < rounds; r++)
+        {
+            if (provider == "Sqlite")
+            {
+                for (var i = 0; i < Chains; i++)
+                    await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record()));
+                continue;
+            }
+            using var allIn = new Barrier(Chains);
+            await Task.WhenAll(Enumerable.Range(0, Chains).Select(_ => Task.Run(() => app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<AriadneDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await sp.GetRequiredService<AuditTrail>().AppendAsync(Record());
+                allIn.SignalAndWait(TimeSpan.FromSeconds(30));
+                await transaction.CommitAsync();
+            }))));
+        }
+    }
+
+    private static Task<List<AuditEvent>> EventsAsync(AriadneApp app) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+
+    private static Task<AuditVerifier.Result> VerifyAsync(AriadneApp app, string? state = null) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync(null, state, CancellationToken.None));
+
+    private static Task CheckpointAsync(AriadneApp app) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AuditCheckpoints>().WriteAsync());
+
+    private string Q(string column) => $"\"{column}\"";
+
+    /// <summary>What an attacker with the database owner's rights does: switch the triggers off, then write.</summary>
+    private async Task TamperAsync(AriadneApp app, params string[] statements)
+    {
+        if (provider == "Sqlite")
+        {
+            await using var connection = new SqliteConnection(app.Database.ConnectionString);
+            await connection.OpenAsync();
+            foreach (var sql in new[] { "DROP TRIGGER IF EXISTS audit_events_no_update", "DROP TRIGGER IF EXISTS audit_events_no_delete" }.Concat(statements))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        else
+        {
+            await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+            await connection.OpenAsync();
+            foreach (var sql in new[] { "ALTER TABLE audit_events DISABLE TRIGGER USER" }.Concat(statements).Append("ALTER TABLE audit_events ENABLE TRIGGER USER"))
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+    }
+
+    /// <summary>The chain most events are on (any chain on PostgreSQL, where each holds three): its events in order.</summary>
+    private static List<AuditEvent> SomeChain(List<AuditEvent> events) =>
+        [.. events.GroupBy(e => e.Chain).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().OrderBy(e => e.Position)];
+
+    [Fact]
+    public async Task Concurrent_writers_fill_several_chains_that_verify_with_their_checkpoints()
+    {
+        await using var app = NewApp();
+        await app.InitializeAsync();
+        await ConcurrentRoundsAsync(app, 3);
+        await CheckpointAsync(app);
+        // And writers that do not wait for each other: as many as there are chains and more.
+        await Task.WhenAll(Enumerable.Range(0, 2 * Chains).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 5; i++)
+                await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record()));
+        })));
+        await CheckpointAsync(app);
+
+        var events = await EventsAsync(app);
+        Assert.Equal(3 * Chains + 2 * Chains * 5, events.Count);
+        var chains = events.GroupBy(e => e.Chain).ToList();
+        Assert.Equal(provider == "Sqlite" ? 1 : Chains, chains.Count);
+        foreach (var chain in chains)
+        {
+            var ordered = chain.OrderBy(e => e.Position).ToList();
+            Assert.Equal(Enumerable.Range(1, ordered.Count).Select(p => (long?)p), ordered.Select(e => e.Position)); // no gap, no fork
+            Assert.Equal(ordered.Select(e => e.Sequence).Order(), ordered.Select(e => e.Sequence)); // numbers increase along the chain
+        }
+        var result = await VerifyAsync(app);
+        Assert.True(result.Intact, result.Problem);
+        Assert.Equal(events.Count, result.Events);
+        Assert.Equal(2, result.Checkpoints);
+        Assert.Equal(0, result.Uncovered);
+        var last = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditCheckpoints.AsNoTracking().OrderBy(c => c.Id).LastAsync());
+        Assert.Equal(chains.Count, ChainHead.Decode(last.Heads!)!.Count); // the checkpoint signs every chain's head
+    }
+
+    [Theory]
+    [InlineData("changed")]
+    [InlineData("deleted")]
+    [InlineData("reordered")]
+    [InlineData("truncated")]
+    public async Task Tampering_with_one_event_of_one_chain_is_caught(string tampering)
+    {
+        await using var app = NewApp();
+        await app.InitializeAsync();
+        await ConcurrentRoundsAsync(app, 3);
+        await CheckpointAsync(app);
+        Assert.True((await VerifyAsync(app)).Intact);
+        var chain = SomeChain(await EventsAsync(app));
+        var (first, second, head) = (chain[0], chain[1], chain[^1]);
+        var where = (AuditEvent e) => $"WHERE {Q("Chain")} = {e.Chain} AND {Q("Position")} = {e.Position}";
+        long expected;
+        switch (tampering)
+        {
+            case "changed":
+                await TamperAsync(app, $"UPDATE audit_events SET {Q("Outcome")} = 'denied' {where(second)}");
+                expected = second.Sequence;
+                break;
+            case "deleted":
+                await TamperAsync(app, $"DELETE FROM audit_events {where(second)}");
+                expected = first.Sequence + 1;
+                break;
+            case "reordered":
+                await TamperAsync(app,
+                    $"UPDATE audit_events SET {Q("Position")} = -1 {where(first)}",
+                    $"UPDATE audit_events SET {Q("Position")} = 1 {where(second)}",
+                    $"UPDATE audit_events SET {Q("Position")} = 2 WHERE {Q("Chain")} = {first.Chain} AND {Q("Position")} = -1");
+                expected = first.Sequence;
+                break;
+            default: // the chain's head cut after the checkpoint signed it
+                await TamperAsync(app, $"DELETE FROM audit_events {where(head)}");
+                expected = chain[^2].Sequence + 1;
+                break;
+        }
+        var result = await VerifyAsync(app);
+        Assert.False(result.Intact);
+        Assert.Equal(expected, result.FirstBadSequence);
+        if (tampering == "truncated")
+            Assert.Contains("removed from the end", result.Problem, StringComparison.Ordinal);
+        var (code, message) = await AuditTrailTests.RunAsync(app, "audit", "verify");
+        Assert.Equal(1, code);
+        Assert.Contains($"BROKEN at event #{expected}", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Incremental_verification_starts_at_the_last_checkpoint_found_intact()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"ariadne-verify-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using var app = NewApp();
+            await app.InitializeAsync();
+            await ConcurrentRoundsAsync(app, 3);
+            await CheckpointAsync(app);
+            var firstRun = await VerifyAsync(app, state); // no state yet: everything, then the state
+            Assert.True(firstRun.Intact, firstRun.Problem);
+            Assert.Null(firstRun.FromCheckpoint);
+            Assert.True(File.Exists(state));
+
+            // A change before the state's checkpoint (not a chain's head) is not looked at again; a full run finds it.
+            var before = SomeChain(await EventsAsync(app))[0];
+            await TamperAsync(app, $"UPDATE audit_events SET {Q("Purpose")} = 'forged' WHERE {Q("Sequence")} = {before.Sequence}");
+            var resumed = await VerifyAsync(app, state);
+            Assert.True(resumed.Intact, resumed.Problem);
+            Assert.NotNull(resumed.FromCheckpoint);
+            Assert.Equal(0, resumed.Checked);
+            Assert.False((await VerifyAsync(app)).Intact);
+
+            // A change after it is found.
+            await ConcurrentRoundsAsync(app, 2);
+            await CheckpointAsync(app);
+            var (code, line) = await AuditTrailTests.RunAsync(app, "audit", "verify", "--incremental", state);
+            Assert.True(code == 0, line);
+            Assert.Contains($"{2 * Chains} event(s) after checkpoint", line, StringComparison.Ordinal);
+            await ConcurrentRoundsAsync(app, 1);
+            var after = (await EventsAsync(app))[^1];
+            await TamperAsync(app, $"UPDATE audit_events SET {Q("Purpose")} = 'forged' WHERE {Q("Sequence")} = {after.Sequence}");
+            var caught = await VerifyAsync(app, state);
+            Assert.False(caught.Intact);
+            Assert.Equal(after.Sequence, caught.FirstBadSequence);
+        }
+        finally
+        {
+            File.Delete(state);
+        }
+    }
+
+    [Fact]
+    public async Task A_forged_state_file_is_refused()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"ariadne-verify-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using var app = NewApp();
+            await app.InitializeAsync();
+            await ConcurrentRoundsAsync(app, 2);
+            await CheckpointAsync(app);
+            await ConcurrentRoundsAsync(app, 2);
+            await CheckpointAsync(app);
+            Assert.True((await VerifyAsync(app, state)).Intact);
+            var genuine = JsonSerializer.Deserialize<AuditVerifyState>(await File.ReadAllTextAsync(state, TestContext.Current.CancellationToken))!;
+
+            // The state made to vouch for the first checkpoint's heads under the second's name, keeping the MAC; a MAC of our own.
+            var checkpoints = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditCheckpoints.AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+            var forgeries = new[]
+            {
+                genuine with { Heads = Convert.ToBase64String(checkpoints[0].Heads!) },
+                genuine with { CheckpointId = checkpoints[0].Id },
+                genuine with { Mac = Convert.ToBase64String(HMACSHA256.HashData(RandomNumberGenerator.GetBytes(32), Convert.FromBase64String(genuine.Heads))) },
+            };
+            foreach (var forged in forgeries)
+            {
+                await File.WriteAllTextAsync(state, JsonSerializer.Serialize(forged), TestContext.Current.CancellationToken);
+                var result = await VerifyAsync(app, state);
+                Assert.False(result.Intact);
+                Assert.Null(result.FirstBadSequence);
+                Assert.Contains("not written by this deployment", result.Problem, StringComparison.Ordinal);
+            }
+            var (code, line) = await AuditTrailTests.RunAsync(app, "audit", "verify", "--incremental", state);
+            Assert.Equal(1, code);
+            Assert.Contains("Audit verify refused", line, StringComparison.Ordinal);
+
+            // The genuine state, written by the verifier with the key ring, is taken.
+            await File.WriteAllTextAsync(state, JsonSerializer.Serialize(genuine), TestContext.Current.CancellationToken);
+            var resumed = await VerifyAsync(app, state);
+            Assert.True(resumed.Intact, resumed.Problem);
+            Assert.Equal(checkpoints[^1].Id, resumed.FromCheckpoint);
+        }
+        finally
+        {
+            File.Delete(state);
+        }
+    }
+
+    [Fact]
+    public async Task A_rolled_back_transaction_leaves_no_event_and_the_chain_goes_on()
+    {
+        await using var app = NewApp();
+        await app.InitializeAsync();
+        await ConcurrentRoundsAsync(app, 1);
+        var target = Guid.NewGuid();
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var written = await sp.GetRequiredService<AuditTrail>().AppendAsync(Record(target));
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.TargetId == target)); // inside its transaction
+            await transaction.RollbackAsync();
+        });
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AnyAsync(e => e.TargetId == target)));
+        await ConcurrentRoundsAsync(app, 1);
+        await CheckpointAsync(app);
+        var result = await VerifyAsync(app);
+        Assert.True(result.Intact, result.Problem);
+        Assert.Equal(2 * Chains, result.Events);
+    }
+
+    [Fact]
+    public async Task A_trail_written_before_chains_goes_on_as_chain_zero_and_verifies()
+    {
+        await using var app = NewApp();
+        await app.InitializeAsync();
+        // Three events and a checkpoint as written before chains (hash version 1, no place, the version 1 statement).
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var keys = sp.GetRequiredService<KeyRing>();
+            var merkle = new MerkleAccumulator();
+            var previous = AuditHashing.Genesis;
+            for (var s = 1; s <= 3; s++)
+            {
+                var e = new AuditEvent { Sequence = s, At = app.Time.GetUtcNow(), Action = CasesAudit.CaseViewed, Outcome = AuditOutcome.Allowed, PreviousHash = previous, Hash = [] };
+                e.Hash = AuditHashing.EventHash(e);
+                e.Mac = AuditHashing.EventMac(keys.AuditMacKey, e.Hash);
+                previous = e.Hash;
+                merkle.Add(e.Hash);
+                db.AuditEvents.Add(e);
+            }
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(app.Time.GetUtcNow().ToUnixTimeMilliseconds());
+            db.AuditCheckpoints.Add(new AuditCheckpoint
+            {
+                TreeSize = 3,
+                RootHash = merkle.Root(),
+                CreatedAt = at,
+                Signature = keys.AuditSigningKey.SignData(AuditHashing.CheckpointStatement(3, merkle.Root(), at), HashAlgorithmName.SHA256),
+                KeyId = AuditHashing.KeyId(keys.AuditSigningKey),
+            });
+            await db.SaveChangesAsync();
+            if (provider == "Postgres")
+                await db.Database.ExecuteSqlRawAsync("SELECT setval('audit_event_numbers', 4, false)");
+        });
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record())); // alone: chain 0, after the old events
+        await ConcurrentRoundsAsync(app, 2);
+        await CheckpointAsync(app);
+        var events = await EventsAsync(app);
+        var fourth = events.Single(e => e.Sequence == 4);
+        Assert.Equal((0, 4L), (fourth.Chain, fourth.Position!.Value));
+        Assert.Equal(fourth.PreviousHash, events.Single(e => e.Sequence == 3).Hash);
+        var result = await VerifyAsync(app);
+        Assert.True(result.Intact, result.Problem);
+        Assert.Equal(4 + 2 * Chains, result.Events);
+
+        // An old event altered is still named.
+        await TamperAsync(app, $"UPDATE audit_events SET {Q("Outcome")} = 'denied' WHERE {Q("Sequence")} = 2");
+        var broken = await VerifyAsync(app);
+        Assert.Equal(2, broken.FirstBadSequence);
+    }
+}
+
+public sealed class AuditChainsTestsOnSqlite() : AuditChainsTests("Sqlite");
+
+public sealed class AuditChainsTestsOnPostgres() : AuditChainsTests("Postgres");
