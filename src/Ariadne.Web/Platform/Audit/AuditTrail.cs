@@ -40,10 +40,12 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
             if (!ReferenceEquals(transaction, _chainTransaction))
             {
                 // A transaction keeps its first chain: taking a second lock could deadlock with another writer.
-                _chain = await TakeChainAsync(transaction.GetDbTransaction(), cancellationToken);
+                entry = await TakeChainAsync(transaction.GetDbTransaction(), cancellationToken);
+                _chain = entry.Chain;
                 _chainTransaction = transaction;
             }
-            entry = await NextOnChainAsync(transaction.GetDbTransaction(), _chain, cancellationToken);
+            else
+                entry = await NextOnChainAsync(transaction.GetDbTransaction(), _chain, cancellationToken);
         }
         else
         {
@@ -80,49 +82,69 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         Hash = [],
     };
 
-    /// <summary>Locks a chain for the rest of the transaction: the first free one, else a random one, waiting for it.</summary>
-    private async Task<int> TakeChainAsync(DbTransaction transaction, CancellationToken ct)
+    /// <summary>The transaction's setting that holds the chain it locked, between the two statements of <see cref="TakeChainAsync"/>.</summary>
+    private const string ChainSetting = "ariadne.audit_chain";
+
+    /// <summary>
+    /// Locks a chain for the rest of the transaction (the first free one, else a random one, waiting for it) and reads its next
+    /// number and head, in one round trip: two statements in one batch. The head is read by the second statement, whose snapshot
+    /// is taken after the first one holds the lock (read committed), so it sees everything the chain's previous holder committed.
+    /// </summary>
+    private async Task<AuditEvent> TakeChainAsync(DbTransaction transaction, CancellationToken ct)
     {
         var chains = Math.Max(1, options.Value.Chains);
-        var connection = transaction.Connection!;
-        await using (var free = connection.CreateCommand())
-        {
-            free.Transaction = transaction;
-            free.CommandText = $"SELECT c FROM generate_series(0, {chains - 1}) AS c WHERE pg_try_advisory_xact_lock({ChainLockClass}, c) LIMIT 1";
-            if (await free.ExecuteScalarAsync(ct) is int taken)
-                return taken;
-        }
-        var chain = Random.Shared.Next(chains);
-        await using var wait = connection.CreateCommand();
-        wait.Transaction = transaction;
-        wait.CommandText = $"SELECT pg_advisory_xact_lock({ChainLockClass}, {chain})";
-        await wait.ExecuteNonQueryAsync(ct);
-        return chain;
+        var fallback = Random.Shared.Next(chains);
+        await using var batch = transaction.Connection!.CreateBatch();
+        batch.Transaction = transaction;
+        var take = batch.CreateBatchCommand();
+        // COALESCE evaluates its second subquery only when no chain was free: then it waits for the random one.
+        take.CommandText = $"""
+            SELECT set_config('{ChainSetting}', COALESCE(
+                (SELECT c FROM generate_series(0, {chains - 1}) AS c WHERE pg_try_advisory_xact_lock({ChainLockClass}, c) LIMIT 1),
+                (SELECT {fallback} FROM (SELECT pg_advisory_xact_lock({ChainLockClass}, {fallback})) AS waited))::text, true)
+            """;
+        batch.BatchCommands.Add(take);
+        var next = batch.CreateBatchCommand();
+        next.CommandText = NextOnChainSql($"current_setting('{ChainSetting}')::integer");
+        batch.BatchCommands.Add(next);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await ReadNextAsync(reader, ct);
     }
 
-    /// <summary>Under the chain's lock: the next number, and the chain's head, in one round trip.</summary>
+    /// <summary>Under the chain's lock, already held by the transaction: the next number and the chain's head, in one round trip.</summary>
     private static async Task<AuditEvent> NextOnChainAsync(DbTransaction transaction, int chain, CancellationToken ct)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        // The chain's head: its last placed event, or on chain 0 before any, the last event written before chains.
-        command.CommandText = $"""
-            SELECT nextval('{NumberSequence}'), h."Position", h."Sequence", h."Hash"
-            FROM (SELECT 1) AS one
-            LEFT JOIN LATERAL (
-                SELECT * FROM (
-                    (SELECT "Position", "Sequence", "Hash" FROM audit_events WHERE "Chain" = {chain} AND "Position" IS NOT NULL ORDER BY "Position" DESC LIMIT 1)
-                    UNION ALL
-                    (SELECT "Sequence", "Sequence", "Hash" FROM audit_events WHERE "Chain" = {chain} AND "Position" IS NULL ORDER BY "Sequence" DESC LIMIT 1)
-                ) AS candidates ORDER BY "Position" DESC LIMIT 1
-            ) AS h ON true
-            """;
+        command.CommandText = NextOnChainSql(chain.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadNextAsync(reader, ct);
+    }
+
+    /// <summary>
+    /// The chain, the next number and the chain's head: its last placed event, or on chain 0 before any, the last event written
+    /// before chains (looked for only then: an index walk of the (chain, place) index otherwise, whatever the trail's length).
+    /// </summary>
+    private static string NextOnChainSql(string chain) => $"""
+        SELECT k.chain, nextval('{NumberSequence}'), COALESCE(p."Position", l."Sequence"), COALESCE(p."Sequence", l."Sequence"), COALESCE(p."Hash", l."Hash")
+        FROM (SELECT {chain} AS chain) AS k
+        LEFT JOIN LATERAL (
+            SELECT "Position", "Sequence", "Hash" FROM audit_events WHERE "Chain" = k.chain AND "Position" IS NOT NULL ORDER BY "Position" DESC LIMIT 1
+        ) AS p ON true
+        LEFT JOIN LATERAL (
+            SELECT "Sequence", "Hash" FROM audit_events WHERE p."Position" IS NULL AND k.chain = 0 AND "Chain" = 0 AND "Position" IS NULL ORDER BY "Sequence" DESC LIMIT 1
+        ) AS l ON true
+        """;
+
+    private static async Task<AuditEvent> ReadNextAsync(DbDataReader reader, CancellationToken ct)
+    {
         await reader.ReadAsync(ct);
-        var sequence = reader.GetInt64(0);
-        return reader.IsDBNull(1)
+        var chain = reader.GetInt32(0);
+        var sequence = reader.GetInt64(1);
+        return reader.IsDBNull(2)
             ? New(chain, sequence, 1, AuditHashing.Genesis)
-            : New(chain, sequence, reader.GetInt64(1) + 1, reader.GetFieldValue<byte[]>(3));
+            : New(chain, sequence, reader.GetInt64(2) + 1, reader.GetFieldValue<byte[]>(4));
     }
 
     /// <summary>
