@@ -78,4 +78,6 @@ S = {
 "AuditAction_referral_viewed": ("Referral read", "Направление просмотрено", "Göndərişə baxıldı"),
 "AuditAction_sign_in": ("Signed in", "Вход в систему", "Sistemə daxil oldu"),
 "AuditAction_sign_in_failed": ("Sign-in failed", "Неудачная попытка входа", "Uğursuz giriş cəhdi"),
+"AuditAction_access_denied": ("A function outside the user's role refused", "Отказано в функции вне роли пользователя", "İstifadəçinin rolundan kənar funksiya rədd edildi"),
+"AuditPurpose_access_function": ("Opening a page or operation", "Открытие страницы или операции", "Səhifənin və ya əməliyyatın açılması"),
 }

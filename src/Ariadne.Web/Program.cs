@@ -8,6 +8,7 @@ if (invocation.Demo && invocation.Verb is null)
 var builder = WebApplication.CreateBuilder(invocation.HostArgs);
 builder.AddAriadne(invocation.Demo, Ariadne.Web.AriadneModules.All);
 var app = builder.Build();
+Ariadne.Web.Platform.Logging.LastResortLogging.Register(app.Services.GetRequiredService<ILoggerFactory>());
 app.UseAriadne();
 return await invocation.RunAsync(app);
 

@@ -33,6 +33,18 @@ public abstract class AdminTests(AriadneApp app)
             Assert.Equal(HttpStatusCode.Forbidden, page.Status);
             Assert.Equal("/Account/AccessDenied", page.Path);
         }
+        // Each refusal is in the audit trail (ASVS 16.3.2): the user, their institution, the policy that refused; no request value.
+        var denials = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.Action == PlatformAudit.AccessDenied.Code && e.ActorUserId == investigator.Id).ToListAsync());
+        Assert.Equal(4, denials.Count);
+        Assert.All(denials, e =>
+        {
+            Assert.Equal(AuditOutcome.Denied, e.Outcome);
+            Assert.Equal(investigator.InstitutionId, e.ActorInstitutionId);
+            Assert.StartsWith(PlatformAudit.FunctionPurpose + ":", e.Purpose, StringComparison.Ordinal);
+            Assert.Contains(Ariadne.Web.Platform.Security.Policies.Admin, e.Purpose, StringComparison.Ordinal);
+        });
+        Assert.True((await app.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync())).Intact);
     }
 
     [Fact]

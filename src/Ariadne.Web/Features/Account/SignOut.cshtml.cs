@@ -17,6 +17,9 @@ public sealed class SignOutModel(AriadneSignInManager signIn) : PageModel
     {
         await signIn.SignOutAsync();
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        // What the session left in the browser (cached pages, storage) goes with it (ASVS 14.3.1). Cookies are ended by the
+        // sign-out itself; the language cookie stays.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return RedirectToPage("/Account/SignIn", new { signedOut = true });
     }
 }

@@ -17,7 +17,11 @@ public static class PlatformAudit
     public static readonly AuditAction AuditViewed = new("audit.viewed");
     public static readonly AuditAction AuditExported = new("audit.exported");
     public static readonly AuditAction DemoSeeded = new("demo.seeded");
+    public static readonly AuditAction AccessDenied = new("access.denied");
+
+    /// <summary>The purpose of an <see cref="AccessDenied"/> event, qualified by the endpoint's policy names.</summary>
+    public const string FunctionPurpose = "access.function";
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, AuditViewed, AuditExported, DemoSeeded];
+    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, AuditViewed, AuditExported, DemoSeeded, AccessDenied];
 }

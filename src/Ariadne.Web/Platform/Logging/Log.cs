@@ -41,4 +41,10 @@ public static partial class Log
 
     [LoggerMessage(1901, LogLevel.Information, "Passkey {Ceremony} refused: no ceremony in progress or an unreadable response ({ErrorType})")]
     public static partial void PasskeyCeremonyRefused(this ILogger logger, string ceremony, string errorType);
+
+    [LoggerMessage(1013, LogLevel.Critical, "Unhandled exception of type {ErrorType}; the process ends")]
+    public static partial void UnhandledException(this ILogger logger, string errorType);
+
+    [LoggerMessage(1014, LogLevel.Critical, "A background task failed unobserved: {ErrorType}")]
+    public static partial void UnobservedTaskException(this ILogger logger, string errorType);
 }
