@@ -289,39 +289,41 @@ public abstract class AuditChainsTests(string provider)
     }
 
     [Fact]
+    public async Task Incremental_verification_from_a_checkpoint_made_before_chains_goes_on_over_the_older_events_after_it()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"ariadne-verify-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using var app = NewApp();
+            await app.InitializeAsync();
+            await WriteBeforeChainsAsync(app, events: 3, checkpointed: 2); // the third came after the last old checkpoint
+            var first = await VerifyAsync(app, state);
+            Assert.True(first.Intact, first.Problem);
+            // The state's head is an event without a place: the old event after it is not a forgery.
+            var resumed = await VerifyAsync(app, state);
+            Assert.True(resumed.Intact, resumed.Problem);
+            Assert.NotNull(resumed.FromCheckpoint);
+
+            await ConcurrentRoundsAsync(app, 1);
+            await CheckpointAsync(app);
+            var after = await VerifyAsync(app, state);
+            Assert.True(after.Intact, after.Problem);
+            Assert.Equal(3 + Chains, after.Events);
+            // A full run agrees.
+            Assert.True((await VerifyAsync(app)).Intact);
+        }
+        finally
+        {
+            File.Delete(state);
+        }
+    }
+
+    [Fact]
     public async Task A_trail_written_before_chains_goes_on_as_chain_zero_and_verifies()
     {
         await using var app = NewApp();
         await app.InitializeAsync();
-        // Three events and a checkpoint as written before chains (hash version 1, no place, the version 1 statement).
-        await app.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AriadneDbContext>();
-            var keys = sp.GetRequiredService<KeyRing>();
-            var merkle = new MerkleAccumulator();
-            var previous = AuditHashing.Genesis;
-            for (var s = 1; s <= 3; s++)
-            {
-                var e = new AuditEvent { Sequence = s, At = app.Time.GetUtcNow(), Action = CasesAudit.CaseViewed, Outcome = AuditOutcome.Allowed, PreviousHash = previous, Hash = [] };
-                e.Hash = AuditHashing.EventHash(e);
-                e.Mac = AuditHashing.EventMac(keys.AuditMacKey, e.Hash);
-                previous = e.Hash;
-                merkle.Add(e.Hash);
-                db.AuditEvents.Add(e);
-            }
-            var at = DateTimeOffset.FromUnixTimeMilliseconds(app.Time.GetUtcNow().ToUnixTimeMilliseconds());
-            db.AuditCheckpoints.Add(new AuditCheckpoint
-            {
-                TreeSize = 3,
-                RootHash = merkle.Root(),
-                CreatedAt = at,
-                Signature = keys.AuditSigningKey.SignData(AuditHashing.CheckpointStatement(3, merkle.Root(), at), HashAlgorithmName.SHA256),
-                KeyId = AuditHashing.KeyId(keys.AuditSigningKey),
-            });
-            await db.SaveChangesAsync();
-            if (provider == "Postgres")
-                await db.Database.ExecuteSqlRawAsync("SELECT setval('audit_event_numbers', 4, false)");
-        });
+        await WriteBeforeChainsAsync(app, events: 3, checkpointed: 3);
         await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record())); // alone: chain 0, after the old events
         await ConcurrentRoundsAsync(app, 2);
         await CheckpointAsync(app);
@@ -338,6 +340,38 @@ public abstract class AuditChainsTests(string provider)
         var broken = await VerifyAsync(app);
         Assert.Equal(2, broken.FirstBadSequence);
     }
+
+    /// <summary>Events and a checkpoint over the first of them as written before chains (hash version 1, no place, the version 1 statement).</summary>
+    private Task WriteBeforeChainsAsync(AriadneApp app, int events, int checkpointed) =>
+        app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var keys = sp.GetRequiredService<KeyRing>();
+            var merkle = new MerkleAccumulator();
+            var previous = AuditHashing.Genesis;
+            for (var s = 1; s <= events; s++)
+            {
+                var e = new AuditEvent { Sequence = s, At = app.Time.GetUtcNow(), Action = CasesAudit.CaseViewed, Outcome = AuditOutcome.Allowed, PreviousHash = previous, Hash = [] };
+                e.Hash = AuditHashing.EventHash(e);
+                e.Mac = AuditHashing.EventMac(keys.AuditMacKey, e.Hash);
+                previous = e.Hash;
+                if (s <= checkpointed)
+                    merkle.Add(e.Hash);
+                db.AuditEvents.Add(e);
+            }
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(app.Time.GetUtcNow().ToUnixTimeMilliseconds());
+            db.AuditCheckpoints.Add(new AuditCheckpoint
+            {
+                TreeSize = checkpointed,
+                RootHash = merkle.Root(),
+                CreatedAt = at,
+                Signature = keys.AuditSigningKey.SignData(AuditHashing.CheckpointStatement(checkpointed, merkle.Root(), at), HashAlgorithmName.SHA256),
+                KeyId = AuditHashing.KeyId(keys.AuditSigningKey),
+            });
+            await db.SaveChangesAsync();
+            if (provider == "Postgres")
+                await db.Database.ExecuteSqlAsync($"SELECT setval('audit_event_numbers', {(long)(events + 1)}, false)");
+        });
 }
 
 public sealed class AuditChainsTestsOnSqlite() : AuditChainsTests("Sqlite");

@@ -1,6 +1,10 @@
 using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ariadne.IntegrationTests;
 
@@ -74,6 +78,48 @@ public abstract class SessionEndTests(TwoNodes nodes)
         // The browser is told to drop what the session left behind (cached pages, storage).
         Assert.Equal("\"cache\", \"storage\"", string.Join(", ", signedOut.Response.Headers.GetValues("Clear-Site-Data")));
         Assert.Equal((false, false), await CopiedCookieOpensCasesAsync(stolen));
+    }
+
+    [Fact]
+    public async Task An_administrator_ends_every_session_of_an_account_on_every_node_and_it_is_audited()
+    {
+        var user = await NewSquadUser();
+        using var browser = First.NewSession();
+        await browser.SignInAsync(First, user);
+        var stolen = Copy(browser.Cookies);
+        Assert.Equal((true, true), await CopiedCookieOpensCasesAsync(stolen));
+
+        var admin = await First.CreateUserAsync(InstitutionKind.PlatformAdministration, [RoleCatalog.Administrator]);
+        using var adminSession = First.NewSession();
+        await adminSession.SignInAsync(First, admin);
+        var edit = await adminSession.GetAsync($"/Admin/Users/Edit?id={user.Id}");
+        var ended = await adminSession.SubmitAsync(edit, "form[action*='handler=EndSessions']");
+        Assert.Equal(HttpStatusCode.OK, ended.Status);
+        Assert.Contains("Every session of this account has ended", ended.Text, StringComparison.Ordinal);
+
+        Assert.Equal((false, false), await CopiedCookieOpensCasesAsync(stolen));
+        Assert.Equal("/Account/SignIn", (await browser.GetAsync("/Cases")).Path);
+        Assert.Equal(1, await First.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e =>
+            e.Action == PlatformAudit.AccountChanged.Code && e.TargetId == user.Id && e.ActorUserId == admin.Id && e.Purpose == "admin.sessions-ended")));
+    }
+
+    [Fact]
+    public async Task The_operators_sessions_end_all_ends_every_session_of_every_account()
+    {
+        var user = await NewSquadUser();
+        using var browser = First.NewSession();
+        await browser.SignInAsync(First, user);
+        var stolen = Copy(browser.Cookies);
+        Assert.Equal((true, true), await CopiedCookieOpensCasesAsync(stolen));
+
+        Assert.Equal(2, (await new Ariadne.Web.Platform.Cli.OperatorVerbs(Second.Services).RunAsync("sessions", ["end-all", "extra"])).ExitCode);
+        Assert.Equal((true, true), await CopiedCookieOpensCasesAsync(stolen)); // a wrong usage changes nothing
+        var (code, line) = await new Ariadne.Web.Platform.Cli.OperatorVerbs(Second.Services).RunAsync("sessions", ["end-all"]);
+        Assert.Equal(0, code);
+        Assert.StartsWith("Ended every session of ", line, StringComparison.Ordinal);
+        Assert.Equal((false, false), await CopiedCookieOpensCasesAsync(stolen));
+        Assert.True(await First.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AnyAsync(e =>
+            e.Action == PlatformAudit.AccountChanged.Code && e.Purpose == PlatformPurposes.SessionsEndAll.Code)));
     }
 
     [Fact]

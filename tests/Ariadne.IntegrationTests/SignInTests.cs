@@ -1,5 +1,6 @@
 using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
@@ -92,6 +93,34 @@ public abstract class SignInTests(AriadneApp app)
         using var session = app.NewSession();
         var page = await session.GetAsync("/Account/SignInMfa");
         Assert.Equal("/Account/SignIn", page.Path);
+    }
+
+    [Fact]
+    public async Task A_temporary_password_signs_in_for_72_hours_and_then_only_says_it_expired_to_whoever_knows_it()
+    {
+        var user = await NewSquadUser(withAuthenticator: false, mustChangePassword: true);
+        Task IssuedAsync(TimeSpan ago) => app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == user.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.TemporaryPasswordIssuedAt, app.Time.GetUtcNow() - ago)));
+        const string Failed = "The account name or password is not right, or the account cannot sign in now.";
+
+        await IssuedAsync(TimeSpan.FromHours(73));
+        using (var late = app.NewSession())
+        {
+            // The wrong password learns nothing new; the right one is told that it expired, and nothing opens.
+            var wrong = await late.PasswordAsync(user.UserName, "Not-The-Temporary-Password-1");
+            Assert.Equal([Failed], wrong.Errors);
+            var expired = await late.PasswordAsync(user.UserName, user.Password);
+            Assert.Equal("/Account/SignIn", expired.Path);
+            Assert.Equal(["This temporary password has expired. Ask your administrator or the person responsible for accounts in your institution for a new one."],
+                expired.Errors);
+            Assert.Equal("/Account/SignIn", (await late.GetAsync("/Account/ChangePassword")).Path);
+        }
+        Assert.Equal(2, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
+            .CountAsync(e => e.ActorUserId == user.Id && e.Action == PlatformAudit.SignInFailed.Code)));
+
+        await IssuedAsync(TimeSpan.FromHours(71));
+        using var inTime = app.NewSession();
+        Assert.Equal("/Account/ChangePassword", (await inTime.PasswordAsync(user.UserName, user.Password)).Path);
     }
 
     [Fact]

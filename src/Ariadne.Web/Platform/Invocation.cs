@@ -11,7 +11,7 @@ namespace Ariadne.Web.Platform;
 /// </summary>
 public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, string[] HostArgs)
 {
-    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "bootstrap-auditor", "audit", "keys", "linkage"];
+    private static readonly string[] Verbs = ["migrate", "bootstrap-admin", "bootstrap-auditor", "audit", "keys", "sessions", "linkage"];
 
     public static Invocation Parse(string[] args)
     {
@@ -43,7 +43,7 @@ public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, stri
                     await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
                     return code;
                 }
-            case "audit" or "keys":
+            case "audit" or "keys" or "sessions":
             case not null when ModuleNouns(app).Contains(Verb):
                 {
                     var (code, message) = await new Cli.OperatorVerbs(app.Services).RunAsync(Verb, VerbArgs);

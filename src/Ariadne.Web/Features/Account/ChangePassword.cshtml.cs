@@ -57,6 +57,7 @@ public sealed class ChangePasswordModel(
             return Page();
         }
         user.MustChangePassword = false;
+        user.TemporaryPasswordIssuedAt = null;
         await users.UpdateAsync(user);
         await signIn.EndOtherSessionsAsync(user);
         TempData["Notice"] = "ChangePassword_Done";

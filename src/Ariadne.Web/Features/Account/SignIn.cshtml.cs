@@ -78,6 +78,8 @@ public sealed class SignInModel(
             return RedirectToPage("/Account/SignInMfa", new { ReturnUrl });
         if (result.IsLockedOut)
             logger.LockedOut(user.Id);
+        if (result is TemporaryPasswordExpired)
+            return Fail(message: "SignIn_TemporaryPasswordExpired");
         if (!result.Succeeded)
             return Fail();
 

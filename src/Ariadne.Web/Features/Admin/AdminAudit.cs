@@ -19,4 +19,5 @@ public static class AdminAudit
     public static readonly AuditPurpose Enabled = new("admin.enabled");
     public static readonly AuditPurpose PasswordReset = new("admin.password-reset");
     public static readonly AuditPurpose SecondFactorReset = new("admin.second-factor-reset");
+    public static readonly AuditPurpose SessionsEnded = new("admin.sessions-ended");
 }

@@ -190,8 +190,9 @@ public sealed class ChatService(
         var now = time.GetUtcNow();
         if (session.EndedAt is null && now - session.LastVisitorSeenAt >= SeenResolution)
         {
+            // Not through the tracked session: the chat's end (a concurrency token) may come meanwhile, and a read is not refused for it.
+            await db.ChatSessions.Where(s => s.Id == session.Id && s.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastVisitorSeenAt, now), ct);
             session.LastVisitorSeenAt = now;
-            await db.SaveChangesAsync(ct);
         }
         var messages = session.EndedAt is null || session.ConsentToKeep ? await MessagesAsync(session, afterSeq, ct) : [];
         return new VisitorView(messages, session.TakenAt is not null, session.EndedAt is not null,
@@ -450,7 +451,8 @@ public sealed class ChatService(
         var result = await writes.RunAsync(viewer, async ct =>
         {
             var sent = await AddAsync(session, false, clientMessageId!, message!.Trim(), null, ct);
-            return new Audited<SendResult>(sent, new AuditRecord(ChatAudit.Replied, TargetType: ChatAudit.Session, TargetId: sessionId, Purpose: ChatAudit.Chat));
+            return new Audited<SendResult>(sent, new AuditRecord(ChatAudit.Replied, sent.Status == SendStatus.Sent ? AuditOutcome.Allowed : AuditOutcome.Denied,
+                TargetType: ChatAudit.Session, TargetId: sessionId, Purpose: ChatAudit.Chat));
         }, ct);
         signal.Pulse();
         chatSignal.Pulse(sessionId);
@@ -468,6 +470,8 @@ public sealed class ChatService(
         if (session.EndedAt is not null)
             return true;
         db.ChangeTracker.Clear();
-        return await FinishAsync(viewer, sessionId, null, ct);
+        // Ended meanwhile by the visitor, or by the other operator's click: ended all the same.
+        return await FinishAsync(viewer, sessionId, null, ct)
+            || await db.ChatSessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.EndedAt != null, ct);
     }
 }

@@ -247,6 +247,7 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
                     Check(await users.RemovePasswordAsync(user));
                 Check(await users.AddPasswordAsync(user, password));
                 user.MustChangePassword = true;
+                user.TemporaryPasswordIssuedAt = time.GetUtcNow();
                 Check(await users.UpdateAsync(user));
                 Check(await users.SetLockoutEndDateAsync(user, null));
                 Check(await users.ResetAccessFailedCountAsync(user));

@@ -67,7 +67,16 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         entry.Hash = AuditHashing.EventHash(entry);
         entry.Mac = AuditHashing.EventMac(keys.AuditMacKey, entry.Hash);
         db.AuditEvents.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // Not left tracked: a retry in this context must not write it again outside its chain's lock.
+            db.Entry(entry).State = EntityState.Detached;
+            throw;
+        }
         return entry;
     }
 
@@ -157,7 +166,12 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Only inside a transaction.");
         if (db.Database.IsNpgsql())
+        {
+            // Always the writers' lock before a chain's: the other order could deadlock with a writer waiting for this chain.
+            if (ReferenceEquals(db.Database.CurrentTransaction, _chainTransaction))
+                throw new InvalidOperationException("The writers' lock is taken before the transaction's first audit event, not after.");
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WritersLock})", cancellationToken);
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> and records its event in one transaction (or joins the open one).</summary>

@@ -120,12 +120,14 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
                 {
                     var now = await db.AuditEvents.AsNoTracking()
                         .Where(e => e.Chain == h.Chain && (e.Position == h.Position || (e.Position == null && e.Sequence == h.Position)))
-                        .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+                        .Select(e => new { e.Sequence, e.Hash, e.Position, HasMac = e.Mac != null }).FirstOrDefaultAsync(cancellationToken);
                     if (now is null || now.Sequence != h.Sequence || !CryptographicOperations.FixedTimeEquals(now.Hash, h.Hash))
                         return Broken(h.Sequence, $"event #{h.Sequence}, the head of chain {h.Chain} at checkpoint {from.Id} found intact earlier, was changed or removed", 0);
                     var s = Chain(h.Chain);
                     (s.Position, s.LastSequence, s.Previous, s.StartSequence, s.StartPosition, s.GoodThrough, s.Known, s.Placed, s.FirstMac) =
-                        (h.Position, h.Sequence, h.Hash, h.Sequence, h.Position, h.Position, true, true, 1);
+                        (h.Position, h.Sequence, h.Hash, h.Sequence, h.Position, h.Position, true,
+                            // A head from before chains (a version 1 checkpoint) has no place: the events after it may not have one either.
+                            now.Position is not null, now.HasMac ? now.Sequence : 0);
                 }
             }
         }
@@ -170,8 +172,9 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
         var merkleUpTo = v1.Count == 0 ? 0 : v1.Max(c => c.Checkpoint?.TreeSize ?? head!.TreeSize);
         if (incremental && merkleUpTo > Chain(0).StartPosition)
             throw new StartOverException();
-        var pendingV1 = new Queue<(AuditCheckpoint? Checkpoint, bool Valid, string? What)>(v1.OrderBy(c => c.Checkpoint?.TreeSize ?? head!.TreeSize));
-        var merkle = merkleUpTo > 0 ? new MerkleAccumulator() : null;
+        // An incremental run that goes on goes on after every version 1 root (the run that wrote the state checked them).
+        var pendingV1 = new Queue<(AuditCheckpoint? Checkpoint, bool Valid, string? What)>(incremental ? [] : v1.OrderBy(c => c.Checkpoint?.TreeSize ?? head!.TreeSize));
+        var merkle = merkleUpTo > 0 && !incremental ? new MerkleAccumulator() : null;
 
         // Read from the lowest number not yet verified: the heads of the state, and the first event of each chain it does not know.
         long low = 1;
@@ -181,7 +184,10 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
             foreach (var c in await AuditChains.ChainsAsync(db, cancellationToken))
                 if (!chains.TryGetValue(c, out var known) || !known.Known)
                 {
-                    var first = await db.AuditEvents.AsNoTracking().Where(e => e.Chain == c).OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(cancellationToken);
+                    // A chain's first event has its first place (the (chain, place) index); chain 0 may begin before chains, without places.
+                    var first = c == 0
+                        ? await db.AuditEvents.AsNoTracking().Where(e => e.Chain == 0).OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(cancellationToken)
+                        : await db.AuditEvents.AsNoTracking().Where(e => e.Chain == c).OrderBy(e => e.Position).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(cancellationToken);
                     if (first is { } f)
                         low = Math.Min(low, f);
                 }
@@ -218,6 +224,9 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
                 Parallel.For(0, batch.Length, i =>
                 {
                     var e = batch[i];
+                    // Read only (no chain is added while hashing): an event the earlier run verified is skipped below, so not hashed.
+                    if (chains.TryGetValue(e.Chain, out var known) && e.Sequence <= known.StartSequence)
+                        return;
                     hashOk[i] = CryptographicOperations.FixedTimeEquals(AuditHashing.EventHash(e), e.Hash);
                     macOk[i] = e.Mac is not null && CryptographicOperations.FixedTimeEquals(AuditHashing.EventMac(macKey, e.Hash), e.Mac);
                 });

@@ -4,5 +4,6 @@ namespace Ariadne.Web.Platform.Audit;
 public static class PlatformPurposes
 {
     public static readonly AuditPurpose KeysRotate = new("keys.rotate");
+    public static readonly AuditPurpose SessionsEndAll = new("sessions.end-all");
     public static readonly AuditPurpose Demo = new("demo");
 }

@@ -226,7 +226,6 @@ public sealed class DatabaseRestore(AriadneDbContext db, KeyRing ring)
         // The audit trail's own number sequence (not a column's): past the restored events, so that the next event gets a new number.
         statements.Add($"""
             SELECT setval('{Audit.AuditTrail.NumberSequence}', COALESCE((SELECT MAX("Sequence") FROM audit_events), 0) + 1, false)
-            WHERE to_regclass('{Audit.AuditTrail.NumberSequence}') IS NOT NULL
             """);
         foreach (var statement in statements)
             await ExecuteAsync(connection, transaction, statement, ct);

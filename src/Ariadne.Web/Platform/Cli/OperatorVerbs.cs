@@ -1,6 +1,7 @@
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -43,12 +44,14 @@ public sealed class OperatorVerbs(IServiceProvider services)
                 }
             case ("keys", "rotate"):
                 return await RotateAsync(sp);
+            case ("sessions", "end-all") when args.Length == 1:
+                return await EndAllSessionsAsync(sp);
             default:
                 var contributed = sp.GetServices<IOperatorVerb>().ToList();
                 if (contributed.FirstOrDefault(v => v.Name == (verb, args.FirstOrDefault() ?? "")) is { } module
                     && await module.RunAsync(sp, args) is { } outcome)
                     return outcome;
-                return (2, "Usage: audit verify [--head-file PATH] [--incremental STATEFILE] | audit checkpoint | keys init | keys rotate"
+                return (2, "Usage: audit verify [--head-file PATH] [--incremental STATEFILE] | audit checkpoint | keys init | keys rotate | sessions end-all"
                     + string.Concat(contributed.Select(v => " | " + v.Usage)));
         }
     }
@@ -99,5 +102,21 @@ public sealed class OperatorVerbs(IServiceProvider services)
         ring.Save(ring.File);
         await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.KeysRotated, Purpose: PlatformPurposes.KeysRotate));
         return (0, $"Re-wrapped {count} data key(s) under master key {id}; retired {old.Count} old master key(s).");
+    }
+
+    /// <summary>
+    /// Every session of every account ends on every node at its next request (an incident: a stolen database copy of the
+    /// cookies' keys, a compromised node). Each account's security stamp changes, one by one; API tokens are not sessions
+    /// and stay (revoke them on the Tokens page or by disabling accounts). Recorded in the audit trail as one event.
+    /// </summary>
+    private static async Task<(int, string)> EndAllSessionsAsync(IServiceProvider sp)
+    {
+        var users = sp.GetRequiredService<UserManager<Participants.AriadneUser>>();
+        var ids = await sp.GetRequiredService<AriadneDbContext>().Users.AsNoTracking().Select(u => u.Id).ToListAsync();
+        foreach (var id in ids)
+            if (await users.FindByIdAsync(id.ToString()) is { } user)
+                await users.UpdateSecurityStampAsync(user);
+        await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.AccountChanged, Purpose: PlatformPurposes.SessionsEndAll));
+        return (0, $"Ended every session of {ids.Count} account(s) on every node; each signs in again. API tokens are unchanged.");
     }
 }

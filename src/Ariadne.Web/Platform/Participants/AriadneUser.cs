@@ -18,6 +18,11 @@ public sealed class AriadneUser : IdentityUser<Guid>
     public bool IsLiaisonOfficer { get; set; }
     /// <summary>Set when an administrator issues a temporary password.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>
+    /// When the temporary password now held was issued; it no longer signs in after <c>Security:TemporaryPasswordLifetime</c>
+    /// (ASVS 6.4.1). Null once the user chose their own, and for the operator's bootstrap accounts.
+    /// </summary>
+    public DateTimeOffset? TemporaryPasswordIssuedAt { get; set; }
     /// <summary>The last TOTP time step accepted, so that a code is usable once.</summary>
     public long LastTotpTimeStep { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -23,11 +23,25 @@ public sealed class AriadneSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AriadneUser> confirmation,
     DemoMode demo,
-    TimeProvider time)
+    TimeProvider time,
+    IOptions<SecurityOptions> security)
     : SignInManager<AriadneUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AriadneUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
+
+    /// <summary>
+    /// The password check, then: a temporary password past its lifetime does not sign in (<see cref="TemporaryPasswordExpired"/>).
+    /// Told only to whoever gave the right password, so it reveals nothing about the account to anyone else.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(AriadneUser user, string password, bool lockoutOnFailure)
+    {
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        return result.Succeeded && user.MustChangePassword && user.TemporaryPasswordIssuedAt is { } issued
+            && time.GetUtcNow() - issued > security.Value.TemporaryPasswordLifetime
+            ? TemporaryPasswordExpired.Instance
+            : result;
+    }
 
     public override Task SignInWithClaimsAsync(AriadneUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {

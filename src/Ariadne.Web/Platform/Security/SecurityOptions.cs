@@ -10,6 +10,8 @@ public sealed class SecurityOptions
     public int MaxFailedAccessAttempts { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
     public int MaxApiTokenLifetimeDays { get; set; } = 90;
+    /// <summary>How long a temporary password issued by an administrator or a confirmation signs in (ASVS 6.4.1).</summary>
+    public TimeSpan TemporaryPasswordLifetime { get; set; } = TimeSpan.FromHours(72);
     /// <summary>Anonymous web chats a client address may start per ten minutes.</summary>
     public int ChatStartsPerTenMinutes { get; set; } = 10;
     /// <summary>Chat messages (and ends) a client address may send per minute.</summary>

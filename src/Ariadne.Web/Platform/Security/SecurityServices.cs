@@ -109,6 +109,7 @@ public static class SecurityServices
             .Configure<TimeProvider>((o, time) => o.TimeProvider = time);
 
         services.AddAuthorization(Policies.Configure);
+        services.AddMemoryCache();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DenialAuditingResultHandler>();
 
         services.AddRateLimiter(o =>

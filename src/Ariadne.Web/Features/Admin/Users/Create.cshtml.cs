@@ -75,6 +75,7 @@ public sealed class CreateModel(
             DisplayName = displayName!,
             InstitutionId = Input.InstitutionId!.Value,
             MustChangePassword = true,
+            TemporaryPasswordIssuedAt = password is null ? null : time.GetUtcNow(),
             CreatedAt = time.GetUtcNow(),
         };
         var actor = Platform.Access.Viewer.Of(User);

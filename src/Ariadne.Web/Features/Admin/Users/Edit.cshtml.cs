@@ -116,6 +116,15 @@ public sealed class EditModel(
         });
     }
 
+    /// <summary>Ends every session of the account on every node (a lost phone, a shared computer): the security stamp changes (ASVS 7.4.5).</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync()
+    {
+        if (!await LoadAsync())
+            return NotFound();
+        return await ChangeAsync("sessions ended", AdminAudit.SessionsEnded, async () => Check(await users.UpdateSecurityStampAsync(Account)),
+            "Users_SessionsEnded");
+    }
+
     public async Task<IActionResult> OnPostDisableAsync(bool disabled)
     {
         if (!await LoadAsync())
@@ -155,6 +164,7 @@ public sealed class EditModel(
                 password = TemporaryPassword.Create();
                 Check(await users.AddPasswordAsync(Account, password));
                 Account.MustChangePassword = true;
+                Account.TemporaryPasswordIssuedAt = time.GetUtcNow();
                 Check(await users.UpdateAsync(Account));
                 Check(await users.SetLockoutEndDateAsync(Account, null));
                 Check(await users.ResetAccessFailedCountAsync(Account));
