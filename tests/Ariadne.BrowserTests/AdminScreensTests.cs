@@ -1,4 +1,7 @@
+using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ariadne.BrowserTests;
@@ -143,5 +146,41 @@ public sealed class AdminScreensTests(BrowserApp app)
         Assert.DoesNotContain("Lənkəran", main, StringComparison.Ordinal); // location stays hidden
         await page.AssertNoViolationsAsync();
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task At_phone_width_the_administrator_ends_an_accounts_sessions_in_azerbaijani_and_an_expired_temporary_password_is_explained_in_russian()
+    {
+        const string Shots = "/tmp/adminshots";
+        Directory.CreateDirectory(Shots);
+        var (worker, _) = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], withAuthenticator: true);
+        var page = await SignInAsAdminAsync("az");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/Admin/Users?Search=" + Uri.EscapeDataString(worker));
+        await page.GetByRole(AriaRole.Link, new() { Name = worker, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/Admin/Users/Edit**");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bütün sessiyaları bitir" }).ClickAsync();
+        await page.WaitForSelectorAsync(".app-notice");
+        Assert.Contains("Bu hesabın bütün sessiyaları bütün cihazlarda bitirildi.", await page.Locator(".app-notice").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoViolationsAsync();
+        await page.ScreenshotAsync(new() { Path = $"{Shots}/end-sessions-az-390.png", FullPage = true });
+        await page.Context.CloseAsync();
+
+        // A temporary password issued 73 hours ago: whoever gives it is told, in their language, what to do.
+        var (fresh, _) = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], withAuthenticator: false, mustChangePassword: true);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AriadneDbContext>().Users.Where(u => u.UserName == fresh)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.TemporaryPasswordIssuedAt, app.Time.GetUtcNow().AddHours(-73)));
+        var signIn = await app.NewPageAsync("ru");
+        await signIn.SetViewportSizeAsync(390, 844);
+        await signIn.GotoAsync("/Account/SignIn");
+        await signIn.FillAsync("#Input_UserName", fresh);
+        await signIn.FillAsync("#Input_Password", BrowserApp.Password);
+        await signIn.PressAsync("#Input_Password", "Enter");
+        await signIn.WaitForSelectorAsync(".govuk-error-summary");
+        Assert.Contains("Срок действия этого временного пароля истёк.", await signIn.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await signIn.AssertNoViolationsAsync();
+        await signIn.ScreenshotAsync(new() { Path = $"{Shots}/temporary-expired-ru-390.png", FullPage = true });
+        await signIn.Context.CloseAsync();
     }
 }
