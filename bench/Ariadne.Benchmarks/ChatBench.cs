@@ -24,7 +24,7 @@ namespace Ariadne.Benchmarks;
 /// </summary>
 public static partial class ChatBench
 {
-    private const string Password = "Bench-Chat-Pass-77!";
+    private const string Password = "Sahil-Dalğası-Gecə-77";
 
     private static readonly Dictionary<string, string> Settings = new()
     {

@@ -45,7 +45,21 @@ public abstract class AdminTests(AriadneApp app)
             Assert.Contains(Ariadne.Web.Platform.Security.Policies.Admin, e.Purpose, StringComparison.Ordinal);
         });
         Assert.True((await app.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync())).Intact);
+
+        // A forged post of the administrator's "End all sessions" (with the investigator's own antiforgery token) ends nothing.
+        var target = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+        var stampBefore = await StampAsync(target.Id);
+        var token = (await session.GetAsync("/Account/ChangePassword")).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        var forged = await session.Client.PostAsync($"/Admin/Users/Edit?id={target.Id}&handler=EndSessions",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = token }));
+        Assert.True(forged.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, forged.StatusCode.ToString());
+        if (forged.StatusCode == HttpStatusCode.Redirect)
+            Assert.Contains("/Account/AccessDenied", forged.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(stampBefore, await StampAsync(target.Id));
     }
+
+    private Task<string?> StampAsync(Guid userId) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync());
 
     [Fact]
     public async Task An_institution_is_created_and_bad_input_is_explained_and_saves_nothing()

@@ -46,7 +46,7 @@ public sealed record CrashWorld(
                 var user = new AriadneUser { UserName = name, DisplayName = name, InstitutionId = institution.Id, CreatedAt = now };
                 user.Trainings.AddRange(trainings.Select(t => new TrainingRecord { Topic = t, Course = "Course", Provider = "Provider", CompletedOn = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-30)), RecordedAt = now }));
                 var users = sp.GetRequiredService<UserManager<AriadneUser>>();
-                Check(await users.CreateAsync(user, "Crash-" + Guid.NewGuid().ToString("N")));
+                Check(await users.CreateAsync(user, "Qaya-" + Guid.NewGuid().ToString("N")));
                 Check(await users.AddToRolesAsync(user, [role]));
                 Check(await users.SetTwoFactorEnabledAsync(user, true));
                 var (secret, prefix, hash) = ApiTokenSecrets.Create();

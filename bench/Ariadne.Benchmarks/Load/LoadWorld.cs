@@ -23,7 +23,7 @@ public sealed record Persona(string Kind, string UserName, string AuthenticatorK
 /// </summary>
 public sealed record LoadWorld(List<Persona> People)
 {
-    public const string Password = "Load-Bench-Pass-2026!";
+    public const string Password = "Dağ-Çayı-Axşam-Küləyi-2026";
 
     public static readonly (string Kind, int Share)[] Mix =
     [
