@@ -112,11 +112,25 @@ public sealed class OperatorVerbs(IServiceProvider services)
     private static async Task<(int, string)> EndAllSessionsAsync(IServiceProvider sp)
     {
         var users = sp.GetRequiredService<UserManager<Participants.AriadneUser>>();
-        var ids = await sp.GetRequiredService<AriadneDbContext>().Users.AsNoTracking().Select(u => u.Id).ToListAsync();
+        var db = sp.GetRequiredService<AriadneDbContext>();
+        var ids = await db.Users.AsNoTracking().Select(u => u.Id).ToListAsync();
+        var failed = 0;
         foreach (var id in ids)
-            if (await users.FindByIdAsync(id.ToString()) is { } user)
-                await users.UpdateSecurityStampAsync(user);
+            for (var attempt = 1; ; attempt++)
+            {
+                // An account changed meanwhile (its concurrency stamp moved) is read again and changed then.
+                db.ChangeTracker.Clear();
+                if (await users.FindByIdAsync(id.ToString()) is not { } user || (await users.UpdateSecurityStampAsync(user)).Succeeded)
+                    break;
+                if (attempt == 3)
+                {
+                    failed++;
+                    break;
+                }
+            }
         await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.AccountChanged, Purpose: PlatformPurposes.SessionsEndAll));
-        return (0, $"Ended every session of {ids.Count} account(s) on every node; each signs in again. API tokens are unchanged.");
+        return failed == 0
+            ? (0, $"Ended every session of {ids.Count} account(s) on every node; each signs in again. API tokens are unchanged.")
+            : (1, $"Ended the sessions of {ids.Count - failed} of {ids.Count} account(s); {failed} kept changing meanwhile: run 'sessions end-all' again.");
     }
 }
