@@ -66,11 +66,12 @@ public sealed class ChatTests(BrowserApp app)
         await visitor.Locator("[data-chat-log]").FocusAsync();
         for (var i = 0; i < 3; i++)
             await visitor.Keyboard.PressAsync("Shift");
-        // The page's URL, not a load event: a navigation to about:blank may commit before a wait for its load begins (seen in CI).
-        var left = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (visitor.Url != "about:blank" && DateTime.UtcNow < left)
-            await Task.Delay(100);
-        if (visitor.Url != "about:blank")
+        // The navigation's commit, not its load event: about:blank may have loaded before a wait for its load begins (seen in CI).
+        try
+        {
+            await visitor.WaitForURLAsync("about:blank", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        }
+        catch (TimeoutException)
         {
             await visitor.ScreenshotAsync(new() { Path = $"{Shots}/exit-failed.png" });
             Assert.Fail($"No quick exit from {visitor.Url}: {string.Join(" | ", errors)}");
