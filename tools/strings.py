@@ -185,6 +185,7 @@ S = {
 "SignIn_Password": ("Password", "Пароль", "Şifrə"),
 "SignIn_Submit": ("Sign in", "Войти", "Daxil ol"),
 "SignIn_Failed": ("The account name or password is not right, or the account cannot sign in now.", "Неверное имя учётной записи или пароль, либо вход для этой учётной записи сейчас невозможен.", "Hesab adı və ya şifrə düzgün deyil, yaxud hesab hazırda daxil ola bilməz."),
+"SignIn_SecondFactorUnusable": ("Your second factor cannot be used. Ask your administrator to reset it; you will then set up a new one.", "Ваш второй фактор нельзя использовать. Попросите администратора сбросить его, после этого вы настроите новый.", "İkinci faktorunuzdan istifadə etmək mümkün deyil. Administratordan onu sıfırlamağı xahiş edin, sonra yenisini quracaqsınız."),
 "SignIn_TemporaryPasswordExpired": ("This temporary password has expired. Ask your administrator or the person responsible for accounts in your institution for a new one.", "Срок действия этого временного пароля истёк. Попросите новый у администратора или у ответственного за учётные записи в вашем учреждении.", "Bu müvəqqəti şifrənin müddəti bitib. Administratordan və ya qurumunuzda hesablara cavabdeh şəxsdən yenisini istəyin."),
 "SignIn_SignedOut": ("You have signed out.", "Вы вышли из системы.", "Sistemdən çıxdınız."),
 "SignIn_PasskeyHeading": ("Or use a passkey", "Или используйте ключ доступа", "Və ya giriş açarından istifadə edin"),

@@ -25,7 +25,8 @@ cleanup() {
   fi
   rm -rf "$PG_DIR"
 }
-trap cleanup EXIT
+# Only the run that owns the PostgreSQL cluster removes it, so a SQLite series beside a PostgreSQL one leaves it alone.
+[ "$WHICH" = sqlite ] || trap cleanup EXIT
 
 status=0
 cd "$ROOT"

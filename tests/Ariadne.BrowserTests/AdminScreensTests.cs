@@ -121,6 +121,25 @@ public sealed class AdminScreensTests(BrowserApp app)
         Assert.Contains("Aygün Səfərli", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.GotoAsync("/Admin/Users"); // a passkey session is multi-factor: administration opens
         Assert.Equal(app.BaseUrl + "/Admin/Users", page.Url);
+
+        // The public key is stored sealed by the key ring. Written back in clear, the way someone with write access to
+        // the database would plant a key of their own, the same authenticator no longer signs in.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sp = scope.ServiceProvider;
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AriadneUser>>();
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var row = await db.UserPasskeys.SingleAsync(p => p.Data.Name == "Work laptop");
+            Assert.NotNull(Ariadne.Web.Platform.Security.FactorSeal.MasterKeyIdOf(row.Data.PublicKey));
+            var clear = (await users.GetPasskeyAsync((await users.FindByIdAsync(row.UserId.ToString()))!, row.CredentialId))!.PublicKey;
+            row.Data.PublicKey = clear;
+            await db.SaveChangesAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/Account/SignIn**");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=The passkey could not be used. Try again or use your password.");
+        Assert.EndsWith("/Account/SignIn", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 

@@ -80,6 +80,11 @@ public sealed class SignInModel(
             logger.LockedOut(user.Id);
         if (result is TemporaryPasswordExpired)
             return Fail(message: "SignIn_TemporaryPasswordExpired");
+        if (result is SecondFactorUnusable)
+        {
+            logger.SecondFactorUnusable(user.Id);
+            return Fail(message: "SignIn_SecondFactorUnusable");
+        }
         if (!result.Succeeded)
             return Fail();
 

@@ -96,12 +96,15 @@ public sealed class OperatorVerbs(IServiceProvider services)
             if (KeyRingXmlEncryptor.Reseal(key.Xml!, ring) is { } resealed)
                 key.Xml = resealed;
         await db.SaveChangesAsync();
+        // So are the authenticator seeds and passkey keys (Security/FactorSeal): sealed again under the new one, so that
+        // retiring the old ones takes no one's second factor.
+        var (seeds, passkeys) = await Security.FactorSeal.ResealAllAsync(db, ring, sealClear: false, CancellationToken.None);
         foreach (var retired in old)
             if (!await db.DataKeys.AnyAsync(k => k.MasterKeyId == retired && k.WrappedKey != null))
                 ring.RemoveMasterKey(retired);
         ring.Save(ring.File);
         await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.KeysRotated, Purpose: PlatformPurposes.KeysRotate));
-        return (0, $"Re-wrapped {count} data key(s) under master key {id}; retired {old.Count} old master key(s).");
+        return (0, $"Re-wrapped {count} data key(s), {seeds} authenticator seed(s) and {passkeys} passkey(s) under master key {id}; retired {old.Count} old master key(s).");
     }
 
     /// <summary>

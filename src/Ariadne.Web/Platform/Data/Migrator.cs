@@ -1,24 +1,37 @@
 using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Participants;
+using Ariadne.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Platform.Data;
 
 /// <summary>Applies migrations and makes sure every role of the catalogue exists.</summary>
-public sealed class Migrator(AriadneDbContext db, RoleManager<IdentityRole<Guid>> roles, IConfiguration configuration, ILogger<Migrator> logger)
+public sealed class Migrator(AriadneDbContext db, RoleManager<IdentityRole<Guid>> roles, IConfiguration configuration, IServiceProvider services,
+    ILogger<Migrator> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
-        logger.Migrated(pending, db.Database.ProviderName ?? "?");
+        logger.Migrated(pending.Count, db.Database.ProviderName ?? "?");
+        // The migration that introduced sealed second factors: the seeds and passkeys stored before it are sealed now,
+        // once. After it, a factor stored in clear was written around the application and never signs in.
+        if (pending.Any(m => m.EndsWith("_" + FactorSealingMigration, StringComparison.Ordinal))
+            && (await db.UserTokens.AnyAsync(t => t.LoginProvider == FactorSeal.TokenProvider && t.Name == FactorSeal.TokenName, cancellationToken)
+                || await db.UserPasskeys.AnyAsync(cancellationToken)))
+        {
+            var (seeds, passkeys) = await FactorSeal.ResealAllAsync(db, services.GetRequiredService<Crypto.KeyRing>(), sealClear: true, cancellationToken);
+            logger.FactorsSealed(seeds, passkeys);
+        }
         foreach (var role in RoleCatalog.All)
             if (!await roles.RoleExistsAsync(role.Name))
                 await roles.CreateAsync(new IdentityRole<Guid>(role.Name) { Id = Guid.CreateVersion7() });
         if (db.Database.IsNpgsql() && configuration["Database:ApplicationRole"] is { Length: > 0 } appRole)
             await GrantApplicationRoleAsync(appRole, cancellationToken);
     }
+
+    internal const string FactorSealingMigration = "FactorSealing";
 
     /// <summary>
     /// On PostgreSQL the server runs as a role that owns nothing: it may read and write the tables, and

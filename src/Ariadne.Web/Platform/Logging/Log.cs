@@ -27,6 +27,12 @@ public static partial class Log
     [LoggerMessage(1008, LogLevel.Information, "Applied {Count} migration(s) on {Provider}")]
     public static partial void Migrated(this ILogger logger, int count, string provider);
 
+    [LoggerMessage(1016, LogLevel.Warning, "User {UserId} gave the right password but none of their second factors opens: written around the application, or sealed under a retired master key")]
+    public static partial void SecondFactorUnusable(this ILogger logger, Guid userId);
+
+    [LoggerMessage(1015, LogLevel.Information, "Sealed {Seeds} authenticator seed(s) and {Passkeys} passkey key(s) stored before sealing existed")]
+    public static partial void FactorsSealed(this ILogger logger, int seeds, int passkeys);
+
     [LoggerMessage(1009, LogLevel.Critical, "Refusing to start: {Reason}")]
     public static partial void RefusingToStart(this ILogger logger, string reason);
 

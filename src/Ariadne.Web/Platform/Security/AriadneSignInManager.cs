@@ -43,6 +43,15 @@ public sealed class AriadneSignInManager(
             : result;
     }
 
+    /// <summary>
+    /// An account with a second factor is asked for it; one whose factors all fail to open (<see cref="SecondFactorUnusable"/>)
+    /// is refused, where Identity would have signed it in with the password alone.
+    /// </summary>
+    protected override async Task<SignInResult> SignInOrTwoFactorAsync(AriadneUser user, bool isPersistent, string? loginProvider = null, bool bypassTwoFactor = false) =>
+        !bypassTwoFactor && user.TwoFactorEnabled && !await IsTwoFactorEnabledAsync(user)
+            ? SecondFactorUnusable.Instance
+            : await base.SignInOrTwoFactorAsync(user, isPersistent, loginProvider, bypassTwoFactor);
+
     public override Task SignInWithClaimsAsync(AriadneUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         var claims = additionalClaims.ToList();

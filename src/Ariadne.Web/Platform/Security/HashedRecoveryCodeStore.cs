@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Ariadne.Web.Platform.Crypto;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
@@ -8,20 +9,59 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 namespace Ariadne.Web.Platform.Security;
 
 /// <summary>
-/// Identity's user store, except that recovery codes are stored as salted PBKDF2 hashes instead of
-/// in clear: a copy of the database does not hand out second factors.
+/// Identity's user store, except that the second factors are not stored usable: recovery codes as salted PBKDF2
+/// hashes, the authenticator seed and each passkey's public key sealed with the key ring (<see cref="FactorSeal"/>).
+/// A copy of the database does not hand out second factors, and a write to it does not add one.
 /// </summary>
-public sealed class HashedRecoveryCodeStore(AriadneDbContext context, IdentityErrorDescriber? describer = null)
+public sealed class HashedRecoveryCodeStore(AriadneDbContext context, IServiceProvider services, IdentityErrorDescriber? describer = null)
     : UserStore<AriadneUser, IdentityRole<Guid>, AriadneDbContext, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityRoleClaim<Guid>, IdentityUserPasskey<Guid>>(context, describer)
 {
     private const int Iterations = 20_000;
+
+    /// <summary>Asked for only when a factor is read or written: verbs that touch none run without a key ring.</summary>
+    private KeyRing Ring => services.GetRequiredService<KeyRing>();
 
     public override Task ReplaceCodesAsync(AriadneUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
         base.ReplaceCodesAsync(user, recoveryCodes.Select(c => Hash(user, c)).ToList(), cancellationToken);
 
     public override Task<bool> RedeemCodeAsync(AriadneUser user, string code, CancellationToken cancellationToken) =>
         base.RedeemCodeAsync(user, Hash(user, code), cancellationToken);
+
+    public override Task SetAuthenticatorKeyAsync(AriadneUser user, string key, CancellationToken cancellationToken) =>
+        base.SetAuthenticatorKeyAsync(user, FactorSeal.SealText(Ring, FactorSeal.Totp, user.Id, key), cancellationToken);
+
+    /// <summary>The seed, or null (no authenticator) when what is stored does not open for this account.</summary>
+    public override async Task<string?> GetAuthenticatorKeyAsync(AriadneUser user, CancellationToken cancellationToken) =>
+        await base.GetAuthenticatorKeyAsync(user, cancellationToken) is { } stored ? FactorSeal.OpenText(Ring, FactorSeal.Totp, user.Id, stored) : null;
+
+    public override Task AddOrUpdatePasskeyAsync(AriadneUser user, UserPasskeyInfo passkey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(passkey);
+        return base.AddOrUpdatePasskeyAsync(user, WithKey(passkey, FactorSeal.Seal(Ring, FactorSeal.Passkey, user.Id, passkey.CredentialId, passkey.PublicKey)),
+            cancellationToken);
+    }
+
+    /// <summary>The passkey with its public key opened; null, so the assertion fails, when the stored key does not open for this account and credential.</summary>
+    public override async Task<UserPasskeyInfo?> FindPasskeyAsync(AriadneUser user, byte[] credentialId, CancellationToken cancellationToken) =>
+        await base.FindPasskeyAsync(user, credentialId, cancellationToken) is { } stored
+        && FactorSeal.Open(Ring, FactorSeal.Passkey, user.Id, stored.CredentialId, stored.PublicKey) is { } key
+            ? WithKey(stored, key)
+            : null;
+
+    /// <summary>
+    /// Every passkey of the account, for listing and removal: one whose key does not open is still listed (with no key),
+    /// so that its owner sees it and can remove it, but it never signs in (<see cref="FindPasskeyAsync"/>).
+    /// </summary>
+    public override async Task<IList<UserPasskeyInfo>> GetPasskeysAsync(AriadneUser user, CancellationToken cancellationToken) =>
+        (await base.GetPasskeysAsync(user, cancellationToken))
+        .Select(p => WithKey(p, FactorSeal.Open(Ring, FactorSeal.Passkey, user.Id, p.CredentialId, p.PublicKey) ?? []))
+        .ToList();
+
+    private static UserPasskeyInfo WithKey(UserPasskeyInfo p, byte[] publicKey) =>
+        new(p.CredentialId, publicKey, p.CreatedAt, p.SignCount, p.Transports, p.IsUserVerified, p.IsBackupEligible, p.IsBackedUp,
+            p.AttestationObject, p.ClientDataJson) { Name = p.Name };
 
     internal static string Hash(AriadneUser user, string code)
     {
