@@ -61,7 +61,8 @@ public sealed class HashedRecoveryCodeStore(AriadneDbContext context, IServicePr
 
     private static UserPasskeyInfo WithKey(UserPasskeyInfo p, byte[] publicKey) =>
         new(p.CredentialId, publicKey, p.CreatedAt, p.SignCount, p.Transports, p.IsUserVerified, p.IsBackupEligible, p.IsBackedUp,
-            p.AttestationObject, p.ClientDataJson) { Name = p.Name };
+            p.AttestationObject, p.ClientDataJson)
+        { Name = p.Name };
 
     internal static string Hash(AriadneUser user, string code)
     {
