@@ -83,6 +83,19 @@ public abstract class FactorSealTests(string provider)
         await SetSeedRowAsync(app, victim.Id, stored);
         app.Time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal("/", (await SignInWithCodeAsync(app, victim, app.TotpNow(victim.AuthenticatorKey!))).Path);
+
+        // A replacement seed waiting for its first code is sealed the same way.
+        var pending = await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AriadneUser>>();
+            var user = (await users.FindByIdAsync(victim.Id.ToString()))!;
+            await users.SetAuthenticationTokenAsync(user, FactorSeal.PendingTokenProvider, FactorSeal.PendingTokenName, planted);
+            return (await users.GetAuthenticationTokenAsync(user, FactorSeal.PendingTokenProvider, FactorSeal.PendingTokenName),
+                (await sp.GetRequiredService<AriadneDbContext>().UserTokens.AsNoTracking()
+                    .SingleAsync(t => t.UserId == victim.Id && t.Name == FactorSeal.PendingTokenName)).Value!);
+        });
+        Assert.Equal(planted, pending.Item1);
+        Assert.StartsWith("sealed1:", pending.Item2, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,8 +18,11 @@ public static class FactorSeal
 {
     public const string Totp = "totp";
     public const string Passkey = "passkey";
+    public const string PendingTotp = "totp-pending";
     /// <summary>The authenticator seed's row in Identity's token table (Identity's own names).</summary>
     public const string TokenProvider = "[AspNetUserStore]", TokenName = "AuthenticatorKey";
+    /// <summary>A replacement seed waiting for its first code (<c>Account/Mfa/Setup</c>): sealed the same way.</summary>
+    public const string PendingTokenProvider = "[Ariadne]", PendingTokenName = "PendingAuthenticatorKey";
     private const string TextPrefix = "sealed1:";
     private const int NonceSize = 12, TagSize = 16;
     private static ReadOnlySpan<byte> Magic => "ASF1"u8;

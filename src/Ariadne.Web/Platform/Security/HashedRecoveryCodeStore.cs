@@ -28,12 +28,24 @@ public sealed class HashedRecoveryCodeStore(AriadneDbContext context, IServicePr
     public override Task<bool> RedeemCodeAsync(AriadneUser user, string code, CancellationToken cancellationToken) =>
         base.RedeemCodeAsync(user, Hash(user, code), cancellationToken);
 
-    public override Task SetAuthenticatorKeyAsync(AriadneUser user, string key, CancellationToken cancellationToken) =>
-        base.SetAuthenticatorKeyAsync(user, FactorSeal.SealText(Ring, FactorSeal.Totp, user.Id, key), cancellationToken);
+    /// <summary>The authenticator seed, and a replacement being enrolled, are sealed; other tokens are stored as Identity stores them.</summary>
+    public override Task SetTokenAsync(AriadneUser user, string loginProvider, string name, string? value, CancellationToken cancellationToken) =>
+        base.SetTokenAsync(user, loginProvider, name,
+            value is not null && SealPurpose(loginProvider, name) is { } purpose ? FactorSeal.SealText(Ring, purpose, user.Id, value) : value, cancellationToken);
 
-    /// <summary>The seed, or null (no authenticator) when what is stored does not open for this account.</summary>
-    public override async Task<string?> GetAuthenticatorKeyAsync(AriadneUser user, CancellationToken cancellationToken) =>
-        await base.GetAuthenticatorKeyAsync(user, cancellationToken) is { } stored ? FactorSeal.OpenText(Ring, FactorSeal.Totp, user.Id, stored) : null;
+    /// <summary>A sealed token opened; null (no authenticator) when what is stored does not open for this account.</summary>
+    public override async Task<string?> GetTokenAsync(AriadneUser user, string loginProvider, string name, CancellationToken cancellationToken)
+    {
+        var stored = await base.GetTokenAsync(user, loginProvider, name, cancellationToken);
+        return stored is not null && SealPurpose(loginProvider, name) is { } purpose ? FactorSeal.OpenText(Ring, purpose, user.Id, stored) : stored;
+    }
+
+    private static string? SealPurpose(string loginProvider, string name) => (loginProvider, name) switch
+    {
+        (FactorSeal.TokenProvider, FactorSeal.TokenName) => FactorSeal.Totp,
+        (FactorSeal.PendingTokenProvider, FactorSeal.PendingTokenName) => FactorSeal.PendingTotp,
+        _ => null,
+    };
 
     public override Task AddOrUpdatePasskeyAsync(AriadneUser user, UserPasskeyInfo passkey, CancellationToken cancellationToken)
     {

@@ -23,8 +23,9 @@ public sealed class SetupModel(
     ILogger<SetupModel> logger) : PageModel
 {
     // A replacement key waits here until a code from the new app confirms it; the enrolled one keeps working meanwhile.
-    private const string PendingProvider = "[Ariadne]";
-    private const string PendingName = "PendingAuthenticatorKey";
+    // Sealed by the user store like the enrolled one (FactorSeal).
+    private const string PendingProvider = FactorSeal.PendingTokenProvider;
+    private const string PendingName = FactorSeal.PendingTokenName;
 
     public string SharedKey { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
