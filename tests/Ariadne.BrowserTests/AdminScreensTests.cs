@@ -168,6 +168,54 @@ public sealed class AdminScreensTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Changing_how_one_signs_in_asks_to_confirm_it_is_them_first_in_azerbaijani_at_phone_width_and_by_passkey_in_russian()
+    {
+        const string Shots = "/tmp/adminshots";
+        Directory.CreateDirectory(Shots);
+        var (page, _, key) = await app.SignedInWithKeyAsync(InstitutionKind.AntiTraffickingSquad, RoleCatalog.Investigator, "az");
+        await page.SetViewportSizeAsync(390, 844);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        await page.GotoAsync("/Account/Security");
+        Assert.EndsWith("/Account/Reauthenticate", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal("Bunun siz olduğunuzu təsdiqləyin", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await page.AssertNoViolationsAsync();
+        await page.ScreenshotAsync(new() { Path = $"{Shots}/reauth-az-390.png", FullPage = true });
+
+        // By keyboard: Enter in the empty password field; the errors are summarised at the top and shown beside each field.
+        await page.FocusAsync("#Password");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".govuk-error-summary");
+        Assert.Equal(2, await page.Locator(".govuk-error-summary li").CountAsync());
+        Assert.Equal(1, await page.Locator("#Password-error").CountAsync());
+        await page.AssertNoViolationsAsync();
+        await page.ScreenshotAsync(new() { Path = $"{Shots}/reauth-az-390-errors.png", FullPage = true });
+
+        await page.FillAsync("#Password", BrowserApp.Password);
+        await page.FillAsync("#Code", app.NextTotp(key));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/Account/Security");
+        await page.AssertNoViolationsAsync();
+        await page.Context.CloseAsync();
+
+        // In Russian, with a passkey added while the sign-in was fresh: six minutes later the tokens page asks, and the passkey confirms.
+        var ru = await app.SignedInPageAsync(InstitutionKind.AntiTraffickingSquad, RoleCatalog.Investigator, "ru");
+        await BrowserApp.AddVirtualAuthenticatorAsync(ru);
+        await ru.GotoAsync("/Account/Security");
+        await ru.FillAsync("#PasskeyName", "Телефон");
+        await ru.GetByRole(AriaRole.Button, new() { Name = "Добавить ключ доступа" }).ClickAsync();
+        await ru.WaitForSelectorAsync(".app-notice");
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        await ru.GotoAsync("/Account/Tokens");
+        Assert.EndsWith("/Account/Reauthenticate", new Uri(ru.Url).AbsolutePath, StringComparison.Ordinal);
+        await ru.SetViewportSizeAsync(390, 844);
+        await ru.ScreenshotAsync(new() { Path = $"{Shots}/reauth-ru-390.png", FullPage = true });
+        await ru.GetByRole(AriaRole.Button, new() { Name = "Подтвердить ключом доступа" }).ClickAsync();
+        await ru.WaitForURLAsync("**/Account/Tokens");
+        await ru.AssertNoViolationsAsync();
+        await ru.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task At_phone_width_the_administrator_ends_an_accounts_sessions_in_azerbaijani_and_an_expired_temporary_password_is_explained_in_russian()
     {
         const string Shots = "/tmp/adminshots";

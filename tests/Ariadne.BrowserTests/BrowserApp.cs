@@ -171,6 +171,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>As <see cref="SignedInPageAsync"/>, also giving the new user's account name.</summary>
     public async Task<(IPage Page, string UserName)> SignedInAsync(InstitutionKind kind, string role, string culture, bool newInstitution = false)
     {
+        var (page, name, _) = await SignedInWithKeyAsync(kind, role, culture, newInstitution);
+        return (page, name);
+    }
+
+    /// <summary>As <see cref="SignedInAsync"/>, also giving the user's authenticator key (to confirm it is them later).</summary>
+    public async Task<(IPage Page, string UserName, string Key)> SignedInWithKeyAsync(InstitutionKind kind, string role, string culture, bool newInstitution = false)
+    {
         var (name, key) = await CreateUserAsync(kind, [role], withAuthenticator: true, trainings: true, newInstitution: newInstitution);
         var page = await NewPageAsync(culture);
         // The same two forms a person submits (with their antiforgery tokens), posted by the page's own request context, which
@@ -184,7 +191,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.Equal(BaseUrl + "/", home.Url);
         await page.GotoAsync("/");
         Assert.Equal(BaseUrl + "/", page.Url);
-        return (page, name);
+        return (page, name, key!);
     }
 
     /// <summary>Posts a page's form with its antiforgery token (the <c>__csrf</c> field it rendered) and the given fields; follows redirects.</summary>

@@ -84,6 +84,9 @@ public abstract class ApiTests(AriadneApp app)
         Assert.Contains("The token was revoked.", revokedPage.Text, StringComparison.Ordinal);
         using (var client = ApiClient(revoked))
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        // The refusal is logged by the token's id and why, never its secret (ASVS 16.3.1).
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Id == 1018 && r.Message.Contains($"revoked (token {tokenId})", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Message.Contains(revoked, StringComparison.Ordinal));
 
         using (var client = ApiClient(expiring))
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);

@@ -78,6 +78,9 @@ public abstract class SessionEndTests(TwoNodes nodes)
         // The browser is told to drop what the session left behind (cached pages, storage).
         Assert.Equal("\"cache\", \"storage\"", string.Join(", ", signedOut.Response.Headers.GetValues("Clear-Site-Data")));
         Assert.Equal((false, false), await CopiedCookieOpensCasesAsync(stolen));
+        // The sign-out is in the audit trail, by its actor (ASVS 16.3.1).
+        Assert.Equal(1, await First.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
+            .CountAsync(e => e.ActorUserId == user.Id && e.Action == "sign-out" && e.ActorInstitutionId == user.InstitutionId)));
     }
 
     [Fact]

@@ -328,6 +328,21 @@ public abstract class SignInTests(AriadneApp app)
         Assert.Equal("/Account/TooManyAttempts", last!.Path);
         Assert.Equal(HttpStatusCode.TooManyRequests, last.Status);
         Assert.Contains("Too many sign-in attempts", last.Text, StringComparison.Ordinal);
+        Assert.Contains(limited.Logs.GetSnapshot(), r => r.Id.Id == 1019 && r.Message.Contains("/Account/SignIn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_post_without_its_antiforgery_token_is_refused_and_logged_by_its_route_only()
+    {
+        var marker = "csrf" + Guid.NewGuid().ToString("N")[..8];
+        using var session = app.NewSession();
+        await session.GetAsync("/Account/SignIn");
+        var forged = await session.Client.PostAsync("/Account/SignIn",
+            new FormUrlEncodedContent([new("Input.UserName", marker), new("Input.Password", "Whatever-Password-1!")]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var records = app.Logs.GetSnapshot();
+        Assert.Contains(records, r => r.Id.Id == 1017 && r.Message.Contains("POST to Account/SignIn", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, r => r.Message.Contains(marker, StringComparison.Ordinal));
     }
 }
 

@@ -84,7 +84,11 @@ public static class AriadneApp
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTasks>());
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => o.Filters.Add<Ui.UnknownHandlerFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<Ui.UnknownHandlerFilter>();
+                o.Filters.Add<Security.AntiforgeryRefusalLogging>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) => LocalizedBindingMessages.Apply(o, factory));

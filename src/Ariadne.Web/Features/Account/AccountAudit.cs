@@ -9,6 +9,8 @@ public static class AccountAudit
     public static readonly AuditPurpose Passkey = new("passkey");
     public static readonly AuditPurpose Totp = new("totp");
     public static readonly AuditPurpose RecoveryCode = new("recovery-code");
+    /// <summary>Proving one's factors again before changing them (<c>/Account/Reauthenticate</c>).</summary>
+    public static readonly AuditPurpose Reauthentication = new("reauthentication");
     public static readonly AuditPurpose TokenCreated = new("token.created");
     public static readonly AuditPurpose TokenRevoked = new("token.revoked");
 }

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Features.Account;
 
-/// <summary>The user's own sign-in methods: authenticator, recovery codes and passkeys.</summary>
+/// <summary>The user's own sign-in methods: authenticator, recovery codes and passkeys. Opened and changed only within minutes of proving one's factors (<see cref="Reauthentication"/>).</summary>
 [Authorize(Policy = Policies.Mfa)]
+[RequireRecentAuthentication]
 public sealed class SecurityModel(
     UserManager<AriadneUser> users, AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, ILogger<SecurityModel> logger) : PageModel
 {

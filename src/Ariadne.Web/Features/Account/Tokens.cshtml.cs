@@ -39,15 +39,21 @@ public sealed class TokensModel(
         public int? Days { get; set; }
     }
 
-    public async Task OnGetAsync()
+    /// <summary>Creating a token hands out lasting access: the page opens, and a token is made, only within minutes of proving one's factors (<see cref="Reauthentication"/>). Revoking needs nothing more.</summary>
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (!Reauthentication.IsRecent(User, time))
+            return Reauthentication.Ask(this);
         Input.Days = 30;
         NewSecret = TempData[SecretKey] as string;
         await LoadAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
+        if (!Reauthentication.IsRecent(User, time))
+            return Reauthentication.Ask(this);
         var userId = User.UserId()!.Value;
         ModelState.Remove("Input.Days"); // a non-number is reported below with the range message
         var name = Input.Name?.Trim();

@@ -76,6 +76,8 @@ public sealed class BreakGlassModel(
         }
         if (!ModelState.IsValid)
             return Page();
+        // The session's ticket is issued anew, recording that its factors were just proved (ASVS 7.2.4).
+        await signIn.ReauthenticatedAsync(user);
 
         var caseId = await breakGlass.OpenAsync(Viewer.Of(User), CaseNumber!, Reason!.Value, Explanation!);
         if (caseId is null)

@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Logging;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
@@ -37,12 +38,20 @@ public sealed class ApiTokenHandler(
         var now = TimeProvider.GetUtcNow();
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.SecretHash == hash, Context.RequestAborted);
         if (token is null || !token.IsActive(now))
+        {
+            // Logged with the token's id when one matched (never the secret): a revoked or expired token still in use
+            // is a client to fix, or a stolen token being tried (ASVS 16.3.1).
+            Logger.ApiTokenRefused(token is null ? "unknown" : token.RevokedAt is not null ? "revoked" : "expired", token?.Id);
             return AuthenticateResult.Fail("invalid token");
+        }
 
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == token.UserId)
             .Select(u => new { u.Id, u.IsDisabled, u.InstitutionId }).FirstOrDefaultAsync(Context.RequestAborted);
         if (owner is null || owner.IsDisabled)
+        {
+            Logger.ApiTokenRefused("owner disabled", token.Id);
             return AuthenticateResult.Fail("invalid token");
+        }
 
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id

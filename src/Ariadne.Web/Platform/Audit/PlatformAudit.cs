@@ -5,6 +5,7 @@ public static class PlatformAudit
 {
     public static readonly AuditAction SignIn = new("sign-in");
     public static readonly AuditAction SignInFailed = new("sign-in.failed");
+    public static readonly AuditAction SignOut = new("sign-out");
     public static readonly AuditAction AccountChanged = new("account.changed");
     public static readonly AuditAction InstitutionChanged = new("institution.changed");
     public static readonly AuditAction ApiTokenChanged = new("api-token.changed");
@@ -23,5 +24,5 @@ public static class PlatformAudit
     public const string FunctionPurpose = "access.function";
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, AuditViewed, AuditExported, DemoSeeded, AccessDenied];
+    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, SignOut, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, AuditViewed, AuditExported, DemoSeeded, AccessDenied];
 }

@@ -30,6 +30,15 @@ public static partial class Log
     [LoggerMessage(1016, LogLevel.Warning, "User {UserId} gave the right password but none of their second factors opens: written around the application, or sealed under a retired master key")]
     public static partial void SecondFactorUnusable(this ILogger logger, Guid userId);
 
+    [LoggerMessage(1017, LogLevel.Warning, "Refused a {Method} to {Route}: its antiforgery token was missing or wrong")]
+    public static partial void AntiforgeryRefused(this ILogger logger, string route, string method);
+
+    [LoggerMessage(1018, LogLevel.Warning, "Refused an API token: {Reason} (token {TokenId})")]
+    public static partial void ApiTokenRefused(this ILogger logger, string reason, Guid? tokenId);
+
+    [LoggerMessage(1019, LogLevel.Warning, "Refused a request over the {Limit} rate limit on {Path}")]
+    public static partial void RateLimited(this ILogger logger, string limit, string path);
+
     [LoggerMessage(1015, LogLevel.Information, "Sealed {Seeds} authenticator seed(s) and {Passkeys} passkey key(s) stored before sealing existed")]
     public static partial void FactorsSealed(this ILogger logger, int seeds, int passkeys);
 

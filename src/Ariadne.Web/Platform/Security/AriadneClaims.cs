@@ -13,6 +13,12 @@ public static class AriadneClaims
     public const string MustChangePassword = "ariadne:must_change_password";
     public const string InstitutionId = "ariadne:institution";
     public const string DisplayName = "ariadne:name";
+    /// <summary>
+    /// Unix seconds of the last time this session proved its factors: the sign-in's second step, or a re-authentication
+    /// (<c>/Account/Reauthenticate</c>, break-glass). Changing one's factors or creating an API token needs it recent
+    /// (<see cref="Reauthentication"/>).
+    /// </summary>
+    public const string AuthenticatedAt = "ariadne:aat";
     /// <summary>Authentication method reference (RFC 8176), as ASP.NET Core Identity writes it.</summary>
     public const string AuthenticationMethod = "amr";
 

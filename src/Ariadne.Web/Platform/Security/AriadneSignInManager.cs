@@ -56,10 +56,19 @@ public sealed class AriadneSignInManager(
     {
         var claims = additionalClaims.ToList();
         var current = Context.User;
-        var started = current.UserId() == user.Id ? current.FindFirstValue(AriadneClaims.SignedInAt) : null;
-        claims.Add(new Claim(AriadneClaims.SignedInAt,
-            started ?? time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
-        if (demo.Enabled && user.IsDemo && !user.TwoFactorEnabled)
+        var sameSession = current.UserId() == user.Id;
+        var now = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var started = sameSession ? current.FindFirstValue(AriadneClaims.SignedInAt) : null;
+        claims.Add(new Claim(AriadneClaims.SignedInAt, started ?? now));
+        var waived = demo.Enabled && user.IsDemo && !user.TwoFactorEnabled;
+        // When the factors were last proved: now, if this call completes a sign-in (a second factor that the session
+        // did not have, or a demo account's waiver) or follows a re-authentication; otherwise the session keeps its
+        // moment (a refresh).
+        var provesFactor = (waived || claims.Any(c => c.Type == AriadneClaims.AuthenticationMethod && c.Value is "mfa" or "pk"))
+            && !(sameSession && current.HasSecondFactor());
+        if ((provesFactor || reauthenticating ? now : sameSession ? current.FindFirstValue(AriadneClaims.AuthenticatedAt) : null) is { } proved)
+            claims.Add(new Claim(AriadneClaims.AuthenticatedAt, proved));
+        if (waived)
             claims.Add(new Claim(AriadneClaims.MfaWaived, "demo"));
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
@@ -70,6 +79,25 @@ public sealed class AriadneSignInManager(
         if (Context.User.UserId() is { } id && await UserManager.FindByIdAsync(id.ToString()) is { } user)
             await UserManager.UpdateSecurityStampAsync(user);
         await base.SignOutAsync();
+    }
+
+    private bool reauthenticating;
+
+    /// <summary>
+    /// The signed-in user proved their factors again (password and a fresh code, or a passkey): the session's ticket is
+    /// issued anew, recording the moment, which <see cref="Reauthentication"/> asks for before factor changes.
+    /// </summary>
+    public async Task ReauthenticatedAsync(AriadneUser user)
+    {
+        reauthenticating = true;
+        try
+        {
+            await RefreshSignInAsync(user);
+        }
+        finally
+        {
+            reauthenticating = false;
+        }
     }
 
     /// <summary>After the user changed one of their own credentials: every other session ends, this one goes on.</summary>

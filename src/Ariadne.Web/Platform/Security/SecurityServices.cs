@@ -1,3 +1,4 @@
+using Ariadne.Web.Platform.Logging;
 using System.Threading.RateLimiting;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
@@ -128,6 +129,8 @@ public static class SecurityServices
                     : RateLimitPartition.GetNoLimiter("none"));
             o.OnRejected = (context, _) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Ariadne.RateLimit")
+                    .RateLimited("sign-in", context.HttpContext.Request.Path.Value ?? "/"); // URLs carry no personal data (ASVS 14.2.1)
                 var links = context.HttpContext.RequestServices.GetRequiredService<LinkGenerator>();
                 context.HttpContext.Response.Redirect(links.GetPathByPage(context.HttpContext, "/Account/TooManyAttempts")
                     ?? throw new InvalidOperationException("No page /Account/TooManyAttempts"));
@@ -146,6 +149,8 @@ public static class SecurityServices
         && (context.Request.Path.StartsWithSegments("/Account/SignIn", StringComparison.OrdinalIgnoreCase)
             || context.Request.Path.StartsWithSegments("/Account/SignInMfa", StringComparison.OrdinalIgnoreCase)
             || context.Request.Path.StartsWithSegments("/Account/Passkey", StringComparison.OrdinalIgnoreCase)
+            // Re-authentication checks the password and a code (or a passkey) like a sign-in.
+            || context.Request.Path.StartsWithSegments("/Account/Reauthenticate", StringComparison.OrdinalIgnoreCase)
             // Passkey ceremonies on the security page: each one is a credential check too.
             || context.Request.Path.StartsWithSegments("/Account/Security", StringComparison.OrdinalIgnoreCase)
             // A resident's complaint code (Accommodation): one-time, but still a secret someone could try to guess.

@@ -20,7 +20,7 @@ namespace Ariadne.Web.Features.Account.Mfa;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class SetupModel(
     UserManager<AriadneUser> users, AriadneSignInManager signIn, OneTimeTotpProvider totp, IStringLocalizer<SharedResource> text,
-    ILogger<SetupModel> logger) : PageModel
+    TimeProvider time, ILogger<SetupModel> logger) : PageModel
 {
     // A replacement key waits here until a code from the new app confirms it; the enrolled one keeps working meanwhile.
     // Sealed by the user store like the enrolled one (FactorSeal).
@@ -49,6 +49,10 @@ public sealed class SetupModel(
             return Challenge();
         if (user.TwoFactorEnabled && !User.HasSecondFactor())
             return Forbid();
+        // Replacing an enrolled authenticator is a change of factors: the session proves its factors again first.
+        // The first enrolment (no factor yet, at first sign-in) is not.
+        if (user.TwoFactorEnabled && !Reauthentication.IsRecent(User, time))
+            return Reauthentication.Ask(this);
         if (User.HasClaim(c => c.Type == AriadneClaims.MustChangePassword))
             return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
         // The same key until enrolment is confirmed: reloading the page (or a stray request) must not change it.
@@ -73,6 +77,8 @@ public sealed class SetupModel(
             return Challenge();
         if (user.TwoFactorEnabled && !User.HasSecondFactor())
             return Forbid();
+        if (user.TwoFactorEnabled && !Reauthentication.IsRecent(User, time))
+            return Reauthentication.Ask(this);
         if (!ModelState.IsValid)
         {
             await LoadAsync(user);

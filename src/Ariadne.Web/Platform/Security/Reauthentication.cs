@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ariadne.Web.Platform.Security;
+
+/// <summary>
+/// Re-authentication before changing one's own factors or minting an API token (ASVS 7.5.1, 7.5.3): the session must
+/// have proved its factors (at sign-in, on <c>/Account/Reauthenticate</c>, or at break-glass) within the last
+/// <see cref="Window"/>. A hijacked session can then read, but not plant a lasting factor or a token of its own.
+/// </summary>
+public static class Reauthentication
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    public static bool IsRecent(ClaimsPrincipal user, TimeProvider time) =>
+        long.TryParse(user.FindFirstValue(AriadneClaims.AuthenticatedAt), NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+        && time.GetUtcNow().ToUnixTimeSeconds() - at is var age && age >= 0 && age <= (long)Window.TotalSeconds;
+
+    /// <summary>To the re-authentication page, and back to this page (by GET: a post is never replayed) once it is done.</summary>
+    public static RedirectToPageResult Ask(PageModel page) =>
+        page.RedirectToPage("/Account/Reauthenticate", new
+        {
+            ReturnUrl = HttpMethods.IsGet(page.Request.Method) ? page.Request.Path + page.Request.QueryString : page.Request.Path.ToString(),
+        });
+}
+
+/// <summary>Every handler of the page needs a recent re-authentication (<see cref="Reauthentication"/>).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RequireRecentAuthenticationAttribute : Attribute, IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        if (context.HandlerInstance is PageModel page && !Reauthentication.IsRecent(context.HttpContext.User, time))
+        {
+            context.Result = Reauthentication.Ask(page);
+            return;
+        }
+        await next();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using Ariadne.IntegrationTests.Infrastructure;
+using Ariadne.Web.Platform.Audit;
+using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ariadne.IntegrationTests;
+
+/// <summary>
+/// Re-authentication before changing one's factors or creating an API token (ASVS 7.5.1, 7.5.3): a session whose
+/// factors were proved more than 5 minutes ago is sent to "Confirm it is you", and nothing changes until it does.
+/// </summary>
+public abstract class ReauthenticationTests(AriadneApp app)
+{
+    private Task<TestUser> NewUserAsync() =>
+        app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+
+    private Task<string?> RecoveryCodesAsync(Guid userId) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().UserTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.Name == "RecoveryCodes").Select(t => t.Value).SingleOrDefaultAsync());
+
+    [Fact]
+    public async Task Right_after_sign_in_the_security_pages_open_and_six_minutes_later_each_asks_to_confirm_and_changes_nothing()
+    {
+        var user = await NewUserAsync();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        Assert.Equal("/Account/Security", (await session.GetAsync("/Account/Security")).Path);
+        Assert.Equal("/Account/Tokens", (await session.GetAsync("/Account/Tokens")).Path);
+        var security = await session.GetAsync("/Account/Security");
+
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var codesBefore = await RecoveryCodesAsync(user.Id);
+        var tokensBefore = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().ApiTokens.CountAsync(t => t.UserId == user.Id));
+
+        // A post from the page opened earlier: sent to confirm, and back to the page (by GET) afterwards.
+        var newCodes = await session.SubmitAsync(security, "form[action='/Account/Mfa/RecoveryCodes']");
+        Assert.Equal("/Account/Reauthenticate", newCodes.Path);
+        Assert.Equal("Confirm it is you", newCodes.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("/Account/Mfa/RecoveryCodes", newCodes.Document.QuerySelector("input[name='ReturnUrl']")!.GetAttribute("value"));
+        Assert.Equal(codesBefore, await RecoveryCodesAsync(user.Id));
+
+        foreach (var path in new[] { "/Account/Security", "/Account/Tokens", "/Account/Mfa/Setup" })
+        {
+            var page = await session.GetAsync(path);
+            Assert.Equal("/Account/Reauthenticate", page.Path);
+            Assert.Equal(path, page.Document.QuerySelector("input[name='ReturnUrl']")!.GetAttribute("value"));
+        }
+        var forged = await session.Client.PostAsync("/Account/Tokens?handler=Create",
+            new FormUrlEncodedContent([new("__csrf", security.Document.QuerySelector("input[name='__csrf']")!.GetAttribute("value")!), new("Input.Name", "x"), new("Input.Scopes", "cases.read"), new("Input.Days", "30")]));
+        Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
+        Assert.StartsWith("/Account/Reauthenticate", forged.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(tokensBefore, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().ApiTokens.CountAsync(t => t.UserId == user.Id)));
+        // An authenticator waiting to replace the enrolled one was not even started.
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().UserTokens.AnyAsync(t => t.UserId == user.Id && t.Name == "PendingAuthenticatorKey")));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_or_code_is_refused_counted_and_audited_and_the_right_ones_open_the_page_for_five_minutes()
+    {
+        var user = await NewUserAsync();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var ask = await session.GetAsync("/Account/Security");
+        Assert.Equal("/Account/Reauthenticate", ask.Path);
+
+        // Empty: both fields named, at the top and beside each.
+        var empty = await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = "", ["Code"] = "" });
+        Assert.Equal(2, empty.Errors.Count);
+        Assert.NotNull(empty.FieldError("Password"));
+        Assert.NotNull(empty.FieldError("Code"));
+
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        var wrong = await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = "Not-The-Password-At-All-1", ["Code"] = app.TotpNow(user.AuthenticatorKey!) });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal("The password or the authenticator code is not right, or the code was already used.", wrong.FieldError("Password"));
+        Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
+        var wrongCode = await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = user.Password, ["Code"] = "000000" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCode.Status);
+        Assert.Equal("/Account/Reauthenticate", (await session.GetAsync("/Account/Security")).Path);
+
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        var done = await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = user.Password, ["Code"] = app.TotpNow(user.AuthenticatorKey!) });
+        Assert.Equal("/Account/Security", done.Path);
+        var events = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.ActorUserId == user.Id && e.Purpose == "reauthentication").OrderBy(e => e.Sequence).Select(e => e.Outcome).ToListAsync());
+        Assert.Equal([AuditOutcome.Failed, AuditOutcome.Failed, AuditOutcome.Allowed], events);
+
+        // Now the factors can change: new recovery codes are made.
+        var codesBefore = await RecoveryCodesAsync(user.Id);
+        Assert.Equal("/Account/Mfa/RecoveryCodes", (await session.SubmitAsync(done, "form[action='/Account/Mfa/RecoveryCodes']")).Path);
+        Assert.NotEqual(codesBefore, await RecoveryCodesAsync(user.Id));
+
+        // For five minutes from the confirmation, not from the sign-in; a refresh of the session keeps the moment.
+        app.Time.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal("/Account/Security", (await session.GetAsync("/Account/Security")).Path);
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("/Account/Reauthenticate", (await session.GetAsync("/Account/Security")).Path);
+    }
+
+    [Fact]
+    public async Task The_return_address_is_kept_on_this_site()
+    {
+        var user = await NewUserAsync();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var ask = await session.GetAsync("/Account/Reauthenticate?ReturnUrl=https%3A%2F%2Fevil.example%2F");
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        var done = await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = user.Password, ["Code"] = app.TotpNow(user.AuthenticatorKey!) });
+        Assert.Equal("/", done.Path);
+    }
+}
+
+public sealed class ReauthenticationTestsOnSqlite(SqliteApp app) : ReauthenticationTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ReauthenticationTestsOnPostgres(PostgresApp app) : ReauthenticationTests(app), IClassFixture<PostgresApp>;
