@@ -80,11 +80,13 @@ public abstract class ReauthenticationTests(AriadneApp app)
         Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync()));
         var wrongCode = await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = user.Password, ["Code"] = "000000" });
         Assert.Equal(HttpStatusCode.BadRequest, wrongCode.Status);
+        Assert.Equal(2, await FailuresAsync(user.Id)); // a wrong code counts like a wrong password
         Assert.Equal("/Account/Reauthenticate", (await session.GetAsync("/Account/Security")).Path);
 
         app.Time.Advance(TimeSpan.FromSeconds(30));
         var done = await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = user.Password, ["Code"] = app.TotpNow(user.AuthenticatorKey!) });
         Assert.Equal("/Account/Security", done.Path);
+        Assert.Equal(0, await FailuresAsync(user.Id));
         var events = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking()
             .Where(e => e.ActorUserId == user.Id && e.Purpose == "reauthentication").OrderBy(e => e.Sequence).Select(e => e.Outcome).ToListAsync());
         Assert.Equal([AuditOutcome.Failed, AuditOutcome.Failed, AuditOutcome.Allowed], events);
@@ -99,6 +101,84 @@ public abstract class ReauthenticationTests(AriadneApp app)
         Assert.Equal("/Account/Security", (await session.GetAsync("/Account/Security")).Path);
         app.Time.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal("/Account/Reauthenticate", (await session.GetAsync("/Account/Security")).Path);
+    }
+
+    private Task<int> FailuresAsync(Guid userId) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == userId).Select(u => u.AccessFailedCount).SingleAsync());
+
+    [Fact]
+    public async Task Neither_reauthentication_nor_break_glass_lets_anyone_guess_codes_and_a_locked_account_proves_nothing()
+    {
+        var (_, view) = await app.NewCaseAsync();
+        var prosecutor = await app.CreateUserAsync(InstitutionKind.Prosecution, [RoleCatalog.Prosecutor]);
+        using var session = app.NewSession();
+        await session.SignInAsync(app, prosecutor);
+        var form = await session.GetAsync("/Cases/BreakGlass");
+        var fields = new Dictionary<string, string>
+        {
+            ["CaseNumber"] = "NO-SUCH-CASE",
+            ["Reason"] = "ImminentDangerToLife",
+            ["Explanation"] = "The victim called from an unknown place and is in danger.",
+            ["Password"] = prosecutor.Password,
+        };
+        // The right password with wrong codes, five times: each counts, and the account locks.
+        for (var i = 0; i < 5; i++)
+        {
+            fields["Code"] = (100000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await session.SubmitAsync(form, "form.app-form", fields);
+        }
+        Assert.Equal(5, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
+            .CountAsync(e => e.ActorUserId == prosecutor.Id && e.Action == PlatformAudit.BreakGlassOpened.Code && e.Outcome == AuditOutcome.Failed)));
+        Assert.NotNull(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == prosecutor.Id).Select(u => u.LockoutEnd).SingleAsync()));
+
+        // Locked: the right password and a fresh code prove nothing, on break-glass or on "Confirm it is you".
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        fields["CaseNumber"] = view.Number;
+        fields["Code"] = app.TotpNow(prosecutor.AuthenticatorKey!);
+        var refused = await session.SubmitAsync(form, "form.app-form", fields);
+        Assert.Contains("The password or the authenticator code is not right.", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/Cases/Detail?id={view.Id}")).Status);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var ask = await session.GetAsync("/Account/Security");
+        Assert.Equal("/Account/Reauthenticate", ask.Path);
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        var locked = await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = prosecutor.Password, ["Code"] = app.TotpNow(prosecutor.AuthenticatorKey!) });
+        Assert.Equal(HttpStatusCode.BadRequest, locked.Status);
+        Assert.Equal("/Account/Reauthenticate", (await session.GetAsync("/Account/Security")).Path);
+    }
+
+    [Fact]
+    public async Task A_break_glass_attempt_on_a_case_that_does_not_exist_does_not_count_as_a_confirmation()
+    {
+        var prosecutor = await app.CreateUserAsync(InstitutionKind.Prosecution, [RoleCatalog.Prosecutor]);
+        using var session = app.NewSession();
+        await session.SignInAsync(app, prosecutor);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var form = await session.GetAsync("/Cases/BreakGlass");
+        var missing = await session.SubmitAsync(form, "form.app-form", new Dictionary<string, string>
+        {
+            ["CaseNumber"] = "NO-SUCH-CASE",
+            ["Reason"] = "ImminentDangerToLife",
+            ["Explanation"] = "The victim called from an unknown place and is in danger.",
+            ["Password"] = prosecutor.Password,
+            ["Code"] = app.TotpNow(prosecutor.AuthenticatorKey!),
+        });
+        Assert.NotNull(missing.FieldError("CaseNumber"));
+        Assert.Equal("/Account/Reauthenticate", (await session.GetAsync("/Account/Tokens")).Path);
+    }
+
+    [Fact]
+    public async Task Removing_a_passkey_with_no_id_or_one_that_is_not_ones_own_changes_nothing()
+    {
+        var user = await NewUserAsync();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        var security = await session.GetAsync("/Account/Security");
+        var token = security.Document.QuerySelector("input[name='__csrf']")!.GetAttribute("value")!;
+        var stamp = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).SingleAsync());
+        foreach (var (query, status) in new[] { ("", HttpStatusCode.BadRequest), ("&id=", HttpStatusCode.BadRequest), ("&id=%25%25", HttpStatusCode.BadRequest), ("&id=AQIDBA%3D%3D", HttpStatusCode.NotFound) })
+            Assert.Equal(status, (await session.Client.PostAsync("/Account/Security?handler=RemovePasskey" + query, new FormUrlEncodedContent([new("__csrf", token)]))).StatusCode);
+        Assert.Equal(stamp, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).SingleAsync()));
     }
 
     [Fact]

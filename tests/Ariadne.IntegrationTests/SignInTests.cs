@@ -331,6 +331,49 @@ public abstract class SignInTests(AriadneApp app)
         Assert.Contains(limited.Logs.GetSnapshot(), r => r.Id.Id == 1019 && r.Message.Contains("/Account/SignIn", StringComparison.Ordinal));
     }
 
+    /// <summary>Counts password verifications: the work that makes a sign-in answer slow.</summary>
+    private sealed class CountingHasher(IPasswordHasher<AriadneUser> inner) : IPasswordHasher<AriadneUser>
+    {
+        private int verifications;
+        public int Verifications => Volatile.Read(ref verifications);
+        public void Reset() => Volatile.Write(ref verifications, 0);
+        public string HashPassword(AriadneUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AriadneUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref verifications);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [Fact]
+    public async Task A_locked_disabled_or_unknown_account_costs_one_password_check_like_a_wrong_password()
+    {
+        CountingHasher? counter = null;
+        await using var counted = new AriadneApp(app.Provider).WithServices(s => s.AddSingleton<IPasswordHasher<AriadneUser>>(sp =>
+            counter = new CountingHasher(new PasswordHasher<AriadneUser>(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>()))));
+        await counted.InitializeAsync();
+        var user = await counted.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+        var disabled = await counted.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+        await counted.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == disabled.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
+        using var session = counted.NewSession();
+        async Task<int> ChecksOfAsync(string name, string password)
+        {
+            counter!.Reset();
+            await session.PasswordAsync(name, password);
+            return counter.Verifications;
+        }
+
+        Assert.Equal(1, await ChecksOfAsync(user.UserName, "Wrong-Password-123!"));
+        Assert.Equal(1, await ChecksOfAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], "Wrong-Password-123!"));
+        Assert.Equal(1, await ChecksOfAsync(disabled.UserName, disabled.Password));
+        for (var i = 0; i < 4; i++)
+            await session.PasswordAsync(user.UserName, "Wrong-Password-123!");
+        Assert.NotNull(await counted.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.Equal(1, await ChecksOfAsync(user.UserName, user.Password)); // locked: refused before the check, and the time spent all the same
+    }
+
     [Fact]
     public async Task A_post_without_its_antiforgery_token_is_refused_and_logged_by_its_route_only()
     {

@@ -83,6 +83,15 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Adds or replaces services before the host starts (e.g. a decorator that counts calls).</summary>
+    public AriadneApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     /// <summary>Changes a setting of the running host — on both nodes of a pair, as an operator would on every node.</summary>
     public void Reconfigure(string key, string? value)
     {
@@ -106,6 +115,8 @@ public class AriadneApp : WebApplicationFactory<Program>, IAsyncLifetime
             // them in; the tests check what the hash protects (sign-in, lockout, the second factor), not its cost, so
             // they hash with fewer rounds. The format and the verification path are the production ones.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashRounds);
+            foreach (var configure in _services)
+                configure(services);
         });
     }
 

@@ -17,8 +17,8 @@ namespace Ariadne.Web.Features.Account;
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 public sealed class ReauthenticateModel(
-    UserManager<AriadneUser> users, AriadneSignInManager signIn, OneTimeTotpProvider totp, AuditTrail audit, IStringLocalizer<SharedResource> text,
-    ILogger<ReauthenticateModel> logger) : PageModel
+    UserManager<AriadneUser> users, AriadneSignInManager signIn, FactorProof proof, AuditTrail audit, IStringLocalizer<SharedResource> text)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -67,23 +67,10 @@ public sealed class ReauthenticateModel(
 
         var proved = await audit.InTransactionAsync(async () =>
         {
-            bool ok;
-            if (withPasskey)
-            {
-                var assertion = Credential!.Length <= 16_384 ? await signIn.PerformPasskeyAssertionAsync(Credential) : null;
-                ok = assertion is { Succeeded: true, Passkey: not null } && assertion.User?.Id == user.Id;
-                if (ok)
-                    await users.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!); // its signature counter
-            }
-            else
-            {
-                // The password as at sign-in: a wrong one counts toward the lockout, a locked account proves nothing.
-                var password = await signIn.CheckPasswordSignInAsync(user, Password!, lockoutOnFailure: true);
-                ok = password.Succeeded && (PasswordAlone
-                    || HasAuthenticator && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key && await totp.VerifyAsync(user, key, Code!));
-                if (password.IsLockedOut)
-                    logger.LockedOut(user.Id);
-            }
+            // As at sign-in: a locked account proves nothing, a wrong password or code counts toward the lockout.
+            var ok = withPasskey
+                ? await proof.WithPasskeyAsync(user, Credential!)
+                : await proof.WithPasswordAsync(user, Password!, Code, PasswordAlone);
             return (ok, new AuditRecord(ok ? PlatformAudit.SignIn : PlatformAudit.SignInFailed, ok ? AuditOutcome.Allowed : AuditOutcome.Failed,
                 user.Id, user.InstitutionId, Purpose: AccountAudit.Reauthentication));
         });

@@ -90,15 +90,13 @@ public sealed class SecurityModel(
         var user = await users.GetUserAsync(User);
         if (user is null)
             return Challenge();
-        byte[] credentialId;
-        try
-        {
-            credentialId = Convert.FromBase64String(id);
-        }
-        catch (FormatException)
-        {
+        var buffer = new byte[Math.Min(id?.Length ?? 0, 4096)];
+        if (string.IsNullOrEmpty(id) || !Convert.TryFromBase64String(id, buffer, out var length))
             return BadRequest();
-        }
+        var credentialId = buffer[..length];
+        // Only one of this user's own passkeys; anything else changes nothing and ends no session.
+        if (!(await users.GetPasskeysAsync(user)).Any(p => p.CredentialId.AsSpan().SequenceEqual(credentialId)))
+            return NotFound();
         await users.RemovePasskeyAsync(user, credentialId);
         await signIn.EndOtherSessionsAsync(user);
         TempData["Notice"] = "Passkey_Removed";

@@ -22,10 +22,6 @@ public sealed class SignInModel(
     AriadneSignInManager signIn, UserManager<AriadneUser> users, DemoMode demo, IStringLocalizer<SharedResource> text, AuditTrail audit,
     ILogger<SignInModel> logger) : PageModel
 {
-    private static readonly AriadneUser TimingDummy = new() { Id = Guid.Empty, UserName = "timing" };
-    /// <summary>Made once with the configured hasher, so that an unknown name costs what a real account's check costs.</summary>
-    private static string? timingHash;
-
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
@@ -61,7 +57,7 @@ public sealed class SignInModel(
         if (user is null)
         {
             // Spend the time a real check would, so that timing does not reveal unknown names.
-            users.PasswordHasher.VerifyHashedPassword(TimingDummy, timingHash ??= users.PasswordHasher.HashPassword(TimingDummy, Guid.NewGuid().ToString()), Input.Password!);
+            SignInTiming.Spend(users.PasswordHasher, Input.Password!);
             await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Failed, Purpose: AccountAudit.Password));
             return Fail();
         }

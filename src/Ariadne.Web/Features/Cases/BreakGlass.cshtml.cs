@@ -16,7 +16,7 @@ namespace Ariadne.Web.Features.Cases;
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
 public sealed class BreakGlassModel(
-    BreakGlassService breakGlass, UserManager<AriadneUser> users, AriadneSignInManager signIn, OneTimeTotpProvider totp, AuditTrail audit,
+    BreakGlassService breakGlass, UserManager<AriadneUser> users, AriadneSignInManager signIn, FactorProof proof, AuditTrail audit,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public string? CaseNumber { get; set; }
@@ -56,18 +56,10 @@ public sealed class BreakGlassModel(
         if (ModelState.IsValid)
         {
             // Re-authentication now: a passkey of this user, or the password and a fresh authenticator code.
-            bool reauthenticated;
-            if (!string.IsNullOrEmpty(Credential) && Credential.Length <= 16_384)
-            {
-                var assertion = await signIn.PerformPasskeyAssertionAsync(Credential);
-                reauthenticated = assertion.Succeeded && assertion.User?.Id == user.Id;
-            }
-            else
-            {
-                var passwordOk = !string.IsNullOrEmpty(Password) && await users.CheckPasswordAsync(user, Password);
-                reauthenticated = passwordOk && !string.IsNullOrEmpty(Code) && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key
-                    && user.TwoFactorEnabled && await totp.VerifyAsync(user, key, Code);
-            }
+            // As at sign-in: a locked account proves nothing, a wrong password or code counts toward the lockout.
+            var reauthenticated = !string.IsNullOrEmpty(Credential)
+                ? await proof.WithPasskeyAsync(user, Credential)
+                : !string.IsNullOrEmpty(Password) && await proof.WithPasswordAsync(user, Password, Code);
             if (!reauthenticated)
             {
                 await audit.RecordAsync(new AuditRecord(PlatformAudit.BreakGlassOpened, AuditOutcome.Failed, user.Id, user.InstitutionId, Purpose: CasesAudit.Reauthentication));
@@ -76,9 +68,6 @@ public sealed class BreakGlassModel(
         }
         if (!ModelState.IsValid)
             return Page();
-        // The session's ticket is issued anew, recording that its factors were just proved (ASVS 7.2.4).
-        await signIn.ReauthenticatedAsync(user);
-
         var caseId = await breakGlass.OpenAsync(Viewer.Of(User), CaseNumber!, Reason!.Value, Explanation!);
         if (caseId is null)
         {
@@ -87,6 +76,8 @@ public sealed class BreakGlassModel(
             ModelState.AddModelError(nameof(CaseNumber), text["BreakGlass_NoSuchCase"]);
             return Page();
         }
+        // The session's ticket is issued anew once access is opened, recording that its factors were just proved (ASVS 7.2.4).
+        await signIn.ReauthenticatedAsync(user);
         return RedirectToPage("/Cases/Detail", new { id = caseId });
     }
 }

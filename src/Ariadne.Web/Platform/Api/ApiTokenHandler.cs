@@ -1,8 +1,8 @@
-using Ariadne.Web.Platform.Logging;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Logging;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

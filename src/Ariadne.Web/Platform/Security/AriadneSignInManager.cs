@@ -44,6 +44,18 @@ public sealed class AriadneSignInManager(
     }
 
     /// <summary>
+    /// A locked, disabled or otherwise refused account is refused before its password is checked; the time of one check
+    /// is spent all the same, so that the refusal answers as slowly as a wrong password (<see cref="SignInTiming"/>).
+    /// </summary>
+    protected override async Task<SignInResult?> PreSignInCheck(AriadneUser user)
+    {
+        var refused = await base.PreSignInCheck(user);
+        if (refused is not null)
+            SignInTiming.Spend(UserManager.PasswordHasher, "");
+        return refused;
+    }
+
+    /// <summary>
     /// An account with a second factor is asked for it; one whose factors all fail to open (<see cref="SecondFactorUnusable"/>)
     /// is refused, where Identity would have signed it in with the password alone.
     /// </summary>

@@ -1,6 +1,6 @@
 using Ariadne.Web.Platform.Logging;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Ariadne.Web.Platform.Security;
 

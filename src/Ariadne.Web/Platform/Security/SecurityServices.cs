@@ -1,7 +1,7 @@
-using Ariadne.Web.Platform.Logging;
 using System.Threading.RateLimiting;
 using Ariadne.Web.Platform.Api;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Logging;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -65,6 +65,7 @@ public static class SecurityServices
         });
 
         services.AddScoped<OneTimeTotpProvider>();
+        services.AddScoped<FactorProof>();
 
         // A passkey is valid only for the origin the user is on: same scheme, host and port, never
         // from a cross-origin frame. Behind a TLS proxy, forwarded headers must restore the scheme.
@@ -149,8 +150,9 @@ public static class SecurityServices
         && (context.Request.Path.StartsWithSegments("/Account/SignIn", StringComparison.OrdinalIgnoreCase)
             || context.Request.Path.StartsWithSegments("/Account/SignInMfa", StringComparison.OrdinalIgnoreCase)
             || context.Request.Path.StartsWithSegments("/Account/Passkey", StringComparison.OrdinalIgnoreCase)
-            // Re-authentication checks the password and a code (or a passkey) like a sign-in.
+            // Re-authentication checks the password and a code (or a passkey) like a sign-in, and so does break-glass.
             || context.Request.Path.StartsWithSegments("/Account/Reauthenticate", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/Cases/BreakGlass", StringComparison.OrdinalIgnoreCase)
             // Passkey ceremonies on the security page: each one is a credential check too.
             || context.Request.Path.StartsWithSegments("/Account/Security", StringComparison.OrdinalIgnoreCase)
             // A resident's complaint code (Accommodation): one-time, but still a secret someone could try to guess.

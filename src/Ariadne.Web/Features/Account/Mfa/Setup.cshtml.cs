@@ -49,9 +49,9 @@ public sealed class SetupModel(
             return Challenge();
         if (user.TwoFactorEnabled && !User.HasSecondFactor())
             return Forbid();
-        // Replacing an enrolled authenticator is a change of factors: the session proves its factors again first.
-        // The first enrolment (no factor yet, at first sign-in) is not.
-        if (user.TwoFactorEnabled && !Reauthentication.IsRecent(User, time))
+        // Replacing an enrolled authenticator, or adding one beside a passkey, is a change of factors: the session proves
+        // its factors again first. The first enrolment (no factor yet, at first sign-in) is not.
+        if (await HasFactorAsync(user) && !Reauthentication.IsRecent(User, time))
             return Reauthentication.Ask(this);
         if (User.HasClaim(c => c.Type == AriadneClaims.MustChangePassword))
             return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
@@ -77,7 +77,7 @@ public sealed class SetupModel(
             return Challenge();
         if (user.TwoFactorEnabled && !User.HasSecondFactor())
             return Forbid();
-        if (user.TwoFactorEnabled && !Reauthentication.IsRecent(User, time))
+        if (await HasFactorAsync(user) && !Reauthentication.IsRecent(User, time))
             return Reauthentication.Ask(this);
         if (!ModelState.IsValid)
         {
@@ -105,6 +105,8 @@ public sealed class SetupModel(
         TempData[RecoveryCodesModel.TempDataKey] = string.Join(' ', codes ?? []);
         return RedirectToPage("/Account/Mfa/RecoveryCodes", new { ReturnUrl });
     }
+
+    private async Task<bool> HasFactorAsync(AriadneUser user) => user.TwoFactorEnabled || (await users.GetPasskeysAsync(user)).Count > 0;
 
     private async Task<string?> KeyBeingEnrolledAsync(AriadneUser user) =>
         user.TwoFactorEnabled
