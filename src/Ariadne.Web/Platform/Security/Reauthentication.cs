@@ -26,21 +26,3 @@ public static class Reauthentication
             ReturnUrl = HttpMethods.IsGet(page.Request.Method) ? page.Request.Path + page.Request.QueryString : page.Request.Path.ToString(),
         });
 }
-
-/// <summary>Every handler of the page needs a recent re-authentication (<see cref="Reauthentication"/>).</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class RequireRecentAuthenticationAttribute : Attribute, IAsyncPageFilter
-{
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        if (context.HandlerInstance is PageModel page && !Reauthentication.IsRecent(context.HttpContext.User, time))
-        {
-            context.Result = Reauthentication.Ask(page);
-            return;
-        }
-        await next();
-    }
-}
