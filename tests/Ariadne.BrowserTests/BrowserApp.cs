@@ -42,6 +42,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Ariadne", $"Data Source={_file};Pooling=False");
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        // One clock serves every test class, and some move it on (a sign-in's next code by 30 s, the re-authentication test by
+        // minutes): a session whose page sits in the browser meanwhile must not time out under another test's clock. No browser
+        // test is about the idle timeout (the integration tests are); the sessions here last a working day, idle or not.
+        builder.UseSetting("Security:IdleTimeout", "08:00:00");
+        builder.UseSetting("Security:AbsoluteTimeout", "08:00:00");
         builder.UseSetting("Crypto:CreateIfMissing", "true");
         builder.UseSetting("Crypto:KeyRingFile", _file + ".keys.json");
         // There is no network: the web chat's quick exit goes to a blank page (of the same origin, so its storage can be checked).
