@@ -272,6 +272,6 @@ public abstract class AccommodationTests(AriadneApp app)
     }
 }
 
-public sealed class AccommodationTestsOnSqlite(SqliteApp app) : AccommodationTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class AccommodationTestsOnPostgres(PostgresApp app) : AccommodationTests(app), IClassFixture<PostgresApp>;

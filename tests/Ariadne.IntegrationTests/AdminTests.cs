@@ -279,6 +279,6 @@ public abstract class AdminTests(AriadneApp app)
         });
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class AdminTestsOnSqlite(SqliteApp app) : AdminTests(app), IClassFixture<SqliteApp>;
-
-public sealed class AdminTestsOnPostgres(PostgresApp app) : AdminTests(app), IClassFixture<PostgresApp>;

@@ -229,6 +229,6 @@ public abstract class ApiTests(AriadneApp app)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class ApiTestsOnSqlite(SqliteApp app) : ApiTests(app), IClassFixture<SqliteApp>;
-
-public sealed class ApiTestsOnPostgres(PostgresApp app) : ApiTests(app), IClassFixture<PostgresApp>;

@@ -69,6 +69,6 @@ public abstract class AttackInvestigationInput(AriadneApp app)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class AttackInvestigationInputOnSqlite(SqliteApp app) : AttackInvestigationInput(app), IClassFixture<SqliteApp>;
-
-public sealed class AttackInvestigationInputOnPostgres(PostgresApp app) : AttackInvestigationInput(app), IClassFixture<PostgresApp>;

@@ -175,6 +175,6 @@ public abstract class AttackInvestigationReadOnly(AriadneApp app)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class AttackInvestigationReadOnlyOnSqlite(SqliteApp app) : AttackInvestigationReadOnly(app), IClassFixture<SqliteApp>;
-
-public sealed class AttackInvestigationReadOnlyOnPostgres(PostgresApp app) : AttackInvestigationReadOnly(app), IClassFixture<PostgresApp>;

@@ -173,6 +173,6 @@ public abstract class AwarenessTests(AriadneApp app)
     }
 }
 
-public sealed class AwarenessTestsOnSqlite(SqliteApp app) : AwarenessTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class AwarenessTestsOnPostgres(PostgresApp app) : AwarenessTests(app), IClassFixture<PostgresApp>;

@@ -283,6 +283,6 @@ public abstract class CaseFlowTests(AriadneApp app)
     }
 }
 
-public sealed class CaseFlowTestsOnSqlite(SqliteApp app) : CaseFlowTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class CaseFlowTestsOnPostgres(PostgresApp app) : CaseFlowTests(app), IClassFixture<PostgresApp>;

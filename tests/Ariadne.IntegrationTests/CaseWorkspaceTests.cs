@@ -168,6 +168,6 @@ public abstract class CaseWorkspaceTests(AriadneApp app)
     }
 }
 
-public sealed class CaseWorkspaceTestsOnSqlite(SqliteApp app) : CaseWorkspaceTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class CaseWorkspaceTestsOnPostgres(PostgresApp app) : CaseWorkspaceTests(app), IClassFixture<PostgresApp>;

@@ -237,6 +237,6 @@ public abstract class ChildStatusTests(AriadneApp app)
     }
 }
 
-public sealed class ChildStatusTestsOnSqlite(SqliteApp app) : ChildStatusTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class ChildStatusTestsOnPostgres(PostgresApp app) : ChildStatusTests(app), IClassFixture<PostgresApp>;

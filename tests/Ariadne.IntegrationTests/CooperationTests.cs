@@ -506,6 +506,6 @@ public abstract class CooperationTests(AriadneApp app)
     }
 }
 
-public sealed class CooperationTestsOnSqlite(SqliteApp app) : CooperationTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class CooperationTestsOnPostgres(PostgresApp app) : CooperationTests(app), IClassFixture<PostgresApp>;

@@ -38,6 +38,6 @@ public abstract class CsvExportTests(AriadneApp app)
     }
 }
 
-public sealed class CsvExportTestsOnSqlite(SqliteApp app) : CsvExportTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class CsvExportTestsOnPostgres(PostgresApp app) : CsvExportTests(app), IClassFixture<PostgresApp>;

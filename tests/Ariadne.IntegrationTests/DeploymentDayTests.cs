@@ -254,6 +254,6 @@ public abstract class DeploymentDayTests(AriadneApp app)
     }
 }
 
-public sealed class DeploymentDayTestsOnSqlite(SqliteApp app) : DeploymentDayTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class DeploymentDayTestsOnPostgres(PostgresApp app) : DeploymentDayTests(app), IClassFixture<PostgresApp>;

@@ -391,6 +391,6 @@ public abstract class ExchangeTests(AriadneApp app)
     }
 }
 
-public sealed class ExchangeTestsOnSqlite(SqliteApp app) : ExchangeTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class ExchangeTestsOnPostgres(PostgresApp app) : ExchangeTests(app), IClassFixture<PostgresApp>;

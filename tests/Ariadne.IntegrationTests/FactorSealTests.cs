@@ -234,6 +234,6 @@ public abstract class FactorSealTests(string provider)
     }
 }
 
-public sealed class FactorSealTestsOnSqlite() : FactorSealTests("Sqlite");
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class FactorSealTestsOnPostgres() : FactorSealTests("Postgres");

@@ -97,6 +97,6 @@ public abstract class ForwardedHeadersTests(string provider)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class ForwardedHeadersTestsOnSqlite() : ForwardedHeadersTests("Sqlite");
-
-public sealed class ForwardedHeadersTestsOnPostgres() : ForwardedHeadersTests("Postgres");

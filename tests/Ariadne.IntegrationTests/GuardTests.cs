@@ -261,6 +261,6 @@ public abstract class GuardTests(AriadneApp app)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class GuardTestsOnSqlite(SqliteApp app) : GuardTests(app), IClassFixture<SqliteApp>;
-
-public sealed class GuardTestsOnPostgres(PostgresApp app) : GuardTests(app), IClassFixture<PostgresApp>;

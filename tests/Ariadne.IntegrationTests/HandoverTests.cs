@@ -102,6 +102,6 @@ public abstract class HandoverTests(AriadneApp app)
     }
 }
 
-public sealed class HandoverTestsOnSqlite(SqliteApp app) : HandoverTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class HandoverTestsOnPostgres(PostgresApp app) : HandoverTests(app), IClassFixture<PostgresApp>;

@@ -378,6 +378,6 @@ public sealed class ChatPostgresApp : AriadneApp
     }
 }
 
-public sealed class HelplineChatTestsOnSqlite(ChatSqliteApp app) : HelplineChatTests(app), IClassFixture<ChatSqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class HelplineChatTestsOnPostgres(ChatPostgresApp app) : HelplineChatTests(app), IClassFixture<ChatPostgresApp>;

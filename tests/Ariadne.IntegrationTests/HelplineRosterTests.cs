@@ -308,6 +308,6 @@ public abstract class HelplineRosterTests(AriadneApp app)
     }
 }
 
-public sealed class HelplineRosterTestsOnSqlite(SqliteApp app) : HelplineRosterTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class HelplineRosterTestsOnPostgres(PostgresApp app) : HelplineRosterTests(app), IClassFixture<PostgresApp>;

@@ -403,6 +403,6 @@ public abstract class HelplineTests(AriadneApp app)
     private sealed class KestrelApp() : AriadneApp("Sqlite");
 }
 
-public sealed class HelplineTestsOnSqlite(SqliteApp app) : HelplineTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class HelplineTestsOnPostgres(PostgresApp app) : HelplineTests(app), IClassFixture<PostgresApp>;

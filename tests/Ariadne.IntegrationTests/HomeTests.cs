@@ -38,6 +38,6 @@ public abstract class HomeTests(AriadneApp app)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class HomeTestsOnSqlite(SqliteApp app) : HomeTests(app), IClassFixture<SqliteApp>;
-
-public sealed class HomeTestsOnPostgres(PostgresApp app) : HomeTests(app), IClassFixture<PostgresApp>;

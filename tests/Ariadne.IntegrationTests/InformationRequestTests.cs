@@ -430,6 +430,6 @@ public abstract partial class InformationRequestTests(AriadneApp app)
     }
 }
 
-public sealed class InformationRequestTestsOnSqlite(SqliteApp app) : InformationRequestTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class InformationRequestTestsOnPostgres(PostgresApp app) : InformationRequestTests(app), IClassFixture<PostgresApp>;

@@ -299,6 +299,6 @@ public abstract class InvestigationTests(AriadneApp app)
     }
 }
 
-public sealed class InvestigationTestsOnSqlite(SqliteApp app) : InvestigationTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class InvestigationTestsOnPostgres(PostgresApp app) : InvestigationTests(app), IClassFixture<PostgresApp>;

@@ -328,6 +328,6 @@ public abstract class LinkAnalysisTests(AriadneApp app)
     }
 }
 
-public sealed class LinkAnalysisTestsOnSqlite(SqliteApp app) : LinkAnalysisTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class LinkAnalysisTestsOnPostgres(PostgresApp app) : LinkAnalysisTests(app), IClassFixture<PostgresApp>;

@@ -48,6 +48,6 @@ public abstract class LinkageInProductTests(AriadneApp app)
     }
 }
 
-public sealed class LinkageInProductTestsOnSqlite(SqliteApp app) : LinkageInProductTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class LinkageInProductTestsOnPostgres(PostgresApp app) : LinkageInProductTests(app), IClassFixture<PostgresApp>;

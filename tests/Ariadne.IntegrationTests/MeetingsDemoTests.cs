@@ -48,6 +48,6 @@ public abstract class MeetingsDemoTests(string provider)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class MeetingsDemoTestsOnSqlite() : MeetingsDemoTests("Sqlite");
-
-public sealed class MeetingsDemoTestsOnPostgres() : MeetingsDemoTests("Postgres");

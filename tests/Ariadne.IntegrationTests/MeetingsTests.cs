@@ -448,6 +448,6 @@ public abstract class MeetingsTests(AriadneApp app)
     }
 }
 
-public sealed class MeetingsTestsOnSqlite(SqliteApp app) : MeetingsTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class MeetingsTestsOnPostgres(PostgresApp app) : MeetingsTests(app), IClassFixture<PostgresApp>;

@@ -191,6 +191,6 @@ public abstract class NoServerErrorTests(AriadneApp app)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class NoServerErrorTestsOnSqlite(SqliteApp app) : NoServerErrorTests(app), IClassFixture<SqliteApp>;
-
-public sealed class NoServerErrorTestsOnPostgres(PostgresApp app) : NoServerErrorTests(app), IClassFixture<PostgresApp>;

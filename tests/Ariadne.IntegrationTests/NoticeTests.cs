@@ -80,6 +80,6 @@ public abstract class NoticeTests(AriadneApp app)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class NoticeTestsOnSqlite(SqliteApp app) : NoticeTests(app), IClassFixture<SqliteApp>;
-
-public sealed class NoticeTestsOnPostgres(PostgresApp app) : NoticeTests(app), IClassFixture<PostgresApp>;

@@ -303,6 +303,6 @@ public abstract class ObservationTests(AriadneApp app)
     }
 }
 
-public sealed class ObservationTestsOnSqlite(SqliteApp app) : ObservationTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class ObservationTestsOnPostgres(PostgresApp app) : ObservationTests(app), IClassFixture<PostgresApp>;

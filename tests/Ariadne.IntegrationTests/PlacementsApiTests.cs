@@ -140,6 +140,6 @@ public abstract class PlacementsApiTests(AriadneApp app)
     }
 }
 
-public sealed class PlacementsApiTestsOnSqlite(SqliteApp app) : PlacementsApiTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class PlacementsApiTestsOnPostgres(PostgresApp app) : PlacementsApiTests(app), IClassFixture<PostgresApp>;

@@ -499,6 +499,6 @@ public abstract class PlanTests(AriadneApp app)
     }
 }
 
-public sealed class PlanTestsOnSqlite(SqliteApp app) : PlanTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class PlanTestsOnPostgres(PostgresApp app) : PlanTests(app), IClassFixture<PostgresApp>;

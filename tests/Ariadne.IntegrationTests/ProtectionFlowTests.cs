@@ -308,6 +308,6 @@ public abstract class ProtectionFlowTests(AriadneApp app)
     }
 }
 
-public sealed class ProtectionFlowTestsOnSqlite(SqliteApp app) : ProtectionFlowTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class ProtectionFlowTestsOnPostgres(PostgresApp app) : ProtectionFlowTests(app), IClassFixture<PostgresApp>;

@@ -195,6 +195,6 @@ public abstract class ReauthenticationTests(AriadneApp app)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class ReauthenticationTestsOnSqlite(SqliteApp app) : ReauthenticationTests(app), IClassFixture<SqliteApp>;
-
-public sealed class ReauthenticationTestsOnPostgres(PostgresApp app) : ReauthenticationTests(app), IClassFixture<PostgresApp>;

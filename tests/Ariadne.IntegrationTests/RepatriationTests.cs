@@ -425,6 +425,6 @@ public abstract class RepatriationTests(AriadneApp app)
     }
 }
 
-public sealed class RepatriationTestsOnSqlite(SqliteApp app) : RepatriationTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class RepatriationTestsOnPostgres(PostgresApp app) : RepatriationTests(app), IClassFixture<PostgresApp>;

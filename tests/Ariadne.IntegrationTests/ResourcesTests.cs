@@ -506,6 +506,6 @@ internal static class ResourcesRequestExtensions
     }
 }
 
-public sealed class ResourcesTestsOnSqlite(SqliteApp app) : ResourcesTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class ResourcesTestsOnPostgres(PostgresApp app) : ResourcesTests(app), IClassFixture<PostgresApp>;

@@ -339,6 +339,6 @@ public abstract class ServicesTests(AriadneApp app)
     }
 }
 
-public sealed class ServicesTestsOnSqlite(SqliteApp app) : ServicesTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class ServicesTestsOnPostgres(PostgresApp app) : ServicesTests(app), IClassFixture<PostgresApp>;

@@ -42,6 +42,6 @@ public abstract class SettingsStartupTests(string provider)
     }
 }
 
+// On SQLite only: what this class tests (HTTP, settings, page plumbing) does not depend on the database; the sweep of every
+// handler (SweepTests) runs its pages on PostgreSQL too.
 public sealed class SettingsStartupTestsOnSqlite() : SettingsStartupTests("Sqlite");
-
-public sealed class SettingsStartupTestsOnPostgres() : SettingsStartupTests("Postgres");

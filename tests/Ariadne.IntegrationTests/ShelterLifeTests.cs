@@ -451,6 +451,6 @@ public abstract class ShelterLifeTests(AriadneApp app)
     }
 }
 
-public sealed class ShelterLifeTestsOnSqlite(SqliteApp app) : ShelterLifeTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class ShelterLifeTestsOnPostgres(PostgresApp app) : ShelterLifeTests(app), IClassFixture<PostgresApp>;

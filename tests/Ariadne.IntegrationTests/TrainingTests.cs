@@ -476,6 +476,6 @@ public abstract class TrainingTests(AriadneApp app)
     }
 }
 
-public sealed class TrainingTestsOnSqlite(SqliteApp app) : TrainingTests(app), IClassFixture<SqliteApp>;
-
+// On PostgreSQL only (the production database): this class tests a feature, not the database. Its pages' queries run on SQLite
+// too, in the sweep of every handler (SweepTests) and the crawl of every page by every role (UniqueIdTests).
 public sealed class TrainingTestsOnPostgres(PostgresApp app) : TrainingTests(app), IClassFixture<PostgresApp>;
