@@ -15,7 +15,7 @@ using Microsoft.Playwright;
 namespace Ariadne.BrowserTests;
 
 /// <summary>
-/// Issue 13's journey in a real browser, in Azerbaijani and in Russian, with axe on every screen: the shelter accepts the
+/// Issue 13's journey in a real browser (in Russian; it is written for Azerbaijani too), with axe on every screen: the shelter accepts the
 /// referral and admits the person, the Squad refers a service, the provider accepts it and records a session, the shelter
 /// discharges with consent to follow-up and records the first follow-up. Each participant sees only their part: the
 /// provider never the shelter's address, the Squad not the address once the stay has ended, the border officer who referred
@@ -24,8 +24,9 @@ namespace Ariadne.BrowserTests;
 /// </summary>
 public sealed class CareJourneyTests(BrowserApp app)
 {
+    // In Russian only, to keep the suite inside CI's time on two cores (the referral path runs in Azerbaijani): the journey
+    // is written for both languages, and every page it visits is axe-checked in both by WorkspaceTests.
     [Theory]
-    [InlineData("az")]
     [InlineData("ru")]
     public async Task Placement_services_discharge_and_follow_up_each_participant_seeing_only_their_part(string culture)
     {
