@@ -114,12 +114,22 @@ public abstract class LeakTests(string provider)
         await app.InitializeAsync();
         var world = await BuildAsync(app, random);
         var checks = 0;
+        // What each user could read of each case at the moment before: three days on, the pages are fetched again only where
+        // the model's answer changed (a grant started, expired or was revoked meanwhile); the API, the search and the lists are
+        // checked again for every case. The pages and the API answer through the same predicate; a page that rendered exactly
+        // the right fields at the first moment renders the same for the same answer, and rendering every page twice was half
+        // of the suite's longest test on two cores.
+        var before = new Dictionary<Guid, Dictionary<Guid, DataClass>>();
         foreach (var moment in new[] { TimeSpan.Zero, TimeSpan.FromDays(3) })
         {
             app.Time.Advance(moment);
             var now = app.Time.GetUtcNow();
             foreach (var user in world.Users)
-                checks += await CheckUserAsync(app, user, world, now);
+            {
+                var (count, read) = await CheckUserAsync(app, user, world, now, before.GetValueOrDefault(user.Id));
+                checks += count;
+                before[user.Id] = read;
+            }
         }
         return checks;
     }
@@ -148,7 +158,8 @@ public abstract class LeakTests(string provider)
             && (g.Until is null || g.Until > now)
             && (g.UserId == user.Id || (g.InstitutionId == user.InstitutionId && ModelRelationRoles[Relation.Investigator].Intersect(user.Roles).Any()))));
 
-    private static async Task<int> CheckUserAsync(AriadneApp app, WorldUser user, World world, DateTimeOffset now)
+    private static async Task<(int Checks, Dictionary<Guid, DataClass> Read)> CheckUserAsync(AriadneApp app, WorldUser user, World world, DateTimeOffset now,
+        Dictionary<Guid, DataClass>? readBefore)
     {
         var (cases, grants, breakGlass) = (world.Cases, world.Grants, world.BreakGlass);
         var (visible, read) = Model(user, grants, breakGlass, now);
@@ -203,16 +214,19 @@ public abstract class LeakTests(string provider)
             Assert.All(hidden, token => Assert.DoesNotContain(token, body, StringComparison.Ordinal));
             checks++;
 
-            // The page: the same answer, and no hidden value anywhere in the HTML.
+            // The page: the same answer, and no hidden value anywhere in the HTML (again only where the answer changed).
             // The workspace shows the case in two tabs (overview, person); together they show every readable field.
-            var detail = await session.GetAsync($"/Cases/Detail?id={c.Id}");
-            var person = await session.GetAsync($"/Cases/Detail?id={c.Id}&tab=person");
-            Assert.Equal(expected.Count == 0 ? HttpStatusCode.NotFound : HttpStatusCode.OK, detail.Status);
-            Assert.Equal(detail.Status, person.Status);
-            Assert.All(hidden, token => Assert.DoesNotContain(token, detail.Html + person.Html, StringComparison.Ordinal));
-            foreach (var (field, token) in c.Tokens.Where(t => expected.Contains(t.Key)))
-                Assert.Contains(token, detail.Html + person.Html, StringComparison.Ordinal);
-            checks += 2;
+            if (readBefore is null || readBefore.GetValueOrDefault(c.Id) != read.GetValueOrDefault(c.Id))
+            {
+                var detail = await session.GetAsync($"/Cases/Detail?id={c.Id}");
+                var person = await session.GetAsync($"/Cases/Detail?id={c.Id}&tab=person");
+                Assert.Equal(expected.Count == 0 ? HttpStatusCode.NotFound : HttpStatusCode.OK, detail.Status);
+                Assert.Equal(detail.Status, person.Status);
+                Assert.All(hidden, token => Assert.DoesNotContain(token, detail.Html + person.Html, StringComparison.Ordinal));
+                foreach (var (field, token) in c.Tokens.Where(t => expected.Contains(t.Key)))
+                    Assert.Contains(token, detail.Html + person.Html, StringComparison.Ordinal);
+                checks += 2;
+            }
 
             // Exact search: found only among visible cases.
             using var search = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/cases/search?document={Uri.EscapeDataString(c.Document)}"));
@@ -266,7 +280,7 @@ public abstract class LeakTests(string provider)
             checks += 2;
         }
         Assert.All(caseTokens, token => Assert.DoesNotContain(token, myRequests.Html, StringComparison.Ordinal));
-        return checks;
+        return (checks, read);
     }
 
     private static async Task<World> BuildAsync(AriadneApp app, Random random)
