@@ -10,7 +10,7 @@ public static class MeApi
     public static void MapMeApi(this RouteGroupBuilder api) =>
         api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new Profile(
                 user.UserId()!.Value,
-                Guid.Parse(user.FindFirstValue(AriadneClaims.InstitutionId)!),
+                user.InstitutionOf()!.Value,
                 user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
                 user.FindAll(ApiScopes.ClaimType).Select(c => c.Value).ToList())))
             .WithName("GetMe")

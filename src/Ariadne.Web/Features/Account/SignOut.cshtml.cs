@@ -18,7 +18,7 @@ public sealed class SignOutModel(AriadneSignInManager signIn, AuditTrail audit) 
     {
         // The end of every session of the user (the stamp changes) and its audit event commit together (ASVS 16.3.1).
         var userId = User.UserId();
-        var institutionId = Guid.TryParse(User.FindFirst(AriadneClaims.InstitutionId)?.Value, out var institution) ? institution : (Guid?)null;
+        var institutionId = User.InstitutionOf();
         await audit.InTransactionAsync(async () =>
         {
             await signIn.SignOutAsync();

@@ -17,7 +17,7 @@ public sealed record Viewer(Guid UserId, Guid InstitutionId, IReadOnlyList<Relat
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         return new(
             user.UserId() ?? throw new InvalidOperationException("No signed-in user."),
-            Guid.Parse(user.FindFirstValue(AriadneClaims.InstitutionId) ?? throw new InvalidOperationException("No institution.")),
+            user.InstitutionOf() ?? throw new InvalidOperationException("No institution."),
             AccessMatrix.RelationsFor(roles),
             roles.Any(DutyDeskRoles.Contains));
     }

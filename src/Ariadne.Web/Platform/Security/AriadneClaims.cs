@@ -29,4 +29,8 @@ public static class AriadneClaims
 
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The institution the signed-in user (or the token's owner) belongs to; null when there is no such claim.</summary>
+    public static Guid? InstitutionOf(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(InstitutionId), out var id) ? id : null;
 }

@@ -29,7 +29,7 @@ public sealed class DenialAuditingResultHandler(IMemoryCache recent) : IAuthoriz
             if (!recent.TryGetValue((userId, page), out _))
             {
                 recent.Set((userId, page), true, Window);
-                var institution = Guid.TryParse(context.User.FindFirstValue(AriadneClaims.InstitutionId), out var id) ? id : (Guid?)null;
+                var institution = context.User.InstitutionOf();
                 var names = endpoint?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? a.Roles ?? "default").Distinct().ToList() ?? [];
                 var purpose = $"{PlatformAudit.FunctionPurpose}:{(names.Count == 0 ? "fallback" : string.Join('+', names))}";
                 var writes = context.RequestServices.GetRequiredService<AuditedWrites>();
