@@ -15,7 +15,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
     private static readonly string[] Longest =
     [
         "LeakTestsOnSqlite", SqliteDemoWorld.Name, "LeakTestsOnPostgres", "DemoFilesTests", "BackupTestsOnPostgres", "BackupTestsOnSqlite",
-        "AuditChainsTestsOnPostgres", "AuditChainsTestsOnSqlite", "StartupTestsOnPostgres", "StartupTestsOnSqlite", "AuditTrailTestsOnPostgres",
+        "AuditChainsTestsOnPostgres", "StartupTestsOnPostgres", "StartupTestsOnSqlite", "AuditTrailTestsOnPostgres",
         "AuditTrailTestsOnSqlite", "SweepTestsOnPostgres", "EncryptionTestsOnPostgres", "EncryptionTestsOnSqlite", "FuzzTestsOnPostgres",
     ];
 
