@@ -39,29 +39,34 @@ public sealed class WorkspaceTests(BrowserApp app)
             (InstitutionKind.PlatformAdministration, RoleCatalog.Administrator, ["/", "/Admin/Users", "/Admin/Institutions", "/Admin/Users/Create"]),
         };
         var problems = new List<string>();
+        // axe in Azerbaijani; in Russian the same pages for fit at both widths and in both modes. axe reads what the two languages
+        // share (the same templates, roles, labels' links and colours); what differs is the text, whose length is what breaks a
+        // layout, and every string's presence in all three languages is ResourceCompletenessTests'. Each other browser test
+        // runs axe in its own language (several in Russian). The two every-page runs were a quarter of the suite's time.
+        var axe = culture == "az";
         await CheckPagesAsync(investigator, ["/", "/Cases", $"/Cases/Detail?id={caseId}", $"/Cases/Detail?id={caseId}&tab=person",
             $"/Cases/{caseId}/Edit?section=Identity", $"/Cases/{caseId}/Access", $"/Cases/{caseId}/History",
             $"/Cases/Identification?id={caseId}", $"/Cases/Protection?id={caseId}", $"/Cases/AgeAssessment?id={caseId}",
-            $"/Cases/Accommodation?id={caseId}", "/Accommodation/Beds", "/Accommodation/Beds?Search.Need="], problems);
+            $"/Cases/Accommodation?id={caseId}", "/Accommodation/Beds", "/Accommodation/Beds?Search.Need="], problems, axe);
         await investigator.Context.CloseAsync();
         foreach (var (kind, role, pages) in roles)
         {
             var page = await app.SignedInPageAsync(kind, role, culture);
-            await CheckPagesAsync(page, pages, problems);
+            await CheckPagesAsync(page, pages, problems, axe);
             await page.Context.CloseAsync();
         }
         var anonymous = await app.NewPageAsync(culture);
-        await CheckPagesAsync(anonymous, ["/Account/SignIn", "/Status?code=404"], problems);
+        await CheckPagesAsync(anonymous, ["/Account/SignIn", "/Status?code=404"], problems, axe);
         await anonymous.Context.CloseAsync();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     /// <summary>
-    /// Each page once: axe, then 1280 and 390 px in normal mode, then the same widths in visually-impaired
+    /// Each page once: axe (when asked), then 1280 and 390 px in normal mode, then the same widths in visually-impaired
     /// mode. The mode is the <c>vi</c> class the layout puts on the page (LanguageAndAccessibilityTests shows
     /// the cookie sets it), so it is switched on in place rather than by loading every page twice.
     /// </summary>
-    private static async Task CheckPagesAsync(IPage page, string[] paths, List<string> problems)
+    private static async Task CheckPagesAsync(IPage page, string[] paths, List<string> problems, bool axe)
     {
         foreach (var path in paths)
         {
@@ -70,7 +75,8 @@ public sealed class WorkspaceTests(BrowserApp app)
             var status = response?.Status ?? 0;
             if (status != 200 && !path.StartsWith("/Status", StringComparison.Ordinal))
                 problems.Add($"{path}: HTTP {status}");
-            await page.AssertNoViolationsAsync();
+            if (axe)
+                await page.AssertNoViolationsAsync();
             foreach (var vi in new[] { false, true })
             {
                 if (vi)
