@@ -11,7 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # instance per watcher; the run starts hundreds of hosts and the machine allows 128 instances per user).
 export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=1
 # The test processes' runtime (not production's): idle thread-pool threads sleep instead of spinning, and methods skip the
-# instrumented tier. On two cores shared by hundreds of short-lived hosts and processes, both were a fifth of the CPU time
+# instrumented tier. On two cores shared by hundreds of short-lived hosts and processes, they saved 18 % of the CPU time
 # (docs/decisions.md "Which tests run on which database").
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_TieredPGO=0
 
@@ -54,7 +54,7 @@ if ! dotnet build Ariadne.slnx -c Release -warnaserror -nologo -v q; then
 fi
 # The formatting check runs beside the unit tests (it only reads the sources), and is waited for before the tally.
 # Whitespace and style (the order of usings, the editorconfig's rules) only: the analyzers' rules are already errors in the
-# build above (TreatWarningsAsErrors, EnforceCodeStyleInBuild), and checking them again cost four CPU minutes of CI's twenty.
+# build above (TreatWarningsAsErrors, EnforceCodeStyleInBuild); the full check took 3.9 CPU minutes, these two about 2.4.
 log "checking formatting (beside the unit tests)"
 format_failed=0
 mkdir -p "$root/artifacts"
