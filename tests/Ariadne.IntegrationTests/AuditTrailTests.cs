@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Audit;
@@ -401,29 +400,9 @@ public abstract class AuditTrailTests(string provider)
         Assert.Equal(11, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditCheckpoints.MaxAsync(c => c.TreeSize)));
     }
 
-    internal static async Task<(int ExitCode, string Output)> RunAsync(AriadneApp app, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Ariadne.Web.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-            Environment =
-            {
-                // A verb's process does not watch its settings files: many processes at once exhaust the inotify instances.
-                ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
-                ["Database__Provider"] = app.Database.Provider,
-                ["ConnectionStrings__Ariadne"] = app.Database.ConnectionString,
-                ["Crypto__KeyRingFile"] = app.KeyRingFile,
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    /// <summary>An operator's verb on the app's database and key ring, as the command line runs it.</summary>
+    internal static Task<(int ExitCode, string Output)> RunAsync(AriadneApp app, params string[] args) =>
+        CommandLine.RunAsync(CommandLine.Settings(app.Database.Provider, app.Database.ConnectionString, app.KeyRingFile), args);
 }
 
 public sealed class AuditTrailTestsOnSqlite() : AuditTrailTests("Sqlite");

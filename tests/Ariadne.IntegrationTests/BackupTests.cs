@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Ariadne.IntegrationTests.Infrastructure;
@@ -59,30 +58,12 @@ public abstract class BackupTests(string provider) : IAsyncLifetime
     private Task<(int ExitCode, string Output)> VerbAsync(string connectionString, string keyRing, params string[] args) =>
         RunAsync(provider, connectionString, keyRing, ErasureList, args);
 
-    internal static async Task<(int ExitCode, string Output)> RunAsync(string provider, string connectionString, string keyRing, string? erasureList, params string[] args)
+    internal static Task<(int ExitCode, string Output)> RunAsync(string provider, string connectionString, string keyRing, string? erasureList, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Ariadne.Web.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-            Environment =
-            {
-                // A verb's process does not watch its settings files: many processes at once exhaust the inotify instances.
-                ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
-                ["Database__Provider"] = provider,
-                ["ConnectionStrings__Ariadne"] = connectionString,
-                ["Crypto__KeyRingFile"] = keyRing,
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
+        var settings = CommandLine.Settings(provider, connectionString, keyRing);
         if (erasureList is not null)
-            start.Environment["Backup__ErasureList"] = erasureList;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+            settings["Backup:ErasureList"] = erasureList;
+        return CommandLine.RunAsync(settings, args);
     }
 
     /// <summary>Rows per table of the model, counted straight from the database (no host on it: a host writes at start).</summary>

@@ -100,6 +100,7 @@ public abstract class StartupTests(string provider)
         Assert.Contains("run the 'migrate' verb", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The program itself in a process of its own: the first start is about the real entry point (the other verbs run in process).</summary>
     private static async Task<(int ExitCode, string Output)> RunVerbAsync(TestDatabase database, params string[] args)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "Ariadne.Web.dll");
@@ -136,17 +137,17 @@ public abstract class StartupTests(string provider)
         Assert.Equal(RoleCatalog.All.Count, roles);
 
         // The first administrator, once; the temporary password works and must be changed.
-        var (created, message) = await RunVerbAsync(database, "bootstrap-admin", "first.admin", "Rauf Nağıyev");
+        var (created, message) = await CommandLine.RunAsync(CommandLine.Settings(provider, database.ConnectionString), "bootstrap-admin", "first.admin", "Rauf Nağıyev");
         Assert.Equal(0, created);
         var password = message.Trim().Split(' ')[^1];
         using var session = production.NewSession();
         Assert.Equal("/Account/ChangePassword", (await session.PasswordAsync("first.admin", password)).Path);
-        var (again, refusal) = await RunVerbAsync(database, "bootstrap-admin", "second", "Someone");
+        var (again, refusal) = await CommandLine.RunAsync(CommandLine.Settings(provider, database.ConnectionString), "bootstrap-admin", "second", "Someone");
         Assert.Equal(1, again);
         Assert.Contains("An administrator already exists", refusal, StringComparison.Ordinal);
 
         // The first auditor (oversight confirms institutions that have no head yet), once; an auditor, not an administrator.
-        var (auditor, auditorMessage) = await RunVerbAsync(database, "bootstrap-auditor", "first.auditor", "Leyla Məmmədova");
+        var (auditor, auditorMessage) = await CommandLine.RunAsync(CommandLine.Settings(provider, database.ConnectionString), "bootstrap-auditor", "first.auditor", "Leyla Məmmədova");
         Assert.Equal(0, auditor);
         var auditorPassword = auditorMessage.Trim().Split(' ')[^1];
         using var auditorSession = production.NewSession();
@@ -160,7 +161,7 @@ public abstract class StartupTests(string provider)
         });
         Assert.Equal([RoleCatalog.Auditor], auditorRoles.Roles);
         Assert.Equal(InstitutionKind.Oversight, auditorRoles.Kind);
-        var (secondAuditor, auditorRefusal) = await RunVerbAsync(database, "bootstrap-auditor", "second.auditor", "Someone");
+        var (secondAuditor, auditorRefusal) = await CommandLine.RunAsync(CommandLine.Settings(provider, database.ConnectionString), "bootstrap-auditor", "second.auditor", "Someone");
         Assert.Equal(1, secondAuditor);
         Assert.Contains("An auditor already exists", auditorRefusal, StringComparison.Ordinal);
     }

@@ -22,8 +22,11 @@ public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, stri
         return new Invocation(null, [], demo, rest);
     }
 
-    public async Task<int> RunAsync(WebApplication app)
+    /// <summary>Runs the verb, or the server when there is none. A verb's line goes to <paramref name="output"/> or <paramref name="error"/> (standard output and error by default).</summary>
+    public async Task<int> RunAsync(WebApplication app, TextWriter? output = null, TextWriter? error = null)
     {
+        output ??= Console.Out;
+        error ??= Console.Error;
         switch (Verb)
         {
             case null:
@@ -34,24 +37,24 @@ public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, stri
             case "migrate":
                 await using (var scope = app.Services.CreateAsyncScope())
                     await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
-                Console.Out.WriteLine("Migrations applied.");
+                await output.WriteLineAsync("Migrations applied.");
                 return 0;
             case "bootstrap-admin" or "bootstrap-auditor":
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     var (code, message) = await scope.ServiceProvider.GetRequiredService<Cli.BootstrapAccount>().RunAsync(Verb, VerbArgs);
-                    await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
+                    await (code == 0 ? output : error).WriteLineAsync(message);
                     return code;
                 }
             case "audit" or "keys" or "sessions":
             case not null when ModuleNouns(app).Contains(Verb):
                 {
                     var (code, message) = await new Cli.OperatorVerbs(app.Services).RunAsync(Verb, VerbArgs);
-                    await (code == 0 ? Console.Out : Console.Error).WriteLineAsync(message);
+                    await (code == 0 ? output : error).WriteLineAsync(message);
                     return code;
                 }
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{Verb}'. Verbs: {string.Join(", ", Verbs.Concat(ModuleNouns(app)).Distinct())}; or none to run the server.");
+                await error.WriteLineAsync($"Unknown verb '{Verb}'. Verbs: {string.Join(", ", Verbs.Concat(ModuleNouns(app)).Distinct())}; or none to run the server.");
                 return 2;
         }
     }
