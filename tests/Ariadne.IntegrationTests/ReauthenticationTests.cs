@@ -103,6 +103,112 @@ public abstract class ReauthenticationTests(AriadneApp app)
         Assert.Equal("/Account/Reauthenticate", (await session.GetAsync("/Account/Security")).Path);
     }
 
+    /// <summary>Confirms the user's factors on the page that asked, and returns the page it sends back to.</summary>
+    private async Task<WebSession.Page> ConfirmAsync(WebSession session, WebSession.Page ask, TestUser user)
+    {
+        app.Time.Advance(TimeSpan.FromSeconds(30)); // the next TOTP step: each is accepted once
+        return await session.SubmitAsync(ask, "form.app-form", new Dictionary<string, string> { ["Password"] = user.Password, ["Code"] = app.TotpNow(user.AuthenticatorKey!) });
+    }
+
+    private static async Task<string> RedirectOfAsync(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    [Fact]
+    public async Task Administration_account_approvals_and_exports_ask_to_confirm_after_five_minutes_and_do_nothing_until_then()
+    {
+        // The administrator: the lists open freely; opening a user's or an institution's form, or acting from an old one, asks.
+        var admin = await app.CreateUserAsync(InstitutionKind.PlatformAdministration, [RoleCatalog.Administrator]);
+        var target = await NewUserAsync();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, admin);
+        var edit = await session.GetAsync($"/Admin/Users/Edit?id={target.Id}");
+        Assert.Equal("/Admin/Users/Edit", edit.Path);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var disable = await session.SubmitAsync(edit, "form[action*='handler=Disable']");
+        Assert.Equal("/Account/Reauthenticate", disable.Path);
+        Assert.Equal("/Admin/Users/Edit", disable.Document.QuerySelector("input[name='ReturnUrl']")!.GetAttribute("value"));
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == target.Id).Select(u => u.IsDisabled).SingleAsync()));
+        foreach (var path in new[] { "/Admin/Users/Create", $"/Admin/Users/Edit?id={target.Id}", "/Admin/Institutions/Edit", $"/Admin/Institutions/Edit?id={target.InstitutionId}" })
+        {
+            var page = await session.GetAsync(path);
+            Assert.Equal("/Account/Reauthenticate", page.Path);
+            Assert.Equal(path, page.Document.QuerySelector("input[name='ReturnUrl']")!.GetAttribute("value"));
+        }
+        Assert.Equal("/Admin/Users", (await session.GetAsync("/Admin/Users")).Path);
+        Assert.Equal("/Admin/Institutions", (await session.GetAsync("/Admin/Institutions")).Path);
+        var back = await ConfirmAsync(session, await session.GetAsync($"/Admin/Users/Edit?id={target.Id}"), admin);
+        Assert.Equal("/Admin/Users/Edit", back.Path);
+        Assert.NotNull(back.Document.QuerySelector("form[action*='handler=Disable']"));
+
+        // The head of an institution: the confirmations list opens; deciding from it asks, and decides nothing.
+        var chief = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.SquadChief], [TrainingTopic.AntiTrafficking]);
+        using var chiefSession = app.NewSession();
+        await chiefSession.SignInAsync(app, chief);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var confirmations = await chiefSession.GetAsync("/Staff/Confirmations");
+        Assert.Equal("/Staff/Confirmations", confirmations.Path);
+        var csrf = confirmations.Document.QuerySelector("input[name='__csrf']")?.GetAttribute("value")
+            ?? (await chiefSession.GetAsync("/Account/Password")).Document.QuerySelector("input[name='__csrf']")!.GetAttribute("value")!;
+        Assert.StartsWith("/Account/Reauthenticate", await RedirectOfAsync(chiefSession.Client.PostAsync($"/Staff/Confirmations?id={Guid.NewGuid()}&approve=true",
+            new FormUrlEncodedContent([new("__csrf", csrf)]))), StringComparison.Ordinal);
+
+        // The investigator: the evidence page and the link chart open; the download and the FollowTheMoney export ask, and
+        // until then no file is served and no custody event is written.
+        var (investigator, view) = await app.NewCaseAsync();
+        var viewer = CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator);
+        var (fileId, fileErrors) = await app.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Features.Investigation.CriminalFiles>().OpenAsync(viewer, [RoleCatalog.Investigator],
+            new Ariadne.Web.Features.Investigation.CriminalFiles.OpenInput { Title = "Operation Karvan", Offences = ["144-1.1"], Summary = "Recruitment for work abroad" }));
+        Assert.Empty(fileErrors);
+        var pdf = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]>>endobj\ntrailer<</Root 1 0 R>>\n% ledger {Guid.NewGuid()}\n%%EOF\n");
+        var (itemId, itemErrors) = await app.WithScopeAsync(sp => sp.GetRequiredService<Ariadne.Web.Features.Investigation.EvidenceLocker>().TakeInAsync(viewer, fileId!.Value,
+            new() { Description = "Ledger seized at the flat", Location = "Evidence room 2" }, "ledger.pdf", "application/pdf", pdf));
+        Assert.Empty(itemErrors!);
+        Task<int> CustodyAsync() => app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Set<Ariadne.Web.Features.Investigation.CustodyEvent>().CountAsync(c => c.ItemId == itemId));
+        var custody = await CustodyAsync();
+        using var squad = app.NewSession();
+        await squad.SignInAsync(app, investigator);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var evidence = await squad.GetAsync($"/Investigations/Evidence/{itemId}");
+        Assert.Equal($"/Investigations/Evidence/{itemId}", evidence.Path);
+        var ask = await squad.SubmitAsync(evidence, "form[action*='handler=Download']", follow: true);
+        Assert.Equal("/Account/Reauthenticate", ask.Path);
+        Assert.Equal($"/Investigations/Evidence/{itemId}", ask.Document.QuerySelector("input[name='ReturnUrl']")!.GetAttribute("value"));
+        Assert.Equal(custody, await CustodyAsync());
+        var graph = await squad.GetAsync($"/Investigations/Graph/{fileId}");
+        Assert.Equal($"/Investigations/Graph/{fileId}", graph.Path);
+        // The export form is not even offered: a link to confirm first (the form's answers would be lost on the way); a post
+        // from an older page asks too.
+        Assert.Null(graph.Document.QuerySelector("form[data-export-form]"));
+        Assert.NotNull(graph.Document.QuerySelector("[data-export-confirm]"));
+        Assert.StartsWith("/Account/Reauthenticate", await RedirectOfAsync(squad.Client.PostAsync($"/Investigations/Graph/{fileId}?handler=Export",
+            new FormUrlEncodedContent([new("__csrf", evidence.Document.QuerySelector("input[name='__csrf']")!.GetAttribute("value")!), new("Export.LegalBasis", "CriminalProceedings"), new("Export.Reference", "x")]))), StringComparison.Ordinal);
+        // Confirmed: back on the evidence page, and the download is served and recorded.
+        evidence = await ConfirmAsync(squad, ask, investigator);
+        Assert.Equal($"/Investigations/Evidence/{itemId}", evidence.Path);
+        using (var download = await squad.Client.PostAsync($"/Investigations/Evidence/{itemId}?handler=Download",
+            new FormUrlEncodedContent([new("__csrf", evidence.Document.QuerySelector("form[action*='handler=Download'] input[name='__csrf']")!.GetAttribute("value")!)])))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        }
+        Assert.Equal(custody + 1, await CustodyAsync());
+
+        // The auditor: who reached a case shows on the page; its export asks.
+        var auditor = await app.CreateUserAsync(InstitutionKind.Oversight, [RoleCatalog.Auditor]);
+        using var oversight = app.NewSession();
+        await oversight.SignInAsync(app, auditor);
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal("/Oversight/CaseAccess", (await oversight.GetAsync($"/Oversight/CaseAccess?Number={view.Number}")).Path);
+        var exported = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e => e.ActorUserId == auditor.Id && e.Action == PlatformAudit.AuditExported.Code));
+        var exportAsk = await oversight.GetAsync($"/Oversight/CaseAccess?Number={view.Number}&handler=Export");
+        Assert.Equal("/Account/Reauthenticate", exportAsk.Path);
+        Assert.Equal(exported, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e => e.ActorUserId == auditor.Id && e.Action == PlatformAudit.AuditExported.Code)));
+    }
+
     private Task<int> FailuresAsync(Guid userId) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == userId).Select(u => u.AccessFailedCount).SingleAsync());
 

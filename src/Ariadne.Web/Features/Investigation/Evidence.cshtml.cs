@@ -14,6 +14,7 @@ namespace Ariadne.Web.Features.Investigation;
 /// download. The custody form carries a key made when the page rendered: sent twice, it records one event.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
+[RequireRecentAuthentication("Download")]
 public sealed class EvidenceModel(EvidenceLocker locker, BlindIndex index, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -12,6 +12,7 @@ namespace Ariadne.Web.Features.Investigation;
 /// what the viewer may not see; the FollowTheMoney export on a recorded legal basis.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
+[RequireRecentAuthentication("Export")]
 public sealed class GraphModel(LinkAnalysis links) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -18,6 +18,7 @@ namespace Ariadne.Web.Features.Oversight;
 /// access requests. Looking is itself audited.
 /// </summary>
 [Authorize(Policy = Policies.Mfa, Roles = RoleCatalog.Auditor)]
+[RequireRecentAuthentication("Export")]
 public sealed class CaseAccessModel(AriadneDbContext db, AuditedWrites writes) : PageModel
 {
     public sealed record Row(DateTimeOffset At, string Action, string Outcome, string? Who, string? Institution, string? Relation, string? Purpose);

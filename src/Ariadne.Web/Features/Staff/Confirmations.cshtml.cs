@@ -15,6 +15,7 @@ namespace Ariadne.Web.Features.Staff;
 /// password shows the temporary password here, once, for them to hand to the user.
 /// </summary>
 [Authorize(Policy = Policies.Mfa)]
+[RequireRecentAuthentication(PostsOnly = true)]
 public sealed class ConfirmationsModel(AccountConfirmations confirmations, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string PasswordKey = "ConfirmedPassword";

@@ -13,6 +13,7 @@ namespace Ariadne.Web.Features.Admin.Institutions;
 
 /// <summary>Creates an institution, or renames and (de)activates one. The kind is fixed once users exist.</summary>
 [Authorize(Policy = Policies.Admin)]
+[RequireRecentAuthentication]
 public sealed class EditModel(AriadneDbContext db, IStringLocalizer<SharedResource> text, TimeProvider time, AuditedWrites writes, ILogger<EditModel> logger)
     : PageModel
 {

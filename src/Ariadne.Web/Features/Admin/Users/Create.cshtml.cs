@@ -21,6 +21,7 @@ namespace Ariadne.Web.Features.Admin.Users;
 /// the account page.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
+[RequireRecentAuthentication]
 public sealed class CreateModel(
     AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, AuditedWrites writes,
     AccountConfirmations confirmations, ILogger<CreateModel> logger) : PageModel

@@ -24,6 +24,7 @@ namespace Ariadne.Web.Features.Admin.Users;
 /// transaction, told to oversight, and ends the user's sessions (security stamp); resets revoke API tokens.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
+[RequireRecentAuthentication]
 public sealed class EditModel(
     AriadneDbContext db, UserManager<AriadneUser> users, IStringLocalizer<SharedResource> text, TimeProvider time, UiTime uiTime, AuditedWrites writes,
     AccountConfirmations confirmations, ILogger<EditModel> logger) : PageModel
