@@ -3,7 +3,7 @@
 const { chromium } = require(process.env.PLAYWRIGHT_PACKAGE);
 const base = process.env.BASE || "http://127.0.0.1:5099";
 const out = process.env.OUT;
-const password = "Demo-Ariadne-2026!";
+const password = "Qizil-Gunes-Demo-2026"; // DemoSeeder.Password
 const roles = ["duty", "investigator", "border", "shelter", "chief", "coordinator", "auditor", "admin"];
 
 async function signIn(browser, who, lang, width) {
