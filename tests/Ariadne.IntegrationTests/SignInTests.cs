@@ -16,6 +16,63 @@ public abstract class SignInTests(AriadneApp app)
         app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking],
             withAuthenticator, mustChangePassword);
 
+    private Task<int> FailureNoticesAsync(Guid userId) => app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Notifications
+        .CountAsync(n => n.RecipientUserId == userId && n.Kind == Ariadne.Web.Features.Account.SignInNotices.FailedAttempts.Code));
+
+    [Fact]
+    public async Task Failed_attempts_since_the_last_sign_in_are_told_to_the_user_once_at_the_next_one()
+    {
+        var user = await NewSquadUser();
+        var other = await NewSquadUser();
+        // Someone tries two wrong passwords: nothing is told to anyone yet (no sign-in completed).
+        using (var stranger = app.NewSession())
+        {
+            Assert.Equal("/Account/SignIn", (await stranger.PasswordAsync(user.UserName, "Wrong-Password-Number-1")).Path);
+            Assert.Equal("/Account/SignIn", (await stranger.PasswordAsync(user.UserName, "Wrong-Password-Number-2")).Path);
+        }
+        Assert.Equal(0, await FailureNoticesAsync(user.Id));
+
+        // The user's next sign-in brings one notice, shown among their notifications, and to nobody else.
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        Assert.Equal(1, await FailureNoticesAsync(user.Id));
+        var notices = await session.GetAsync("/Notifications");
+        Assert.Contains("attempts to sign in to your account that did not complete", notices.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        using (var otherSession = app.NewSession())
+        {
+            await otherSession.SignInAsync(app, other);
+            Assert.Equal(0, await FailureNoticesAsync(other.Id));
+            Assert.DoesNotContain("did not complete", (await otherSession.GetAsync("/Notifications")).Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // A clean sign-in after it tells nothing new.
+        using (var again = app.NewSession())
+            await again.SignInAsync(app, user);
+        Assert.Equal(1, await FailureNoticesAsync(user.Id));
+
+        // A wrong authenticator code is a failed attempt too: told at the sign-in that follows.
+        using (var codes = app.NewSession())
+        {
+            var second = await codes.PasswordAsync(user.UserName, user.Password);
+            Assert.Equal("/Account/SignInMfa", second.Path);
+            Assert.Equal("/Account/SignInMfa", (await codes.CodeAsync(second, "000000")).Path);
+        }
+        using (var last = app.NewSession())
+            await last.SignInAsync(app, user);
+        Assert.Equal(2, await FailureNoticesAsync(user.Id));
+
+        // The right password left without its second step (someone knows it): told too, at the next sign-in by password
+        // and code; that sign-in's own password step is not counted against it.
+        using (var partial = app.NewSession())
+            Assert.Equal("/Account/SignInMfa", (await partial.PasswordAsync(user.UserName, user.Password)).Path);
+        using (var next = app.NewSession())
+            await next.SignInAsync(app, user);
+        Assert.Equal(3, await FailureNoticesAsync(user.Id));
+        using (var clean = app.NewSession())
+            await clean.SignInAsync(app, user);
+        Assert.Equal(3, await FailureNoticesAsync(user.Id));
+    }
+
     [Fact]
     public async Task Password_then_authenticator_code_signs_in()
     {

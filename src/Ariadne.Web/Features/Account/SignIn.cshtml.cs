@@ -20,7 +20,7 @@ namespace Ariadne.Web.Features.Account;
 [AllowAnonymous]
 public sealed class SignInModel(
     AriadneSignInManager signIn, UserManager<AriadneUser> users, DemoMode demo, IStringLocalizer<SharedResource> text, AuditTrail audit,
-    ILogger<SignInModel> logger) : PageModel
+    SignInNotices notices, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -66,6 +66,8 @@ public sealed class SignInModel(
         var result = await audit.InTransactionAsync(async () =>
         {
             var outcome = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+            if (outcome.Succeeded)
+                await notices.AfterSignInAsync(user.Id, afterPasswordStep: false);
             return (outcome, new AuditRecord(outcome.Succeeded || outcome.RequiresTwoFactor ? PlatformAudit.SignIn : PlatformAudit.SignInFailed,
                 outcome.Succeeded ? AuditOutcome.Allowed : outcome.RequiresTwoFactor ? AuditOutcome.PendingSecondFactor : AuditOutcome.Failed,
                 user.Id, user.InstitutionId, Purpose: AccountAudit.Password));
@@ -109,6 +111,7 @@ public sealed class SignInModel(
             await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
             await users.ResetAccessFailedCountAsync(user);
             await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "pk")]);
+            await notices.AfterSignInAsync(user.Id, afterPasswordStep: false);
             return (true, new AuditRecord(PlatformAudit.SignIn, ActorUserId: user.Id, ActorInstitutionId: user.InstitutionId, Purpose: AccountAudit.Passkey));
         });
         logger.SignedIn(user.Id, "passkey");

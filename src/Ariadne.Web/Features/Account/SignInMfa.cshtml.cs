@@ -15,7 +15,7 @@ namespace Ariadne.Web.Features.Account;
 /// </summary>
 [AllowAnonymous]
 public sealed class SignInMfaModel(
-    AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, AuditTrail audit, ILogger<SignInMfaModel> logger) : PageModel
+    AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, AuditTrail audit, SignInNotices notices, ILogger<SignInMfaModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -58,6 +58,8 @@ public sealed class SignInMfaModel(
             var outcome = recovery
                 ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
                 : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+            if (outcome.Succeeded)
+                await notices.AfterSignInAsync(user.Id, afterPasswordStep: true);
             return (outcome, new AuditRecord(outcome.Succeeded ? PlatformAudit.SignIn : PlatformAudit.SignInFailed,
                 outcome.Succeeded ? AuditOutcome.Allowed : AuditOutcome.Failed, user.Id, user.InstitutionId,
                 Purpose: recovery ? AccountAudit.RecoveryCode : AccountAudit.Totp));
