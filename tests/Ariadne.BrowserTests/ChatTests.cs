@@ -58,7 +58,13 @@ public sealed class ChatTests(BrowserApp app)
         await visitor.Locator(".app-chat-msg--helpline", new() { HasText = "Are you safe now?" }).WaitForAsync();
         await visitor.Locator("[data-chat-status]", new() { HasText = "Сотрудник" }).Or(visitor.Locator("[data-chat-status]:not(:empty)")).First.WaitForAsync();
         await visitor.ScreenshotAsync(new() { Path = $"{Shots}/chat-ru-conversation-390.png", FullPage = true });
-        Assert.True(await visitor.EvaluateAsync<int>("sessionStorage.length") > 0);
+        // The tab keeps only the chat's token (ASVS 14.3.3): no message is in its storage, and a reload reads the
+        // conversation again from the server.
+        Assert.Equal(["ariadne.chat.token"], await visitor.EvaluateAsync<string[]>("Object.keys(sessionStorage).filter(k => k === 'ariadne.chat.token' || k === 'ariadne.chat.messages')"));
+        Assert.DoesNotContain("passport", await visitor.EvaluateAsync<string>("JSON.stringify(Object.entries(sessionStorage))"), StringComparison.Ordinal);
+        await visitor.ReloadAsync();
+        await visitor.Locator(".app-chat-msg--visitor", new() { HasText = "they took my passport" }).WaitForAsync();
+        await visitor.Locator(".app-chat-msg--helpline", new() { HasText = "Are you safe now?" }).WaitForAsync();
         var historyBefore = await visitor.EvaluateAsync<int>("history.length");
         Assert.Empty(await visitor.Context.CookiesAsync());
 

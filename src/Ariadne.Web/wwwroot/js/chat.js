@@ -1,6 +1,6 @@
-// The anonymous web chat (/chat). Nothing of the visit is kept by the browser beyond this tab: the chat's token and the
-// visible messages live in sessionStorage (so a reload keeps the conversation) and the quick exit removes them. No cookie,
-// no localStorage. The token travels only in the X-Chat-Token header, so the live stream is read with fetch, not EventSource.
+// The anonymous web chat (/chat). Nothing of the visit is kept by the browser beyond this tab: only the chat's token lives
+// in sessionStorage (ASVS 14.3.3); a reload reads the conversation again from the server with it, and the quick exit removes
+// it. The messages themselves are never written to the browser's storage. No cookie, no localStorage. The token travels only in the X-Chat-Token header, so the live stream is read with fetch, not EventSource.
 
 const PREFIX = "ariadne.chat.";
 const chat = document.querySelector("[data-chat]");
@@ -80,13 +80,13 @@ function setUpChat() {
   const status = chat.querySelector("[data-chat-status]");
   const outOfHours = chat.querySelector("[data-chat-ooh]");
   const endButton = chat.querySelector("[data-chat-end]");
-  let messages = stored("messages", []);
+  let messages = [];
+  store("messages", null); // what an earlier version kept in the tab
   let streaming = null;
   let ended = false;
 
   keep.checked = stored("keep", false) === true;
   keep.addEventListener("change", () => store("keep", keep.checked ? true : null));
-  for (const m of messages) render(m);
   if (stored("ooh", false)) outOfHours.hidden = false;
   if (stored("token", null)) connect();
 
@@ -113,7 +113,6 @@ function setUpChat() {
       render(m);
     }
     messages.sort((a, b) => a.seq - b.seq);
-    store("messages", messages);
   }
 
   function showState(view) {
