@@ -105,7 +105,10 @@ public abstract class ReferralFlowTests(AriadneApp app)
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Whereabouts"] = "Gəncə", ["Input.ImmediateDanger"] = "false" });
         // Files are attached where they belong, with what was observed; they are kept (encrypted) until the referral is sent.
         var pdf = "%PDF-1.4 statement"u8.ToArray();
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        using var bitmap = new SkiaSharp.SKBitmap(16, 16);
+        bitmap.Erase(SkiaSharp.SKColors.Gray);
+        using var encoded = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var png = encoded.ToArray(); // a photo must decode: it is kept re-encoded, without its metadata
         page = await session.SubmitAsync(page, "main form", new Dictionary<string, string> { ["Input.Observations"] = "Begging at a market" },
             files: [("Files", "statement.pdf", pdf), ("Files", "photo.png", png)]);
         Assert.Empty(page.Errors);
@@ -306,6 +309,51 @@ public abstract class ReferralFlowTests(AriadneApp app)
         Assert.Null(view.Content);
         Assert.Null(view.Referral.DocumentNumberIndex);
         Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().DataKeys.AnyAsync(k => k.Id == referral.DataKeyId && k.WrappedKey == null)));
+    }
+
+    [Fact]
+    public async Task A_photo_attached_to_a_referral_is_kept_without_its_exif_and_one_that_does_not_decode_is_refused()
+    {
+        var duty = await app.DutyOfficerAsync();
+        var officer = await app.CreateUserAsync(InstitutionKind.Police, [RoleCatalog.LawEnforcementOfficer]);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(officer, "referrals.write"));
+        using var bitmap = new SkiaSharp.SKBitmap(64, 48);
+        bitmap.Erase(SkiaSharp.SKColors.Orange);
+        using var encoded = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90);
+        var plain = encoded.ToArray();
+        byte[] body = [.. "Exif\0\0"u8, .. "MM\0*"u8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, .. "GPS 40.40930N 49.86709E"u8];
+        byte[] photo = [.. plain.AsSpan(0, 2), 0xFF, 0xE1, 0, (byte)(body.Length + 2), .. body, .. plain.AsSpan(2)];
+
+        async Task<HttpResponseMessage> SendAsync(byte[] file)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals")
+            {
+                Content = JsonContent.Create(new { referral = ReferralSteps.SampleReferral("photo"), files = new[] { new { name = "photo.jpg", content = Convert.ToBase64String(file) } } }, options: ReferralSteps.ApiJson),
+            };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return await client.SendAsync(request);
+        }
+
+        // A file that only starts like a JPEG: refused, nothing saved.
+        var before = await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id));
+        using (var broken = await SendAsync([0xFF, 0xD8, 0xFF, 0xE0, 0, 16, .. "JFIF"u8, 0, 1]))
+            Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal(before, await CountAsync(db => db.Referrals.CountAsync(r => r.ReferredBy == officer.Id)));
+
+        using var created = await SendAsync(photo);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var fileId = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().ReferralFiles.Where(f => f.ReferralId == id).Select(f => f.Id).SingleAsync());
+        using var desk = await app.SessionAsync(duty);
+        using var download = await desk.Client.GetAsync($"/Referrals/Detail/{id}?handler=File&fileId={fileId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/jpeg", download.Content.Headers.ContentType?.MediaType);
+        var kept = await download.Content.ReadAsByteArrayAsync();
+        Assert.DoesNotContain("40.40930", Encoding.Latin1.GetString(kept), StringComparison.Ordinal);
+        Assert.DoesNotContain("Exif", Encoding.Latin1.GetString(kept), StringComparison.Ordinal);
+        using var shown = SkiaSharp.SKBitmap.Decode(kept);
+        Assert.Equal((64, 48), (shown.Width, shown.Height));
     }
 
     [Fact]

@@ -430,7 +430,8 @@ public sealed class EvidenceMediaTests
         Assert.True(large.Visible);
     }
 
-    private static byte[] OneBitPng(int width, int height)
+    /// <summary>A white one-bit PNG of that size, with <paramref name="extra"/> chunks (such as tEXt) after its header.</summary>
+    internal static byte[] OneBitPng(int width, int height, params (string Type, byte[] Data)[] extra)
     {
         var row = new byte[1 + ((width + 7) / 8)];
         using var raw = new MemoryStream();
@@ -446,6 +447,8 @@ public sealed class EvidenceMediaTests
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = 1; // bit depth 1, colour type 0 (greyscale), deflate, adaptive filter, no interlace
         Chunk(png, "IHDR", header);
+        foreach (var (type, data) in extra)
+            Chunk(png, type, data);
         Chunk(png, "IDAT", raw.ToArray());
         Chunk(png, "IEND", []);
         return png.ToArray();

@@ -46,13 +46,25 @@ public static class ReferralFiles
         {
             if (file.Content.Length == 0 || file.Content.Length > MaxBytes)
                 return text["Referral_FileSize", MaxBytes / 1024 / 1024];
-            if (Sniff(file.Content) is null)
+            // A photo must decode, because it is kept only re-encoded (its metadata removed, see WithoutMetadata).
+            if (Sniff(file.Content) is not { } type || (IsImage(type) && Platform.Files.ImageFiles.WithoutMetadata(file.Content) is null))
                 return text["Referral_FileType"];
             if (string.IsNullOrWhiteSpace(file.Name) || file.Name.Length > 200)
                 return text["Referral_FileName"];
         }
         return null;
     }
+
+    private static bool IsImage(string contentType) => contentType is "image/jpeg" or "image/png";
+
+    /// <summary>
+    /// What is kept of a validated file (ASVS 14.2.8): a photo decoded and encoded again, so that its EXIF (the GPS position
+    /// where a victim or a referrer stood, the phone, the time), XMP and comments are not kept; PDFs and text as sent. A PDF
+    /// is not rewritten: that would break a signed document, and its metadata names at most its author program and writer.
+    /// </summary>
+    public static byte[] WithoutMetadata(byte[] content, string contentType) =>
+        !IsImage(contentType) ? content
+        : Platform.Files.ImageFiles.WithoutMetadata(content) ?? throw new InvalidOperationException("A photo is kept only once it has been validated.");
 
     /// <summary>A safe download name: the base name only, no path or control characters.</summary>
     public static string SafeName(string name)

@@ -106,8 +106,10 @@ public sealed class ReferralIntake(
             db.Referrals.Add(referral);
             foreach (var file in files)
             {
-                var entity = new ReferralFile { ReferralId = referral.Id, ContentType = ReferralFiles.Sniff(file.Content)!, Size = file.Content.Length, UploadedAt = now, ContentEnc = [] };
-                ReferralVault.SealFile(db, entity, ReferralFiles.SafeName(file.Name), file.Content, clear, key.Id);
+                var contentType = ReferralFiles.Sniff(file.Content)!;
+                var kept = ReferralFiles.WithoutMetadata(file.Content, contentType);
+                var entity = new ReferralFile { ReferralId = referral.Id, ContentType = contentType, Size = kept.Length, UploadedAt = now, ContentEnc = [] };
+                ReferralVault.SealFile(db, entity, ReferralFiles.SafeName(file.Name), kept, clear, key.Id);
                 db.ReferralFiles.Add(entity);
             }
             db.Notifications.Add(new Notification

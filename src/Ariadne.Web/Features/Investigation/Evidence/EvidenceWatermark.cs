@@ -16,7 +16,7 @@ namespace Ariadne.Web.Features.Investigation;
 public static class EvidenceWatermark
 {
     /// <summary>Images larger than this are not decoded (a small file can claim a huge canvas: a decompression bomb).</summary>
-    public const long MaxImagePixels = 40_000_000;
+    public const long MaxImagePixels = Platform.Files.ImageFiles.MaxPixels;
 
     public const string WatermarkEntryName = "WATERMARK.txt";
 
@@ -192,7 +192,7 @@ public static class EvidenceWatermark
             using var decoded = SKBitmap.Decode(codec);
             if (decoded is null)
                 return null;
-            using var bitmap = Orient(decoded, codec.EncodedOrigin);
+            using var bitmap = Platform.Files.ImageFiles.Orient(decoded, codec.EncodedOrigin);
             using var typeface = SKTypeface.FromFile(EvidenceFontResolver.FontPath);
             if (typeface is null)
                 return null;
@@ -208,33 +208,6 @@ public static class EvidenceWatermark
         {
             return null;
         }
-    }
-
-    /// <summary>
-    /// The pixels as the photo is meant to be seen: re-encoding drops the EXIF orientation, so it is applied first.
-    /// </summary>
-    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
-    {
-        float w = source.Width, h = source.Height;
-        SKMatrix? matrix = origin switch
-        {
-            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
-            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
-            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
-            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
-            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
-            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
-            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
-            _ => null,
-        };
-        if (matrix is null)
-            return source.Copy();
-        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var oriented = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height, source.ColorType, source.AlphaType);
-        using var canvas = new SKCanvas(oriented);
-        canvas.SetMatrix(matrix.Value);
-        canvas.DrawBitmap(source, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
-        return oriented;
     }
 
     private static void DrawTiles(SKCanvas canvas, int width, int height, string mark, SKTypeface typeface)
