@@ -107,5 +107,8 @@ if [ "$(cat "$root/artifacts/format.rc")" != "0" ]; then echo "dotnet format fou
 tally tests/Ariadne.IntegrationTests
 tally tests/Ariadne.BrowserTests
 failed=$((failed + format_failed))
+# The failed tests' names once more, just above the closing line, where a log cut to its tail still shows them.
+failures=$(grep -hE '^[[:space:]]*failed [A-Za-z]' "$root"/artifacts/*.log 2>/dev/null | sed 's/^[[:space:]]*//' | cut -c1-200)
+if [ -n "$failures" ]; then log "failed tests"; echo "$failures"; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -58,6 +58,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton(new DemoMode(false));
             // Fewer PBKDF2 rounds than production's 100,000: the tests check sign-in, not the hash's cost (see AriadneApp).
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            // The same for the cookie between a sign-in's two steps (5 minutes in production): another test moving the
+            // shared clock by minutes between this test's password and code must not send it back to the first step
+            // (seen once in CI, StatisticsJourneyTests). SignInTests cover the steps themselves.
+            services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+                Microsoft.AspNetCore.Identity.IdentityConstants.TwoFactorUserIdScheme, o => o.ExpireTimeSpan = TimeSpan.FromHours(8));
         });
     }
 

@@ -178,7 +178,7 @@ public abstract class ExchangeTests(AriadneApp app)
             Assert.Equal((0, 2), (other.Imported, other.Rejected));
             Assert.Contains(other.Problems, p => p is { Line: 1, Column: "yearOfRegistration" });
 
-            // The real command line, as a process: the last line on standard output is the tally.
+            // The command line (Program's steps, CommandLine): the odd values on standard error, the tally on standard output.
             var crafted = Path.Combine(dir.FullName, "crafted.csv");
             await File.WriteAllTextAsync(crafted, header + "\n" + string.Join('\n', data.Take(4)).Replace("2002,", "2003,", StringComparison.Ordinal) + "\n",
                 TestContext.Current.CancellationToken);

@@ -56,6 +56,7 @@ public static class AriadneApp
         services.AddScoped<Crypto.DataKeys>();
         services.Configure<Backup.BackupOptions>(configuration.GetSection(Backup.BackupOptions.Section));
         services.AddSingleton<Backup.ErasureList>();
+        services.AddSingleton<Cli.OperatorConsole>();
         services.AddScoped<Backup.DatabaseBackup>();
         services.AddScoped<Backup.DatabaseRestore>();
         services.AddScoped<Audit.AuditTrail>();

@@ -27,6 +27,7 @@ public sealed record Invocation(string? Verb, string[] VerbArgs, bool Demo, stri
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        app.Services.GetRequiredService<Cli.OperatorConsole>().Use(error);
         switch (Verb)
         {
             case null:

@@ -20,7 +20,7 @@ public sealed class CtdcImportVerb : IOperatorVerb
             return (1, "exchange import-ctdc: no such file");
         var result = await services.GetRequiredService<CtdcImporter>().ImportAsync(await File.ReadAllBytesAsync(parsed.Positional[0]));
         foreach (var problem in result.Problems)
-            await Console.Error.WriteLineAsync(problem.ToString());
+            await services.GetRequiredService<OperatorConsole>().Error.WriteLineAsync(problem.ToString());
         if (result.Duplicate)
             return (0, $"already imported (the same SHA-256): nothing added; imported 0, rejected 0");
         return (result.Refused ? 1 : 0, result.Summary);

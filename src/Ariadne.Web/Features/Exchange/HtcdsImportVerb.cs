@@ -25,9 +25,9 @@ public sealed class HtcdsImportVerb : IOperatorVerb
             return (1, "exchange import-htcds: " + target.Problem);
         var result = await importer.ImportAsync(target.Viewer, await File.ReadAllBytesAsync(parsed.Positional[0]));
         foreach (var problem in result.Problems)
-            await Console.Error.WriteLineAsync(problem.ToString());
+            await services.GetRequiredService<OperatorConsole>().Error.WriteLineAsync(problem.ToString());
         if (result.AlreadyKnown > 0)
-            await Console.Error.WriteLineAsync($"{result.AlreadyKnown} row(s) already imported earlier: nothing made for them");
+            await services.GetRequiredService<OperatorConsole>().Error.WriteLineAsync($"{result.AlreadyKnown} row(s) already imported earlier: nothing made for them");
         return (result.Refused ? 1 : 0, result.Summary);
     }
 }
