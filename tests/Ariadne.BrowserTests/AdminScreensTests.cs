@@ -111,14 +111,27 @@ public sealed class AdminScreensTests(BrowserApp app)
         await page.FillAsync("#PasskeyName", "Work laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
         await page.WaitForSelectorAsync("text=Passkey added.");
-        Assert.Contains("Work laptop", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Work laptop", await page.GetByRole(AriaRole.Table, new() { Name = "Passkeys" }).InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoViolationsAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/Account/SignIn**");
+        // Someone locks the password path with wrong guesses (ASVS 6.1.1): the passkey still signs in, so a lockout by a
+        // stranger cannot keep its holder out.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AriadneUser>>();
+            var owner = await scope.ServiceProvider.GetRequiredService<AriadneDbContext>().UserPasskeys.Where(p => p.Data.Name == "Work laptop").Select(p => p.UserId).SingleAsync();
+            var admin = (await users.FindByIdAsync(owner.ToString()))!;
+            await users.SetLockoutEndDateAsync(admin, app.Time.GetUtcNow().AddMinutes(15));
+            Assert.True(await users.IsLockedOutAsync(admin));
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + "/");
         Assert.Contains("Aygün Səfərli", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        // The security page shows this sign-in first (ASVS 7.5.2).
+        await page.GotoAsync("/Account/Security");
+        Assert.Contains("Signing in with a passkey", await page.Locator("[data-recent-sign-ins] tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
         await page.GotoAsync("/Admin/Users"); // a passkey session is multi-factor: administration opens
         Assert.Equal(app.BaseUrl + "/Admin/Users", page.Url);
 
@@ -135,7 +148,7 @@ public sealed class AdminScreensTests(BrowserApp app)
             row.Data.PublicKey = clear;
             await db.SaveChangesAsync();
         }
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/Account/SignIn**");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
         await page.WaitForSelectorAsync("text=The passkey could not be used. Try again or use your password.");

@@ -224,7 +224,7 @@ public abstract class AdminTests(AriadneApp app)
     }
 
     [Fact]
-    public async Task Disabling_from_the_screen_ends_the_users_session_and_resetting_mfa_forces_enrolment()
+    public async Task Disabling_from_the_screen_ends_the_users_session_and_resetting_mfa_takes_the_password_too()
     {
         using var admin = await AdminSessionAsync();
         var user = await app.CreateUserAsync(InstitutionKind.Prosecution, [RoleCatalog.Prosecutor]);
@@ -237,9 +237,24 @@ public abstract class AdminTests(AriadneApp app)
         Assert.Equal("/Account/SignIn", (await victim.GetAsync("/")).Path);
 
         page = await admin.SubmitAsync(page, "form[action*='handler=Disable']");
+        // A lost second factor (ASVS 6.4.4): the factors and the password go; the prosecution's responsible person issues
+        // the new password, so the old one (which whoever asked may have phished) cannot enrol a new factor.
         page = await admin.SubmitAsync(page, "form[action*='handler=ResetMfa']");
-        using var again = app.NewSession();
-        Assert.Equal("/Account/Mfa/Setup", (await again.PasswordAsync(user.UserName, user.Password)).Path);
+        Assert.Null(page.Document.QuerySelector("[data-temporary-password]"));
+        Assert.Contains("The institution's responsible person issues the new temporary password", page.Text, StringComparison.Ordinal);
+        using (var again = app.NewSession())
+            Assert.Equal("/Account/SignIn", (await again.PasswordAsync(user.UserName, user.Password)).Path);
+        Assert.Equal([Ariadne.Web.Features.Staff.AccountChange.Password], await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AccountChanges
+            .Where(c => c.UserId == user.Id && c.DecidedAt == null).Select(c => c.Kind).ToListAsync()));
+
+        // In the platform administration (no responsible person confirms), the administrator is shown a temporary password:
+        // it opens only the password change, and after it the enrolment of a new factor.
+        var colleague = await app.CreateUserAsync(InstitutionKind.PlatformAdministration, []);
+        page = await admin.SubmitAsync(await admin.GetAsync($"/Admin/Users/Edit?id={colleague.Id}"), "form[action*='handler=ResetMfa']");
+        var temporary = page.Document.QuerySelector("[data-temporary-password]")!.TextContent.Trim();
+        using var colleagueSession = app.NewSession();
+        Assert.Equal("/Account/SignIn", (await colleagueSession.PasswordAsync(colleague.UserName, colleague.Password)).Path);
+        Assert.Equal("/Account/ChangePassword", (await colleagueSession.PasswordAsync(colleague.UserName, temporary)).Path);
     }
 
     [Fact]

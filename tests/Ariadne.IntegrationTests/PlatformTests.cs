@@ -12,6 +12,17 @@ namespace Ariadne.IntegrationTests;
 public abstract class PlatformTests(AriadneApp app)
 {
     [Fact]
+    public void The_json_log_stamps_each_line_in_utc_to_the_millisecond()
+    {
+        // ASVS 16.2.2: the production log provider (the JSON console) is configured this way; the test host swaps the
+        // provider for a collector but keeps its options, which are what a node writes its lines with.
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>>().CurrentValue;
+        Assert.True(options.UseUtcTimestamp);
+        Assert.Equal("2026-11-30T09:00:00.123Z", new DateTimeOffset(2026, 11, 30, 9, 0, 0, 123, TimeSpan.Zero).UtcDateTime
+            .ToString(options.TimestampFormat, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Health_endpoints_answer_without_sign_in_and_ready_checks_the_database()
     {
         using var session = app.NewSession();

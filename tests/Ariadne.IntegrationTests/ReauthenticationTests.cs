@@ -209,6 +209,36 @@ public abstract class ReauthenticationTests(AriadneApp app)
         Assert.Equal(exported, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e => e.ActorUserId == auditor.Id && e.Action == PlatformAudit.AuditExported.Code)));
     }
 
+    [Fact]
+    public async Task The_security_page_lists_the_recent_sign_ins_and_signs_out_everywhere_else()
+    {
+        // ASVS 7.5.2: a stranger's attempt and another session are visible, and one button ends every other session.
+        var user = await NewUserAsync();
+        using (var stranger = app.NewSession())
+            Assert.Equal("/Account/SignIn", (await stranger.PasswordAsync(user.UserName, "Wrong-Password-Number-9")).Path);
+        using var other = app.NewSession();
+        await other.SignInAsync(app, user);
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+
+        var page = await session.GetAsync("/Account/Security");
+        var rows = page.Document.QuerySelectorAll("[data-recent-sign-ins] tbody tr").Select(r => r.TextContent).ToList();
+        // Newest first: this sign-in's code and password steps, the other session's two, the stranger's failure.
+        Assert.Equal(5, rows.Count);
+        Assert.Contains("Signing in with an authenticator code", rows[0], StringComparison.Ordinal);
+        Assert.Contains("Waiting for the second factor", rows[1], StringComparison.Ordinal);
+        Assert.Contains("Sign-in failed", rows[4], StringComparison.Ordinal);
+
+        var ended = await session.SubmitAsync(page, "form[data-end-other-sessions]");
+        Assert.Equal("/Account/Security", ended.Path);
+        Assert.Contains("Every other session of your account has ended", ended.Text, StringComparison.Ordinal);
+        Assert.Equal("/Account/SignIn", (await other.GetAsync("/Cases")).Path);
+        Assert.Equal("/Cases", (await session.GetAsync("/Cases")).Path);
+        // Older than five minutes, the page (and so the button) asks to confirm first.
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal("/Account/Reauthenticate", (await session.SubmitAsync(ended, "form[data-end-other-sessions]")).Path);
+    }
+
     private Task<int> FailuresAsync(Guid userId) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Users.Where(u => u.Id == userId).Select(u => u.AccessFailedCount).SingleAsync());
 

@@ -162,13 +162,16 @@ public abstract class SeparationOfDutiesTests(AriadneApp app)
         using (var old = app.NewSession())
             Assert.Equal("/Account/SignIn", (await old.PasswordAsync(chief.UserName, chief.Password)).Path);
 
-        // 4. A second-factor reset: nothing for the administrator, the chief's tokens are revoked.
+        // 4. A second-factor reset: nothing for the administrator, the chief's tokens are revoked, and the password goes too
+        // (its replacement comes from the responsible person, as a password reset's).
         var chief2 = await app.SquadChiefAsync();
         using var chief2Api = Api(await app.TokenAsync(chief2, "cases.read"));
         edit = await Look(admin.GetAsync($"/Admin/Users/Edit?id={chief2.Id}"));
         var mfa = await Look(admin.SubmitAsync(edit, "form[action*='handler=ResetMfa']"));
         Assert.Null(mfa.Document.QuerySelector("[data-temporary-password]"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await chief2Api.GetAsync("/api/v1/cases")).StatusCode);
+        using (var old = app.NewSession())
+            Assert.Equal("/Account/SignIn", (await old.PasswordAsync(chief2.UserName, chief2.Password)).Path);
 
         // 5. The API with the strongest token an administrator could hold, including a new Squad made through it.
         using var adminApi = Api(await app.TokenAsync(adminUser, "admin.read admin.write cases.read cases.write referrals.read referrals.write"));

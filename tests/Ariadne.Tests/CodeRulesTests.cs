@@ -132,4 +132,31 @@ public sealed class CodeRulesTests
             .ToList();
         Assert.True(offenders.Count == 0, "Files with several public types, or named for another: " + string.Join("; ", offenders));
     }
+
+    /// <summary>
+    /// Cryptographic discovery (ASVS 11.1.3): the source files that name <c>System.Security.Cryptography</c> are exactly those
+    /// listed in docs/asvs.md "Code that uses cryptography", so a new use cannot arrive without its line in the inventory.
+    /// </summary>
+    [Fact]
+    public void Every_file_that_uses_cryptography_is_in_the_inventory_and_every_listed_one_still_does()
+    {
+        var sources = Path.Combine(RepositoryFiles.Root, "src");
+        var separator = Path.DirectorySeparatorChar;
+        var found = Directory.EnumerateFiles(sources, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{separator}obj{separator}", StringComparison.Ordinal) && !f.Contains($"{separator}bin{separator}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("System.Security.Cryptography", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(sources, f).Replace(separator, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var doc = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "asvs.md"));
+        var start = doc.IndexOf("### Code that uses cryptography (11.1.3)", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/asvs.md has no section \"Code that uses cryptography (11.1.3)\"");
+        var end = doc.IndexOf("\n### ", start + 1, StringComparison.Ordinal);
+        var listed = System.Text.RegularExpressions.Regex.Matches(doc[start..(end < 0 ? doc.Length : end)], @"^\| `([^`]+\.cs)` \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(found.Count > 30, "the search found too few files: " + found.Count);
+        Assert.Equal(found, listed);
+    }
 }

@@ -31,7 +31,12 @@ public static class AriadneApp
             DemoFiles.Apply(configuration); // last source: overrides appsettings.json, environment and command line
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole();
+        // Each line says when, in UTC to the millisecond (ASVS 16.2.2); the nodes' clocks are kept by NTP (docs/operations.md).
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        });
         builder.Logging.EnableRedaction();
         services.AddRedaction(r => r.SetRedactor<ErasingRedactor>(new DataClassificationSet(AriadneTaxonomy.PersonalData)));
 

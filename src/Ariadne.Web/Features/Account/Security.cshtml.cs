@@ -5,16 +5,29 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Features.Account;
 
-/// <summary>The user's own sign-in methods: authenticator, recovery codes and passkeys. Opened and changed only within minutes of proving one's factors (<see cref="Reauthentication"/>).</summary>
+/// <summary>
+/// The user's own sign-in methods (authenticator, recovery codes, passkeys), the account's recent sign-ins and attempts, and
+/// "sign out everywhere else" (ASVS 7.5.2). Opened and changed only within minutes of proving one's factors (<see cref="Reauthentication"/>).
+/// </summary>
 [Authorize(Policy = Policies.Mfa)]
 [RequireRecentAuthentication]
 public sealed class SecurityModel(
-    UserManager<AriadneUser> users, AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, ILogger<SecurityModel> logger) : PageModel
+    UserManager<AriadneUser> users, AriadneSignInManager signIn, IStringLocalizer<SharedResource> text, ILogger<SecurityModel> logger,
+    Platform.Data.AriadneDbContext db) : PageModel
 {
+    /// <summary>How many of the account's latest sign-in events the page shows.</summary>
+    public const int RecentCount = 20;
+
+    public IReadOnlyList<SignInRow> RecentSignIns { get; private set; } = [];
+
+    /// <summary>One sign-in event of the account, from the audit trail: when, how, and how it ended.</summary>
+    public sealed record SignInRow(DateTimeOffset At, string Action, string? Purpose, string Outcome);
+
     public bool AuthenticatorEnabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
     public IReadOnlyList<PasskeyRow> Passkeys { get; private set; } = [];
@@ -103,8 +116,26 @@ public sealed class SecurityModel(
         return RedirectToPage();
     }
 
+    /// <summary>Ends every other session of the account, on every node (a copied cookie too); this one goes on.</summary>
+    public async Task<IActionResult> OnPostEndOtherSessionsAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        await signIn.EndOtherSessionsAsync(user);
+        logger.OtherSessionsEnded(user.Id);
+        TempData["Notice"] = "Security_OtherSessionsEnded";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(AriadneUser user)
     {
+        string signedIn = Platform.Audit.PlatformAudit.SignIn.Code, failed = Platform.Audit.PlatformAudit.SignInFailed.Code;
+        RecentSignIns = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.ActorUserId == user.Id && (e.Action == signedIn || e.Action == failed))
+            .OrderByDescending(e => e.Sequence).Take(RecentCount)
+            .Select(e => new SignInRow(e.At, e.Action, e.Purpose, e.Outcome))
+            .ToListAsync();
         AuthenticatorEnabled = user.TwoFactorEnabled && !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user));
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         Passkeys = (await users.GetPasskeysAsync(user))

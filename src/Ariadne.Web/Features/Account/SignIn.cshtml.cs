@@ -104,7 +104,10 @@ public sealed class SignInModel(
         var assertion = await signIn.PerformPasskeyAssertionAsync(Input.Credential);
         if (!assertion.Succeeded || assertion.User is not { } user)
             return Fail(StatusCodes.Status400BadRequest, "Passkey_Failed");
-        if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+        // A lockout guards the password against guessing; a passkey cannot be guessed or phished, so it signs in despite one
+        // (ASVS 6.1.1): a stranger who locks the password path by wrong tries cannot keep a passkey's holder out. A disabled
+        // account stays out.
+        if (!await signIn.CanSignInAsync(user))
             return Fail();
         await audit.InTransactionAsync(async () =>
         {

@@ -62,4 +62,7 @@ public static partial class Log
 
     [LoggerMessage(1014, LogLevel.Critical, "A background task failed unobserved: {ErrorType}")]
     public static partial void UnobservedTaskException(this ILogger logger, string errorType);
+
+    [LoggerMessage(1020, LogLevel.Information, "User {UserId} ended their other sessions")]
+    public static partial void OtherSessionsEnded(this ILogger logger, Guid userId);
 }

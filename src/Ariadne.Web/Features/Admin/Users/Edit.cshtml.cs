@@ -156,20 +156,7 @@ public sealed class EditModel(
         string? password = null;
         var result = await ChangeAsync("password reset", AdminAudit.PasswordReset, async () =>
         {
-            if (await users.HasPasswordAsync(Account))
-                Check(await users.RemovePasswordAsync(Account));
-            if (confirmed)
-                await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account, AccountChange.Password, null);
-            else
-            {
-                password = TemporaryPassword.Create();
-                Check(await users.AddPasswordAsync(Account, password));
-                Account.MustChangePassword = true;
-                Account.TemporaryPasswordIssuedAt = time.GetUtcNow();
-                Check(await users.UpdateAsync(Account));
-                Check(await users.SetLockoutEndDateAsync(Account, null));
-                Check(await users.ResetAccessFailedCountAsync(Account));
-            }
+            password = await ReplacePasswordAsync(confirmed);
             Check(await users.UpdateSecurityStampAsync(Account));
             await ApiTokenRevocation.RevokeAllAsync(db, Account.Id, time.GetUtcNow());
         }, confirmed ? "Users_PasswordGoesToInstitution" : "Common_Saved");
@@ -178,20 +165,55 @@ public sealed class EditModel(
         return result;
     }
 
+    /// <summary>
+    /// A lost second factor (ASVS 6.4.4): every factor goes at once, and so does the password, which is replaced as by a
+    /// password reset (through the institution's responsible person where it confirms its staff). A new factor can then
+    /// be enrolled only with the temporary password handed over in person, never with the old password alone, which
+    /// whoever asked for the reset might have phished.
+    /// </summary>
     public async Task<IActionResult> OnPostResetMfaAsync()
     {
         if (!await LoadAsync())
             return NotFound();
-        return await ChangeAsync("second factor reset", AdminAudit.SecondFactorReset, async () =>
+        var confirmed = AccountConfirmations.NeedsConfirmation(Institution.Kind);
+        string? password = null;
+        var result = await ChangeAsync("second factor reset", AdminAudit.SecondFactorReset, async () =>
         {
             Check(await users.SetTwoFactorEnabledAsync(Account, false));
             Check(await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "AuthenticatorKey"));
             Check(await users.RemoveAuthenticationTokenAsync(Account, "[AspNetUserStore]", "RecoveryCodes"));
             foreach (var passkey in await users.GetPasskeysAsync(Account))
                 Check(await users.RemovePasskeyAsync(Account, passkey.CredentialId));
+            password = await ReplacePasswordAsync(confirmed);
             Check(await users.UpdateSecurityStampAsync(Account));
             await ApiTokenRevocation.RevokeAllAsync(db, Account.Id, time.GetUtcNow());
-        });
+        }, confirmed ? "Users_SecondFactorGoesToInstitution" : "Users_SecondFactorReset");
+        if (password is not null && result is RedirectToPageResult)
+            TempData[TemporaryPasswordKey] = password;
+        return result;
+    }
+
+    /// <summary>
+    /// The old password stops working. Where the institution confirms its staff, its responsible person issues the new one
+    /// (null here); otherwise a temporary password, to be changed at first use, is returned to be shown once.
+    /// </summary>
+    private async Task<string?> ReplacePasswordAsync(bool confirmed)
+    {
+        if (await users.HasPasswordAsync(Account))
+            Check(await users.RemovePasswordAsync(Account));
+        if (confirmed)
+        {
+            await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account, AccountChange.Password, null);
+            return null;
+        }
+        var password = TemporaryPassword.Create();
+        Check(await users.AddPasswordAsync(Account, password));
+        Account.MustChangePassword = true;
+        Account.TemporaryPasswordIssuedAt = time.GetUtcNow();
+        Check(await users.UpdateAsync(Account));
+        Check(await users.SetLockoutEndDateAsync(Account, null));
+        Check(await users.ResetAccessFailedCountAsync(Account));
+        return password;
     }
 
     private async Task<bool> LoadAsync()
