@@ -47,6 +47,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         // test is about the idle timeout (the integration tests are); the sessions here last a working day, idle or not.
         builder.UseSetting("Security:IdleTimeout", "08:00:00");
         builder.UseSetting("Security:AbsoluteTimeout", "08:00:00");
+        // And a proof of one's factors opens the step-up pages (administration, exports) for as long: each sign-in moves the
+        // clock 30 s, so a journey that acts minutes after its sign-in while others sign in would be asked to confirm it is
+        // them (seen in CI, TrainingJourneyTests). The re-authentication page itself is tested by opening it (AdminScreensTests);
+        // its 5-minute window by the integration tests.
+        builder.UseSetting("Security:ReauthenticationWindow", "08:00:00");
         builder.UseSetting("Crypto:CreateIfMissing", "true");
         builder.UseSetting("Crypto:KeyRingFile", _file + ".keys.json");
         // There is no network: the web chat's quick exit goes to a blank page (of the same origin, so its storage can be checked).

@@ -72,6 +72,17 @@ public sealed class ImageFilesTests
     {
         Assert.Null(ImageFiles.WithoutMetadata([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0, 1, 2, 3]));
         Assert.Null(ImageFiles.WithoutMetadata("not a picture at all"u8));
+        // Cut short: the header and part of the pixels are there, the rest is missing.
+        using (var bitmap = new SKBitmap(200, 150))
+        {
+            bitmap.Erase(SKColors.Teal);
+            using var jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
+            using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+            Assert.NotNull(ImageFiles.WithoutMetadata(jpeg.ToArray()));
+            Assert.Null(ImageFiles.WithoutMetadata(jpeg.ToArray().AsSpan(0, jpeg.ToArray().Length * 85 / 100)));
+            Assert.NotNull(ImageFiles.WithoutMetadata(png.ToArray()));
+            Assert.Null(ImageFiles.WithoutMetadata(png.ToArray().AsSpan(0, png.ToArray().Length * 60 / 100)));
+        }
         // 10,000 × 5,000 pixels in a few kilobytes: above the bound, so not decoded; 6,000 × 5,000 is.
         Assert.Null(ImageFiles.WithoutMetadata(EvidenceMediaTests.OneBitPng(10_000, 5_000)));
         Assert.NotNull(ImageFiles.WithoutMetadata(EvidenceMediaTests.OneBitPng(6_000, 5_000)));

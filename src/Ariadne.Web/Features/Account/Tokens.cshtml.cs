@@ -42,7 +42,7 @@ public sealed class TokensModel(
     /// <summary>Creating a token hands out lasting access: the page opens, and a token is made, only within minutes of proving one's factors (<see cref="Reauthentication"/>). Revoking needs nothing more.</summary>
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!Reauthentication.IsRecent(User, time))
+        if (!Reauthentication.IsRecent(HttpContext))
             return Reauthentication.Ask(this);
         Input.Days = 30;
         NewSecret = TempData[SecretKey] as string;
@@ -52,7 +52,7 @@ public sealed class TokensModel(
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        if (!Reauthentication.IsRecent(User, time))
+        if (!Reauthentication.IsRecent(HttpContext))
             return Reauthentication.Ask(this);
         var userId = User.UserId()!.Value;
         ModelState.Remove("Input.Days"); // a non-number is reported below with the range message

@@ -14,7 +14,7 @@ public static class ImageFiles
     /// <summary>
     /// A JPEG or PNG decoded and encoded again (ASVS 14.2.8): EXIF (the GPS position, the device, the time), XMP, IPTC,
     /// comments and text chunks are gone, and the EXIF orientation is applied to the pixels first, so the picture still
-    /// stands the right way up. Null when the content is not a JPEG or PNG this can decode within the bound.
+    /// stands the right way up. Null when the content is not a JPEG or PNG that decodes whole within the bound.
     /// </summary>
     public static byte[]? WithoutMetadata(ReadOnlySpan<byte> content)
     {
@@ -33,8 +33,9 @@ public static class ImageFiles
             var info = codec.Info;
             if (format is null || info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxPixels)
                 return null;
-            using var decoded = SKBitmap.Decode(codec);
-            if (decoded is null)
+            // Every pixel must decode: a cut or damaged file (which SKBitmap.Decode would fill in) is not taken for a photo.
+            using var decoded = new SKBitmap(info.WithColorType(SKImageInfo.PlatformColorType).WithAlphaType(SKAlphaType.Premul));
+            if (codec.GetPixels(decoded.Info, decoded.GetPixels()) != SKCodecResult.Success)
                 return null;
             using var upright = Orient(decoded, codec.EncodedOrigin);
             using var encoded = upright.Encode(format.Value, quality);

@@ -22,8 +22,7 @@ public sealed class RequireRecentAuthenticationAttribute(params string[] handler
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (context.HandlerInstance is PageModel page && Applies(context) && !Reauthentication.IsRecent(context.HttpContext.User,
-                context.HttpContext.RequestServices.GetRequiredService<TimeProvider>()))
+        if (context.HandlerInstance is PageModel page && Applies(context) && !Reauthentication.IsRecent(context.HttpContext))
         {
             context.Result = Reauthentication.Ask(page);
             return;

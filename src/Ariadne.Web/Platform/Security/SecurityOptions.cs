@@ -5,6 +5,8 @@ public sealed class SecurityOptions
 {
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>How long a proof of one's factors opens the pages that ask for a recent one (<see cref="Reauthentication"/>).</summary>
+    public TimeSpan ReauthenticationWindow { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Sign-in attempts allowed per client address per minute, before lockout counts per account.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
     public int MaxFailedAccessAttempts { get; set; } = 5;

@@ -9,7 +9,7 @@ namespace Ariadne.Web.Features.Account.Mfa;
 
 /// <summary>Shows newly made recovery codes once, and makes a new set on request (the old set stops working, and so do the user's other sessions).</summary>
 [Authorize(Policy = Policies.Mfa)]
-public sealed class RecoveryCodesModel(UserManager<AriadneUser> users, AriadneSignInManager signIn, TimeProvider time) : PageModel
+public sealed class RecoveryCodesModel(UserManager<AriadneUser> users, AriadneSignInManager signIn) : PageModel
 {
     public const string TempDataKey = "RecoveryCodes";
 
@@ -31,7 +31,7 @@ public sealed class RecoveryCodesModel(UserManager<AriadneUser> users, AriadneSi
         var user = await users.GetUserAsync(User);
         if (user is null || !user.TwoFactorEnabled)
             return RedirectToPage("/Account/Security");
-        if (!Reauthentication.IsRecent(User, time))
+        if (!Reauthentication.IsRecent(HttpContext))
             return Reauthentication.Ask(this);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await signIn.EndOtherSessionsAsync(user); // a new set of second factors: other sessions end

@@ -20,7 +20,7 @@ namespace Ariadne.Web.Features.Account.Mfa;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class SetupModel(
     UserManager<AriadneUser> users, AriadneSignInManager signIn, OneTimeTotpProvider totp, IStringLocalizer<SharedResource> text,
-    TimeProvider time, ILogger<SetupModel> logger) : PageModel
+    ILogger<SetupModel> logger) : PageModel
 {
     // A replacement key waits here until a code from the new app confirms it; the enrolled one keeps working meanwhile.
     // Sealed by the user store like the enrolled one (FactorSeal).
@@ -51,7 +51,7 @@ public sealed class SetupModel(
             return Forbid();
         // Replacing an enrolled authenticator, or adding one beside a passkey, is a change of factors: the session proves
         // its factors again first. The first enrolment (no factor yet, at first sign-in) is not.
-        if (await HasFactorAsync(user) && !Reauthentication.IsRecent(User, time))
+        if (await HasFactorAsync(user) && !Reauthentication.IsRecent(HttpContext))
             return Reauthentication.Ask(this);
         if (User.HasClaim(c => c.Type == AriadneClaims.MustChangePassword))
             return RedirectToPage("/Account/ChangePassword", new { ReturnUrl });
@@ -77,7 +77,7 @@ public sealed class SetupModel(
             return Challenge();
         if (user.TwoFactorEnabled && !User.HasSecondFactor())
             return Forbid();
-        if (await HasFactorAsync(user) && !Reauthentication.IsRecent(User, time))
+        if (await HasFactorAsync(user) && !Reauthentication.IsRecent(HttpContext))
             return Reauthentication.Ask(this);
         if (!ModelState.IsValid)
         {
