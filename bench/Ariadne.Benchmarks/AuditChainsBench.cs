@@ -27,6 +27,8 @@ public static class AuditChainsBench
         var failures = 0;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var clock = Stopwatch.StartNew();
+        var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var machineCpu = MachineCpuSeconds();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             var mine = latencies[w] = [];
@@ -67,6 +69,8 @@ public static class AuditChainsBench
             }
         })));
         var elapsed = clock.Elapsed.TotalSeconds;
+        ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpu;
+        machineCpu = MachineCpuSeconds() - machineCpu;
         var all = latencies.SelectMany(l => l).Order().ToList();
         double P(double q) => all.Count == 0 ? 0 : all[Math.Min(all.Count - 1, (int)(q * all.Count))];
         long events, domain;
@@ -76,8 +80,16 @@ public static class AuditChainsBench
             events = await db.AuditEvents.LongCountAsync();
             domain = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM bench_writes").SingleAsync();
         }
-        Console.WriteLine($"| {(chains == 0 ? "no audit (the same transactions without their event)" : $"Audit:Chains={chains}")}, {writers} writers, {seconds} s | {all.Count / elapsed:F0} audited requests/s | p50 {P(0.5):F1} ms, p99 {P(0.99):F1} ms | {failures} failed | {domain} domain rows, {events} audit events |");
+        Console.WriteLine($"| {(chains == 0 ? "no audit (the same transactions without their event)" : $"Audit:Chains={chains}")}, {writers} writers, {seconds} s | {all.Count / elapsed:F0} audited requests/s | p50 {P(0.5):F1} ms, p99 {P(0.99):F1} ms | {failures} failed | {domain} domain rows, {events} audit events | CPU per request: {ownCpu.TotalMicroseconds / Math.Max(1, all.Count):F0} µs in this process, {(machineCpu - ownCpu.TotalSeconds) * 1e6 / Math.Max(1, all.Count):F0} µs elsewhere on the machine (PostgreSQL and other work) |");
         return failures == 0 && (chains == 0 || domain == events) ? 0 : 1;
+    }
+
+    /// <summary>The machine's busy CPU seconds so far, all cores (user, nice, system, irq, softirq from /proc/stat).</summary>
+    private static double MachineCpuSeconds()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long Field(int i) => long.Parse(cpu[i], System.Globalization.CultureInfo.InvariantCulture);
+        return (Field(1) + Field(2) + Field(3) + Field(6) + Field(7)) / 100.0;
     }
 
     /// <summary>

@@ -288,6 +288,96 @@ public abstract class AuditChainsTests(string provider)
         Assert.Equal(2 * Chains, result.Events);
     }
 
+    /// <summary>The chain's events in place order: no gap, no fork, numbers increasing along it, each linked to the one before.</summary>
+    private static void AssertOneUnbrokenChain(IEnumerable<AuditEvent> chain)
+    {
+        var ordered = chain.OrderBy(e => e.Position).ToList();
+        Assert.Equal(Enumerable.Range(1, ordered.Count).Select(p => (long?)p), ordered.Select(e => e.Position));
+        Assert.Equal(ordered.Select(e => e.Sequence).Order(), ordered.Select(e => e.Sequence));
+        for (var i = 1; i < ordered.Count; i++)
+            Assert.Equal(ordered[i - 1].Hash, ordered[i].PreviousHash);
+    }
+
+    [Fact]
+    public async Task An_append_after_a_rollback_or_an_abandoned_transaction_follows_the_last_committed_event()
+    {
+        await using var app = NewApp();
+        await app.InitializeAsync();
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record()));
+        var holds = app.Services.GetRequiredService<AuditChainHolds>();
+        Assert.Equal(1, holds.Head(0)?.Position); // what this node saw commit
+        // Two events in one transaction, rolled back; then one in a transaction left without commit or rollback.
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var trail = sp.GetRequiredService<AuditTrail>();
+            var first = await trail.AppendAsync(Record());
+            var second = await trail.AppendAsync(Record());
+            Assert.Equal((first.Chain, first.Position + 1, first.Hash), (second.Chain, second.Position, second.PreviousHash));
+            await transaction.RollbackAsync();
+        });
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var transaction = await db.Database.BeginTransactionAsync();
+            await sp.GetRequiredService<AuditTrail>().AppendAsync(Record());
+            await transaction.DisposeAsync();
+        });
+        Assert.Equal(1, holds.Head(0)?.Position);
+        // Two in one transaction that commits, then one more: each after the last committed event.
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var trail = sp.GetRequiredService<AuditTrail>();
+            await trail.AppendAsync(Record());
+            await trail.AppendAsync(Record());
+            await transaction.CommitAsync();
+        });
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record()));
+        var events = await EventsAsync(app);
+        Assert.Equal(4, events.Count);
+        Assert.All(events, e => Assert.Equal(0, e.Chain));
+        AssertOneUnbrokenChain(events);
+        Assert.Equal(4, holds.Head(0)?.Position);
+        await CheckpointAsync(app);
+        var result = await VerifyAsync(app);
+        Assert.True(result.Intact, result.Problem);
+    }
+
+    [Fact]
+    public async Task Two_nodes_appending_to_the_same_chains_keep_each_chain_unbroken()
+    {
+        await using var first = NewApp().SingleNode();
+        await first.InitializeAsync();
+        await using var second = NewApp().SingleNode().SharingDeploymentWith(first);
+        await second.InitializeAsync();
+        // One after the other, each node alone: both take chain 0, and each append finds the head the other node moved.
+        for (var i = 0; i < 6; i++)
+            foreach (var node in new[] { first, second })
+                await node.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record()));
+        var alone = await EventsAsync(first);
+        Assert.Equal(12, alone.Count);
+        Assert.All(alone, e => Assert.Equal(0, e.Chain));
+        AssertOneUnbrokenChain(alone);
+        // Then both at once, more writers than chains on each.
+        await Task.WhenAll(new[] { first, second }.SelectMany(node => Enumerable.Range(0, 2 * Chains).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 5; i++)
+                await node.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record()));
+        }))));
+        await CheckpointAsync(second);
+        var events = await EventsAsync(first);
+        Assert.Equal(12 + 2 * 2 * Chains * 5, events.Count);
+        foreach (var chain in events.GroupBy(e => e.Chain))
+            AssertOneUnbrokenChain(chain);
+        var result = await VerifyAsync(first);
+        Assert.True(result.Intact, result.Problem);
+        Assert.Equal(events.Count, result.Events);
+        Assert.Equal(0, result.Uncovered);
+    }
+
     [Fact]
     public async Task Incremental_verification_from_a_checkpoint_made_before_chains_goes_on_over_the_older_events_after_it()
     {

@@ -64,6 +64,8 @@ public static class AriadneApp
         services.AddSingleton<Cli.OperatorConsole>();
         services.AddScoped<Backup.DatabaseBackup>();
         services.AddScoped<Backup.DatabaseRestore>();
+        services.AddSingleton<Audit.AuditChainHolds>();
+        services.AddSingleton<Audit.AuditCommitInterceptor>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Audit.AuditedWrites>();
         services.AddScoped<Audit.AuditVerifier>();

@@ -3,6 +3,8 @@ using Ariadne.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Ariadne.Web.Platform.Audit;
 
@@ -11,12 +13,17 @@ namespace Ariadne.Web.Platform.Audit;
 /// rolls back, so does its audit event, and if the event cannot be written, the action fails ("no audit, no
 /// access"). On PostgreSQL a transaction appends to one of <see cref="AuditOptions.Chains"/> chains, each
 /// guarded by its own transaction-scoped advisory lock, so that that many transactions append at once: it
-/// takes the first chain whose lock is free (chain 0 when nobody else writes), or waits for a random one when
-/// all are taken, and keeps that chain for every event it appends. The global <see cref="AuditEvent.Sequence"/>
-/// comes from a database sequence, drawn under the chain's lock so that it increases along each chain.
+/// takes a chain no other transaction of this process holds (or waits for a random one, see
+/// <see cref="AuditChainHolds.HoldAsync"/>) and keeps it for every event it appends. An append is one round
+/// trip: the chain's lock and an insert that holds only if the chain's head, read under that lock, is the one
+/// this process saw its last transaction on the chain commit, with a number drawn ahead from the database
+/// sequence (<see cref="AuditChainHolds"/>). When it is not (another node wrote the chain, a commit went
+/// unreported), nothing was written: the append reads the head under the lock and writes after it. Each
+/// event's number is larger than its chain's head's, so that numbers increase along each chain.
 /// SQLite's write transactions are exclusive: it appends to chain 0 and numbers events one after the other.
 /// </summary>
-public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.KeyRing keys, IOptions<AuditOptions> options)
+public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.KeyRing keys, IOptions<AuditOptions> options,
+    AuditChainHolds holds) : IDisposable
 {
     /// <summary>The advisory lock key that serialises writers handing out a "next" key (see <see cref="SerializeWritersAsync"/>).</summary>
     private const long WritersLock = 0x41_72_69_61_64_6E_65; // "Ariadne"
@@ -27,45 +34,23 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
     /// <summary>The PostgreSQL sequence that numbers events (created by the migration that brought chains).</summary>
     public const string NumberSequence = "audit_event_numbers";
 
+    /// <summary>How long a transaction waits for this process's other transaction on a chain before it waits in PostgreSQL.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(200);
+
     private IDbContextTransaction? _chainTransaction;
-    private int _chain;
+    private ChainHold? _hold;
+    private bool _locked;
 
     public async Task<AuditEvent> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Audit events are written only inside the transaction of the action they record.");
-        AuditEvent entry;
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         if (db.Database.IsNpgsql())
-        {
-            if (!ReferenceEquals(transaction, _chainTransaction))
-            {
-                // A transaction keeps its first chain: taking a second lock could deadlock with another writer.
-                entry = await TakeChainAsync(transaction.GetDbTransaction(), cancellationToken);
-                _chain = entry.Chain;
-                _chainTransaction = transaction;
-            }
-            else
-                entry = await NextOnChainAsync(transaction.GetDbTransaction(), _chain, cancellationToken);
-        }
-        else
-        {
-            var head = await AuditChains.HeadAsync(db, 0, cancellationToken);
-            var last = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-            entry = New(0, last + 1, (head?.Position ?? 0) + 1, head?.Hash ?? AuditHashing.Genesis);
-        }
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        entry.At = now;
-        entry.ActorUserId = record.ActorUserId;
-        entry.ActorInstitutionId = record.ActorInstitutionId;
-        entry.Action = record.Action.Code;
-        entry.TargetType = record.TargetType?.Code;
-        entry.TargetId = record.TargetId;
-        entry.CaseId = record.CaseId;
-        entry.Relation = record.Relation;
-        entry.Purpose = record.Purpose?.Code;
-        entry.Outcome = record.Outcome;
-        entry.Hash = AuditHashing.EventHash(entry);
-        entry.Mac = AuditHashing.EventMac(keys.AuditMacKey, entry.Hash);
+            return await AppendOnChainAsync(transaction, record, at, cancellationToken);
+        var head = await AuditChains.HeadAsync(db, 0, cancellationToken);
+        var last = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var entry = Sealed(record, at, 0, last + 1, (head?.Position ?? 0) + 1, head?.Hash ?? AuditHashing.Genesis);
         db.AuditEvents.Add(entry);
         try
         {
@@ -73,88 +58,170 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         }
         catch
         {
-            // Not left tracked: a retry in this context must not write it again outside its chain's lock.
+            // Not left tracked: a retry in this context must not write it again.
             db.Entry(entry).State = EntityState.Detached;
             throw;
         }
         return entry;
     }
 
-    private static AuditEvent New(int chain, long sequence, long position, byte[] previous) => new()
+    private async Task<AuditEvent> AppendOnChainAsync(IDbContextTransaction transaction, AuditRecord record, DateTimeOffset at, CancellationToken ct)
     {
-        Sequence = sequence,
-        Chain = chain,
-        Position = position,
-        Action = "",
-        Outcome = "",
-        PreviousHash = previous,
-        Hash = [],
-    };
-
-    /// <summary>The transaction's setting that holds the chain it locked, between the two statements of <see cref="TakeChainAsync"/>.</summary>
-    private const string ChainSetting = "ariadne.audit_chain";
-
-    /// <summary>
-    /// Locks a chain for the rest of the transaction (the first free one, else a random one, waiting for it) and reads its next
-    /// number and head, in one round trip: two statements in one batch. The head is read by the second statement, whose snapshot
-    /// is taken after the first one holds the lock (read committed), so it sees everything the chain's previous holder committed.
-    /// </summary>
-    private async Task<AuditEvent> TakeChainAsync(DbTransaction transaction, CancellationToken ct)
-    {
-        var chains = Math.Max(1, options.Value.Chains);
-        var fallback = Random.Shared.Next(chains);
-        await using var batch = transaction.Connection!.CreateBatch();
-        batch.Transaction = transaction;
-        var take = batch.CreateBatchCommand();
-        // COALESCE evaluates its second subquery only when no chain was free: then it waits for the random one.
-        take.CommandText = $"""
-            SELECT set_config('{ChainSetting}', COALESCE(
-                (SELECT c FROM generate_series(0, {chains - 1}) AS c WHERE pg_try_advisory_xact_lock({ChainLockClass}, c) LIMIT 1),
-                (SELECT {fallback} FROM (SELECT pg_advisory_xact_lock({ChainLockClass}, {fallback})) AS waited))::text, true)
-            """;
-        batch.BatchCommands.Add(take);
-        var next = batch.CreateBatchCommand();
-        next.CommandText = NextOnChainSql($"current_setting('{ChainSetting}')::integer");
-        batch.BatchCommands.Add(next);
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
-        return await ReadNextAsync(reader, ct);
+        // What the caller changed and has not saved goes first (an append saves it with its event, as it always did).
+        if (db.ChangeTracker.HasChanges())
+            await db.SaveChangesAsync(ct);
+        var dbTransaction = transaction.GetDbTransaction();
+        var connection = (NpgsqlConnection)dbTransaction.Connection!;
+        if (!ReferenceEquals(transaction, _chainTransaction))
+        {
+            // A transaction keeps its first chain: taking a second lock could deadlock with another writer.
+            _hold?.Release();
+            _hold = null;
+            _hold = await holds.HoldAsync(Math.Max(1, options.Value.Chains), Patience, ct);
+            _chainTransaction = transaction;
+            _locked = false;
+            holds.Track(dbTransaction, _hold);
+        }
+        var hold = _hold!;
+        AuditEvent? entry = null;
+        if ((hold.Pending ?? holds.Head(hold.Chain)) is { } seen)
+        {
+            var number = await holds.NumberAsync(connection, dbTransaction, ct);
+            if (number > seen.Sequence)
+            {
+                entry = Sealed(record, at, hold.Chain, number, seen.Position + 1, seen.Hash);
+                if (!await InsertAsync(connection, dbTransaction, entry, hold.Chain, onHead: true, ct))
+                {
+                    entry = null;
+                    holds.Forget(hold.Chain);
+                }
+            }
+        }
+        if (entry is null)
+        {
+            var head = await ReadHeadAsync(connection, dbTransaction, hold.Chain, ct);
+            var number = await holds.NumberAsync(connection, dbTransaction, ct);
+            if (number <= (head?.Sequence ?? 0))
+            {
+                // Another process wrote the chain with a number drawn after this process's block: a new block is above it.
+                holds.Discard();
+                number = await holds.NumberAsync(connection, dbTransaction, ct);
+            }
+            entry = Sealed(record, at, hold.Chain, number, (head?.Position ?? 0) + 1, head?.Hash ?? AuditHashing.Genesis);
+            await InsertAsync(connection, dbTransaction, entry, hold.Chain, onHead: false, ct);
+        }
+        hold.Pending = new ChainHead(hold.Chain, entry.Position!.Value, entry.Sequence, entry.Hash);
+        return entry;
     }
 
-    /// <summary>Under the chain's lock, already held by the transaction: the next number and the chain's head, in one round trip.</summary>
-    private static async Task<AuditEvent> NextOnChainAsync(DbTransaction transaction, int chain, CancellationToken ct)
+    private AuditEvent Sealed(AuditRecord record, DateTimeOffset at, int chain, long sequence, long position, byte[] previous)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = NextOnChainSql(chain.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await ReadNextAsync(reader, ct);
+        var entry = new AuditEvent
+        {
+            Sequence = sequence,
+            Chain = chain,
+            Position = position,
+            At = at,
+            ActorUserId = record.ActorUserId,
+            ActorInstitutionId = record.ActorInstitutionId,
+            Action = record.Action.Code,
+            TargetType = record.TargetType?.Code,
+            TargetId = record.TargetId,
+            CaseId = record.CaseId,
+            Relation = record.Relation,
+            Purpose = record.Purpose?.Code,
+            Outcome = record.Outcome,
+            PreviousHash = previous,
+            Hash = [],
+        };
+        entry.Hash = AuditHashing.EventHash(entry);
+        entry.Mac = AuditHashing.EventMac(keys.AuditMacKey, entry.Hash);
+        return entry;
     }
 
-    /// <summary>
-    /// The chain, the next number and the chain's head: its last placed event, or on chain 0 before any, the last event written
-    /// before chains (looked for only then: an index walk of the (chain, place) index otherwise, whatever the trail's length).
-    /// </summary>
-    private static string NextOnChainSql(string chain) => $"""
-        SELECT k.chain, nextval('{NumberSequence}'), COALESCE(p."Position", l."Sequence"), COALESCE(p."Sequence", l."Sequence"), COALESCE(p."Hash", l."Hash")
-        FROM (SELECT {chain} AS chain) AS k
-        LEFT JOIN LATERAL (
-            SELECT "Position", "Sequence", "Hash" FROM audit_events WHERE "Chain" = k.chain AND "Position" IS NOT NULL ORDER BY "Position" DESC LIMIT 1
-        ) AS p ON true
-        LEFT JOIN LATERAL (
-            SELECT "Sequence", "Hash" FROM audit_events WHERE p."Position" IS NULL AND k.chain = 0 AND "Chain" = 0 AND "Position" IS NULL ORDER BY "Sequence" DESC LIMIT 1
-        ) AS l ON true
+    private const string Columns = """
+        "Sequence", "Chain", "Position", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac"
         """;
 
-    private static async Task<AuditEvent> ReadNextAsync(DbDataReader reader, CancellationToken ct)
+    private const string Values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16";
+
+    /// <summary>The event, written only if the chain's last placed event is the one it follows (place, a smaller number, hash).</summary>
+    private const string InsertOnHeadSql = $"""
+        INSERT INTO audit_events ({Columns}) SELECT {Values}
+        WHERE EXISTS (
+            SELECT 1 FROM (SELECT "Position", "Sequence", "Hash" FROM audit_events WHERE "Chain" = $2 AND "Position" IS NOT NULL ORDER BY "Position" DESC LIMIT 1) AS h
+            WHERE h."Position" = $3 - 1 AND h."Sequence" < $1 AND h."Hash" = $14)
+        """;
+
+    private const string InsertSql = $"INSERT INTO audit_events ({Columns}) VALUES ({Values})";
+
+    /// <summary>The chain's lock first if the transaction does not hold it yet, then the event, in one round trip; false when the head moved.</summary>
+    private async Task<bool> InsertAsync(NpgsqlConnection connection, DbTransaction transaction, AuditEvent e, int chain, bool onHead, CancellationToken ct)
     {
-        await reader.ReadAsync(ct);
-        var chain = reader.GetInt32(0);
-        var sequence = reader.GetInt64(1);
-        return reader.IsDBNull(2)
-            ? New(chain, sequence, 1, AuditHashing.Genesis)
-            : New(chain, sequence, reader.GetInt64(2) + 1, reader.GetFieldValue<byte[]>(4));
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction);
+        if (!_locked)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LockSql(chain)));
+        var insert = new NpgsqlBatchCommand(onHead ? InsertOnHeadSql : InsertSql);
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = e.Sequence });
+        insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = e.Chain });
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = e.Position!.Value });
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = e.At });
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Uuid, e.ActorUserId));
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Uuid, e.ActorInstitutionId));
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = e.Action });
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Text, e.TargetType));
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Uuid, e.TargetId));
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Uuid, e.CaseId));
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Text, e.Relation));
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Text, e.Purpose));
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = e.Outcome });
+        insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = e.PreviousHash });
+        insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = e.Hash });
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Bytea, e.Mac));
+        batch.BatchCommands.Add(insert);
+        await batch.ExecuteNonQueryAsync(ct);
+        _locked = true;
+        return insert.RecordsAffected == 1;
     }
+
+    private static NpgsqlParameter Nullable(NpgsqlDbType type, object? value) => new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };
+
+    private static string LockSql(int chain) =>
+        $"SELECT pg_advisory_xact_lock({ChainLockClass}, {chain.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+
+    /// <summary>
+    /// Under the chain's lock (taken first in the same round trip if the transaction does not hold it yet; the head is read by
+    /// the second statement, whose snapshot is taken after the lock is held, so it sees everything the lock's last holder
+    /// committed): its last placed event, or on chain 0 before any, the last event written before chains (looked for only
+    /// then: an index walk of the (chain, place) index otherwise, whatever the trail's length); null on an empty chain.
+    /// </summary>
+    private async Task<ChainHead?> ReadHeadAsync(NpgsqlConnection connection, DbTransaction transaction, int chain, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction);
+        if (!_locked)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LockSql(chain)));
+        var read = new NpgsqlBatchCommand("""
+            SELECT COALESCE(p."Position", l."Sequence"), COALESCE(p."Sequence", l."Sequence"), COALESCE(p."Hash", l."Hash")
+            FROM (SELECT $1 AS chain) AS k
+            LEFT JOIN LATERAL (
+                SELECT "Position", "Sequence", "Hash" FROM audit_events WHERE "Chain" = k.chain AND "Position" IS NOT NULL ORDER BY "Position" DESC LIMIT 1
+            ) AS p ON true
+            LEFT JOIN LATERAL (
+                SELECT "Sequence", "Hash" FROM audit_events WHERE p."Position" IS NULL AND k.chain = 0 AND "Chain" = 0 AND "Position" IS NULL ORDER BY "Sequence" DESC LIMIT 1
+            ) AS l ON true
+            """);
+        read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = chain });
+        batch.BatchCommands.Add(read);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        _locked = true;
+        if (batch.BatchCommands.Count == 2)
+            await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.IsDBNull(0) ? null : new ChainHead(chain, reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+    }
+
+    /// <summary>The transaction's hint on its chain goes with it (the commit or the rollback usually freed it already).</summary>
+    public void Dispose() => _hold?.Release();
 
     /// <summary>
     /// Takes the writers' lock now, early in the transaction, for writers that also hand out a unique

@@ -27,6 +27,9 @@ public static class DataServices
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Ariadne is not set.");
             o.UseNpgsql(connection, s => s.MigrationsHistoryTable("__ef_migrations"));
+            // How each transaction that appended to an audit chain ended (the chain's head this process knows; see AuditTrail).
+            if (sp.GetService<Audit.AuditCommitInterceptor>() is { } audit)
+                o.AddInterceptors(audit);
         });
         services.AddScoped<AriadneDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) switch
         {
