@@ -242,15 +242,7 @@ public sealed class AccountConfirmations(AriadneDbContext db, UserManager<Ariadn
         {
             case AccountChange.Membership:
             case AccountChange.Password:
-                var password = TemporaryPassword.Create();
-                if (await users.HasPasswordAsync(user))
-                    Check(await users.RemovePasswordAsync(user));
-                Check(await users.AddPasswordAsync(user, password));
-                user.MustChangePassword = true;
-                user.TemporaryPasswordIssuedAt = time.GetUtcNow();
-                Check(await users.UpdateAsync(user));
-                Check(await users.SetLockoutEndDateAsync(user, null));
-                Check(await users.ResetAccessFailedCountAsync(user));
+                var password = await TemporaryPassword.IssueAsync(users, user, time.GetUtcNow());
                 Check(await users.UpdateSecurityStampAsync(user));
                 return password;
             case AccountChange.Roles:

@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Ariadne.Web.Platform.Participants;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Platform.Security;
 
@@ -23,5 +26,31 @@ public static class TemporaryPassword
         while (chars.Count < 20)
             chars.Add(all[RandomNumberGenerator.GetInt32(all.Length)]);
         return new string([.. chars.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue))]);
+    }
+
+    /// <summary>
+    /// Replaces the account's password with a new temporary one (<see cref="Create"/>) that must be changed at the next sign-in
+    /// and stops signing in after <c>Security:TemporaryPasswordLifetime</c>, and lifts a lockout; returns it, to be shown once.
+    /// </summary>
+    public static async Task<string> IssueAsync(UserManager<AriadneUser> users, AriadneUser user, DateTimeOffset now)
+    {
+        var password = Create();
+        if (await users.HasPasswordAsync(user))
+            Succeeded(await users.RemovePasswordAsync(user));
+        Succeeded(await users.AddPasswordAsync(user, password));
+        user.MustChangePassword = true;
+        user.TemporaryPasswordIssuedAt = now;
+        Succeeded(await users.UpdateAsync(user));
+        Succeeded(await users.SetLockoutEndDateAsync(user, null));
+        Succeeded(await users.ResetAccessFailedCountAsync(user));
+        return password;
+    }
+
+    private static void Succeeded(IdentityResult result)
+    {
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            throw new DbUpdateConcurrencyException("The account changed meanwhile.");
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Identity refused a new temporary password: " + string.Join(", ", result.Errors.Select(e => e.Code)));
     }
 }

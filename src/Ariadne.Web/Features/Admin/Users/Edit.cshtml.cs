@@ -206,14 +206,7 @@ public sealed class EditModel(
             await confirmations.RequestAsync(Platform.Access.Viewer.Of(User), Account, AccountChange.Password, null);
             return null;
         }
-        var password = TemporaryPassword.Create();
-        Check(await users.AddPasswordAsync(Account, password));
-        Account.MustChangePassword = true;
-        Account.TemporaryPasswordIssuedAt = time.GetUtcNow();
-        Check(await users.UpdateAsync(Account));
-        Check(await users.SetLockoutEndDateAsync(Account, null));
-        Check(await users.ResetAccessFailedCountAsync(Account));
-        return password;
+        return await TemporaryPassword.IssueAsync(users, Account, time.GetUtcNow());
     }
 
     private async Task<bool> LoadAsync()
