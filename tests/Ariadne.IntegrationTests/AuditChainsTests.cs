@@ -379,6 +379,79 @@ public abstract class AuditChainsTests(string provider)
     }
 
     [Fact]
+    public async Task A_node_finding_its_chain_locked_by_another_node_appends_to_a_free_one_without_waiting()
+    {
+        await using var first = NewApp().SingleNode();
+        await first.InitializeAsync();
+        await using var second = NewApp().SingleNode().SharingDeploymentWith(first);
+        await second.InitializeAsync();
+        await first.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record())); // the first node has seen chain 0's head
+        using var holding = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        // The second node appends to chain 0 and keeps its transaction open.
+        var held = second.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var e = await sp.GetRequiredService<AuditTrail>().AppendAsync(Record());
+            holding.Release();
+            Assert.True(await release.WaitAsync(TimeSpan.FromSeconds(60)));
+            await transaction.CommitAsync();
+            return e.Chain;
+        });
+        Assert.True(await holding.WaitAsync(TimeSpan.FromSeconds(60)));
+        // The first node, alone in its process, prefers chain 0 too: it must not wait for the second node's transaction.
+        var appended = first.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var e = await sp.GetRequiredService<AuditTrail>().AppendAsync(Record());
+            await transaction.CommitAsync();
+            return e.Chain;
+        });
+        var done = await Task.WhenAny(appended, Task.Delay(TimeSpan.FromSeconds(30)));
+        release.Release();
+        Assert.Same(appended, done);
+        Assert.Equal(0, await held);
+        Assert.NotEqual(0, await appended);
+        await first.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record())); // and back on chain 0, after the second node's event
+        var events = await EventsAsync(first);
+        Assert.Equal(4, events.Count);
+        foreach (var chain in events.GroupBy(e => e.Chain))
+            AssertOneUnbrokenChain(chain);
+        Assert.Equal(3, events.Count(e => e.Chain == 0));
+        Assert.True((await VerifyAsync(first)).Intact);
+    }
+
+    [Fact]
+    public async Task Numbers_drawn_ahead_are_not_used_past_their_lifetime()
+    {
+        await using var first = NewApp().SingleNode();
+        await first.InitializeAsync();
+        await using var second = NewApp().SingleNode().SharingDeploymentWith(first);
+        await second.InitializeAsync();
+        await first.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record())); // draws a block on the first node
+        // The second node draws a block above it and writes on chain 1 only (its chain 0 held by a transaction that rolls back), so
+        // that the first node's chain 0 does not show it.
+        await second.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.Equal(0, (await sp.GetRequiredService<AuditTrail>().AppendAsync(Record())).Chain);
+            await second.WithScopeAsync(sp2 => sp2.GetRequiredService<AuditTrail>().RecordAsync(Record()));
+            await transaction.RollbackAsync();
+        });
+        Assert.Equal([0, 1], (await EventsAsync(first)).Select(e => e.Chain));
+        await Task.Delay(AuditChainHolds.NumberLifetime + TimeSpan.FromMilliseconds(300));
+        var target = Guid.NewGuid();
+        await first.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record(target)));
+        var events = await EventsAsync(first);
+        var last = events.Single(e => e.TargetId == target);
+        Assert.Equal(events.Max(e => e.Sequence), last.Sequence); // written after the others, numbered after them
+        Assert.True((await VerifyAsync(first)).Intact);
+    }
+
+    [Fact]
     public async Task Incremental_verification_from_a_checkpoint_made_before_chains_goes_on_over_the_older_events_after_it()
     {
         var state = Path.Combine(Path.GetTempPath(), $"ariadne-verify-{Guid.NewGuid():N}.json");

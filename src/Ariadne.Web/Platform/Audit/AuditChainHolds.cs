@@ -15,12 +15,20 @@ public sealed class AuditChainHolds : IDisposable
     /// <summary>How many numbers one draw from the sequence takes ahead.</summary>
     public const int NumberBlock = 32;
 
+    /// <summary>
+    /// How long numbers drawn ahead are used. Within a process they are handed out in order; across nodes an event's number
+    /// can be below that of an event another node wrote up to this long before it (pages that sort by number, and the notice
+    /// of failed sign-ins since the last one, read numbers as time order). Past it the rest of the block is dropped.
+    /// </summary>
+    public static readonly TimeSpan NumberLifetime = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<int, ChainHead> _heads = [];
     private readonly Dictionary<int, SemaphoreSlim> _taken = [];
     private readonly ConditionalWeakTable<DbTransaction, ChainHold> _holds = [];
     private readonly Queue<long> _numbers = new();
     private readonly SemaphoreSlim _drawing = new(1, 1);
+    private long _drawnAt;
 
     private SemaphoreSlim Taken(int chain)
     {
@@ -92,8 +100,12 @@ public sealed class AuditChainHolds : IDisposable
         while (true)
         {
             lock (_gate)
+            {
+                if (_numbers.Count > 0 && System.Diagnostics.Stopwatch.GetElapsedTime(_drawnAt) > NumberLifetime)
+                    _numbers.Clear();
                 if (_numbers.TryDequeue(out var number))
                     return number;
+            }
             await _drawing.WaitAsync(ct);
             try
             {
@@ -109,8 +121,11 @@ public sealed class AuditChainHolds : IDisposable
                         drawn.Add(reader.GetInt64(0));
                 drawn.Sort();
                 lock (_gate)
+                {
                     foreach (var n in drawn)
                         _numbers.Enqueue(n);
+                    _drawnAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                }
             }
             finally
             {

@@ -9,6 +9,21 @@ namespace Ariadne.Web.Platform.Audit;
 /// </summary>
 public sealed class AuditCommitInterceptor(AuditChainHolds holds) : DbTransactionInterceptor
 {
+    // Npgsql hands the same transaction object to each transaction of a pooled connection: a new one forgets what an earlier one
+    // left when it was disposed without a commit or a rollback (EF tells interceptors nothing then).
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        End(result, false);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        End(result, false);
+        return ValueTask.FromResult(result);
+    }
+
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => End(transaction, true);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -35,6 +50,9 @@ public sealed class AuditCommitInterceptor(AuditChainHolds holds) : DbTransactio
 
     private void Failed(DbTransaction transaction, TransactionErrorEventData eventData)
     {
+        // A savepoint that failed leaves the transaction open; a commit or a rollback that failed ends it.
+        if (eventData.Action is not ("Commit" or "Rollback"))
+            return;
         // A commit that failed may still have committed: what this process knows of the chain's head is no longer sure.
         if (eventData.Action == "Commit" && holds.Of(transaction) is { } hold)
             holds.Forget(hold.Chain);

@@ -67,7 +67,8 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
 
     private async Task<AuditEvent> AppendOnChainAsync(IDbContextTransaction transaction, AuditRecord record, DateTimeOffset at, CancellationToken ct)
     {
-        // What the caller changed and has not saved goes first (an append saves it with its event, as it always did).
+        // What the caller changed and has not saved goes first (an append saves it with its event, as it always did). Saved, those
+        // entities count as written even if the insert below fails and the transaction rolls back: the action fails whole.
         if (db.ChangeTracker.HasChanges())
             await db.SaveChangesAsync(ct);
         var dbTransaction = transaction.GetDbTransaction();
@@ -82,24 +83,24 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
             _locked = false;
             holds.Track(dbTransaction, _hold);
         }
-        var hold = _hold!;
         AuditEvent? entry = null;
-        if ((hold.Pending ?? holds.Head(hold.Chain)) is { } seen)
+        if ((_hold!.Pending ?? holds.Head(_hold.Chain)) is { } seen)
         {
             var number = await holds.NumberAsync(connection, dbTransaction, ct);
             if (number > seen.Sequence)
             {
-                entry = Sealed(record, at, hold.Chain, number, seen.Position + 1, seen.Hash);
-                if (!await InsertAsync(connection, dbTransaction, entry, hold.Chain, onHead: true, ct))
+                entry = Sealed(record, at, _hold.Chain, number, seen.Position + 1, seen.Hash);
+                if (!await InsertOnHeadAsync(connection, dbTransaction, entry, ct))
                 {
                     entry = null;
-                    holds.Forget(hold.Chain);
+                    if (_locked)
+                        holds.Forget(_hold.Chain);
                 }
             }
         }
         if (entry is null)
         {
-            var head = await ReadHeadAsync(connection, dbTransaction, hold.Chain, ct);
+            var head = await ReadHeadAsync(connection, dbTransaction, ct);
             var number = await holds.NumberAsync(connection, dbTransaction, ct);
             if (number <= (head?.Sequence ?? 0))
             {
@@ -107,10 +108,14 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
                 holds.Discard();
                 number = await holds.NumberAsync(connection, dbTransaction, ct);
             }
-            entry = Sealed(record, at, hold.Chain, number, (head?.Position ?? 0) + 1, head?.Hash ?? AuditHashing.Genesis);
-            await InsertAsync(connection, dbTransaction, entry, hold.Chain, onHead: false, ct);
+            entry = Sealed(record, at, _hold.Chain, number, (head?.Position ?? 0) + 1, head?.Hash ?? AuditHashing.Genesis);
+            var insert = Insert(InsertSql, entry);
+            await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)dbTransaction) { BatchCommands = { insert } };
+            await batch.ExecuteNonQueryAsync(ct);
+            if (insert.RecordsAffected != 1)
+                throw new InvalidOperationException("The audit event was not written.");
         }
-        hold.Pending = new ChainHead(hold.Chain, entry.Position!.Value, entry.Sequence, entry.Hash);
+        _hold.Pending = new ChainHead(_hold.Chain, entry.Position!.Value, entry.Sequence, entry.Hash);
         return entry;
     }
 
@@ -153,15 +158,46 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
             WHERE h."Position" = $3 - 1 AND h."Sequence" < $1 AND h."Hash" = $14)
         """;
 
+    /// <summary>The same, and only if the batch's first statement got the chain's lock.</summary>
+    private const string InsertOnHeadIfLockedSql = $"""
+        INSERT INTO audit_events ({Columns}) SELECT {Values}
+        WHERE current_setting('{LockedSetting}')::boolean AND EXISTS (
+            SELECT 1 FROM (SELECT "Position", "Sequence", "Hash" FROM audit_events WHERE "Chain" = $2 AND "Position" IS NOT NULL ORDER BY "Position" DESC LIMIT 1) AS h
+            WHERE h."Position" = $3 - 1 AND h."Sequence" < $1 AND h."Hash" = $14)
+        """;
+
     private const string InsertSql = $"INSERT INTO audit_events ({Columns}) VALUES ({Values})";
 
-    /// <summary>The chain's lock first if the transaction does not hold it yet, then the event, in one round trip; false when the head moved.</summary>
-    private async Task<bool> InsertAsync(NpgsqlConnection connection, DbTransaction transaction, AuditEvent e, int chain, bool onHead, CancellationToken ct)
+    /// <summary>The transaction's setting that says whether it got its chain's lock, between the two statements of <see cref="InsertOnHeadAsync"/>.</summary>
+    private const string LockedSetting = "ariadne.audit_locked";
+
+    /// <summary>
+    /// The event after the head this process saw, in one round trip: the chain's lock first if the transaction does not hold it
+    /// yet — tried, not waited for: another node holding it makes the insert write nothing, and <see cref="ReadHeadAsync"/> takes a
+    /// chain in the database — then the insert. False when nothing was written (the lock was not free, or the head moved).
+    /// </summary>
+    private async Task<bool> InsertOnHeadAsync(NpgsqlConnection connection, DbTransaction transaction, AuditEvent e, CancellationToken ct)
     {
+        var insert = Insert(_locked ? InsertOnHeadSql : InsertOnHeadIfLockedSql, e);
         await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction);
         if (!_locked)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(LockSql(chain)));
-        var insert = new NpgsqlBatchCommand(onHead ? InsertOnHeadSql : InsertSql);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                $"SELECT set_config('{LockedSetting}', pg_try_advisory_xact_lock({ChainLockClass}, {Invariant(e.Chain)})::text, true)"));
+        batch.BatchCommands.Add(insert);
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            if (!_locked)
+            {
+                _locked = await reader.ReadAsync(ct) && reader.GetString(0) == "true";
+                await reader.NextResultAsync(ct);
+            }
+        }
+        return insert.RecordsAffected == 1;
+    }
+
+    private static NpgsqlBatchCommand Insert(string sql, AuditEvent e)
+    {
+        var insert = new NpgsqlBatchCommand(sql);
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = e.Sequence });
         insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = e.Chain });
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = e.Position!.Value });
@@ -178,46 +214,68 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = e.PreviousHash });
         insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = e.Hash });
         insert.Parameters.Add(Nullable(NpgsqlDbType.Bytea, e.Mac));
-        batch.BatchCommands.Add(insert);
-        await batch.ExecuteNonQueryAsync(ct);
-        _locked = true;
-        return insert.RecordsAffected == 1;
+        return insert;
     }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static NpgsqlParameter Nullable(NpgsqlDbType type, object? value) => new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };
 
-    private static string LockSql(int chain) =>
-        $"SELECT pg_advisory_xact_lock({ChainLockClass}, {chain.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+    /// <summary>The transaction's setting that holds the chain it locked, between the two statements of <see cref="ReadHeadAsync"/>.</summary>
+    private const string ChainSetting = "ariadne.audit_chain";
 
     /// <summary>
-    /// Under the chain's lock (taken first in the same round trip if the transaction does not hold it yet; the head is read by
-    /// the second statement, whose snapshot is taken after the lock is held, so it sees everything the lock's last holder
-    /// committed): its last placed event, or on chain 0 before any, the last event written before chains (looked for only
-    /// then: an index walk of the (chain, place) index otherwise, whatever the trail's length); null on an empty chain.
+    /// The chain's head under its lock. When the transaction holds no lock yet, it takes one in the same round trip: its chain if
+    /// free, else the first free chain, else it waits for a random one (COALESCE evaluates a later subquery only when the earlier
+    /// ones found nothing); a chain other than its own is then held without this process's hint. The head is read by the second
+    /// statement, whose snapshot is taken once the first holds the lock (read committed), so it sees everything the lock's last
+    /// holder committed: the chain's last placed event, or on chain 0 before any, the last event written before chains (looked
+    /// for only then: an index walk of the (chain, place) index otherwise, whatever the trail's length); null on an empty chain.
     /// </summary>
-    private async Task<ChainHead?> ReadHeadAsync(NpgsqlConnection connection, DbTransaction transaction, int chain, CancellationToken ct)
+    private async Task<ChainHead?> ReadHeadAsync(NpgsqlConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)transaction);
-        if (!_locked)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(LockSql(chain)));
-        var read = new NpgsqlBatchCommand("""
-            SELECT COALESCE(p."Position", l."Sequence"), COALESCE(p."Sequence", l."Sequence"), COALESCE(p."Hash", l."Hash")
-            FROM (SELECT $1 AS chain) AS k
+        string chain;
+        if (_locked)
+            chain = Invariant(_hold!.Chain);
+        else
+        {
+            var chains = Math.Max(1, options.Value.Chains);
+            var mine = _hold!.Chain;
+            var fallback = Invariant(Random.Shared.Next(chains));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                SELECT set_config('{ChainSetting}', COALESCE(
+                    (SELECT {Invariant(mine)} WHERE pg_try_advisory_xact_lock({ChainLockClass}, {Invariant(mine)})),
+                    (SELECT c FROM generate_series(0, {chains - 1}) AS c WHERE c <> {Invariant(mine)} AND pg_try_advisory_xact_lock({ChainLockClass}, c) LIMIT 1),
+                    (SELECT {fallback} FROM (SELECT pg_advisory_xact_lock({ChainLockClass}, {fallback})) AS waited))::text, true)
+                """));
+            chain = $"current_setting('{ChainSetting}')::integer";
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            SELECT k.chain, COALESCE(p."Position", l."Sequence"), COALESCE(p."Sequence", l."Sequence"), COALESCE(p."Hash", l."Hash")
+            FROM (SELECT {chain} AS chain) AS k
             LEFT JOIN LATERAL (
                 SELECT "Position", "Sequence", "Hash" FROM audit_events WHERE "Chain" = k.chain AND "Position" IS NOT NULL ORDER BY "Position" DESC LIMIT 1
             ) AS p ON true
             LEFT JOIN LATERAL (
                 SELECT "Sequence", "Hash" FROM audit_events WHERE p."Position" IS NULL AND k.chain = 0 AND "Chain" = 0 AND "Position" IS NULL ORDER BY "Sequence" DESC LIMIT 1
             ) AS l ON true
-            """);
-        read.Parameters.Add(new NpgsqlParameter<int> { TypedValue = chain });
-        batch.BatchCommands.Add(read);
+            """));
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        _locked = true;
         if (batch.BatchCommands.Count == 2)
             await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        return reader.IsDBNull(0) ? null : new ChainHead(chain, reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        if (!await reader.ReadAsync(ct))
+            throw new InvalidOperationException("The audit chain's head could not be read.");
+        var locked = reader.GetInt32(0);
+        _locked = true;
+        if (locked != _hold.Chain)
+        {
+            // Another node holds this transaction's chain: it appends to the one it locked, without this process's hint.
+            _hold.Release();
+            _hold = new ChainHold(holds, locked, hinted: false);
+            holds.Track(transaction, _hold);
+        }
+        return reader.IsDBNull(1) ? null : new ChainHead(locked, reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
     }
 
     /// <summary>The transaction's hint on its chain goes with it (the commit or the rollback usually freed it already).</summary>

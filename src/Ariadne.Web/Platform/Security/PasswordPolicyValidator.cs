@@ -26,11 +26,19 @@ public sealed class PasswordPolicyValidator(IStringLocalizer<SharedResource> tex
         return set;
     });
 
-    /// <summary>Words of the product, the plan and the country: the first guesses of anyone attacking this system.</summary>
-    private static readonly string[] SystemWords =
+    /// <summary>
+    /// Words of the product, the plan, the country and the participants' roles and institutions, in az, ru and en (ASVS 6.1.2;
+    /// docs/security.md lists them): the first guesses of anyone attacking this system. Checked as parts of the password.
+    /// </summary>
+    internal static readonly string[] SystemWords =
     [
         "ariadne", "azerbaijan", "azərbaycan", "azerbaycan", "baku", "bakı", "trafficking", "referral", "password", "parol",
         "şifrə", "sifre", "пароль", "азербайджан", "баку",
+        "insan alveri", "insanalveri", "alveri", "торговля людьми", "торговлялюдьми", "торговл",
+        "coordinator", "koordinator", "координатор", "investigator", "müstəntiq", "mustentiq", "следовател",
+        "prosecutor", "prokuror", "прокурор", "shelter", "sığınacaq", "siginacaq", "приют", "helpline", "qaynar", "горяч",
+        "administrator", "inzibatçı", "inzibatci", "администратор", "auditor", "аудитор", "analyst", "analitik", "аналитик",
+        "police", "polis", "полиц", "ministry", "nazirlik", "министерств",
     ];
 
     private static readonly string[] Runs = ["qwertyuiopasdfghjklzxcvbnm", "abcdefghijklmnopqrstuvwxyz", "01234567890", "йцукенгшщзхъфывапролджэячсмитьбю", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"];
