@@ -288,6 +288,16 @@ public abstract class AuditChainsTests(string provider)
         Assert.Equal(2 * Chains, result.Events);
     }
 
+    /// <summary>Two nodes of one deployment (one database, one key ring), each kept one node even in a pair run.</summary>
+    private async Task<(AriadneApp First, AriadneApp Second)> TwoNodesAsync()
+    {
+        var first = NewApp().SingleNode();
+        await first.InitializeAsync();
+        var second = NewApp().SingleNode().SharingDeploymentWith(first);
+        await second.InitializeAsync();
+        return (first, second);
+    }
+
     /// <summary>The chain's events in place order: no gap, no fork, numbers increasing along it, each linked to the one before.</summary>
     private static void AssertOneUnbrokenChain(IEnumerable<AuditEvent> chain)
     {
@@ -349,10 +359,9 @@ public abstract class AuditChainsTests(string provider)
     [Fact]
     public async Task Two_nodes_appending_to_the_same_chains_keep_each_chain_unbroken()
     {
-        await using var first = NewApp().SingleNode();
-        await first.InitializeAsync();
-        await using var second = NewApp().SingleNode().SharingDeploymentWith(first);
-        await second.InitializeAsync();
+        var (first, second) = await TwoNodesAsync();
+        await using var firstNode = first;
+        await using var secondNode = second;
         // One after the other, each node alone: both take chain 0, and each append finds the head the other node moved.
         for (var i = 0; i < 6; i++)
             foreach (var node in new[] { first, second })
@@ -381,10 +390,9 @@ public abstract class AuditChainsTests(string provider)
     [Fact]
     public async Task A_node_finding_its_chain_locked_by_another_node_appends_to_a_free_one_without_waiting()
     {
-        await using var first = NewApp().SingleNode();
-        await first.InitializeAsync();
-        await using var second = NewApp().SingleNode().SharingDeploymentWith(first);
-        await second.InitializeAsync();
+        var (first, second) = await TwoNodesAsync();
+        await using var firstNode = first;
+        await using var secondNode = second;
         await first.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record())); // the first node has seen chain 0's head
         using var holding = new SemaphoreSlim(0);
         using var release = new SemaphoreSlim(0);
@@ -426,10 +434,9 @@ public abstract class AuditChainsTests(string provider)
     [Fact]
     public async Task Numbers_drawn_ahead_are_not_used_past_their_lifetime()
     {
-        await using var first = NewApp().SingleNode();
-        await first.InitializeAsync();
-        await using var second = NewApp().SingleNode().SharingDeploymentWith(first);
-        await second.InitializeAsync();
+        var (first, second) = await TwoNodesAsync();
+        await using var firstNode = first;
+        await using var secondNode = second;
         await first.WithScopeAsync(sp => sp.GetRequiredService<AuditTrail>().RecordAsync(Record())); // draws a block on the first node
         // The second node draws a block above it and writes on chain 1 only (its chain 0 held by a transaction that rolls back), so
         // that the first node's chain 0 does not show it.
