@@ -42,11 +42,11 @@ public sealed class AuditChainHolds : IDisposable
 
     /// <summary>
     /// A chain for a new transaction: the first one no other transaction of this process holds (chain 0 when it writes alone;
-    /// nodes sharing a database meet on the first chains, where an append of one finds the head moved by the other and reads
-    /// it: the cost of an append before this class, not an error), or else a random one, waited
-    /// for a short while only. A transaction waiting here may hold row locks another one needs before it can end; PostgreSQL
-    /// would not see that wait, so past <paramref name="patience"/> the hold goes on without this process's hint and waits
-    /// on the chain's advisory lock, where PostgreSQL's deadlock detection reaches.
+    /// nodes sharing a database meet on the first chains: an append that finds its chain's lock taken by another node takes a
+    /// chain free in the database instead, see <see cref="AuditTrail"/>), or else a random one, waited for a short while only.
+    /// A transaction waiting here may hold row locks another one needs before it can end; PostgreSQL would not see that wait,
+    /// so past <paramref name="patience"/> the hold goes on without this process's hint, and only the database's lock waits,
+    /// where PostgreSQL's deadlock detection reaches.
     /// </summary>
     public async Task<ChainHold> HoldAsync(int chains, TimeSpan patience, CancellationToken ct)
     {

@@ -15,11 +15,12 @@ namespace Ariadne.Web.Platform.Audit;
 /// guarded by its own transaction-scoped advisory lock, so that that many transactions append at once: it
 /// takes a chain no other transaction of this process holds (or waits for a random one, see
 /// <see cref="AuditChainHolds.HoldAsync"/>) and keeps it for every event it appends. An append is one round
-/// trip: the chain's lock and an insert that holds only if the chain's head, read under that lock, is the one
-/// this process saw its last transaction on the chain commit, with a number drawn ahead from the database
-/// sequence (<see cref="AuditChainHolds"/>). When it is not (another node wrote the chain, a commit went
-/// unreported), nothing was written: the append reads the head under the lock and writes after it. Each
-/// event's number is larger than its chain's head's, so that numbers increase along each chain.
+/// trip: the chain's lock, tried, and an insert that holds only if the lock was got and the chain's head, read
+/// under it, is the one this process saw its last transaction on the chain commit, with a number drawn ahead
+/// from the database sequence (<see cref="AuditChainHolds"/>). When it is not (another node holds or wrote the
+/// chain, a commit went unreported), nothing was written: the append takes a chain in the database (its own if
+/// free, else the first free one, else it waits for a random one), reads the head under the lock and writes
+/// after it. Each event's number is larger than its chain's head's, so that numbers increase along each chain.
 /// SQLite's write transactions are exclusive: it appends to chain 0 and numbers events one after the other.
 /// </summary>
 public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.KeyRing keys, IOptions<AuditOptions> options,
