@@ -131,11 +131,13 @@ public sealed class SecurityModel(
     private async Task LoadAsync(AriadneUser user)
     {
         string signedIn = Platform.Audit.PlatformAudit.SignIn.Code, failed = Platform.Audit.PlatformAudit.SignInFailed.Code;
-        RecentSignIns = await db.AuditEvents.AsNoTracking()
+        // The latest by number (the (actor, number) index), shown by time: across nodes numbers follow time only to within a second.
+        var latest = await db.AuditEvents.AsNoTracking()
             .Where(e => e.ActorUserId == user.Id && (e.Action == signedIn || e.Action == failed))
             .OrderByDescending(e => e.Sequence).Take(RecentCount)
             .Select(e => new SignInRow(e.At, e.Action, e.Purpose, e.Outcome))
             .ToListAsync();
+        RecentSignIns = [.. latest.OrderByDescending(r => r.At)];
         AuthenticatorEnabled = user.TwoFactorEnabled && !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user));
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         Passkeys = (await users.GetPasskeysAsync(user))
