@@ -318,6 +318,23 @@ public abstract class ReauthenticationTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task A_new_passkey_is_offered_only_approved_signature_algorithms_never_rsassa_pkcs1_v1_5()
+    {
+        var user = await NewUserAsync();
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        var security = await session.GetAsync("/Account/Security");
+        var token = security.Document.QuerySelector("input[name='__csrf']")!.GetAttribute("value")!;
+        var response = await session.Client.PostAsync("/Account/Security?handler=PasskeyOptions", new FormUrlEncodedContent([new("__csrf", token)]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var options = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var algorithms = options.RootElement.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()).ToList();
+        Assert.Contains(-7, algorithms); // ES256, which every platform authenticator offers
+        Assert.All(algorithms, a => Assert.Contains(a, Ariadne.Web.Platform.Security.PasskeyAlgorithms.Approved));
+        Assert.DoesNotContain(-257, algorithms);
+    }
+
+    [Fact]
     public async Task The_return_address_is_kept_on_this_site()
     {
         var user = await NewUserAsync();

@@ -145,6 +145,7 @@ public sealed partial class ResourceCompletenessTests
             .Concat(Enum.GetNames<Ariadne.Web.Features.InformationRequests.ReferenceMatch>().Select(s => "ReferenceMatch_" + s))
             .Concat(new[] { "Info_Received", "Info_OpinionSaved", "Info_Decided", "Info_RevokedNotice", "Info_HomeLine", "Info_OpinionOverdue", "Info_OpinionDueTag",
                 "Home_InfoQueue", "Home_InfoWaitingCount", "Home_InfoSeeAll", "Home_InfoOpinions", "Home_InfoOpinionsCount", "Home_InfoOpinionsSeeAll" })
+            .Concat(Ariadne.Web.Platform.Security.CredentialNotices.All.Select(k => "Notification_" + k.Code))
             .Concat(new[] { "break-glass", "referral-received", "referral-overdue", "onward-received" }.Select(k => "Notification_" + k));
         var missing = needed.Where(k => !keys.Contains(k)).ToList();
         Assert.Empty(missing);

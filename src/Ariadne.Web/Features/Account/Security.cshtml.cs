@@ -86,7 +86,7 @@ public sealed class SecurityModel(
                 if (result.Succeeded)
                 {
                     logger.PasskeyAdded(user.Id);
-                    await signIn.EndOtherSessionsAsync(user);
+                    await signIn.EndOtherSessionsAsync(user, CredentialNotices.PasskeyAdded);
                     TempData["Notice"] = "Passkey_Added";
                     return RedirectToPage();
                 }
@@ -111,7 +111,7 @@ public sealed class SecurityModel(
         if (!(await users.GetPasskeysAsync(user)).Any(p => p.CredentialId.AsSpan().SequenceEqual(credentialId)))
             return NotFound();
         await users.RemovePasskeyAsync(user, credentialId);
-        await signIn.EndOtherSessionsAsync(user);
+        await signIn.EndOtherSessionsAsync(user, CredentialNotices.PasskeyRemoved);
         TempData["Notice"] = "Passkey_Removed";
         return RedirectToPage();
     }

@@ -112,9 +112,14 @@ public sealed class AriadneSignInManager(
         }
     }
 
-    /// <summary>After the user changed one of their own credentials: every other session ends, this one goes on.</summary>
-    public async Task EndOtherSessionsAsync(AriadneUser user)
+    /// <summary>
+    /// After the user changed one of their own credentials (<paramref name="change"/>, told to them with the stamp's save:
+    /// <see cref="CredentialNotices"/>), or asked for it: every other session ends, this one goes on.
+    /// </summary>
+    public async Task EndOtherSessionsAsync(AriadneUser user, Notifications.NotificationKind? change = null)
     {
+        if (change is not null)
+            CredentialNotices.Add(Context.RequestServices.GetRequiredService<Data.AriadneDbContext>(), user.Id, change, time.GetUtcNow());
         await UserManager.UpdateSecurityStampAsync(user);
         await RefreshSignInAsync(user);
     }

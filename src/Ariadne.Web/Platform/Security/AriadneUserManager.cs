@@ -8,7 +8,8 @@ namespace Ariadne.Web.Platform.Security;
 
 /// <summary>
 /// Identity's user manager, with one rule added where every password change passes: a user who changes
-/// their own password loses their API tokens (a stolen token must not outlive the credential it came with).
+/// their own password loses their API tokens (a stolen token must not outlive the credential it came with), and is told
+/// (<see cref="CredentialNotices"/>).
 /// </summary>
 public sealed class AriadneUserManager : UserManager<AriadneUser>
 {
@@ -25,8 +26,12 @@ public sealed class AriadneUserManager : UserManager<AriadneUser>
     {
         var result = await base.ChangePasswordAsync(user, currentPassword, newPassword);
         if (result.Succeeded)
-            await ApiTokenRevocation.RevokeAllAsync(_services.GetRequiredService<AriadneDbContext>(), user.Id,
-                _services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken);
+        {
+            var db = _services.GetRequiredService<AriadneDbContext>();
+            var now = _services.GetRequiredService<TimeProvider>().GetUtcNow();
+            CredentialNotices.Add(db, user.Id, CredentialNotices.PasswordChanged, now);
+            await ApiTokenRevocation.RevokeAllAsync(db, user.Id, now, CancellationToken);
+        }
         return result;
     }
 }

@@ -69,11 +69,17 @@ public static class SecurityServices
 
         // A passkey is valid only for the origin the user is on: same scheme, host and port, never
         // from a cross-origin frame. Behind a TLS proxy, forwarded headers must restore the scheme.
-        services.Configure<IdentityPasskeyOptions>(o => o.ValidateOrigin = context =>
+        // New passkeys only in the signature algorithms ASVS 5.0 Appendix C approves (11.3.1, 11.6.1): ECDSA, EdDSA and
+        // RSASSA-PSS; not RSASSA-PKCS1-v1_5 (RS256/384/512), which Identity would otherwise accept.
+        services.Configure<IdentityPasskeyOptions>(o =>
         {
-            var request = context.HttpContext.Request;
-            var own = $"{request.Scheme}://{request.Host}";
-            return ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, own, StringComparison.OrdinalIgnoreCase));
+            o.ValidateOrigin = context =>
+            {
+                var request = context.HttpContext.Request;
+                var own = $"{request.Scheme}://{request.Host}";
+                return ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, own, StringComparison.OrdinalIgnoreCase));
+            };
+            o.IsAllowedAlgorithm = PasskeyAlgorithms.IsApproved;
         });
 
         services.AddAuthentication(o =>

@@ -34,7 +34,7 @@ public sealed class RecoveryCodesModel(UserManager<AriadneUser> users, AriadneSi
         if (!Reauthentication.IsRecent(HttpContext))
             return Reauthentication.Ask(this);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
-        await signIn.EndOtherSessionsAsync(user); // a new set of second factors: other sessions end
+        await signIn.EndOtherSessionsAsync(user, CredentialNotices.RecoveryCodesReplaced); // a new set of second factors: other sessions end
         TempData[TempDataKey] = string.Join(' ', codes ?? []);
         return RedirectToPage();
     }

@@ -20,7 +20,7 @@ namespace Ariadne.Web.Features.Account.Mfa;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class SetupModel(
     UserManager<AriadneUser> users, AriadneSignInManager signIn, OneTimeTotpProvider totp, IStringLocalizer<SharedResource> text,
-    ILogger<SetupModel> logger) : PageModel
+    ILogger<SetupModel> logger, Platform.Data.AriadneDbContext db, TimeProvider time) : PageModel
 {
     // A replacement key waits here until a code from the new app confirms it; the enrolled one keeps working meanwhile.
     // Sealed by the user store like the enrolled one (FactorSeal).
@@ -98,6 +98,7 @@ public sealed class SetupModel(
             await users.RemoveAuthenticationTokenAsync(user, PendingProvider, PendingName);
             await users.UpdateSecurityStampAsync(user); // other sessions end: the second factor changed
         }
+        CredentialNotices.Add(db, user.Id, CredentialNotices.AuthenticatorEnrolled, time.GetUtcNow()); // saved with the next line
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "mfa")]);

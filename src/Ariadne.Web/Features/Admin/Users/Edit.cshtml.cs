@@ -157,6 +157,7 @@ public sealed class EditModel(
         var result = await ChangeAsync("password reset", AdminAudit.PasswordReset, async () =>
         {
             password = await ReplacePasswordAsync(confirmed);
+            CredentialNotices.Add(db, Account.Id, CredentialNotices.PasswordReset, time.GetUtcNow());
             Check(await users.UpdateSecurityStampAsync(Account));
             await ApiTokenRevocation.RevokeAllAsync(db, Account.Id, time.GetUtcNow());
         }, confirmed ? "Users_PasswordGoesToInstitution" : "Common_Saved");
@@ -185,6 +186,7 @@ public sealed class EditModel(
             foreach (var passkey in await users.GetPasskeysAsync(Account))
                 Check(await users.RemovePasskeyAsync(Account, passkey.CredentialId));
             password = await ReplacePasswordAsync(confirmed);
+            CredentialNotices.Add(db, Account.Id, CredentialNotices.FactorsReset, time.GetUtcNow());
             Check(await users.UpdateSecurityStampAsync(Account));
             await ApiTokenRevocation.RevokeAllAsync(db, Account.Id, time.GetUtcNow());
         }, confirmed ? "Users_SecondFactorGoesToInstitution" : "Users_SecondFactorReset");
