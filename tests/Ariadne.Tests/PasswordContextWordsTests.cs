@@ -17,8 +17,15 @@ public sealed class PasswordContextWordsTests
         public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
     }
 
+    private sealed class NoBreachList : Microsoft.Extensions.Options.IOptionsSnapshot<SecurityOptions>
+    {
+        public SecurityOptions Value { get; } = new();
+
+        public SecurityOptions Get(string? name) => Value;
+    }
+
     private static Task<Microsoft.AspNetCore.Identity.IdentityResult> CheckAsync(string password) =>
-        new PasswordPolicyValidator(new Keys()).ValidateAsync(null!, new AriadneUser { UserName = "k.aliyeva", DisplayName = "Kamala Aliyeva" }, password);
+        new PasswordPolicyValidator(new Keys(), new BreachedPasswords(Microsoft.Extensions.Logging.Abstractions.NullLogger<BreachedPasswords>.Instance), new NoBreachList()).ValidateAsync(null!, new AriadneUser { UserName = "k.aliyeva", DisplayName = "Kamala Aliyeva" }, password);
 
     [Theory]
     [InlineData("my müstəntiq pass phrase")]

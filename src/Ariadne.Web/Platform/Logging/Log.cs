@@ -65,4 +65,7 @@ public static partial class Log
 
     [LoggerMessage(1020, LogLevel.Information, "User {UserId} ended their other sessions")]
     public static partial void OtherSessionsEnded(this ILogger logger, Guid userId);
+
+    [LoggerMessage(1021, LogLevel.Information, "Breached-password filter loaded: {Entries} entries, {Probes} probes")]
+    public static partial void BreachedPasswordFilterLoaded(this ILogger logger, long entries, int probes);
 }

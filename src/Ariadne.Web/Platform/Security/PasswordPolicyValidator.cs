@@ -11,9 +11,12 @@ namespace Ariadne.Web.Platform.Security;
 /// (a few unrelated words pass), but a password is refused when it is, under its digits, symbols and look-alike
 /// substitutions, one of the 3,300 most common passwords (John the Ripper's list, shipped with the application) or a
 /// repetition of one, a keyboard or alphabet run, or when it contains the user's own name or user name or the words of
-/// this system and its country. Nothing here is logged.
+/// this system and its country, or when it is in the operator's offline set of breached passwords
+/// (<see cref="BreachedPasswords"/>, <c>Security:BreachedPasswordsFile</c>). Nothing here is logged.
 /// </summary>
-public sealed class PasswordPolicyValidator(IStringLocalizer<SharedResource> text) : IPasswordValidator<AriadneUser>
+public sealed class PasswordPolicyValidator(
+    IStringLocalizer<SharedResource> text, BreachedPasswords breached, Microsoft.Extensions.Options.IOptionsSnapshot<SecurityOptions> security)
+    : IPasswordValidator<AriadneUser>
 {
     private static readonly Lazy<HashSet<string>> Common = new(() =>
     {
@@ -62,6 +65,8 @@ public sealed class PasswordPolicyValidator(IStringLocalizer<SharedResource> tex
 
         if (IsCommon(lower))
             errors.Add(new IdentityError { Code = "PasswordCommon", Description = text["Identity_PasswordCommon"] });
+        else if (breached.For(security.Value.BreachedPasswordsFile)?.Contains(password) == true)
+            errors.Add(new IdentityError { Code = "PasswordBreached", Description = text["Identity_PasswordBreached"] });
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
 

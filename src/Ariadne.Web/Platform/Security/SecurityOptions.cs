@@ -20,4 +20,9 @@ public sealed class SecurityOptions
     public int ChatSendsPerMinute { get; set; } = 30;
     /// <summary>Chat reads (polling without the live stream, stream connections) a client address may make per minute.</summary>
     public int ChatReadsPerMinute { get; set; } = 240;
+    /// <summary>
+    /// A breached-password filter built by <c>passwords breached-filter</c> (ASVS 6.2.12); new passwords found in it are
+    /// refused. Unset: only the shipped list of common passwords is checked.
+    /// </summary>
+    public string? BreachedPasswordsFile { get; set; }
 }

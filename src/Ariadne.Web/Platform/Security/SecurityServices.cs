@@ -22,6 +22,8 @@ public static class SecurityServices
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection("Security")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
+        services.AddSingleton<BreachedPasswords>();
+        services.AddSingleton<Cli.IOperatorVerb, BreachedFilterVerb>();
 
         // PBKDF2-HMAC-SHA512 at 210,000 rounds (ASVS 5.0 11.4.2, OWASP); hashes made at Identity's default 100,000 are
         // re-hashed at the next successful sign-in.
