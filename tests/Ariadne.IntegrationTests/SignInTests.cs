@@ -87,6 +87,32 @@ public abstract class SignInTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task Each_step_of_a_sign_in_is_audited_with_its_factor_and_outcome_and_the_failures_too()
+    {
+        var user = await NewSquadUser();
+        using var session = app.NewSession();
+        await session.PasswordAsync(user.UserName, "Wrong-Password-123!");
+        var step = await session.PasswordAsync(user.UserName, user.Password);
+        await session.CodeAsync(step, "000000");
+        Assert.Equal("/", (await session.CodeAsync(step, app.TotpNow(user.AuthenticatorKey!))).Path);
+        using var recovery = app.NewSession();
+        await recovery.PasswordAsync(user.UserName, user.Password);
+        await recovery.CodeAsync(await recovery.GetAsync("/Account/SignInMfa?recovery=true"), "NOTAC-ODE00");
+
+        var events = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.ActorUserId == user.Id && (e.Action == PlatformAudit.SignIn.Code || e.Action == PlatformAudit.SignInFailed.Code))
+            .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Purpose, e.Outcome, e.At }).ToListAsync());
+        Assert.Equal(
+            [
+                ("sign-in.failed", "password", AuditOutcome.Failed), ("sign-in", "password", AuditOutcome.PendingSecondFactor),
+                ("sign-in.failed", "totp", AuditOutcome.Failed), ("sign-in", "totp", AuditOutcome.Allowed),
+                ("sign-in", "password", AuditOutcome.PendingSecondFactor), ("sign-in.failed", "recovery-code", AuditOutcome.Failed),
+            ],
+            events.Select(e => (e.Action, e.Purpose, e.Outcome)));
+        Assert.All(events, e => Assert.Equal(app.Time.GetUtcNow(), e.At));
+    }
+
+    [Fact]
     public async Task Unknown_account_and_wrong_password_read_exactly_the_same()
     {
         var user = await NewSquadUser();

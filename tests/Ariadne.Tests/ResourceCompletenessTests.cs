@@ -146,6 +146,7 @@ public sealed partial class ResourceCompletenessTests
             .Concat(new[] { "Info_Received", "Info_OpinionSaved", "Info_Decided", "Info_RevokedNotice", "Info_HomeLine", "Info_OpinionOverdue", "Info_OpinionDueTag",
                 "Home_InfoQueue", "Home_InfoWaitingCount", "Home_InfoSeeAll", "Home_InfoOpinions", "Home_InfoOpinionsCount", "Home_InfoOpinionsSeeAll" })
             .Concat(Ariadne.Web.Platform.Security.CredentialNotices.All.Select(k => "Notification_" + k.Code))
+            .Concat(new[] { Ariadne.Web.Platform.Api.ApiTokenExpiry.InFourteenDays, Ariadne.Web.Platform.Api.ApiTokenExpiry.InThreeDays }.Select(k => "Notification_" + k.Code))
             .Concat(new[] { "break-glass", "referral-received", "referral-overdue", "onward-received" }.Select(k => "Notification_" + k));
         var missing = needed.Where(k => !keys.Contains(k)).ToList();
         Assert.Empty(missing);

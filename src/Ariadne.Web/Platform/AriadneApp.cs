@@ -72,6 +72,7 @@ public static class AriadneApp
         services.AddScoped<Audit.AuditCheckpoints>();
         services.AddScoped<Jobs.JobLeases>();
         services.AddHostedService<Audit.CheckpointJob>();
+        services.AddHostedService<Api.ApiTokenExpiryJob>();
         services.AddSingleton<Cluster.NodeSignals>();
         services.AddHostedService<Cluster.PostgresSignalBridge>();
         services.AddScoped<Access.CaseAccess>();

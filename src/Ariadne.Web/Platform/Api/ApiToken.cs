@@ -15,6 +15,8 @@ public sealed class ApiToken
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+    /// <summary>How many reminders of the expiry the owner has had (<see cref="ApiTokenExpiryJob"/>): 1 at 14 days, 2 at 3 days.</summary>
+    public int ExpiryReminders { get; set; }
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 }

@@ -4876,6 +4876,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ExpiryReminders")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 

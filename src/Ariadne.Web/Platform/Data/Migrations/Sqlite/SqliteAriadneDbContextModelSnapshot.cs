@@ -4869,6 +4869,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ExpiryReminders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
 
