@@ -1,5 +1,7 @@
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Platform.Participants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ariadne.IntegrationTests;
 
@@ -74,6 +76,32 @@ public abstract class BreachedPasswordTests(AriadneApp app)
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_password_holding_a_word_of_the_users_own_institutions_name_is_refused()
+    {
+        var user = await app.CreateUserAsync(InstitutionKind.ServiceProvider, [RoleCatalog.ServiceProfessional]);
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Ariadne.Web.Platform.Data.AriadneDbContext>();
+            var institution = await db.Institutions.SingleAsync(i => i.Id == db.Users.Single(u => u.Id == user.Id).InstitutionId);
+            institution.Name = "Gəncə «Ümid» Regional Crisis Centre";
+            await db.SaveChangesAsync();
+        });
+        using var session = app.NewSession();
+        await session.SignInAsync(app, user);
+        var form = await session.GetAsync("/Account/ChangePassword");
+        foreach (var guess in new[] { "ümid-is-our-hope-and-the-sea-42", "GƏNCƏ-lighthouse-morning-walk-7" })
+        {
+            var page = await session.SubmitAsync(form, "form.app-form", new Dictionary<string, string>
+            {
+                ["Input.CurrentPassword"] = user.Password,
+                ["Input.NewPassword"] = guess,
+                ["Input.ConfirmPassword"] = guess,
+            });
+            Assert.Equal("Do not use your name, your user name or the name of this system or country in the password.", page.FieldError("Input_NewPassword"));
         }
     }
 }

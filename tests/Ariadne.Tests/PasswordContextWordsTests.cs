@@ -17,6 +17,12 @@ public sealed class PasswordContextWordsTests
         public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
     }
 
+    /// <summary>No database: the institution's words are tested against a real one (IT <c>BreachedPasswordTests</c>).</summary>
+    private sealed class NoServices : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => null;
+    }
+
     private sealed class NoBreachList : Microsoft.Extensions.Options.IOptionsSnapshot<SecurityOptions>
     {
         public SecurityOptions Value { get; } = new();
@@ -25,7 +31,8 @@ public sealed class PasswordContextWordsTests
     }
 
     private static Task<Microsoft.AspNetCore.Identity.IdentityResult> CheckAsync(string password) =>
-        new PasswordPolicyValidator(new Keys(), new BreachedPasswords(Microsoft.Extensions.Logging.Abstractions.NullLogger<BreachedPasswords>.Instance), new NoBreachList()).ValidateAsync(null!, new AriadneUser { UserName = "k.aliyeva", DisplayName = "Kamala Aliyeva" }, password);
+        new PasswordPolicyValidator(new Keys(), new BreachedPasswords(Microsoft.Extensions.Logging.Abstractions.NullLogger<BreachedPasswords>.Instance), new NoBreachList(),
+            new NoServices()).ValidateAsync(null!, new AriadneUser { UserName = "k.aliyeva", DisplayName = "Kamala Aliyeva" }, password);
 
     [Theory]
     [InlineData("my müstəntiq pass phrase")]

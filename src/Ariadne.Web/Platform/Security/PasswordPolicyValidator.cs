@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Ariadne.Web.Platform.Security;
@@ -15,7 +16,8 @@ namespace Ariadne.Web.Platform.Security;
 /// (<see cref="BreachedPasswords"/>, <c>Security:BreachedPasswordsFile</c>). Nothing here is logged.
 /// </summary>
 public sealed class PasswordPolicyValidator(
-    IStringLocalizer<SharedResource> text, BreachedPasswords breached, Microsoft.Extensions.Options.IOptionsSnapshot<SecurityOptions> security)
+    IStringLocalizer<SharedResource> text, BreachedPasswords breached, Microsoft.Extensions.Options.IOptionsSnapshot<SecurityOptions> security,
+    IServiceProvider services)
     : IPasswordValidator<AriadneUser>
 {
     private static readonly Lazy<HashSet<string>> Common = new(() =>
@@ -46,10 +48,10 @@ public sealed class PasswordPolicyValidator(
 
     private static readonly string[] Runs = ["qwertyuiopasdfghjklzxcvbnm", "abcdefghijklmnopqrstuvwxyz", "01234567890", "йцукенгшщзхъфывапролджэячсмитьбю", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"];
 
-    public Task<IdentityResult> ValidateAsync(UserManager<AriadneUser> manager, AriadneUser user, string? password)
+    public async Task<IdentityResult> ValidateAsync(UserManager<AriadneUser> manager, AriadneUser user, string? password)
     {
         if (string.IsNullOrEmpty(password))
-            return Task.FromResult(IdentityResult.Success); // the length rule answers
+            return IdentityResult.Success; // the length rule answers
         var lower = password.ToLower(CultureInfo.InvariantCulture);
         var errors = new List<IdentityError>();
 
@@ -59,6 +61,10 @@ public sealed class PasswordPolicyValidator(
         if (user.Email is { } email)
             personal.AddRange(email.ToLower(CultureInfo.InvariantCulture).Split('@')[0].Split(['.', '-', '_', '+'], StringSplitOptions.RemoveEmptyEntries));
         personal.AddRange(user.DisplayName.ToLower(CultureInfo.InvariantCulture).Split([' ', '-', '.', '\''], StringSplitOptions.RemoveEmptyEntries));
+        // The words of the user's own institution's name ("Bakı Şəhər Sığınacağı"): the next guess after the user's name.
+        if (user.InstitutionId != Guid.Empty && services.GetService<Data.AriadneDbContext>() is { } db
+            && await db.Institutions.AsNoTracking().Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstOrDefaultAsync() is { } institution)
+            personal.AddRange(institution.ToLower(CultureInfo.InvariantCulture).Split([' ', '-', '.', ',', '"', '«', '»', '(', ')', '№'], StringSplitOptions.RemoveEmptyEntries));
         var unleeted = Unleet(lower);
         if (SystemWords.Concat(personal).Any(w => w.Length >= 4 && (lower.Contains(w, StringComparison.Ordinal) || unleeted.Contains(w, StringComparison.Ordinal))))
             errors.Add(new IdentityError { Code = "PasswordContextWord", Description = text["Identity_PasswordContextWord"] });
@@ -67,7 +73,7 @@ public sealed class PasswordPolicyValidator(
             errors.Add(new IdentityError { Code = "PasswordCommon", Description = text["Identity_PasswordCommon"] });
         else if (breached.For(security.Value.BreachedPasswordsFile)?.Contains(password) == true)
             errors.Add(new IdentityError { Code = "PasswordBreached", Description = text["Identity_PasswordBreached"] });
-        return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+        return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }
 
     /// <summary>True for a common password under decoration: its letters (look-alikes undone) or its bare form is on the list, a repetition of an entry, or a run.</summary>
