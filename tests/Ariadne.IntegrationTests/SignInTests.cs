@@ -286,6 +286,46 @@ public abstract class SignInTests(AriadneApp app)
         var reusePage = await reuse.GetAsync("/Account/SignInMfa?recovery=true");
         var refused = await reuse.CodeAsync(reusePage, recovery[0]);
         Assert.Equal("The recovery code is not right or was already used.", refused.FieldError("Input_Code"));
+
+        // The others still do: using one leaves the rest as they were (Identity's own redemption hashed them again).
+        using var second = app.NewSession();
+        await second.PasswordAsync(user.UserName, "Another-Strong-Pass-42!");
+        Assert.Equal("/", (await second.CodeAsync(await second.GetAsync("/Account/SignInMfa?recovery=true"), recovery[9].ToLowerInvariant())).Path);
+        // Stored as "v2;ROUNDS;SALT;" and the eight hashes left: a random 128-bit salt and the configured rounds (ASVS 6.5.2).
+        var left = (await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().UserTokens.AsNoTracking()
+            .Where(t => t.UserId == user.Id && t.Name == "RecoveryCodes").Select(t => t.Value).SingleAsync()))!.Split(';');
+        Assert.Equal(["v2", "10000"], left[..2]);
+        Assert.Matches("^[0-9A-F]{32}$", left[2]);
+        Assert.Equal(8, left.Length - 3);
+        Assert.Equal(8, await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AriadneUser>>();
+            return await users.CountRecoveryCodesAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        }));
+    }
+
+    [Fact]
+    public async Task Recovery_codes_stored_in_the_first_format_still_sign_in_once_each_until_replaced()
+    {
+        var user = await NewSquadUser();
+        var codes = new[] { "AAAAA-BBBBB", "CCCCC-DDDDD", "EEEEE-FFFFF" };
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var account = await db.Users.SingleAsync(u => u.Id == user.Id);
+            db.UserTokens.Add(new IdentityUserToken<Guid>
+            {
+                UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "RecoveryCodes",
+                Value = string.Join(';', codes.Select(c => Ariadne.Web.Platform.Security.HashedRecoveryCodeStore.Hash(account, c))),
+            });
+            await db.SaveChangesAsync();
+        });
+        foreach (var (code, expected) in new[] { (codes[1], "/"), (codes[1], "/Account/SignInMfa"), (codes[0], "/"), (codes[2], "/") })
+        {
+            using var session = app.NewSession();
+            await session.PasswordAsync(user.UserName, user.Password);
+            Assert.Equal(expected, (await session.CodeAsync(await session.GetAsync("/Account/SignInMfa?recovery=true"), code)).Path);
+        }
     }
 
     [Fact]

@@ -17,16 +17,85 @@ public sealed class HashedRecoveryCodeStore(AriadneDbContext context, IServicePr
     : UserStore<AriadneUser, IdentityRole<Guid>, AriadneDbContext, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityRoleClaim<Guid>, IdentityUserPasskey<Guid>>(context, describer)
 {
-    private const int Iterations = 20_000;
+    // Where Identity keeps the codes (its store's own constants are private).
+    private const string CodesProvider = "[AspNetUserStore]";
+    private const string CodesName = "RecoveryCodes";
+
+    /// <summary>The first entry of the stored list in the current format: <c>v2;ITERATIONS;SALT;HASH;HASH;…</c>.</summary>
+    private const string Version2 = "v2";
+
+    /// <summary>The rounds of the first format (<c>HASH;HASH;…</c>, salted with the user's id), still redeemed until replaced.</summary>
+    private const int LegacyIterations = 20_000;
 
     /// <summary>Asked for only when a factor is read or written: verbs that touch none run without a key ring.</summary>
     private KeyRing Ring => services.GetRequiredService<KeyRing>();
 
-    public override Task ReplaceCodesAsync(AriadneUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
-        base.ReplaceCodesAsync(user, recoveryCodes.Select(c => Hash(user, c)).ToList(), cancellationToken);
+    /// <summary>
+    /// A new set of codes (in clear, from Identity's generator), stored as PBKDF2-HMAC-SHA256 hashes under one fresh
+    /// 128-bit random salt with <see cref="SecurityOptions.RecoveryCodeIterations"/> rounds (ASVS 6.5.2; 600,000 by
+    /// default, Appendix C's floor). The rounds are stored with them, so that a later change of the setting still redeems.
+    /// </summary>
+    public override Task ReplaceCodesAsync(AriadneUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken)
+    {
+        var iterations = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.RecoveryCodeIterations;
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var hashes = recoveryCodes.Select(c => Convert.ToHexString(Derive(c, salt, iterations)));
+        var stored = string.Join(';', new[] { Version2, iterations.ToString(System.Globalization.CultureInfo.InvariantCulture), Convert.ToHexString(salt) }.Concat(hashes));
+        return base.SetTokenAsync(user, CodesProvider, CodesName, stored, cancellationToken);
+    }
 
-    public override Task<bool> RedeemCodeAsync(AriadneUser user, string code, CancellationToken cancellationToken) =>
-        base.RedeemCodeAsync(user, Hash(user, code), cancellationToken);
+    /// <summary>
+    /// Redeems one code: found (in fixed time per entry), it is removed and the others stay as they were. Identity's own
+    /// redemption would pass the remaining hashes back through <see cref="ReplaceCodesAsync"/>, hashing them again; so
+    /// it is not used.
+    /// </summary>
+    public override async Task<bool> RedeemCodeAsync(AriadneUser user, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(code);
+        var stored = await base.GetTokenAsync(user, CodesProvider, CodesName, cancellationToken);
+        if (string.IsNullOrEmpty(stored))
+            return false;
+        var entries = stored.Split(';');
+        int first;
+        byte[] candidate;
+        if (entries[0] == Version2)
+        {
+            var salt = new byte[16];
+            if (entries.Length < 3 || !int.TryParse(entries[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var iterations)
+                || iterations < 1 || entries[2].Length != 32 || Convert.FromHexString(entries[2], salt, out _, out _) != System.Buffers.OperationStatus.Done)
+                return false;
+            first = 3;
+            candidate = Derive(code, salt, iterations);
+        }
+        else
+        {
+            first = 0;
+            candidate = Convert.FromHexString(Hash(user, code));
+        }
+        var match = -1;
+        for (var i = first; i < entries.Length; i++)
+        {
+            var entry = new byte[candidate.Length];
+            if (entries[i].Length == candidate.Length * 2 && Convert.FromHexString(entries[i], entry, out _, out _) == System.Buffers.OperationStatus.Done
+                && CryptographicOperations.FixedTimeEquals(entry, candidate) && match < 0)
+                match = i;
+        }
+        if (match < 0)
+            return false;
+        await base.SetTokenAsync(user, CodesProvider, CodesName, string.Join(';', entries.Where((_, i) => i != match)), cancellationToken);
+        return true;
+    }
+
+    /// <summary>How many codes are left, in either format.</summary>
+    public override async Task<int> CountCodesAsync(AriadneUser user, CancellationToken cancellationToken)
+    {
+        var stored = await base.GetTokenAsync(user, CodesProvider, CodesName, cancellationToken);
+        if (string.IsNullOrEmpty(stored))
+            return 0;
+        var entries = stored.Split(';');
+        return entries[0] == Version2 ? Math.Max(0, entries.Length - 3) : entries.Length;
+    }
 
     /// <summary>The authenticator seed, and a replacement being enrolled, are sealed; other tokens are stored as Identity stores them.</summary>
     public override Task SetTokenAsync(AriadneUser user, string loginProvider, string name, string? value, CancellationToken cancellationToken) =>
@@ -76,11 +145,12 @@ public sealed class HashedRecoveryCodeStore(AriadneDbContext context, IServicePr
             p.AttestationObject, p.ClientDataJson)
         { Name = p.Name };
 
-    internal static string Hash(AriadneUser user, string code)
-    {
-        var normalized = code.Trim().Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var digest = Rfc2898DeriveBytes.Pbkdf2(
-            Encoding.UTF8.GetBytes(normalized), user.Id.ToByteArray(), Iterations, HashAlgorithmName.SHA256, 32);
-        return Convert.ToHexString(digest);
-    }
+    /// <summary>The first format's hash: the user's id as salt, <see cref="LegacyIterations"/> rounds.</summary>
+    internal static string Hash(AriadneUser user, string code) =>
+        Convert.ToHexString(Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(Normalize(code)), user.Id.ToByteArray(), LegacyIterations, HashAlgorithmName.SHA256, 32));
+
+    private static byte[] Derive(string code, byte[] salt, int iterations) =>
+        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(Normalize(code)), salt, iterations, HashAlgorithmName.SHA256, 32);
+
+    private static string Normalize(string code) => code.Trim().Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 }

@@ -25,4 +25,6 @@ public sealed class SecurityOptions
     /// refused. Unset: only the shipped list of common passwords is checked.
     /// </summary>
     public string? BreachedPasswordsFile { get; set; }
+    /// <summary>PBKDF2-HMAC-SHA256 rounds for new recovery codes (ASVS 6.5.2, Appendix C: at least 600,000).</summary>
+    public int RecoveryCodeIterations { get; set; } = 600_000;
 }

@@ -20,6 +20,8 @@ public sealed class SecurityOptionsValidation : IValidateOptions<SecurityOptions
             failures.Add("Security:LockoutDuration must be a positive time span.");
         if (options.MaxApiTokenLifetimeDays is < 1 or > 3650)
             failures.Add("Security:MaxApiTokenLifetimeDays must be between 1 and 3650.");
+        if (options.RecoveryCodeIterations < 1)
+            failures.Add("Security:RecoveryCodeIterations must be at least 1 (600,000 by default).");
         if (!string.IsNullOrWhiteSpace(options.BreachedPasswordsFile) && !BreachedPasswordFilter.IsFilterFile(options.BreachedPasswordsFile, out var problem))
             failures.Add($"Security:BreachedPasswordsFile is {problem}; build one with 'passwords breached-filter' or leave the setting empty.");
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
