@@ -315,7 +315,9 @@ public abstract class SignInTests(AriadneApp app)
             var account = await db.Users.SingleAsync(u => u.Id == user.Id);
             db.UserTokens.Add(new IdentityUserToken<Guid>
             {
-                UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "RecoveryCodes",
+                UserId = user.Id,
+                LoginProvider = "[AspNetUserStore]",
+                Name = "RecoveryCodes",
                 Value = string.Join(';', codes.Select(c => Ariadne.Web.Platform.Security.HashedRecoveryCodeStore.Hash(account, c))),
             });
             await db.SaveChangesAsync();
