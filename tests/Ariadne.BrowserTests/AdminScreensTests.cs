@@ -125,6 +125,9 @@ public sealed class AdminScreensTests(BrowserApp app)
             var admin = (await users.FindByIdAsync(owner.ToString()))!;
             await users.SetLockoutEndDateAsync(admin, app.Time.GetUtcNow().AddMinutes(15));
             Assert.True(await users.IsLockedOutAsync(admin));
+            // Its owner was told, in the same transaction as the passkey (ASVS 6.3.7).
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AriadneDbContext>().Notifications
+                .CountAsync(n => n.RecipientUserId == owner && n.Kind == Ariadne.Web.Platform.Security.CredentialNotices.PasskeyAdded.Code));
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + "/");

@@ -23,16 +23,9 @@ public sealed class PasswordContextWordsTests
         public object? GetService(Type serviceType) => null;
     }
 
-    private sealed class NoBreachList : Microsoft.Extensions.Options.IOptionsSnapshot<SecurityOptions>
-    {
-        public SecurityOptions Value { get; } = new();
-
-        public SecurityOptions Get(string? name) => Value;
-    }
-
     private static Task<Microsoft.AspNetCore.Identity.IdentityResult> CheckAsync(string password) =>
-        new PasswordPolicyValidator(new Keys(), new BreachedPasswords(Microsoft.Extensions.Logging.Abstractions.NullLogger<BreachedPasswords>.Instance), new NoBreachList(),
-            new NoServices()).ValidateAsync(null!, new AriadneUser { UserName = "k.aliyeva", DisplayName = "Kamala Aliyeva" }, password);
+        new PasswordPolicyValidator(new Keys(), new BreachedPasswords(Microsoft.Extensions.Options.Options.Create(new SecurityOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<BreachedPasswords>.Instance), new NoServices()).ValidateAsync(null!, new AriadneUser { UserName = "k.aliyeva", DisplayName = "Kamala Aliyeva" }, password);
 
     [Theory]
     [InlineData("my müstəntiq pass phrase")]

@@ -82,11 +82,10 @@ public sealed class SecurityModel(
             else
             {
                 attestation.Passkey.Name = name;
-                var result = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
-                if (result.Succeeded)
+                if (await signIn.ChangeCredentialAsync(user, CredentialNotices.PasskeyAdded,
+                    async () => (await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey)).Succeeded))
                 {
                     logger.PasskeyAdded(user.Id);
-                    await signIn.EndOtherSessionsAsync(user, CredentialNotices.PasskeyAdded);
                     TempData["Notice"] = "Passkey_Added";
                     return RedirectToPage();
                 }
@@ -110,8 +109,8 @@ public sealed class SecurityModel(
         // Only one of this user's own passkeys; anything else changes nothing and ends no session.
         if (!(await users.GetPasskeysAsync(user)).Any(p => p.CredentialId.AsSpan().SequenceEqual(credentialId)))
             return NotFound();
-        await users.RemovePasskeyAsync(user, credentialId);
-        await signIn.EndOtherSessionsAsync(user, CredentialNotices.PasskeyRemoved);
+        await signIn.ChangeCredentialAsync(user, CredentialNotices.PasskeyRemoved,
+            async () => (await users.RemovePasskeyAsync(user, credentialId)).Succeeded);
         TempData["Notice"] = "Passkey_Removed";
         return RedirectToPage();
     }

@@ -51,7 +51,6 @@ public sealed class BootstrapAccount(AriadneDbContext db, UserManager<AriadneUse
             await db.SaveChangesAsync();
         }
 
-        var password = TemporaryPassword.Create();
         var user = new AriadneUser
         {
             UserName = args[0].Trim().ToLowerInvariant(),
@@ -60,6 +59,7 @@ public sealed class BootstrapAccount(AriadneDbContext db, UserManager<AriadneUse
             MustChangePassword = true,
             CreatedAt = time.GetUtcNow(),
         };
+        var password = await TemporaryPassword.CreateValidAsync(users, user);
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded)
             created = await users.AddToRoleAsync(user, kind.Role);

@@ -112,16 +112,38 @@ public sealed class AriadneSignInManager(
         }
     }
 
-    /// <summary>
-    /// After the user changed one of their own credentials (<paramref name="change"/>, told to them with the stamp's save:
-    /// <see cref="CredentialNotices"/>), or asked for it: every other session ends, this one goes on.
-    /// </summary>
-    public async Task EndOtherSessionsAsync(AriadneUser user, Notifications.NotificationKind? change = null)
+    /// <summary>After the user asked for it: every other session of the account ends, on every node; this one goes on.</summary>
+    public async Task EndOtherSessionsAsync(AriadneUser user)
     {
-        if (change is not null)
-            CredentialNotices.Add(Context.RequestServices.GetRequiredService<Data.AriadneDbContext>(), user.Id, change, time.GetUtcNow());
-        await UserManager.UpdateSecurityStampAsync(user);
+        Stamped(await UserManager.UpdateSecurityStampAsync(user));
         await RefreshSignInAsync(user);
+    }
+
+    /// <summary>
+    /// One change of the user's own credentials (<paramref name="apply"/>, false when refused), with what follows it in
+    /// one transaction: the owner's notice (<see cref="CredentialNotices"/>) and a new security stamp, which ends every
+    /// other session; then this session's ticket is issued anew. A refusal or failure leaves nothing of it written.
+    /// </summary>
+    public async Task<bool> ChangeCredentialAsync(AriadneUser user, Notifications.NotificationKind change, Func<Task<bool>> apply)
+    {
+        var db = Context.RequestServices.GetRequiredService<Data.AriadneDbContext>();
+        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null)
+        {
+            if (!await apply())
+                return false;
+            CredentialNotices.Add(db, user.Id, change, time.GetUtcNow());
+            Stamped(await UserManager.UpdateSecurityStampAsync(user));
+            if (transaction is not null)
+                await transaction.CommitAsync();
+        }
+        await RefreshSignInAsync(user);
+        return true;
+    }
+
+    private static void Stamped(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException("The account changed meanwhile; its sessions were not ended.");
     }
 
     /// <summary>

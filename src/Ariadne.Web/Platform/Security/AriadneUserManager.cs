@@ -22,15 +22,19 @@ public sealed class AriadneUserManager : UserManager<AriadneUser>
         : base(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger) =>
         _services = services;
 
+    /// <summary>The new password, the owner's notice and the revocation of their tokens in one transaction.</summary>
     public override async Task<IdentityResult> ChangePasswordAsync(AriadneUser user, string currentPassword, string newPassword)
     {
+        var db = _services.GetRequiredService<AriadneDbContext>();
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(CancellationToken) : null;
         var result = await base.ChangePasswordAsync(user, currentPassword, newPassword);
         if (result.Succeeded)
         {
-            var db = _services.GetRequiredService<AriadneDbContext>();
             var now = _services.GetRequiredService<TimeProvider>().GetUtcNow();
             CredentialNotices.Add(db, user.Id, CredentialNotices.PasswordChanged, now);
             await ApiTokenRevocation.RevokeAllAsync(db, user.Id, now, CancellationToken);
+            if (transaction is not null)
+                await transaction.CommitAsync(CancellationToken);
         }
         return result;
     }

@@ -55,7 +55,21 @@ public sealed class BreachedFilterVerb : IOperatorVerb
             return null;
         if (!File.Exists(from))
             return (1, "The list given with --from does not exist.");
+        if (string.Equals(Path.GetFullPath(from), Path.GetFullPath(output), StringComparison.Ordinal))
+            return (1, "--out must not be the list itself.");
+        try
+        {
+            return Build(from, output, rate, minCount, plain);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only the kind of failure: the paths are the operator's own, the list's lines are never printed.
+            return (1, $"The filter was not written ({ex.GetType().Name}): check that the list is readable and that --out names a writable file.");
+        }
+    }
 
+    private static (int ExitCode, string Message) Build(string from, string output, double rate, long minCount, bool plain)
+    {
         // First pass: check every line and count what goes in, so the filter is sized once.
         long entries = 0, line = 0;
         foreach (var text in File.ReadLines(from))
@@ -78,12 +92,20 @@ public sealed class BreachedFilterVerb : IOperatorVerb
 
         var temporary = output + ".partial";
         long added;
-        using (var file = File.Create(temporary))
+        try
         {
-            added = BreachedPasswordFilter.Write(file, Digests(from, plain, minCount), entries, rate);
-            file.Flush(flushToDisk: true);
+            using (var file = File.Create(temporary))
+            {
+                added = BreachedPasswordFilter.Write(file, Digests(from, plain, minCount), entries, rate);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, output, overwrite: true);
         }
-        File.Move(temporary, output, overwrite: true);
+        catch
+        {
+            File.Delete(temporary); // nothing half-written is left behind
+            throw;
+        }
         return (0, $"Breached-password filter written: {added} entries, {probes} probes, {(bits + 7) / 8} bytes, false positives about {rate.ToString(CultureInfo.InvariantCulture)}.");
     }
 

@@ -20,8 +20,8 @@ public sealed class BreachedPasswordFilter
     private static readonly byte[] Magic = "ariadne-breached-bloom-1\n"u8.ToArray();
     private const int HeaderLength = 24 + 1 + 4 + 8 + 8;
 
-    /// <summary>The largest filter: 2 GiB of bits, enough for about 1.2 billion entries at 0.1 %.</summary>
-    public const long MaxBits = int.MaxValue * 8L;
+    /// <summary>The largest filter: one array of bits (about 2 GiB), enough for about 1.2 billion entries at 0.1 %.</summary>
+    public static readonly long MaxBits = Array.MaxLength * 8L;
 
     private readonly byte[] _bits;
     private readonly long _bitCount;
@@ -110,6 +110,11 @@ public sealed class BreachedPasswordFilter
             file.ReadExactly(bits);
             return new BreachedPasswordFilter(probes, bitCount, entries, bits);
         }
+        catch (OutOfMemoryException)
+        {
+            problem = "larger than this node's memory allows";
+            return null;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             problem = "a file that cannot be read (" + ex.GetType().Name + ")";
@@ -146,7 +151,7 @@ public sealed class BreachedPasswordFilter
         probes = BinaryPrimitives.ReadInt32LittleEndian(header[Magic.Length..]);
         bitCount = BinaryPrimitives.ReadInt64LittleEndian(header[(Magic.Length + 4)..]);
         entries = BinaryPrimitives.ReadInt64LittleEndian(header[(Magic.Length + 12)..]);
-        if (probes is < 1 or > 30 || bitCount is < 64 or > MaxBits || entries < 0 || file.Length != HeaderLength + (bitCount + 7) / 8)
+        if (probes is < 1 or > 30 || bitCount < 64 || bitCount > MaxBits || entries < 0 || file.Length != HeaderLength + (bitCount + 7) / 8)
         {
             problem = "a damaged breached-password filter (its header does not match its length)";
             return false;

@@ -16,8 +16,7 @@ namespace Ariadne.Web.Platform.Security;
 /// (<see cref="BreachedPasswords"/>, <c>Security:BreachedPasswordsFile</c>). Nothing here is logged.
 /// </summary>
 public sealed class PasswordPolicyValidator(
-    IStringLocalizer<SharedResource> text, BreachedPasswords breached, Microsoft.Extensions.Options.IOptionsSnapshot<SecurityOptions> security,
-    IServiceProvider services)
+    IStringLocalizer<SharedResource> text, BreachedPasswords breached, IServiceProvider services)
     : IPasswordValidator<AriadneUser>
 {
     private static readonly Lazy<HashSet<string>> Common = new(() =>
@@ -71,7 +70,7 @@ public sealed class PasswordPolicyValidator(
 
         if (IsCommon(lower))
             errors.Add(new IdentityError { Code = "PasswordCommon", Description = text["Identity_PasswordCommon"] });
-        else if (breached.For(security.Value.BreachedPasswordsFile)?.Contains(password) == true)
+        else if (breached.Filter?.Contains(password) == true)
             errors.Add(new IdentityError { Code = "PasswordBreached", Description = text["Identity_PasswordBreached"] });
         return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }

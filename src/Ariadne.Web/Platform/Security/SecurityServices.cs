@@ -23,6 +23,7 @@ public static class SecurityServices
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection("Security")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
         services.AddSingleton<BreachedPasswords>();
+        services.AddHostedService<BreachedPasswordsLoader>();
         services.AddSingleton<Cli.IOperatorVerb, BreachedFilterVerb>();
 
         // PBKDF2-HMAC-SHA512 at 210,000 rounds (ASVS 5.0 11.4.2, OWASP); hashes made at Identity's default 100,000 are

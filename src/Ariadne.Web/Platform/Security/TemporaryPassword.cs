@@ -29,12 +29,31 @@ public static class TemporaryPassword
     }
 
     /// <summary>
-    /// Replaces the account's password with a new temporary one (<see cref="Create"/>) that must be changed at the next sign-in
+    /// A <see cref="Create"/>d password that the account's password validators accept. A random password can still be
+    /// refused: the breached-password filter answers "yes" by mistake at its false-positive rate (0.1 % by default), and
+    /// a user's name may happen to appear in it; another is drawn then, a few times at most.
+    /// </summary>
+    public static async Task<string> CreateValidAsync(UserManager<AriadneUser> users, AriadneUser user)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var password = Create();
+            var accepted = true;
+            foreach (var validator in users.PasswordValidators)
+                accepted &= (await validator.ValidateAsync(users, user, password)).Succeeded;
+            if (accepted)
+                return password;
+        }
+        throw new InvalidOperationException("Ten random temporary passwords were refused by the password policy; check Security:BreachedPasswordsFile.");
+    }
+
+    /// <summary>
+    /// Replaces the account's password with a new temporary one (<see cref="CreateValidAsync"/>) that must be changed at the next sign-in
     /// and stops signing in after <c>Security:TemporaryPasswordLifetime</c>, and lifts a lockout; returns it, to be shown once.
     /// </summary>
     public static async Task<string> IssueAsync(UserManager<AriadneUser> users, AriadneUser user, DateTimeOffset now)
     {
-        var password = Create();
+        var password = await CreateValidAsync(users, user);
         if (await users.HasPasswordAsync(user))
             Succeeded(await users.RemovePasswordAsync(user));
         Succeeded(await users.AddPasswordAsync(user, password));

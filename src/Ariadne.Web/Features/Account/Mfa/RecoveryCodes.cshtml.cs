@@ -33,8 +33,10 @@ public sealed class RecoveryCodesModel(UserManager<AriadneUser> users, AriadneSi
             return RedirectToPage("/Account/Security");
         if (!Reauthentication.IsRecent(HttpContext))
             return Reauthentication.Ask(this);
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
-        await signIn.EndOtherSessionsAsync(user, CredentialNotices.RecoveryCodesReplaced); // a new set of second factors: other sessions end
+        IEnumerable<string>? codes = null;
+        // A new set of second factors: the owner is told, and other sessions end.
+        await signIn.ChangeCredentialAsync(user, CredentialNotices.RecoveryCodesReplaced,
+            async () => (codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10)) is not null);
         TempData[TempDataKey] = string.Join(' ', codes ?? []);
         return RedirectToPage();
     }

@@ -92,15 +92,21 @@ public sealed class SetupModel(
             await LoadAsync(user);
             return Page();
         }
-        if (user.TwoFactorEnabled)
+        // The new factor, its recovery codes and the owner's notice in one transaction.
+        IEnumerable<string>? codes;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
-            await users.RemoveAuthenticationTokenAsync(user, PendingProvider, PendingName);
-            await users.UpdateSecurityStampAsync(user); // other sessions end: the second factor changed
+            if (user.TwoFactorEnabled)
+            {
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
+                await users.RemoveAuthenticationTokenAsync(user, PendingProvider, PendingName);
+                await users.UpdateSecurityStampAsync(user); // other sessions end: the second factor changed
+            }
+            CredentialNotices.Add(db, user.Id, CredentialNotices.AuthenticatorEnrolled, time.GetUtcNow()); // saved with the next line
+            await users.SetTwoFactorEnabledAsync(user, true);
+            codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+            await transaction.CommitAsync();
         }
-        CredentialNotices.Add(db, user.Id, CredentialNotices.AuthenticatorEnrolled, time.GetUtcNow()); // saved with the next line
-        await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await signIn.SignInWithClaimsAsync(user, null, [new Claim(AriadneClaims.AuthenticationMethod, "mfa")]);
         logger.AuthenticatorEnrolled(user.Id);
         TempData[RecoveryCodesModel.TempDataKey] = string.Join(' ', codes ?? []);

@@ -69,16 +69,16 @@ public sealed class CreateModel(
         // person confirms the membership and hands the temporary password over; the administrator never sees it.
         var kind = await db.Institutions.Where(i => i.Id == Input.InstitutionId).Select(i => i.Kind).FirstAsync();
         var confirmed = AccountConfirmations.NeedsConfirmation(kind);
-        var password = confirmed ? null : TemporaryPassword.Create();
         var user = new AriadneUser
         {
             UserName = userName,
             DisplayName = displayName!,
             InstitutionId = Input.InstitutionId!.Value,
             MustChangePassword = true,
-            TemporaryPasswordIssuedAt = password is null ? null : time.GetUtcNow(),
+            TemporaryPasswordIssuedAt = confirmed ? null : time.GetUtcNow(),
             CreatedAt = time.GetUtcNow(),
         };
+        var password = confirmed ? null : await TemporaryPassword.CreateValidAsync(users, user);
         var actor = Platform.Access.Viewer.Of(User);
         IdentityResult? result = null;
         await writes.RunAsync(actor, async ct =>
