@@ -63,7 +63,7 @@ public sealed class HashedRecoveryCodeStore(AriadneDbContext context, IServicePr
         {
             var salt = new byte[16];
             if (entries.Length < 3 || !int.TryParse(entries[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var iterations)
-                || iterations < 1 || entries[2].Length != 32 || Convert.FromHexString(entries[2], salt, out _, out _) != System.Buffers.OperationStatus.Done)
+                || iterations is < 1 or > 10_000_000 || entries[2].Length != 32 || Convert.FromHexString(entries[2], salt, out _, out _) != System.Buffers.OperationStatus.Done)
                 return false;
             first = 3;
             candidate = Derive(code, salt, iterations);
