@@ -158,8 +158,9 @@ public abstract class HelplineTests(AriadneApp app)
         Assert.Equal((ForwardingRules.ThirdPartyTip, thirdParty.ReceivedAt + TimeSpan.FromHours(24)), (thirdParty.ForwardingRule, thirdParty.ForwardBy!.Value));
 
         // Nothing happens before the deadline; after it, the job forwards the tips and tells the supervisors, once.
-        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<HelplineDeadlines>().EscalateOverdueAsync()));
-        Assert.Null(await DbAsync(db => db.HelplineContacts.Where(c => c.Id == tip).Select(c => c.ReferralId).SingleAsync()));
+        // (Counted on this test's own tips: another test's tip that a clock advance made overdue may still be waiting for the job.)
+        await app.WithScopeAsync(sp => sp.GetRequiredService<HelplineDeadlines>().EscalateOverdueAsync());
+        Assert.Equal(0, await DbAsync(db => db.HelplineContacts.CountAsync(c => (c.Id == tip || c.Id == declined) && (c.ReferralId != null || c.EscalatedAt != null))));
         // (The job also runs on the fake clock: whichever run comes first does the work, and it is done once.)
         app.Time.Advance(TimeSpan.FromHours(25));
         await app.WithScopeAsync(sp => sp.GetRequiredService<HelplineDeadlines>().EscalateOverdueAsync());

@@ -129,10 +129,11 @@ public sealed class SecurityModel(
 
     private async Task LoadAsync(AriadneUser user)
     {
-        string signedIn = Platform.Audit.PlatformAudit.SignIn.Code, failed = Platform.Audit.PlatformAudit.SignInFailed.Code;
+        string signedIn = Platform.Audit.PlatformAudit.SignIn.Code, failed = Platform.Audit.PlatformAudit.SignInFailed.Code,
+            newContext = Platform.Audit.PlatformAudit.SignInNewContext.Code, refused = Platform.Audit.PlatformAudit.SessionRefusedByContext.Code;
         // The latest by number (the (actor, number) index), shown by time: across nodes numbers follow time only to within a second.
         var latest = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.ActorUserId == user.Id && (e.Action == signedIn || e.Action == failed))
+            .Where(e => e.ActorUserId == user.Id && (e.Action == signedIn || e.Action == failed || e.Action == newContext || e.Action == refused))
             .OrderByDescending(e => e.Sequence).Take(RecentCount)
             .Select(e => new SignInRow(e.At, e.Action, e.Purpose, e.Outcome))
             .ToListAsync();

@@ -78,6 +78,11 @@ public sealed class SignInModel(
             logger.LockedOut(user.Id);
         if (result is TemporaryPasswordExpired)
             return Fail(message: "SignIn_TemporaryPasswordExpired");
+        if (result is NetworkRefused)
+        {
+            logger.NetworkRefused(user.Id);
+            return Fail(message: "SignIn_NetworkRefused");
+        }
         if (result is SecondFactorUnusable)
         {
             logger.SecondFactorUnusable(user.Id);
@@ -109,6 +114,12 @@ public sealed class SignInModel(
         // account stays out.
         if (!await signIn.CanSignInAsync(user))
             return Fail();
+        if (await signIn.OutsidePrivilegedNetworksAsync(user))
+        {
+            await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Denied, user.Id, user.InstitutionId, Purpose: AccountAudit.Passkey));
+            logger.NetworkRefused(user.Id);
+            return Fail(message: "SignIn_NetworkRefused");
+        }
         await audit.InTransactionAsync(async () =>
         {
             await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey);

@@ -6,6 +6,10 @@ public static class PlatformAudit
     public static readonly AuditAction SignIn = new("sign-in");
     public static readonly AuditAction SignInFailed = new("sign-in.failed");
     public static readonly AuditAction SignOut = new("sign-out");
+    /// <summary>A completed sign-in from a network and device family the account had not used (ASVS 6.3.5, 8.2.4).</summary>
+    public static readonly AuditAction SignInNewContext = new("sign-in.new-context");
+    /// <summary>A privileged session refused because its network changed or is outside <c>Security:PrivilegedNetworks</c> (ASVS 8.2.4).</summary>
+    public static readonly AuditAction SessionRefusedByContext = new("session.context-refused");
     public static readonly AuditAction AccountChanged = new("account.changed");
     public static readonly AuditAction InstitutionChanged = new("institution.changed");
     public static readonly AuditAction ApiTokenChanged = new("api-token.changed");
@@ -24,5 +28,5 @@ public static class PlatformAudit
     public const string FunctionPurpose = "access.function";
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, SignOut, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, AuditViewed, AuditExported, DemoSeeded, AccessDenied];
+    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, SignOut, SignInNewContext, SessionRefusedByContext, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, AuditViewed, AuditExported, DemoSeeded, AccessDenied];
 }

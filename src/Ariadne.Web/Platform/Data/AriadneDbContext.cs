@@ -27,6 +27,7 @@ public abstract class AriadneDbContext(DbContextOptions options)
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<TrainingRecord> Trainings => Set<TrainingRecord>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Security.KnownSignInContext> KnownSignInContexts => Set<Security.KnownSignInContext>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

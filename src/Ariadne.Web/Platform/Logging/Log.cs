@@ -30,6 +30,12 @@ public static partial class Log
     [LoggerMessage(1016, LogLevel.Warning, "User {UserId} gave the right password but none of their second factors opens: written around the application, or sealed under a retired master key")]
     public static partial void SecondFactorUnusable(this ILogger logger, Guid userId);
 
+    [LoggerMessage(1022, LogLevel.Warning, "User {UserId} of a privileged role was refused outside the privileged networks")]
+    public static partial void NetworkRefused(this ILogger logger, Guid userId);
+
+    [LoggerMessage(1023, LogLevel.Warning, "Ended a privileged session of user {UserId}: {Reason}")]
+    public static partial void SessionRefusedByContext(this ILogger logger, Guid userId, string reason);
+
     [LoggerMessage(1017, LogLevel.Warning, "Refused a {Method} to {Route}: its antiforgery token was missing or wrong")]
     public static partial void AntiforgeryRefused(this ILogger logger, string route, string method);
 

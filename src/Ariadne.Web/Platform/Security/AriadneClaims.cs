@@ -21,6 +21,8 @@ public static class AriadneClaims
     public const string AuthenticatedAt = "ariadne:aat";
     /// <summary>Authentication method reference (RFC 8176), as ASP.NET Core Identity writes it.</summary>
     public const string AuthenticationMethod = "amr";
+    /// <summary>The keyed hash of the network the session signed in from (<see cref="SignInContextRules.SessionNetwork"/>).</summary>
+    public const string Network = "ariadne:net";
 
     /// <summary>True when the session passed a second factor: TOTP, a recovery code or a passkey.</summary>
     public static bool HasSecondFactor(this ClaimsPrincipal user) =>

@@ -24,7 +24,8 @@ public sealed class AriadneSignInManager(
     IUserConfirmation<AriadneUser> confirmation,
     DemoMode demo,
     TimeProvider time,
-    IOptions<SecurityOptions> security)
+    IOptions<SecurityOptions> security,
+    SignInContextRules contextRules)
     : SignInManager<AriadneUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AriadneUser user) =>
@@ -37,11 +38,20 @@ public sealed class AriadneSignInManager(
     public override async Task<SignInResult> CheckPasswordSignInAsync(AriadneUser user, string password, bool lockoutOnFailure)
     {
         var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        if ((result.Succeeded || result.RequiresTwoFactor) && await OutsidePrivilegedNetworksAsync(user))
+            return NetworkRefused.Instance;
         return result.Succeeded && user.MustChangePassword && user.TemporaryPasswordIssuedAt is { } issued
             && time.GetUtcNow() - issued > security.Value.TemporaryPasswordLifetime
             ? TemporaryPasswordExpired.Instance
             : result;
     }
+
+    /// <summary>
+    /// Whether the user holds a privileged role (<c>Security:PrivilegedRoles</c>) and the request comes from outside
+    /// <c>Security:PrivilegedNetworks</c> (ASVS 8.2.4): such a sign-in is refused after the password, or after the passkey.
+    /// </summary>
+    public async Task<bool> OutsidePrivilegedNetworksAsync(AriadneUser user) =>
+        !contextRules.AllowsPrivileged(Context.Connection.RemoteIpAddress) && contextRules.IsPrivileged(await UserManager.GetRolesAsync(user));
 
     /// <summary>
     /// A locked, disabled or otherwise refused account is refused before its password is checked; the time of one check
@@ -82,6 +92,8 @@ public sealed class AriadneSignInManager(
             claims.Add(new Claim(AriadneClaims.AuthenticatedAt, proved));
         if (waived)
             claims.Add(new Claim(AriadneClaims.MfaWaived, "demo"));
+        // The network the ticket is issued on: a privileged session used from another one ends (SessionValidator).
+        claims.Add(new Claim(AriadneClaims.Network, contextRules.SessionNetwork(Context.Connection.RemoteIpAddress)));
         return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
 

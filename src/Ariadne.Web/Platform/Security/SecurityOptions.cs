@@ -27,4 +27,14 @@ public sealed class SecurityOptions
     public string? BreachedPasswordsFile { get; set; }
     /// <summary>PBKDF2-HMAC-SHA256 rounds for new recovery codes (ASVS 6.5.2, Appendix C: at least 600,000).</summary>
     public int RecoveryCodeIterations { get; set; } = 600_000;
+
+    /// <summary>The roles whose sessions are bound to the network they signed in from, and who may be kept to <see cref="PrivilegedNetworks"/>.</summary>
+    public static readonly string[] DefaultPrivilegedRoles = [Participants.RoleCatalog.Administrator, Participants.RoleCatalog.Auditor];
+
+    /// <summary>Privileged roles (ASVS 8.2.4); unset: <see cref="DefaultPrivilegedRoles"/>. Set as a whole list (binding would add to a default).</summary>
+    public string[]? PrivilegedRoles { get; set; }
+    /// <summary>Networks (CIDR) privileged roles may sign in and work from; unset or empty: any.</summary>
+    public string[]? PrivilegedNetworks { get; set; }
+    /// <summary>A sign-in after this long without one is told to the user (ASVS 6.3.5).</summary>
+    public TimeSpan InactivityNoticeAfter { get; set; } = TimeSpan.FromDays(30);
 }

@@ -24,6 +24,12 @@ public sealed class SecurityOptionsValidation : IValidateOptions<SecurityOptions
             failures.Add("Security:RecoveryCodeIterations must be at least 1 (600,000 by default).");
         if (!string.IsNullOrWhiteSpace(options.BreachedPasswordsFile) && !BreachedPasswordFilter.IsFilterFile(options.BreachedPasswordsFile, out var problem))
             failures.Add($"Security:BreachedPasswordsFile is {problem}; build one with 'passwords breached-filter' or leave the setting empty.");
+        if ((options.PrivilegedNetworks ?? []).Any(n => !System.Net.IPNetwork.TryParse(n?.Trim() ?? "", out _)))
+            failures.Add("Security:PrivilegedNetworks must list networks in CIDR notation (e.g. 10.20.0.0/16), or be empty.");
+        if (options.PrivilegedRoles is { } roles && roles.Any(r => Participants.RoleCatalog.Find(r) is null))
+            failures.Add("Security:PrivilegedRoles must name roles of the role catalogue.");
+        if (options.InactivityNoticeAfter <= TimeSpan.Zero)
+            failures.Add("Security:InactivityNoticeAfter must be a positive time span (30.00:00:00 by default).");
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }
 }

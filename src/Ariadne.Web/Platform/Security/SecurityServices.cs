@@ -68,6 +68,8 @@ public static class SecurityServices
         });
 
         services.AddScoped<OneTimeTotpProvider>();
+        services.AddSingleton<SignInContextRules>();
+        services.AddScoped<SignInContexts>();
         services.AddScoped<FactorProof>();
 
         // A passkey is valid only for the origin the user is on: same scheme, host and port, never

@@ -1,4 +1,6 @@
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Logging;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +13,9 @@ namespace Ariadne.Web.Platform.Security;
 /// Runs on every request that carries a session cookie: ends the session after the absolute limit,
 /// and at once when the account is disabled, deleted or its security stamp changed (sign-out, password
 /// change or reset, new authenticator, recovery codes or passkeys, administrator action: see
-/// <see cref="AriadneSignInManager"/>). The idle limit is the cookie's own sliding expiry.
+/// <see cref="AriadneSignInManager"/>). The idle limit is the cookie's own sliding expiry. A privileged session
+/// (<see cref="SignInContextRules"/>) also ends when it is used from another network than the one it signed in from, or
+/// from outside <c>Security:PrivilegedNetworks</c> (ASVS 8.2.4): a copied cookie does not work elsewhere.
 /// </summary>
 public static class SessionValidator
 {
@@ -38,7 +42,23 @@ public static class SessionValidator
             .Select(u => new { u.IsDisabled, u.SecurityStamp })
             .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
         if (account is null || account.IsDisabled || account.SecurityStamp != principal!.FindFirst(stampType)?.Value)
+        {
             await RejectAsync(context);
+            return;
+        }
+
+        var rules = services.GetRequiredService<SignInContextRules>();
+        if (!rules.IsPrivileged(principal))
+            return;
+        var address = context.HttpContext.Connection.RemoteIpAddress;
+        var reason = principal.FindFirst(AriadneClaims.Network)?.Value != rules.SessionNetwork(address) ? "network-changed"
+            : !rules.AllowsPrivileged(address) ? "outside-privileged-networks" : null;
+        if (reason is null)
+            return;
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidator)).SessionRefusedByContext(userId.Value, reason);
+        await services.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.SessionRefusedByContext, AuditOutcome.Denied,
+            userId.Value, principal.InstitutionOf()), context.HttpContext.RequestAborted);
+        await RejectAsync(context);
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

@@ -5317,6 +5317,33 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("training_records", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Platform.Security.KnownSignInContext", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("known_sign_in_contexts", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Platform.Statistics.StatFact", b =>
                 {
                     b.Property<long>("Id")
@@ -6653,6 +6680,15 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                 {
                     b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany("Trainings")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Security.KnownSignInContext", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

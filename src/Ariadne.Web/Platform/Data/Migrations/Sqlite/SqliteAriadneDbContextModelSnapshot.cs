@@ -5308,6 +5308,33 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("training_records", (string)null);
                 });
 
+            modelBuilder.Entity("Ariadne.Web.Platform.Security.KnownSignInContext", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("known_sign_in_contexts", (string)null);
+                });
+
             modelBuilder.Entity("Ariadne.Web.Platform.Statistics.StatFact", b =>
                 {
                     b.Property<long>("Id")
@@ -6636,6 +6663,15 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                 {
                     b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
                         .WithMany("Trainings")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ariadne.Web.Platform.Security.KnownSignInContext", b =>
+                {
+                    b.HasOne("Ariadne.Web.Platform.Participants.AriadneUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

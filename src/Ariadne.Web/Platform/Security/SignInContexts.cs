@@ -1,0 +1,36 @@
+using Ariadne.Web.Platform.Crypto;
+using Ariadne.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Platform.Security;
+
+/// <summary>
+/// Records the context of each completed sign-in and tells whether it is new for the user, or follows a long absence
+/// (the account feature's SignInNotices makes the notices). The first context of an account is trusted on first use.
+/// </summary>
+public sealed class SignInContexts(AriadneDbContext db, BlindIndex index, TimeProvider time, IHttpContextAccessor http)
+{
+    /// <summary>How many contexts are remembered per user; the least recently seen go first.</summary>
+    public const int Remembered = 20;
+
+    public sealed record Observation(bool NewContext, TimeSpan? SinceLastSignIn);
+
+    public async Task<Observation> ObserveAsync(Guid userId, CancellationToken ct = default)
+    {
+        var context = http.HttpContext;
+        var fingerprint = index.Key("sign-in-context",
+            ClientContext.Network(context?.Connection.RemoteIpAddress) + "|" + ClientContext.Device(context?.Request.Headers.UserAgent.ToString()))!;
+        var known = await db.KnownSignInContexts.Where(c => c.UserId == userId).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        DateTimeOffset? last = known.Count == 0 ? null : known.Max(c => c.LastSeenAt);
+        var match = known.FirstOrDefault(c => c.Fingerprint == fingerprint);
+        if (match is not null)
+            match.LastSeenAt = now;
+        else
+        {
+            db.KnownSignInContexts.Add(new KnownSignInContext { UserId = userId, Fingerprint = fingerprint, FirstSeenAt = now, LastSeenAt = now });
+            db.KnownSignInContexts.RemoveRange(known.OrderByDescending(c => c.LastSeenAt).Skip(Remembered - 1));
+        }
+        return new Observation(known.Count > 0 && match is null, last is { } seen ? now - seen : null);
+    }
+}
