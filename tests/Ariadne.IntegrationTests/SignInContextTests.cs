@@ -149,16 +149,24 @@ public abstract class SignInContextTests(AriadneApp app)
         Move(officerSession, "203.0.113.9");
         Assert.Equal("/Notifications", (await officerSession.GetAsync("/Notifications")).Path);
         Assert.Equal(0, await EventsAsync(proxied, officer.Id, PlatformAudit.SessionRefusedByContext));
+
+        // The network is half of a context: the same phone signing in from another network is told.
+        Assert.Equal(0, await NoticesAsync(proxied, officer.Id, SignInNotices.NewContext.Code));
+        using var elsewhere = From(proxied, "203.0.113.9", ChromeOnAndroid);
+        await elsewhere.SignInAsync(proxied, officer);
+        Assert.Equal(1, await NoticesAsync(proxied, officer.Id, SignInNotices.NewContext.Code));
     }
 
     [Fact]
     public async Task Privileged_accounts_sign_in_only_from_the_privileged_networks_when_they_are_set()
     {
         await using var proxied = new BehindProxy(app.Provider);
-        proxied.With("Security:PrivilegedNetworks:0", "10.20.0.0/16");
+        proxied.With("Security:PrivilegedNetworks", "10.20.0.0/16, 10.30.0.0/16"); // one value, as an environment variable gives it
         await proxied.InitializeAsync();
         var admin = await proxied.CreateUserAsync(InstitutionKind.PlatformAdministration, [RoleCatalog.Administrator]);
         var officer = await proxied.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+        Task<int> DeniedSignInsAsync() => proxied.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
+            .CountAsync(e => e.ActorUserId == admin.Id && e.Action == PlatformAudit.SignInFailed.Code && e.Outcome == AuditOutcome.Denied));
 
         // The right password from outside: refused with the reason (only its holder learns it), audited, no session.
         using var outside = From(proxied, "198.51.100.7");
@@ -166,15 +174,45 @@ public abstract class SignInContextTests(AriadneApp app)
         Assert.Equal("/Account/SignIn", refused.Path);
         Assert.Contains("only sign in from your institution's network", string.Join(" ", refused.Errors), StringComparison.Ordinal);
         Assert.Equal("/Account/SignIn", (await outside.GetAsync("/Admin/Users")).Path);
-        Assert.True(await EventsAsync(proxied, admin.Id, PlatformAudit.SignInFailed) >= 1);
+        Assert.Equal(1, await DeniedSignInsAsync());
         // A wrong password from outside reads like any wrong password: the rule is not revealed to a guesser.
         var wrong = await outside.PasswordAsync(admin.UserName, "Not-The-Password-42");
         Assert.DoesNotContain("institution's network", string.Join(" ", wrong.Errors), StringComparison.Ordinal);
 
-        // From inside: signs in and works.
+        Assert.Equal(1, await DeniedSignInsAsync());
+
+        // The password inside, the code from outside: refused at the second step, and no sign-in is recorded as allowed.
+        using var moved = From(proxied, "10.20.3.4");
+        var second = await moved.PasswordAsync(admin.UserName, admin.Password);
+        Assert.Equal("/Account/SignInMfa", second.Path);
+        Move(moved, "198.51.100.7");
+        proxied.Time.Advance(TimeSpan.FromSeconds(30));
+        var refusedCode = await moved.CodeAsync(second, proxied.TotpNow(admin.AuthenticatorKey!));
+        Assert.Contains("only sign in from your institution's network", string.Join(" ", refusedCode.Errors), StringComparison.Ordinal);
+        Assert.Equal(2, await DeniedSignInsAsync());
+        Assert.Equal(0, await proxied.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
+            .CountAsync(e => e.ActorUserId == admin.Id && e.Action == PlatformAudit.SignIn.Code && e.Outcome == AuditOutcome.Allowed)));
+
+        // From inside: signs in and works, anywhere inside the privileged networks (another /24, the second network).
         using var inside = From(proxied, "10.20.3.4");
         await inside.SignInAsync(proxied, admin);
         Assert.Equal(HttpStatusCode.OK, (await inside.GetAsync("/Admin/Users")).Status);
+        Move(inside, "10.30.77.1");
+        Assert.Equal(HttpStatusCode.OK, (await inside.GetAsync("/Admin/Users")).Status);
+        Move(inside, "198.51.100.7");
+        Assert.Equal("/Account/SignIn", (await inside.GetAsync("/Admin/Users")).Path);
+        Assert.Equal(1, await EventsAsync(proxied, admin.Id, PlatformAudit.SessionRefusedByContext));
+
+        // The administrator's API token works from inside only.
+        var token = await proxied.TokenAsync(admin, Web.Features.Admin.AdminModule.ReadScope);
+        async Task<HttpStatusCode> ApiFromAsync(string client)
+        {
+            using var api = proxied.CreateClient();
+            api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            api.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+            return (await api.GetAsync("/api/v1/institutions")).StatusCode;
+        }
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (await ApiFromAsync("10.20.9.9"), await ApiFromAsync("198.51.100.7")));
 
         // Everyone else signs in from anywhere.
         using var officerSession = From(proxied, "198.51.100.7");

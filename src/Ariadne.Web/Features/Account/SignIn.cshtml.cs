@@ -69,7 +69,8 @@ public sealed class SignInModel(
             if (outcome.Succeeded)
                 await notices.AfterSignInAsync(user.Id, afterPasswordStep: false);
             return (outcome, new AuditRecord(outcome.Succeeded || outcome.RequiresTwoFactor ? PlatformAudit.SignIn : PlatformAudit.SignInFailed,
-                outcome.Succeeded ? AuditOutcome.Allowed : outcome.RequiresTwoFactor ? AuditOutcome.PendingSecondFactor : AuditOutcome.Failed,
+                outcome.Succeeded ? AuditOutcome.Allowed : outcome.RequiresTwoFactor ? AuditOutcome.PendingSecondFactor
+                    : outcome is NetworkRefused ? AuditOutcome.Denied : AuditOutcome.Failed,
                 user.Id, user.InstitutionId, Purpose: AccountAudit.Password));
         });
         if (result.RequiresTwoFactor)

@@ -52,6 +52,18 @@ public sealed class SignInMfaModel(
         if (!ModelState.IsValid)
             return Page();
 
+        // The password step passed inside the privileged networks and the second one comes from outside: refused here, so
+        // that no sign-in is recorded as allowed (ASVS 8.2.4).
+        if (await signIn.OutsidePrivilegedNetworksAsync(user))
+        {
+            await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Denied, user.Id, user.InstitutionId,
+                Purpose: recovery ? AccountAudit.RecoveryCode : AccountAudit.Totp));
+            logger.NetworkRefused(user.Id);
+            ModelState.AddModelError(string.Empty, text["SignIn_NetworkRefused"]);
+            Input.Code = null;
+            return Page();
+        }
+
         var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal);
         var result = await audit.InTransactionAsync(async () =>
         {

@@ -22,7 +22,8 @@ public sealed class ApiTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AriadneDbContext db,
-    IStringLocalizer<SharedResource> text)
+    IStringLocalizer<SharedResource> text,
+    Security.SignInContextRules contextRules)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -57,6 +58,12 @@ public sealed class ApiTokenHandler(
                            join r in db.Roles on ur.RoleId equals r.Id
                            where ur.UserId == owner.Id
                            select r.Name).ToListAsync(Context.RequestAborted);
+        // A privileged owner's token works only from the privileged networks, like their sessions (ASVS 8.2.4).
+        if (contextRules.IsPrivileged(roles.OfType<string>()) && !contextRules.AllowsPrivileged(Context.Connection.RemoteIpAddress))
+        {
+            Logger.ApiTokenRefused("outside the privileged networks", token.Id);
+            return AuthenticateResult.Fail("invalid token");
+        }
 
         // Record use at most once a minute, so that a busy client does not write on every call.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))

@@ -32,7 +32,7 @@ public static class ForwardedProxies
     }
 
     /// <summary>A list (<c>KnownProxies:0</c>, <c>:1</c> …) or one value separated by commas, as an environment variable gives it.</summary>
-    private static IEnumerable<string> Entries(IConfigurationSection section)
+    public static IEnumerable<string> Entries(IConfigurationSection section)
     {
         var values = section.GetChildren().Any() ? section.GetChildren().Select(c => c.Value ?? "") : [section.Value ?? ""];
         return values.SelectMany(v => v.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

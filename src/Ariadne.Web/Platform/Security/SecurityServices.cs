@@ -22,6 +22,15 @@ public static class SecurityServices
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection("Security")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
+        // The lists also as one value separated by commas (Security__PrivilegedNetworks=10.20.0.0/16,10.30.0.0/16), which the
+        // binder would leave unset without a word: an unset list of networks means "anywhere".
+        services.PostConfigure<SecurityOptions>(o =>
+        {
+            if (configuration.GetSection("Security:PrivilegedNetworks") is { } networks && (networks.Value is not null || networks.GetChildren().Any()))
+                o.PrivilegedNetworks = [.. ForwardedProxies.Entries(networks)];
+            if (configuration.GetSection("Security:PrivilegedRoles") is { } roles && (roles.Value is not null || roles.GetChildren().Any()))
+                o.PrivilegedRoles = [.. ForwardedProxies.Entries(roles)];
+        });
         services.AddSingleton<BreachedPasswords>();
         services.AddHostedService<BreachedPasswordsLoader>();
         services.AddSingleton<Cli.IOperatorVerb, BreachedFilterVerb>();

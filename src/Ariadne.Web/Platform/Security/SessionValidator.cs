@@ -51,8 +51,11 @@ public static class SessionValidator
         if (!rules.IsPrivileged(principal))
             return;
         var address = context.HttpContext.Connection.RemoteIpAddress;
-        var reason = principal.FindFirst(AriadneClaims.Network)?.Value != rules.SessionNetwork(address) ? "network-changed"
-            : !rules.AllowsPrivileged(address) ? "outside-privileged-networks" : null;
+        // With privileged networks set, anywhere inside them will do (a dual-stack office, several outgoing addresses);
+        // without, the network (/24, /48) the session signed in from.
+        var reason = rules.HasNetworks
+            ? rules.AllowsPrivileged(address) ? null : "outside-privileged-networks"
+            : principal.FindFirst(AriadneClaims.Network)?.Value != rules.SessionNetwork(address) ? "network-changed" : null;
         if (reason is null)
             return;
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidator)).SessionRefusedByContext(userId.Value, reason);

@@ -29,6 +29,9 @@ public sealed class SignInContextRules
             ? network
             : throw new InvalidOperationException("Security:PrivilegedNetworks holds an entry that is not a network in CIDR notation (e.g. 10.20.0.0/16).");
 
+    /// <summary>Whether <c>Security:PrivilegedNetworks</c> is set: then any address inside them is the session's network.</summary>
+    public bool HasNetworks => _networks.Count > 0;
+
     public bool IsPrivileged(IEnumerable<string> roles) => roles.Any(r => _roles.Contains(r, StringComparer.Ordinal));
 
     public bool IsPrivileged(ClaimsPrincipal user) => _roles.Any(user.IsInRole);

@@ -29,7 +29,10 @@ public sealed class SignInContexts(AriadneDbContext db, BlindIndex index, TimePr
         else
         {
             db.KnownSignInContexts.Add(new KnownSignInContext { UserId = userId, Fingerprint = fingerprint, FirstSeenAt = now, LastSeenAt = now });
-            db.KnownSignInContexts.RemoveRange(known.OrderByDescending(c => c.LastSeenAt).Skip(Remembered - 1));
+            // Deleted by id in one statement: a twin sign-in pruning the same rows does not make this one fail.
+            var oldest = known.OrderByDescending(c => c.LastSeenAt).Skip(Remembered - 1).Select(c => c.Id).ToList();
+            if (oldest.Count > 0)
+                await db.KnownSignInContexts.Where(c => oldest.Contains(c.Id)).ExecuteDeleteAsync(ct);
         }
         return new Observation(known.Count > 0 && match is null, last is { } seen ? now - seen : null);
     }
