@@ -1,7 +1,12 @@
+using System.Net;
 using Ariadne.IntegrationTests.Infrastructure;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
+using Ariadne.Web.Platform.Participants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -403,6 +408,60 @@ public abstract class AuditTrailTests(string provider)
     /// <summary>An operator's verb on the app's database and key ring, as the command line runs it.</summary>
     internal static Task<(int ExitCode, string Output)> RunAsync(AriadneApp app, params string[] args) =>
         CommandLine.RunAsync(CommandLine.Settings(app.Database.Provider, app.Database.ConnectionString, app.KeyRingFile), args);
+
+    /// <summary>The application on a named node, reached from one client address (the test server reports none of its own).</summary>
+    private sealed class FromClient(string provider) : AriadneApp(provider)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
+        }
+
+        private sealed class ClientAddress : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use((context, following) =>
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse("::ffff:203.0.113.5");
+                    return following(context);
+                });
+                next(app);
+            };
+        }
+    }
+
+    [Fact]
+    public async Task Each_event_says_on_which_node_and_for_staff_from_which_address_and_a_changed_address_is_named()
+    {
+        await using var app = new FromClient(provider);
+        app.With("Audit:NodeName", "node-7");
+        await app.InitializeAsync();
+        var user = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+        using (var session = app.NewSession())
+        {
+            await session.SignInAsync(app, user);
+            await session.PasswordAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], "Wrong-Password-Number-1"); // no account: no actor
+        }
+        await AppendAsync(app, 1); // outside a request (a job, a verb)
+
+        var events = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.AsNoTracking()
+            .OrderBy(e => e.Sequence).ToListAsync());
+        var signIn = events.Last(e => e.ActorUserId == user.Id && e.Action == PlatformAudit.SignIn.Code);
+        Assert.Equal(("node-7", "203.0.113.5"), (signIn.Node, signIn.ClientAddress));
+        Assert.All(events.Where(e => e.ActorUserId is null), e => Assert.Null(e.ClientAddress)); // an anonymous visitor is not traced
+        Assert.Single(events, e => e.ActorUserId is null && e.Action == PlatformAudit.SignInFailed.Code);
+        Assert.Null(events[^1].ClientAddress); // no request, no address
+        Assert.All(events, e => Assert.Equal("node-7", e.Node));
+        Assert.True((await VerifyAsync(app)).Intact);
+
+        // Where an event came from is covered by its hash like the rest.
+        await TamperAsync(app, $"UPDATE audit_events SET {Q("ClientAddress")} = '10.0.0.1' WHERE {Q("Sequence")} = {signIn.Sequence}");
+        var result = await VerifyAsync(app);
+        Assert.False(result.Intact);
+        Assert.Equal(signIn.Sequence, result.FirstBadSequence);
+    }
 }
 
 public sealed class AuditTrailTestsOnSqlite() : AuditTrailTests("Sqlite");

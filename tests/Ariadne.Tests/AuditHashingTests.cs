@@ -69,4 +69,46 @@ public sealed class AuditHashingTests
         }
         Assert.Equal(original, AuditHashing.EventHash(Event()));
     }
+
+    [Fact]
+    public void In_version_3_where_the_event_was_written_changes_its_hash_and_cannot_be_dropped_to_pass_as_version_2()
+    {
+        AuditEvent Event() => new()
+        {
+            Sequence = 7,
+            Chain = 2,
+            Position = 3,
+            At = DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_000),
+            ActorUserId = Guid.Parse("0190b0a0-0000-7000-8000-000000000001"),
+            Action = "case.viewed",
+            Outcome = "allowed",
+            Node = "node-a",
+            ClientAddress = "10.20.3.4",
+            PreviousHash = new byte[32],
+            Hash = [],
+        };
+        var original = AuditHashing.EventHash(Event());
+        var changes = new Action<AuditEvent>[]
+        {
+            e => e.Node = "node-b", e => e.ClientAddress = "10.20.3.5", e => e.ClientAddress = null,
+            e => { e.Node = "node-a1"; e.ClientAddress = "0.20.3.4"; }, // text moved between the two fields
+            e => { e.Node = null; e.ClientAddress = null; }, // the same event as version 2
+        };
+        foreach (var change in changes)
+        {
+            var e = Event();
+            change(e);
+            Assert.NotEqual(original, AuditHashing.EventHash(e));
+        }
+        Assert.Equal(original, AuditHashing.EventHash(Event()));
+        Assert.Throws<InvalidOperationException>(() => AuditHashing.EventHash(new AuditEvent
+        {
+            Sequence = 1,
+            Action = "x",
+            Outcome = "allowed",
+            Node = "node-a",
+            PreviousHash = new byte[32],
+            Hash = [],
+        }));
+    }
 }

@@ -21,7 +21,8 @@ namespace Ariadne.Web.Features.Oversight;
 [RequireRecentAuthentication("Export")]
 public sealed class CaseAccessModel(AriadneDbContext db, AuditedWrites writes) : PageModel
 {
-    public sealed record Row(DateTimeOffset At, string Action, string Outcome, string? Who, string? Institution, string? Relation, string? Purpose);
+    public sealed record Row(DateTimeOffset At, string Action, string Outcome, string? Who, string? Institution, string? Relation, string? Purpose,
+        string? Node, string? ClientAddress);
 
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
     public IReadOnlyList<Row>? Rows { get; private set; }
@@ -38,8 +39,8 @@ public sealed class CaseAccessModel(AriadneDbContext db, AuditedWrites writes) :
         var rows = await LoadAsync(PlatformAudit.AuditExported);
         if (rows is null)
             return NotFound();
-        var csv = Ariadne.Linkage.CsvWriter.ToBytes(["at", "action", "outcome", "user", "institution", "relation", "purpose"],
-            rows.Select(r => new[] { r.At.ToString("O", CultureInfo.InvariantCulture), r.Action, r.Outcome, r.Who, r.Institution, r.Relation, r.Purpose }));
+        var csv = Ariadne.Linkage.CsvWriter.ToBytes(["at", "action", "outcome", "user", "institution", "relation", "purpose", "client_address", "node"],
+            rows.Select(r => new[] { r.At.ToString("O", CultureInfo.InvariantCulture), r.Action, r.Outcome, r.Who, r.Institution, r.Relation, r.Purpose, r.ClientAddress, r.Node }));
         return File(csv, "text/csv; charset=utf-8", $"access-{Number!.Trim().ToUpperInvariant()}.csv");
     }
 
@@ -62,7 +63,8 @@ public sealed class CaseAccessModel(AriadneDbContext db, AuditedWrites writes) :
                               join i in db.Institutions on e.ActorInstitutionId equals i.Id into ei
                               from i in ei.DefaultIfEmpty()
                               orderby e.Sequence
-                              select new Row(e.At, e.Action, e.Outcome, u != null ? u.DisplayName : null, i != null ? i.Name : null, e.Relation, e.Purpose))
+                              select new Row(e.At, e.Action, e.Outcome, u != null ? u.DisplayName : null, i != null ? i.Name : null, e.Relation, e.Purpose,
+                                  e.Node, e.ClientAddress))
                 .ToListAsync(ct);
             return new Audited<IReadOnlyList<Row>?>(rows, new AuditRecord(action, TargetType: AuditTarget.Case, TargetId: caseId, Purpose: OversightAudit.Oversight));
         });

@@ -1,8 +1,8 @@
 namespace Ariadne.Web.Platform.Audit;
 
 /// <summary>
-/// One audited action: who, what (identifiers only — never personal data), when, through which
-/// relation, for what purpose, and the outcome. Each event carries the hash of the one before it in its chain
+/// One audited action: who, what (identifiers only — never personal data), when, where (the node, and for staff
+/// the client's address), through which relation, for what purpose, and the outcome. Each event carries the hash of the one before it in its chain
 /// (<see cref="Chain"/>): concurrent transactions append to different chains, and a signed checkpoint covers
 /// every chain's head (see <see cref="AuditChains"/>).
 /// The table is append-only: triggers refuse UPDATE and DELETE, and on PostgreSQL the application's
@@ -31,6 +31,13 @@ public sealed class AuditEvent
     /// <summary>Why, from a fixed vocabulary (e.g. "case.view"); never free text a person typed.</summary>
     public string? Purpose { get; set; }
     public required string Outcome { get; set; }
+    /// <summary>Where: the application node that wrote the event (<c>Audit:NodeName</c>, else the machine's name); null before hash v3.</summary>
+    public string? Node { get; set; }
+    /// <summary>
+    /// Where: the client's address, for requests on behalf of a staff account only (an event with an actor); never for the
+    /// anonymous chat and complaint pages, whose visitors may be victims. Null without a request (jobs, verbs) or before hash v3.
+    /// </summary>
+    public string? ClientAddress { get; set; }
     public required byte[] PreviousHash { get; set; }
     public required byte[] Hash { get; set; }
     /// <summary>

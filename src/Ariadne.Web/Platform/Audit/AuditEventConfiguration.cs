@@ -18,6 +18,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.Property(a => a.Relation).HasMaxLength(Math.Max(40, string.Join(',', Enum.GetNames<Access.Relation>()).Length));
         e.Property(a => a.Purpose).HasMaxLength(80);
         e.Property(a => a.Outcome).HasMaxLength(16);
+        e.Property(a => a.Node).HasMaxLength(64);
+        e.Property(a => a.ClientAddress).HasMaxLength(45); // the longest text form of an IPv6 address
         e.HasIndex(a => new { a.CaseId, a.Sequence });
         e.HasIndex(a => new { a.ActorUserId, a.Sequence });
         // A chain's head, and a fork refused: two events never hold one place in a chain (events before chains have no place: NULLs are distinct).

@@ -9,7 +9,8 @@ namespace Ariadne.Web.Platform.Audit;
 /// the Merkle tree hash of RFC 9162 §2.1 (leaf = H(0x00 || event hash), node = H(0x01 || left || right)).
 /// Version 1 (events without a <see cref="AuditEvent.Position"/>, written before chains) hashes the sequence
 /// and the fields; version 2 starts with a domain tag and adds the chain and the place in it, so that an
-/// event cannot be moved to another chain or place, nor passed off as version 1.
+/// event cannot be moved to another chain or place, nor passed off as version 1. Version 3 (events with a
+/// <see cref="AuditEvent.Node"/>) has its own tag and adds where the event was written: the node and the client's address.
 /// </summary>
 public static class AuditHashing
 {
@@ -22,7 +23,14 @@ public static class AuditHashing
     {
         var buffer = _buffer ??= new ArrayBufferWriterLite();
         buffer.Reset();
-        if (e.Position is { } position)
+        if (e.Node is not null)
+        {
+            buffer.Raw(V3Tag);
+            buffer.Int64(e.Sequence);
+            buffer.Int64(e.Chain);
+            buffer.Int64(e.Position ?? throw new InvalidOperationException("A version 3 event has a place in its chain."));
+        }
+        else if (e.Position is { } position)
         {
             buffer.Raw(V2Tag);
             buffer.Int64(e.Sequence);
@@ -41,11 +49,18 @@ public static class AuditHashing
         buffer.Text(e.Relation);
         buffer.Text(e.Purpose);
         buffer.Text(e.Outcome);
+        if (e.Node is not null)
+        {
+            buffer.Text(e.Node);
+            buffer.Text(e.ClientAddress);
+        }
         buffer.Bytes(e.PreviousHash);
         return SHA256.HashData(buffer.Written);
     }
 
     private static ReadOnlySpan<byte> V2Tag => "ariadne-audit-event/v2\n"u8;
+
+    private static ReadOnlySpan<byte> V3Tag => "ariadne-audit-event/v3\n"u8;
 
     /// <summary>RFC 9162 leaf hash of any data: H(0x00 || data).</summary>
     public static byte[] LeafHashOf(ReadOnlySpan<byte> data)

@@ -20,6 +20,9 @@ public sealed class AuditOptions
     /// </summary>
     public int Chains { get; set; } = 16;
 
+    /// <summary>The node's name in each event it writes (ASVS 16.2.1 "where"); unset: the machine's name. At most 64 characters.</summary>
+    public string? NodeName { get; set; }
+
     /// <summary>Where each checkpoint is also written, outside the database (optional; for <c>audit verify --head-file</c>).</summary>
     public string? HeadCopyFile { get; set; }
 }

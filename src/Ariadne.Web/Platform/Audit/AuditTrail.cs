@@ -24,8 +24,10 @@ namespace Ariadne.Web.Platform.Audit;
 /// SQLite's write transactions are exclusive: it appends to chain 0 and numbers events one after the other.
 /// </summary>
 public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.KeyRing keys, IOptions<AuditOptions> options,
-    AuditChainHolds holds) : IDisposable
+    AuditChainHolds holds, IHttpContextAccessor? http = null) : IDisposable
 {
+    private static readonly string MachineNode = Environment.MachineName.Length > 64 ? Environment.MachineName[..64] : Environment.MachineName;
+
     /// <summary>The advisory lock key that serialises writers handing out a "next" key (see <see cref="SerializeWritersAsync"/>).</summary>
     private const long WritersLock = 0x41_72_69_61_64_6E_65; // "Ariadne"
 
@@ -137,6 +139,9 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
             Relation = record.Relation,
             Purpose = record.Purpose?.Code,
             Outcome = record.Outcome,
+            Node = options.Value.NodeName is { Length: > 0 } node ? node[..Math.Min(node.Length, 64)] : MachineNode,
+            // Only on behalf of a staff account: an anonymous visitor (chat, complaint) may be a victim, and is not traced.
+            ClientAddress = record.ActorUserId is not null ? ClientAddressOf(http?.HttpContext) : null,
             PreviousHash = previous,
             Hash = [],
         };
@@ -145,11 +150,15 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         return entry;
     }
 
+    /// <summary>The request's client address as text (an IPv4-mapped address as IPv4), or null without a request.</summary>
+    private static string? ClientAddressOf(HttpContext? context) =>
+        context?.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : null;
+
     private const string Columns = """
-        "Sequence", "Chain", "Position", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac"
+        "Sequence", "Chain", "Position", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac", "Node", "ClientAddress"
         """;
 
-    private const string Values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16";
+    private const string Values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18";
 
     /// <summary>The event, written only if the chain's last placed event is the one it follows (place, a smaller number, hash).</summary>
     private const string InsertOnHeadSql = $"""
@@ -215,6 +224,8 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = e.PreviousHash });
         insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = e.Hash });
         insert.Parameters.Add(Nullable(NpgsqlDbType.Bytea, e.Mac));
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Text, e.Node));
+        insert.Parameters.Add(Nullable(NpgsqlDbType.Text, e.ClientAddress));
         return insert;
     }
 

@@ -394,7 +394,7 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 0; // ten million events take longer than the default 30 s
         command.CommandText = """
-            SELECT "Sequence", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac", "Chain", "Position"
+            SELECT "Sequence", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac", "Chain", "Position", "Node", "ClientAddress"
             FROM audit_events WHERE "Sequence" >= @low ORDER BY "Sequence"
             """;
         var parameter = command.CreateParameter();
@@ -425,6 +425,8 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
                 Mac = reader.IsDBNull(13) ? null : reader.GetFieldValue<byte[]>(13),
                 Chain = reader.GetInt32(14),
                 Position = reader.IsDBNull(15) ? null : reader.GetInt64(15),
+                Node = S(16),
+                ClientAddress = S(17),
             });
             if (events.Count == Batch)
             {

@@ -4977,12 +4977,20 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("Chain")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("Mac")
                         .HasColumnType("bytea");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

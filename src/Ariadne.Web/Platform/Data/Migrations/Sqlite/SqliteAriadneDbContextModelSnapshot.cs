@@ -4968,12 +4968,20 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Chain")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("Mac")
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
