@@ -31,7 +31,7 @@ public abstract class CsvExportTests(AriadneApp app)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = new System.Text.UTF8Encoding(false, true).GetString(bytes, 3, bytes.Length - 3);
-        Assert.StartsWith("at,action,outcome,user,institution,relation,purpose\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("at,action,outcome,user,institution,relation,purpose,client_address,node\r\n", text, StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"," + institution + ",", text, StringComparison.Ordinal);
         Assert.DoesNotContain(",=", text, StringComparison.Ordinal);
         Assert.DoesNotContain(",\"=", text, StringComparison.Ordinal);

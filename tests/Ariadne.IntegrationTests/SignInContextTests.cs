@@ -6,6 +6,7 @@ using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -143,6 +144,20 @@ public abstract class SignInContextTests(AriadneApp app)
         Move(adminSession, "198.51.100.7");
         Assert.Equal("/Account/SignIn", (await adminSession.GetAsync("/Admin/Users")).Path);
 
+        // A copy that ignores the ended cookie and tries again: audited each time, the user told once.
+        using var copy = From(proxied, "198.51.100.7");
+        await copy.SignInAsync(proxied, admin);
+        var cookie = copy.Cookies.GetCookies(new Uri("http://localhost/"))["ariadne.session"]!.Value;
+        for (var i = 0; i < 3; i++)
+        {
+            using var thief = proxied.CreateClient(new() { AllowAutoRedirect = false });
+            thief.DefaultRequestHeaders.Add("Cookie", "ariadne.session=" + cookie);
+            thief.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
+            Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/Admin/Users")).StatusCode);
+        }
+        Assert.Equal(4, await EventsAsync(proxied, admin.Id, PlatformAudit.SessionRefusedByContext));
+        Assert.Equal(1, await NoticesAsync(proxied, admin.Id, Web.Platform.Security.SessionValidator.ContextRefusedNotice.Code));
+
         // An officer on the move keeps working: only privileged roles are bound.
         using var officerSession = From(proxied, "198.51.100.7", ChromeOnAndroid);
         await officerSession.SignInAsync(proxied, officer);
@@ -217,6 +232,53 @@ public abstract class SignInContextTests(AriadneApp app)
         // Everyone else signs in from anywhere.
         using var officerSession = From(proxied, "198.51.100.7");
         Assert.Equal("/", (await officerSession.SignInAsync(proxied, officer)).Path);
+    }
+
+    [Fact]
+    public async Task A_privileged_passkey_holder_giving_a_code_from_a_new_device_is_asked_for_the_passkey_and_a_recovery_code_still_opens()
+    {
+        var auditor = await app.CreateUserAsync(InstitutionKind.Oversight, [RoleCatalog.Auditor]);
+        var officer = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+        async Task AddPasskeyAsync(TestUser user) => await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AriadneUser>>();
+            Assert.True((await users.AddOrUpdatePasskeyAsync((await users.FindByIdAsync(user.Id.ToString()))!,
+                new UserPasskeyInfo(Guid.NewGuid().ToByteArray(), [1, 2, 3], DateTimeOffset.UnixEpoch, 0, ["usb"], true, false, false, [1], [2]) { Name = "key" })).Succeeded);
+        });
+        foreach (var user in new[] { auditor, officer })
+        {
+            await SignInFromAsync(app, user, FirefoxOnWindows);
+            await AddPasskeyAsync(user);
+        }
+
+        // The auditor's known desktop: a code is enough. A new phone: the passkey is asked for, the attempt audited as denied.
+        await SignInFromAsync(app, auditor, FirefoxOnWindows);
+        using var phone = app.NewSession();
+        phone.Client.DefaultRequestHeaders.UserAgent.ParseAdd(ChromeOnAndroid);
+        var second = await phone.PasswordAsync(auditor.UserName, auditor.Password);
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        var refused = await phone.CodeAsync(second, app.TotpNow(auditor.AuthenticatorKey!));
+        Assert.Equal("/Account/SignInMfa", refused.Path);
+        Assert.Contains("Sign in with your passkey instead", string.Join(" ", refused.Errors), StringComparison.Ordinal);
+        Assert.Equal("/Account/SignIn", (await phone.GetAsync("/Notifications")).Path);
+        Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents.CountAsync(e =>
+            e.ActorUserId == auditor.Id && e.Action == PlatformAudit.SignInFailed.Code && e.Outcome == AuditOutcome.Denied)));
+
+        // A recovery code still opens (the key may be lost), and the new context is told.
+        var codes = await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AriadneUser>>();
+            return (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(auditor.Id.ToString()))!, 1))!.ToList();
+        });
+        var recoveryPage = await phone.GetAsync("/Account/SignInMfa?recovery=true");
+        var opened = await phone.SubmitAsync(recoveryPage, "form.app-form", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
+        Assert.Equal("/", opened.Path);
+        Assert.Equal(1, await NoticesAsync(app, auditor.Id, SignInNotices.NewContext.Code));
+
+        // An officer is not stepped up: the code opens from a new phone, with the notice.
+        using var officerPhone = app.NewSession();
+        officerPhone.Client.DefaultRequestHeaders.UserAgent.ParseAdd(ChromeOnAndroid);
+        Assert.Equal("/", (await officerPhone.SignInAsync(app, officer)).Path);
     }
 
     [Fact]

@@ -64,6 +64,15 @@ public sealed class SignInMfaModel(
             return Page();
         }
 
+        if (!recovery && await signIn.NeedsPasskeyHereAsync(user))
+        {
+            await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Denied, user.Id, user.InstitutionId, Purpose: AccountAudit.Totp));
+            logger.PasskeyNeededHere(user.Id);
+            ModelState.AddModelError(string.Empty, text["SignIn_PasskeyNeededHere"]);
+            Input.Code = null;
+            return Page();
+        }
+
         var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal);
         var result = await audit.InTransactionAsync(async () =>
         {

@@ -33,6 +33,9 @@ public static partial class Log
     [LoggerMessage(1022, LogLevel.Warning, "User {UserId} of a privileged role was refused outside the privileged networks")]
     public static partial void NetworkRefused(this ILogger logger, Guid userId);
 
+    [LoggerMessage(1024, LogLevel.Warning, "User {UserId} of a privileged role gave an authenticator code from a new context and was asked for their passkey")]
+    public static partial void PasskeyNeededHere(this ILogger logger, Guid userId);
+
     [LoggerMessage(1023, LogLevel.Warning, "Ended a privileged session of user {UserId}: {Reason}")]
     public static partial void SessionRefusedByContext(this ILogger logger, Guid userId, string reason);
 

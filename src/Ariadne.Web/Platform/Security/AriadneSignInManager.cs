@@ -25,7 +25,8 @@ public sealed class AriadneSignInManager(
     DemoMode demo,
     TimeProvider time,
     IOptions<SecurityOptions> security,
-    SignInContextRules contextRules)
+    SignInContextRules contextRules,
+    SignInContexts contexts)
     : SignInManager<AriadneUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AriadneUser user) =>
@@ -52,6 +53,15 @@ public sealed class AriadneSignInManager(
     /// </summary>
     public async Task<bool> OutsidePrivilegedNetworksAsync(AriadneUser user) =>
         !contextRules.AllowsPrivileged(Context.Connection.RemoteIpAddress) && contextRules.IsPrivileged(await UserManager.GetRolesAsync(user));
+
+    /// <summary>
+    /// Step-up on an unusual context (ASVS 8.2.4): a privileged account that holds a passkey, giving an authenticator code from a
+    /// network and device it has not signed in from, is asked for the passkey instead. A recovery code still opens (a lost key).
+    /// </summary>
+    public async Task<bool> NeedsPasskeyHereAsync(AriadneUser user) =>
+        contextRules.IsPrivileged(await UserManager.GetRolesAsync(user))
+        && (await UserManager.GetPasskeysAsync(user)).Count > 0
+        && !await contexts.IsKnownOrFirstAsync(user.Id);
 
     /// <summary>
     /// A locked, disabled or otherwise refused account is refused before its password is checked; the time of one check

@@ -19,6 +19,9 @@ namespace Ariadne.Web.Platform.Security;
 /// </summary>
 public static class SessionValidator
 {
+    /// <summary>Told to the user when their privileged session was ended for its context (<see cref="SignInContextRules"/>).</summary>
+    public static readonly Notifications.NotificationKind ContextRefusedNotice = new("session-context-refused");
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -59,8 +62,17 @@ public static class SessionValidator
         if (reason is null)
             return;
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionValidator)).SessionRefusedByContext(userId.Value, reason);
-        await services.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.SessionRefusedByContext, AuditOutcome.Denied,
-            userId.Value, principal.InstitutionOf()), context.HttpContext.RequestAborted);
+        // Audited each time; the user is told once an hour (a copied cookie tried again and again does not flood their notices).
+        await services.GetRequiredService<AuditTrail>().InTransactionAsync(async () =>
+        {
+            var since = now - TimeSpan.FromHours(1);
+            if (!await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.Kind == ContextRefusedNotice.Code && n.CreatedAt > since))
+            {
+                db.Notifications.Add(new Notifications.Notification { RecipientUserId = userId, Kind = ContextRefusedNotice, CreatedAt = now });
+                await db.SaveChangesAsync();
+            }
+            return (true, new AuditRecord(PlatformAudit.SessionRefusedByContext, AuditOutcome.Denied, userId.Value, principal.InstitutionOf()));
+        }, context.HttpContext.RequestAborted);
         await RejectAsync(context);
     }
 

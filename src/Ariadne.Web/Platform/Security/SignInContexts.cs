@@ -15,11 +15,24 @@ public sealed class SignInContexts(AriadneDbContext db, BlindIndex index, TimePr
 
     public sealed record Observation(bool NewContext, TimeSpan? SinceLastSignIn);
 
-    public async Task<Observation> ObserveAsync(Guid userId, CancellationToken ct = default)
+    /// <summary>Whether the request's context is one the user signed in from before, or the user has none yet (trusted on first use).</summary>
+    public async Task<bool> IsKnownOrFirstAsync(Guid userId, CancellationToken ct = default)
+    {
+        var fingerprint = Fingerprint();
+        var known = await db.KnownSignInContexts.Where(c => c.UserId == userId).Select(c => c.Fingerprint).ToListAsync(ct);
+        return known.Count == 0 || known.Contains(fingerprint);
+    }
+
+    private string Fingerprint()
     {
         var context = http.HttpContext;
-        var fingerprint = index.Key("sign-in-context",
+        return index.Key("sign-in-context",
             ClientContext.Network(context?.Connection.RemoteIpAddress) + "|" + ClientContext.Device(context?.Request.Headers.UserAgent.ToString()))!;
+    }
+
+    public async Task<Observation> ObserveAsync(Guid userId, CancellationToken ct = default)
+    {
+        var fingerprint = Fingerprint();
         var known = await db.KnownSignInContexts.Where(c => c.UserId == userId).ToListAsync(ct);
         var now = time.GetUtcNow();
         DateTimeOffset? last = known.Count == 0 ? null : known.Max(c => c.LastSeenAt);
