@@ -275,6 +275,14 @@ public abstract class SignInContextTests(AriadneApp app)
         Assert.Equal("/", opened.Path);
         Assert.Equal(1, await NoticesAsync(app, auditor.Id, SignInNotices.NewContext.Code));
 
+        // A passkey holder with no context recorded yet (passkey added before contexts existed) is not trusted on first use.
+        var newcomer = await app.CreateUserAsync(InstitutionKind.Oversight, [RoleCatalog.Auditor]);
+        await AddPasskeyAsync(newcomer);
+        using var first = app.NewSession();
+        var firstStep = await first.PasswordAsync(newcomer.UserName, newcomer.Password);
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal("/Account/SignInMfa", (await first.CodeAsync(firstStep, app.TotpNow(newcomer.AuthenticatorKey!))).Path);
+
         // An officer is not stepped up: the code opens from a new phone, with the notice.
         using var officerPhone = app.NewSession();
         officerPhone.Client.DefaultRequestHeaders.UserAgent.ParseAdd(ChromeOnAndroid);

@@ -101,14 +101,15 @@ public sealed class AuditHashingTests
             Assert.NotEqual(original, AuditHashing.EventHash(e));
         }
         Assert.Equal(original, AuditHashing.EventHash(Event()));
-        Assert.Throws<InvalidOperationException>(() => AuditHashing.EventHash(new AuditEvent
-        {
-            Sequence = 1,
-            Action = "x",
-            Outcome = "allowed",
-            Node = "node-a",
-            PreviousHash = new byte[32],
-            Hash = [],
-        }));
+
+        // An address planted on a version 2 event, or a node on an event without a place: hashed as version 3, so they differ.
+        var v2 = Event();
+        (v2.Node, v2.ClientAddress) = (null, null);
+        var v2Hash = AuditHashing.EventHash(v2);
+        v2.ClientAddress = "10.0.0.1";
+        Assert.NotEqual(v2Hash, AuditHashing.EventHash(v2));
+        var placeless = Event();
+        placeless.Position = null;
+        Assert.NotEqual(original, AuditHashing.EventHash(placeless));
     }
 }

@@ -65,6 +65,17 @@ public sealed class ReauthenticateModel(
                 return Page();
         }
 
+        // The step-up of the sign-in holds here too: a privileged passkey holder on an unknown device proves it with the passkey.
+        if (!withPasskey && await signIn.NeedsPasskeyHereAsync(user))
+        {
+            await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Denied, user.Id, user.InstitutionId,
+                Purpose: AccountAudit.Reauthentication));
+            ModelState.AddModelError(nameof(Password), text["SignIn_PasskeyNeededHere"]);
+            Password = Code = null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var proved = await audit.InTransactionAsync(async () =>
         {
             // As at sign-in: a locked account proves nothing, a wrong password or code counts toward the lockout.

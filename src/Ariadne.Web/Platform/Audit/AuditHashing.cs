@@ -10,7 +10,7 @@ namespace Ariadne.Web.Platform.Audit;
 /// Version 1 (events without a <see cref="AuditEvent.Position"/>, written before chains) hashes the sequence
 /// and the fields; version 2 starts with a domain tag and adds the chain and the place in it, so that an
 /// event cannot be moved to another chain or place, nor passed off as version 1. Version 3 (events with a
-/// <see cref="AuditEvent.Node"/>) has its own tag and adds where the event was written: the node and the client's address.
+/// <see cref="AuditEvent.Node"/> or a <see cref="AuditEvent.ClientAddress"/>) has its own tag and adds where the event was written: the node and the client's address.
 /// </summary>
 public static class AuditHashing
 {
@@ -23,12 +23,15 @@ public static class AuditHashing
     {
         var buffer = _buffer ??= new ArrayBufferWriterLite();
         buffer.Reset();
-        if (e.Node is not null)
+        // Version 3 when either "where" field is set: an address planted on an older event changes its hash. A writer always gives a
+        // v3 event its place; a row without one hashes with place -1, which no writer produced, so it is named, not thrown on.
+        var v3 = e.Node is not null || e.ClientAddress is not null;
+        if (v3)
         {
             buffer.Raw(V3Tag);
             buffer.Int64(e.Sequence);
             buffer.Int64(e.Chain);
-            buffer.Int64(e.Position ?? throw new InvalidOperationException("A version 3 event has a place in its chain."));
+            buffer.Int64(e.Position ?? -1);
         }
         else if (e.Position is { } position)
         {
@@ -49,7 +52,7 @@ public static class AuditHashing
         buffer.Text(e.Relation);
         buffer.Text(e.Purpose);
         buffer.Text(e.Outcome);
-        if (e.Node is not null)
+        if (v3)
         {
             buffer.Text(e.Node);
             buffer.Text(e.ClientAddress);

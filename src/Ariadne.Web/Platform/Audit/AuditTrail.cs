@@ -150,9 +150,11 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
         return entry;
     }
 
-    /// <summary>The request's client address as text (an IPv4-mapped address as IPv4), or null without a request.</summary>
+    /// <summary>The request's client address as text (an IPv4-mapped address as IPv4, an IPv6 scope dropped), or null without a request.</summary>
     private static string? ClientAddressOf(HttpContext? context) =>
-        context?.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : null;
+        context?.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : new System.Net.IPAddress(address.GetAddressBytes())).ToString()
+            : null;
 
     private const string Columns = """
         "Sequence", "Chain", "Position", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac", "Node", "ClientAddress"

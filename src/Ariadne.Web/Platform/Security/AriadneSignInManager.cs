@@ -61,7 +61,7 @@ public sealed class AriadneSignInManager(
     public async Task<bool> NeedsPasskeyHereAsync(AriadneUser user) =>
         contextRules.IsPrivileged(await UserManager.GetRolesAsync(user))
         && (await UserManager.GetPasskeysAsync(user)).Count > 0
-        && !await contexts.IsKnownOrFirstAsync(user.Id);
+        && !await contexts.IsKnownAsync(user.Id);
 
     /// <summary>
     /// A locked, disabled or otherwise refused account is refused before its password is checked; the time of one check

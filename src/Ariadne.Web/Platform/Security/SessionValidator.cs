@@ -66,10 +66,11 @@ public static class SessionValidator
         await services.GetRequiredService<AuditTrail>().InTransactionAsync(async () =>
         {
             var since = now - TimeSpan.FromHours(1);
-            if (!await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.Kind == ContextRefusedNotice.Code && n.CreatedAt > since))
+            var ct = context.HttpContext.RequestAborted;
+            if (!await db.Notifications.AnyAsync(n => n.RecipientUserId == userId && n.Kind == ContextRefusedNotice.Code && n.CreatedAt > since, ct))
             {
                 db.Notifications.Add(new Notifications.Notification { RecipientUserId = userId, Kind = ContextRefusedNotice, CreatedAt = now });
-                await db.SaveChangesAsync();
+                await db.SaveChangesAsync(ct);
             }
             return (true, new AuditRecord(PlatformAudit.SessionRefusedByContext, AuditOutcome.Denied, userId.Value, principal.InstitutionOf()));
         }, context.HttpContext.RequestAborted);

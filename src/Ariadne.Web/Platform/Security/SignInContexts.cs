@@ -15,12 +15,14 @@ public sealed class SignInContexts(AriadneDbContext db, BlindIndex index, TimePr
 
     public sealed record Observation(bool NewContext, TimeSpan? SinceLastSignIn);
 
-    /// <summary>Whether the request's context is one the user signed in from before, or the user has none yet (trusted on first use).</summary>
-    public async Task<bool> IsKnownOrFirstAsync(Guid userId, CancellationToken ct = default)
+    /// <summary>
+    /// Whether the request's context is one the user signed in from before. No first use is trusted here: the step-up asks for
+    /// the passkey of an account with no context yet too (its passkey or a recovery code opens, and records the context).
+    /// </summary>
+    public async Task<bool> IsKnownAsync(Guid userId, CancellationToken ct = default)
     {
         var fingerprint = Fingerprint();
-        var known = await db.KnownSignInContexts.Where(c => c.UserId == userId).Select(c => c.Fingerprint).ToListAsync(ct);
-        return known.Count == 0 || known.Contains(fingerprint);
+        return await db.KnownSignInContexts.AnyAsync(c => c.UserId == userId && c.Fingerprint == fingerprint, ct);
     }
 
     private string Fingerprint()
