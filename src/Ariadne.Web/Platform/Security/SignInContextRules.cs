@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Ariadne.Web.Platform.Security;
 
 /// <summary>
-/// The contextual rules of sign-in and session (ASVS 8.2.4, documented in docs/asvs.md "Contextual factors"): which roles are
+/// The contextual rules of sign-in and session (ASVS 8.2.4, documented in docs/asvs.md "Contextual attributes"): which roles are
 /// privileged, from which networks they may work (<c>Security:PrivilegedNetworks</c>; anywhere when unset), and the keyed
 /// network a session is bound to.
 /// </summary>
