@@ -415,20 +415,7 @@ public abstract class AuditTrailTests(string provider)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
-        }
-
-        private sealed class ClientAddress : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, following) =>
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse("::ffff:203.0.113.5");
-                    return following(context);
-                });
-                next(app);
-            };
+            builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new FixedClientAddress(IPAddress.Parse("::ffff:203.0.113.5"))));
         }
     }
 

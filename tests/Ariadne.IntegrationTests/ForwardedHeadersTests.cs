@@ -19,21 +19,8 @@ public abstract class ForwardedHeadersTests(string provider)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, LoopbackClient>());
+            builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new FixedClientAddress(IPAddress.Loopback)));
         }
-    }
-
-    private sealed class LoopbackClient : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Loopback;
-                return following(context);
-            });
-            next(app);
-        };
     }
 
     /// <summary>Four failed sign-ins against a limit of three a minute, each claiming the given forwarded address.</summary>

@@ -31,21 +31,8 @@ public abstract class SignInContextTests(AriadneApp app)
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, FromProxy>());
+            builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new FixedClientAddress(IPAddress.Loopback)));
         }
-    }
-
-    private sealed class FromProxy : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Loopback;
-                return following(context);
-            });
-            next(app);
-        };
     }
 
     private static WebSession From(AriadneApp on, string client, string userAgent = FirefoxOnWindows)

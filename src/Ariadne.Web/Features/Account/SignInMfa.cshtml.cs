@@ -52,23 +52,20 @@ public sealed class SignInMfaModel(
         if (!ModelState.IsValid)
             return Page();
 
-        // The password step passed inside the privileged networks and the second one comes from outside: refused here, so
-        // that no sign-in is recorded as allowed (ASVS 8.2.4).
-        if (await signIn.OutsidePrivilegedNetworksAsync(user))
+        // Refused before the code is checked, so that no sign-in is recorded as allowed (ASVS 8.2.4): the password step passed
+        // inside the privileged networks and this one comes from outside, or a privileged passkey holder gives a code from an
+        // unknown device (step-up to the passkey; a recovery code still opens).
+        var refusal = await signIn.OutsidePrivilegedNetworksAsync(user) ? "SignIn_NetworkRefused"
+            : !recovery && await signIn.NeedsPasskeyHereAsync(user) ? "SignIn_PasskeyNeededHere" : null;
+        if (refusal is not null)
         {
             await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Denied, user.Id, user.InstitutionId,
                 Purpose: recovery ? AccountAudit.RecoveryCode : AccountAudit.Totp));
-            logger.NetworkRefused(user.Id);
-            ModelState.AddModelError(string.Empty, text["SignIn_NetworkRefused"]);
-            Input.Code = null;
-            return Page();
-        }
-
-        if (!recovery && await signIn.NeedsPasskeyHereAsync(user))
-        {
-            await audit.RecordAsync(new AuditRecord(PlatformAudit.SignInFailed, AuditOutcome.Denied, user.Id, user.InstitutionId, Purpose: AccountAudit.Totp));
-            logger.PasskeyNeededHere(user.Id);
-            ModelState.AddModelError(string.Empty, text["SignIn_PasskeyNeededHere"]);
+            if (refusal == "SignIn_NetworkRefused")
+                logger.NetworkRefused(user.Id);
+            else
+                logger.PasskeyNeededHere(user.Id);
+            ModelState.AddModelError(string.Empty, text[refusal]);
             Input.Code = null;
             return Page();
         }
