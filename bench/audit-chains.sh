@@ -7,7 +7,8 @@
 #   2. a trail of EVENTS events on 16 chains (real hashes, MACs and a signed checkpoint every 10,000, by COPY), then the
 #      real verifier over it: full, incremental without a state (full, writes the state), incremental after 10,000 new events.
 # Bounded: the whole script stops after LIMIT seconds (default 3600). CHAINS_LIST (default "0 1 16") picks the runs of
-# step 1 (0: without the audit event); EVENTS=0 skips step 2.
+# step 1 (0: without the audit event); EVENTS=0 skips step 2. PG_EXTRA adds Npgsql connection settings
+# (e.g. PG_EXTRA="Max Auto Prepare=0" for the product's default's opposite).
 #
 #   bench/audit-chains.sh [WRITERS] [SECONDS] [EVENTS]      (defaults: 50 writers, 60 s, 10,000,000 events)
 #
@@ -37,7 +38,7 @@ runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres -
 runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
   -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA)
-CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum Pool Size=$((WRITERS + 10));Timeout=60;Command Timeout=600"
+CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum Pool Size=$((WRITERS + 10));Timeout=60;Command Timeout=600${PG_EXTRA:+;$PG_EXTRA}"
 END=$(( $(date +%s) + LIMIT ))
 left() { echo $(( END - $(date +%s) )); }
 

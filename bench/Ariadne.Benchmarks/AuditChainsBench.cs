@@ -114,6 +114,7 @@ public static class AuditChainsBench
         const int Block = 160_000;
         var checkpoints = new List<AuditCheckpoint>();
         string[] purposes = ["case.view", "case.search", "referral.view", "helpline.contact"];
+        string[] nodes = ["ariadne-app-1", "ariadne-app-2"];
         for (long first = 1; first <= count; first += Block)
         {
             var size = (int)Math.Min(Block, count - first + 1);
@@ -139,6 +140,9 @@ public static class AuditChainsBench
                         Relation = sequence % 3 == 0 ? "assigned" : null,
                         Purpose = purposes[sequence % purposes.Length],
                         Outcome = AuditOutcome.Allowed,
+                        // As written since hash v3: the node that wrote it and the staff client's address.
+                        Node = nodes[sequence % nodes.Length],
+                        ClientAddress = $"10.20.{sequence % 200}.{sequence % 250 + 1}",
                         PreviousHash = previous[c],
                         Hash = [],
                     };
@@ -149,7 +153,7 @@ public static class AuditChainsBench
                 }
             });
             await using (var copy = await connection.BeginBinaryImportAsync("""
-                COPY audit_events ("Sequence", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac", "Chain", "Position") FROM STDIN (FORMAT BINARY)
+                COPY audit_events ("Sequence", "At", "ActorUserId", "ActorInstitutionId", "Action", "TargetType", "TargetId", "CaseId", "Relation", "Purpose", "Outcome", "PreviousHash", "Hash", "Mac", "Chain", "Position", "Node", "ClientAddress") FROM STDIN (FORMAT BINARY)
                 """))
             {
                 foreach (var e in block)
@@ -174,6 +178,8 @@ public static class AuditChainsBench
                     await copy.WriteAsync(e.Mac!, NpgsqlDbType.Bytea);
                     await copy.WriteAsync(e.Chain, NpgsqlDbType.Integer);
                     await copy.WriteAsync(e.Position!.Value, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(e.Node!, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(e.ClientAddress!, NpgsqlDbType.Varchar);
                     if (e.Sequence % 10_000 == 0 || e.Sequence == count)
                         checkpoints.Add(Checkpoint(keys, before, e.Sequence, chains, block, first, at.AddMilliseconds(e.Sequence)));
                 }

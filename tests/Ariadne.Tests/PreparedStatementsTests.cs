@@ -1,0 +1,32 @@
+using Ariadne.Web.Platform.Data;
+using Npgsql;
+
+namespace Ariadne.Tests;
+
+/// <summary>PostgreSQL connections prepare repeated statements unless the operator's connection string decides otherwise.</summary>
+public sealed class PreparedStatementsTests
+{
+    [Fact]
+    public void A_connection_string_without_the_setting_gets_automatic_preparation_and_keeps_everything_else()
+    {
+        var result = new NpgsqlConnectionStringBuilder(
+            DataServices.WithPreparedStatements("Host=db.internal;Port=5433;Username=ariadne;Password=p;Database=nrm;Maximum Pool Size=40"));
+
+        Assert.Equal(64, result.MaxAutoPrepare);
+        Assert.Equal(2, result.AutoPrepareMinUsages);
+        Assert.Equal(("db.internal", 5433, "ariadne", "p", "nrm", 40),
+            (result.Host, result.Port, result.Username, result.Password, result.Database, result.MaxPoolSize));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;MaxAutoPrepare=10", 10)]
+    [InlineData("Host=db;max auto prepare=200", 200)]
+    public void An_explicit_setting_is_the_operators_and_is_kept(string connection, int expected)
+    {
+        var result = DataServices.WithPreparedStatements(connection);
+
+        Assert.Equal(connection, result);
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(result).MaxAutoPrepare);
+    }
+}
