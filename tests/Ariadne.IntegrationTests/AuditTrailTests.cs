@@ -449,6 +449,85 @@ public abstract class AuditTrailTests(string provider)
         Assert.False(result.Intact);
         Assert.Equal(signIn.Sequence, result.FirstBadSequence);
     }
+
+    // ---- ASVS 11.2.2: the audit signing key rotates; what it signed stays verifiable ----
+
+    [Fact]
+    public async Task Rotating_the_signing_key_keeps_what_the_old_key_signed_verifiable_and_the_trail_goes_on_under_the_new_one()
+    {
+        var headFile = Path.Combine(Path.GetTempPath(), $"ariadne-head-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using var app = new AriadneApp(provider).With("Audit:HeadCopyFile", headFile);
+            await app.InitializeAsync();
+            await AppendAsync(app, 4);
+            await CheckpointAsync(app);
+            var before = Ariadne.Web.Platform.Crypto.KeyRing.Load(app.KeyRingFile)!;
+
+            var (code, message) = await RunAsync(app, "keys", "rotate-signing");
+            Assert.True(code == 0, message);
+            Assert.Contains("is retired and kept for verification", message, StringComparison.Ordinal);
+            var after = Ariadne.Web.Platform.Crypto.KeyRing.Load(app.KeyRingFile)!;
+            Assert.NotEqual(before.AuditSigningKeyId, after.AuditSigningKeyId);
+            Assert.Equal(before.AuditSigningKeyId, after.RetiredSigningKeys.Single().KeyId);
+            Assert.Equal(before.AuditMacKey, after.AuditMacKey); // the events' MACs stay verifiable
+            var keyIds = await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditCheckpoints.AsNoTracking()
+                .OrderBy(c => c.TreeSize).ThenBy(c => c.Id).Select(c => c.KeyId).ToListAsync());
+            Assert.Equal(after.AuditSigningKeyId, keyIds[^1]); // the verb signed a checkpoint with the new key at once
+            Assert.Contains(before.AuditSigningKeyId, keyIds);
+            Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().AuditEvents
+                .AnyAsync(e => e.Action == PlatformAudit.SigningKeyRotated.Code)));
+
+            // A node on the rotated ring: the old checkpoints and the head copy (signed by the old key) verify, and it signs anew.
+            await using var node = new AriadneApp(provider, migrate: false).SharingDeploymentWith(app).With("Audit:HeadCopyFile", headFile);
+            await node.InitializeAsync();
+            await AppendAsync(node, 3);
+            await CheckpointAsync(node);
+            var result = await node.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync(headFile));
+            Assert.True(result.Intact, result.Problem);
+            Assert.Equal(keyIds.Count + 1, result.Checkpoints);
+            var (verified, verifiedText) = await RunAsync(app, "audit", "verify", "--head-file", headFile);
+            Assert.True(verified == 0, verifiedText);
+
+            var (status, statusText) = await RunAsync(app, "keys", "status");
+            Assert.True(status == 0, statusText);
+            Assert.Contains("1 retired kept for verification; nothing due", statusText, StringComparison.Ordinal);
+
+            // Without the retired key the old checkpoints no longer verify: it is the retired key that vouches for them.
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(app.KeyRingFile))!;
+            json["retiredSigningKeys"] = new System.Text.Json.Nodes.JsonArray();
+            await File.WriteAllTextAsync(app.KeyRingFile, json.ToJsonString());
+            var (broken, brokenText) = await RunAsync(app, "audit", "verify");
+            Assert.True(broken == 1, brokenText);
+        }
+        finally
+        {
+            File.Delete(headFile);
+        }
+    }
+
+    [Fact]
+    public async Task Keys_status_reports_a_key_past_its_cryptoperiod_with_its_own_exit_code_and_no_secret()
+    {
+        await using var app = new AriadneApp(provider);
+        await app.InitializeAsync();
+        await app.NewCaseAsync();
+        var ring = Ariadne.Web.Platform.Crypto.KeyRing.Load(app.KeyRingFile)!;
+        var settings = CommandLine.Settings(app.Database.Provider, app.Database.ConnectionString, app.KeyRingFile);
+
+        var (fine, fineText) = await CommandLine.RunAsync(settings, "keys", "status");
+        Assert.True(fine == 0, fineText);
+        Assert.Contains($"master key {ring.ActiveMasterKeyId}, ", fineText, StringComparison.Ordinal);
+        Assert.Contains(" day(s) old of 365; 1 data key(s) under it, 0 under older master keys (0 older in the ring)", fineText, StringComparison.Ordinal);
+
+        settings["Crypto:MasterKeyCryptoperiodDays"] = "0";
+        var (due, dueText) = await CommandLine.RunAsync(settings, "keys", "status");
+        Assert.Equal(3, due);
+        Assert.Contains($"DUE: master key {ring.ActiveMasterKeyId} is ", dueText, StringComparison.Ordinal);
+        Assert.Contains(" days old (cryptoperiod 0 days)", dueText, StringComparison.Ordinal);
+        foreach (var secret in new[] { Convert.ToBase64String(ring.MasterKey(ring.ActiveMasterKeyId)), Convert.ToBase64String(ring.BlindIndexKey) })
+            Assert.DoesNotContain(secret, dueText, StringComparison.Ordinal);
+    }
 }
 
 public sealed class AuditTrailTestsOnSqlite() : AuditTrailTests("Sqlite");

@@ -222,6 +222,34 @@ public abstract class InvestigationTests(AriadneApp app)
         Assert.Equal(EvidenceLocker.DownloadOutcome.Served, (await Locker(l => l.DownloadAsync(inv, itemId!.Value))).Outcome);
     }
 
+    [Fact]
+    public async Task An_item_sealed_before_the_signing_key_was_rotated_still_verifies_and_new_items_are_sealed_by_the_new_key()
+    {
+        // keys rotate-signing rewrites the ring this database's nodes share: a database of its own.
+        await using var own = new AriadneApp(app.Provider);
+        await own.InitializeAsync();
+        app = own;
+        var (investigator, fileId, _) = await FileAsync();
+        var inv = CaseSteps.ViewerOf(investigator, Investigator);
+        var (before, _) = await Locker(l => l.TakeInAsync(inv, fileId, new() { Description = "Ledger", Location = "Room 1" }, "a.pdf", null, Pdf("one " + Guid.NewGuid())));
+
+        var (rotated, rotatedText) = await AuditTrailTests.RunAsync(app, "keys", "rotate-signing");
+        Assert.True(rotated == 0, rotatedText);
+
+        // A node on the rotated ring: the old seal holds, a new item is sealed by the new key, and the whole locker verifies.
+        await using var node = new AriadneApp(app.Provider, migrate: false).SharingDeploymentWith(app);
+        await node.InitializeAsync();
+        app = node;
+        Assert.True((await Locker(l => l.ReadAsync(inv, before!.Value)))!.TimestampValid);
+        var (after, _) = await Locker(l => l.TakeInAsync(inv, fileId, new() { Description = "Phone", Location = "Room 1" }, "b.pdf", null, Pdf("two " + Guid.NewGuid())));
+        var ring = Ariadne.Web.Platform.Crypto.KeyRing.Load(app.KeyRingFile)!;
+        Assert.Equal([ring.RetiredSigningKeys.Single().KeyId, ring.AuditSigningKeyId],
+            await DbAsync(db => db.EvidenceItems.AsNoTracking().Where(i => i.Id == before || i.Id == after).OrderBy(i => i.Id == after).Select(i => i.SigningKeyId).ToListAsync()));
+        var (code, text) = await AuditTrailTests.RunAsync(own, "evidence", "verify"); // the verb on the shared database (the node's own is empty)
+        Assert.True(code == 0, text);
+        Assert.Contains("evidence verify: OK, 2 items", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("empty")]
     [InlineData("html")]

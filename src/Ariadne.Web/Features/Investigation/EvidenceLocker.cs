@@ -103,7 +103,7 @@ public sealed class EvidenceLocker(
                 HolderInstitutionId = viewer.InstitutionId,
                 Location = location!,
                 DataKeyId = file.DataKeyId,
-                SigningKeyId = AuditHashing.KeyId(keys.AuditSigningKey),
+                SigningKeyId = keys.AuditSigningKeyId,
             };
             item.TimestampSignature = keys.AuditSigningKey.SignData(TimestampStatement(item.Id, hash, now), HashAlgorithmName.SHA256);
             item.DescriptionEnc = db.Seal(item, i => i.DescriptionEnc, description, key, file.DataKeyId);
@@ -313,12 +313,9 @@ public sealed class EvidenceLocker(
     private Task<List<CustodyEvent>> EventsAsync(Guid itemId, CancellationToken ct) =>
         db.CustodyEvents.AsNoTracking().Where(c => c.ItemId == itemId).OrderBy(c => c.Sequence).ToListAsync(ct);
 
-    private bool TimestampValid(EvidenceItem item)
-    {
-        if (!string.Equals(item.SigningKeyId, AuditHashing.KeyId(keys.AuditSigningKey), StringComparison.Ordinal))
-            return false;
-        return keys.AuditSigningKey.VerifyData(TimestampStatement(item.Id, item.Sha256, item.ReceivedAt), item.TimestampSignature, HashAlgorithmName.SHA256);
-    }
+    /// <summary>Sealed by the active signing key, or by a retired one before it was retired (<see cref="KeyRing.VerifySigned"/>).</summary>
+    private bool TimestampValid(EvidenceItem item) =>
+        keys.VerifySigned(item.SigningKeyId, item.ReceivedAt, TimestampStatement(item.Id, item.Sha256, item.ReceivedAt), item.TimestampSignature);
 
     /// <summary>What is wrong with an item's chain of custody, or null: numbered 1…n without gaps, each chained to the one before, as many as the item counts.</summary>
     internal static string? ChainProblem(EvidenceItem item, IReadOnlyList<CustodyEvent> events)

@@ -55,7 +55,7 @@ public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProv
             RootHash = root,
             CreatedAt = at,
             Signature = keys.AuditSigningKey.SignData(AuditHashing.CheckpointStatementV2(size, root, at), HashAlgorithmName.SHA256),
-            KeyId = AuditHashing.KeyId(keys.AuditSigningKey),
+            KeyId = keys.AuditSigningKeyId,
             Heads = encoded,
         };
         db.AuditCheckpoints.Add(checkpoint);

@@ -106,7 +106,7 @@ public static class AuditHashing
     public static byte[] CheckpointStatement(long treeSize, byte[] root, DateTimeOffset at, bool chains) =>
         chains ? CheckpointStatementV2(treeSize, root, at) : CheckpointStatement(treeSize, root, at);
 
-    public static string KeyId(ECDsa key) => Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo())).ToLowerInvariant();
+    public static string KeyId(ECDsa key) => Crypto.KeyRing.SigningKeyIdOf(key);
 
     private sealed class ArrayBufferWriterLite
     {

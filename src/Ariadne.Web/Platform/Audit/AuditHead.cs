@@ -47,8 +47,8 @@ public sealed record AuditHead(long TreeSize, string RootHash, long CreatedAtMs,
         }
     }
 
-    /// <summary>Whether the audit signing key signed this head (and, for version 2, the heads make up its root and size).</summary>
-    public bool IsSignedBy(ECDsa key)
+    /// <summary>Whether the ring's audit signing key, or a retired one before its retirement, signed this head (and, for version 2, the heads make up its root and size).</summary>
+    public bool IsSignedBy(KeyRing keys)
     {
         try
         {
@@ -60,9 +60,8 @@ public sealed record AuditHead(long TreeSize, string RootHash, long CreatedAtMs,
                     || !CryptographicOperations.FixedTimeEquals(ChainHead.Root(encoded), root))
                     return false;
             }
-            return KeyId == AuditHashing.KeyId(key)
-                && key.VerifyData(AuditHashing.CheckpointStatement(TreeSize, root, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs), Heads is not null),
-                    Convert.FromBase64String(Signature), HashAlgorithmName.SHA256);
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs);
+            return keys.VerifySigned(KeyId, at, AuditHashing.CheckpointStatement(TreeSize, root, at, Heads is not null), Convert.FromBase64String(Signature));
         }
         catch (FormatException)
         {

@@ -92,7 +92,7 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
             (head, var unreadable) = AuditHead.Load(headFile);
             if (head is null)
                 return Broken(1, unreadable!, 0);
-            if (!head.IsSignedBy(keys.AuditSigningKey))
+            if (!head.IsSignedBy(keys))
                 return Broken(1, $"the head copy {headFile} has no valid signature", 0);
         }
 
@@ -137,9 +137,8 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
         var coveredOnChainZero = 0L;
         foreach (var checkpoint in checkpoints)
         {
-            var valid = checkpoint.KeyId == AuditHashing.KeyId(keys.AuditSigningKey)
-                && keys.AuditSigningKey.VerifyData(AuditHashing.CheckpointStatement(checkpoint.TreeSize, checkpoint.RootHash, checkpoint.CreatedAt, checkpoint.Heads is not null),
-                    checkpoint.Signature, HashAlgorithmName.SHA256);
+            var valid = keys.VerifySigned(checkpoint.KeyId, checkpoint.CreatedAt,
+                AuditHashing.CheckpointStatement(checkpoint.TreeSize, checkpoint.RootHash, checkpoint.CreatedAt, checkpoint.Heads is not null), checkpoint.Signature);
             if (checkpoint.Heads is null)
             {
                 v1.Add((checkpoint, valid, null));

@@ -19,6 +19,8 @@ public static class PlatformAudit
     public static readonly AuditAction BreakGlassOpened = new("break-glass.opened");
     public static readonly AuditAction BreakGlassReviewed = new("break-glass.reviewed");
     public static readonly AuditAction KeysRotated = new("keys.rotated");
+    /// <summary>A new audit signing key; the old one kept for verification only (<c>keys rotate-signing</c>).</summary>
+    public static readonly AuditAction SigningKeyRotated = new("keys.signing-rotated");
     public static readonly AuditAction AuditViewed = new("audit.viewed");
     public static readonly AuditAction AuditExported = new("audit.exported");
     public static readonly AuditAction DemoSeeded = new("demo.seeded");
@@ -28,5 +30,5 @@ public static class PlatformAudit
     public const string FunctionPurpose = "access.function";
 
     /// <summary>Every action above, for the module contract.</summary>
-    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, SignOut, SignInNewContext, SessionRefusedByContext, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, AuditViewed, AuditExported, DemoSeeded, AccessDenied];
+    public static IReadOnlyList<AuditAction> All { get; } = [SignIn, SignInFailed, SignOut, SignInNewContext, SessionRefusedByContext, AccountChanged, InstitutionChanged, ApiTokenChanged, CaseDenied, GrantCreated, GrantRevoked, BreakGlassOpened, BreakGlassReviewed, KeysRotated, SigningKeyRotated, AuditViewed, AuditExported, DemoSeeded, AccessDenied];
 }

@@ -42,8 +42,12 @@ public sealed class OperatorVerbs(IServiceProvider services)
                     KeyRingProvider.Init(file, sp.GetRequiredService<TimeProvider>());
                     return (0, $"Key ring created at {file} (readable by its owner only). Back it up apart from the database.");
                 }
-            case ("keys", "rotate"):
+            case ("keys", "rotate") when args.Length == 1:
                 return await RotateAsync(sp);
+            case ("keys", "rotate-signing") when args.Length == 1:
+                return await RotateSigningAsync(sp);
+            case ("keys", "status") when args.Length == 1:
+                return await StatusAsync(sp);
             case ("sessions", "end-all") when args.Length == 1:
                 return await EndAllSessionsAsync(sp);
             default:
@@ -51,7 +55,7 @@ public sealed class OperatorVerbs(IServiceProvider services)
                 if (contributed.FirstOrDefault(v => v.Name == (verb, args.FirstOrDefault() ?? "")) is { } module
                     && await module.RunAsync(sp, args) is { } outcome)
                     return outcome;
-                return (2, "Usage: audit verify [--head-file PATH] [--incremental STATEFILE] | audit checkpoint | keys init | keys rotate | sessions end-all"
+                return (2, "Usage: audit verify [--head-file PATH] [--incremental STATEFILE] | audit checkpoint | keys init | keys rotate | keys rotate-signing | keys status | sessions end-all"
                     + string.Concat(contributed.Select(v => " | " + v.Usage)));
         }
     }
@@ -106,6 +110,59 @@ public sealed class OperatorVerbs(IServiceProvider services)
         await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.KeysRotated, Purpose: PlatformPurposes.KeysRotate));
         return (0, $"Re-wrapped {count} data key(s), {seeds} authenticator seed(s) and {passkeys} passkey(s) under master key {id}; retired {old.Count} old master key(s).");
     }
+
+    /// <summary>
+    /// A new audit signing key: the old one's public part stays in the ring to verify the checkpoints and evidence seals it
+    /// signed; a checkpoint signed by the new key is written at once, so the trail shows where the key changed. The events'
+    /// MAC key is kept (events carry no key id). Every node must then be given the new ring and restarted.
+    /// </summary>
+    private static async Task<(int, string)> RotateSigningAsync(IServiceProvider sp)
+    {
+        var ring = sp.GetRequiredService<KeyRing>();
+        if (ring.File is null)
+            return (1, $"The key ring comes from {KeyRing.EnvironmentVariable}; rotate it where it is kept, then re-run with a key file.");
+        var old = ring.AuditSigningKeyId;
+        var id = ring.RotateSigningKey(sp.GetRequiredService<TimeProvider>());
+        ring.Save(ring.File);
+        await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.SigningKeyRotated, Purpose: PlatformPurposes.KeysRotateSigning));
+        var checkpoint = await sp.GetRequiredService<AuditCheckpoints>().WriteAsync();
+        return (0, $"Audit signing key {Short(id)} is active; {Short(old)} is retired and kept for verification ({ring.RetiredSigningKeys.Count} retired in all)"
+            + (checkpoint is null ? "" : $"; checkpoint over {checkpoint.TreeSize} events signed with the new key")
+            + ". Give every node the new key ring and restart it.");
+    }
+
+    /// <summary>
+    /// Each key's age against its cryptoperiod, without a secret: exit 0 when none is due, 3 when one is (for the operator's
+    /// monitoring). Data keys still wrapped under a master key other than the active one are counted (a rotation left unfinished).
+    /// </summary>
+    private static async Task<(int, string)> StatusAsync(IServiceProvider sp)
+    {
+        var ring = sp.GetRequiredService<KeyRing>();
+        var options = sp.GetRequiredService<IOptions<CryptoOptions>>().Value;
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var db = sp.GetRequiredService<AriadneDbContext>();
+        var live = await db.DataKeys.AsNoTracking().Where(k => k.WrappedKey != null)
+            .GroupBy(k => k.MasterKeyId == ring.ActiveMasterKeyId).Select(g => new { Active = g.Key, Count = g.Count() }).ToListAsync();
+        var due = new List<string>();
+        var master = Age("master key " + ring.ActiveMasterKeyId, KeyRing.MasterKeySince(ring.ActiveMasterKeyId), options.MasterKeyCryptoperiodDays);
+        var signing = Age("audit signing key " + Short(ring.AuditSigningKeyId), ring.AuditSigningKeySince, options.SigningKeyCryptoperiodDays);
+        var message = $"{master}; {live.Where(l => l.Active).Sum(l => l.Count)} data key(s) under it, {live.Where(l => !l.Active).Sum(l => l.Count)} under older master keys"
+            + $" ({ring.MasterKeyIds.Count - 1} older in the ring); {signing}, {ring.RetiredSigningKeys.Count} retired kept for verification"
+            + (due.Count == 0 ? "; nothing due." : $"; DUE: {string.Join(", ", due)}.");
+        return (due.Count == 0 ? 0 : 3, message);
+
+        string Age(string what, DateTimeOffset? since, int periodDays)
+        {
+            if (since is not { } s)
+                return $"{what}, age unknown (made before ages were recorded)";
+            var days = (int)Math.Floor((now - s).TotalDays);
+            if (days >= periodDays)
+                due.Add($"{what} is {days} days old (cryptoperiod {periodDays} days)");
+            return $"{what}, {days} day(s) old of {periodDays}";
+        }
+    }
+
+    private static string Short(string keyId) => keyId.Length > 16 ? keyId[..16] : keyId;
 
     /// <summary>
     /// Every session of every account ends on every node at its next request (an incident: a stolen database copy of the

@@ -27,16 +27,84 @@ public sealed class KeyRing
 
     public string ActiveMasterKeyId { get; private set; }
     public byte[] BlindIndexKey { get; }
-    public ECDsa AuditSigningKey { get; }
+
+    /// <summary>The active audit signing key: it signs new checkpoints and evidence seals.</summary>
+    public ECDsa AuditSigningKey { get; private set; }
+
+    /// <summary>The active signing key's id (SHA-256 of its public key, hex), as checkpoints and seals record it.</summary>
+    public string AuditSigningKeyId => _auditSigningKeyId ??= SigningKeyIdOf(AuditSigningKey);
+
+    private string? _auditSigningKeyId;
+
+    /// <summary>When the active signing key was made; null for a ring written before key ages were recorded.</summary>
+    public DateTimeOffset? AuditSigningKeySince { get; private set; }
+
+    /// <summary>Signing keys rotated out: their public part only, kept to verify what they signed before they were retired.</summary>
+    public IReadOnlyList<RetiredSigningKey> RetiredSigningKeys => _retiredSigningKeys;
+
+    private readonly List<RetiredSigningKey> _retiredSigningKeys = [];
 
     /// <summary>
-    /// The key of each audit event's MAC, derived (HKDF-SHA256) from the audit signing key's private part:
-    /// an event written by anyone without the key ring cannot carry a valid MAC.
+    /// How long after its retirement a retired key's signatures are still accepted: nodes not yet restarted with the new ring sign
+    /// with the old key until they are (docs/operations.md, "Keys").
+    /// </summary>
+    public static readonly TimeSpan RetiredKeyGrace = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// The key of each audit event's MAC, derived (HKDF-SHA256) from the first audit signing key's private part: an event
+    /// written by anyone without the key ring cannot carry a valid MAC. Events carry no key id, so the MAC key outlives a
+    /// rotation of the signing key: the first rotation writes it into the ring (<c>auditMacKey</c>).
     /// </summary>
     public byte[] AuditMacKey => _auditMacKey ??= HKDF.DeriveKey(HashAlgorithmName.SHA256, AuditSigningKey.ExportParameters(true).D!, 32,
         info: "ariadne-audit-event-mac/v1"u8.ToArray());
 
     private byte[]? _auditMacKey;
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> over <paramref name="data"/> was made by the signing key <paramref name="keyId"/> names:
+    /// the active key, or a retired one for what it signed before its retirement (plus <see cref="RetiredKeyGrace"/>). An unknown
+    /// key, or a retired key's signature dated after that, is refused.
+    /// </summary>
+    public bool VerifySigned(string? keyId, DateTimeOffset signedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        if (keyId is null)
+            return false;
+        if (string.Equals(keyId, AuditSigningKeyId, StringComparison.Ordinal))
+            return AuditSigningKey.VerifyData(data, signature, HashAlgorithmName.SHA256);
+        var retired = _retiredSigningKeys.FirstOrDefault(r => string.Equals(r.KeyId, keyId, StringComparison.Ordinal));
+        return retired is not null && signedAt < retired.RetiredAt + RetiredKeyGrace
+            && retired.PublicKey.VerifyData(data, signature, HashAlgorithmName.SHA256);
+    }
+
+    /// <summary>
+    /// A new audit signing key (ECDSA P-256) becomes the active one; the old one's public part is kept, with the time it was
+    /// retired, to verify the checkpoints and seals it signed. Its private part is dropped. The events' MAC key stays as it was.
+    /// </summary>
+    public string RotateSigningKey(TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        _auditMacKey = AuditMacKey;
+        var old = AuditSigningKey;
+        var publicPart = ECDsa.Create();
+        publicPart.ImportSubjectPublicKeyInfo(old.ExportSubjectPublicKeyInfo(), out _);
+        _retiredSigningKeys.Add(new RetiredSigningKey(AuditSigningKeyId, publicPart, now));
+        AuditSigningKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        AuditSigningKeySince = now;
+        _auditSigningKeyId = null;
+        old.Dispose();
+        return AuditSigningKeyId;
+    }
+
+    /// <summary>A signing key's id: SHA-256 of its SubjectPublicKeyInfo, lower-case hex.</summary>
+    public static string SigningKeyIdOf(ECDsa key) => Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo())).ToLowerInvariant();
+
+    /// <summary>When a master key was made, read from its id (<c>mk-yyyyMMddHHmmss-…</c>); null for an id of another form.</summary>
+    public static DateTimeOffset? MasterKeySince(string id) =>
+        id.Length >= 17 && id.StartsWith("mk-", StringComparison.Ordinal)
+        && DateTimeOffset.TryParseExact(id.AsSpan(3, 14), "yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var since)
+            ? since
+            : null;
     /// <summary>The file it came from; null when it came from the environment.</summary>
     public string? File { get; }
     public IReadOnlyCollection<string> MasterKeyIds => _masterKeys.Keys;
@@ -63,7 +131,10 @@ public sealed class KeyRing
 
     public static KeyRing Create(TimeProvider time, string? file)
     {
-        var ring = new KeyRing("", [], RandomNumberGenerator.GetBytes(32), ECDsa.Create(ECCurve.NamedCurves.nistP256), file);
+        var ring = new KeyRing("", [], RandomNumberGenerator.GetBytes(32), ECDsa.Create(ECCurve.NamedCurves.nistP256), file)
+        {
+            AuditSigningKeySince = time.GetUtcNow(),
+        };
         ring.AddMasterKey(time);
         return ring;
     }
@@ -83,9 +154,22 @@ public sealed class KeyRing
         var model = JsonSerializer.Deserialize<KeyRingFile>(json) ?? throw new CryptographicException("The key ring is empty.");
         var signing = ECDsa.Create();
         signing.ImportFromPem(model.AuditSigningKey);
-        return new KeyRing(model.ActiveMasterKey,
+        var ring = new KeyRing(model.ActiveMasterKey,
             model.MasterKeys.ToDictionary(kv => kv.Key, kv => Convert.FromBase64String(kv.Value)),
-            Convert.FromBase64String(model.BlindIndexKey), signing, source);
+            Convert.FromBase64String(model.BlindIndexKey), signing, source)
+        {
+            AuditSigningKeySince = model.AuditSigningKeySince,
+            _auditMacKey = model.AuditMacKey is { } mac ? Convert.FromBase64String(mac) : null,
+        };
+        foreach (var retired in model.RetiredSigningKeys)
+        {
+            var key = ECDsa.Create();
+            key.ImportFromPem(retired.PublicKey);
+            if (SigningKeyIdOf(key) != retired.KeyId)
+                throw new CryptographicException("A retired signing key in the key ring does not match its id.");
+            ring._retiredSigningKeys.Add(new RetiredSigningKey(retired.KeyId, key, retired.RetiredAt));
+        }
+        return ring;
     }
 
     /// <summary>Writes the ring to its file, readable by the owner only, replacing the old one atomically.</summary>
@@ -97,6 +181,14 @@ public sealed class KeyRing
             MasterKeys = _masterKeys.ToDictionary(kv => kv.Key, kv => Convert.ToBase64String(kv.Value)),
             BlindIndexKey = Convert.ToBase64String(BlindIndexKey),
             AuditSigningKey = AuditSigningKey.ExportPkcs8PrivateKeyPem(),
+            AuditSigningKeySince = AuditSigningKeySince,
+            AuditMacKey = _retiredSigningKeys.Count > 0 ? Convert.ToBase64String(AuditMacKey) : null,
+            RetiredSigningKeys = _retiredSigningKeys.Select(r => new RetiredSigningKeyFile
+            {
+                KeyId = r.KeyId,
+                PublicKey = r.PublicKey.ExportSubjectPublicKeyInfoPem(),
+                RetiredAt = r.RetiredAt,
+            }).ToList(),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         var temporary = file + ".tmp";
@@ -112,5 +204,15 @@ public sealed class KeyRing
         [JsonPropertyName("masterKeys")] public Dictionary<string, string> MasterKeys { get; set; } = [];
         [JsonPropertyName("blindIndexKey")] public string BlindIndexKey { get; set; } = "";
         [JsonPropertyName("auditSigningKey")] public string AuditSigningKey { get; set; } = "";
+        [JsonPropertyName("auditSigningKeySince")] public DateTimeOffset? AuditSigningKeySince { get; set; }
+        [JsonPropertyName("auditMacKey")] public string? AuditMacKey { get; set; }
+        [JsonPropertyName("retiredSigningKeys")] public List<RetiredSigningKeyFile> RetiredSigningKeys { get; set; } = [];
+    }
+
+    private sealed class RetiredSigningKeyFile
+    {
+        [JsonPropertyName("keyId")] public string KeyId { get; set; } = "";
+        [JsonPropertyName("publicKey")] public string PublicKey { get; set; } = "";
+        [JsonPropertyName("retiredAt")] public DateTimeOffset RetiredAt { get; set; }
     }
 }
