@@ -466,7 +466,9 @@ public abstract class AuditTrailTests(string provider)
 
             var (code, message) = await RunAsync(app, "keys", "rotate-signing");
             Assert.True(code == 0, message);
-            Assert.Contains("is retired and kept for verification", message, StringComparison.Ordinal);
+            Assert.Contains("is retired and kept to verify the checkpoints it signed", message, StringComparison.Ordinal);
+            // A node left running on the old ring signs no more checkpoints (they would never verify, and cannot be removed).
+            await Assert.ThrowsAsync<SigningKeyRetiredException>(() => CheckpointAsync(app));
             var after = Ariadne.Web.Platform.Crypto.KeyRing.Load(app.KeyRingFile)!;
             Assert.NotEqual(before.AuditSigningKeyId, after.AuditSigningKeyId);
             Assert.Equal(before.AuditSigningKeyId, after.RetiredSigningKeys.Single().KeyId);
@@ -494,11 +496,40 @@ public abstract class AuditTrailTests(string provider)
             Assert.Contains("1 retired kept for verification; nothing due", statusText, StringComparison.Ordinal);
 
             // Without the retired key the old checkpoints no longer verify: it is the retired key that vouches for them.
-            var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(app.KeyRingFile))!;
+            var ringText = await File.ReadAllTextAsync(app.KeyRingFile);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(ringText)!;
             json["retiredSigningKeys"] = new System.Text.Json.Nodes.JsonArray();
             await File.WriteAllTextAsync(app.KeyRingFile, json.ToJsonString());
             var (broken, brokenText) = await RunAsync(app, "audit", "verify");
             Assert.True(broken == 1, brokenText);
+            await File.WriteAllTextAsync(app.KeyRingFile, ringText);
+            var (again, againText) = await RunAsync(app, "audit", "verify");
+            Assert.True(again == 0, againText);
+
+            // Whoever kept the retired key signs a checkpoint past the rotation, backdated to before it: refused, since a retired
+            // key vouches for nothing after the first checkpoint of a later key.
+            var heads = await node.WithScopeAsync(sp => AuditChains.HeadsAsync(sp.GetRequiredService<AriadneDbContext>(), CancellationToken.None));
+            var encoded = ChainHead.Encode(heads);
+            var size = heads.Sum(h => h.Position);
+            var backdated = DateTimeOffset.FromUnixTimeMilliseconds(after.RetiredSigningKeys.Single().RetiredAt.AddMinutes(-5).ToUnixTimeMilliseconds());
+            // Checkpoints are appended by the application itself: the forger needs no more than the database.
+            await node.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<AriadneDbContext>();
+                db.AuditCheckpoints.Add(new AuditCheckpoint
+                {
+                    TreeSize = size,
+                    RootHash = ChainHead.Root(encoded),
+                    CreatedAt = backdated,
+                    KeyId = before.AuditSigningKeyId,
+                    Heads = encoded,
+                    Signature = before.AuditSigningKey.SignData(AuditHashing.CheckpointStatementV2(size, ChainHead.Root(encoded), backdated),
+                        System.Security.Cryptography.HashAlgorithmName.SHA256),
+                });
+                return await db.SaveChangesAsync();
+            });
+            var forged = await node.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync());
+            Assert.False(forged.Intact);
         }
         finally
         {

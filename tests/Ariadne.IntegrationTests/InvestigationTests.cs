@@ -232,9 +232,11 @@ public abstract class InvestigationTests(AriadneApp app)
         var (investigator, fileId, _) = await FileAsync();
         var inv = CaseSteps.ViewerOf(investigator, Investigator);
         var (before, _) = await Locker(l => l.TakeInAsync(inv, fileId, new() { Description = "Ledger", Location = "Room 1" }, "a.pdf", null, Pdf("one " + Guid.NewGuid())));
+        var oldSeal = await DbAsync(db => db.EvidenceItems.AsNoTracking().Where(i => i.Id == before).Select(i => new { i.SigningKeyId, i.TimestampSignature }).SingleAsync());
 
         var (rotated, rotatedText) = await AuditTrailTests.RunAsync(app, "keys", "rotate-signing");
         Assert.True(rotated == 0, rotatedText);
+        Assert.Contains("1 evidence item(s) sealed again under it", rotatedText, StringComparison.Ordinal);
 
         // A node on the rotated ring: the old seal holds, a new item is sealed by the new key, and the whole locker verifies.
         await using var node = new AriadneApp(app.Provider, migrate: false).SharingDeploymentWith(app);
@@ -243,11 +245,27 @@ public abstract class InvestigationTests(AriadneApp app)
         Assert.True((await Locker(l => l.ReadAsync(inv, before!.Value)))!.TimestampValid);
         var (after, _) = await Locker(l => l.TakeInAsync(inv, fileId, new() { Description = "Phone", Location = "Room 1" }, "b.pdf", null, Pdf("two " + Guid.NewGuid())));
         var ring = Ariadne.Web.Platform.Crypto.KeyRing.Load(app.KeyRingFile)!;
-        Assert.Equal([ring.RetiredSigningKeys.Single().KeyId, ring.AuditSigningKeyId],
-            await DbAsync(db => db.EvidenceItems.AsNoTracking().Where(i => i.Id == before || i.Id == after).OrderBy(i => i.Id == after).Select(i => i.SigningKeyId).ToListAsync()));
+        Assert.Equal([ring.AuditSigningKeyId, ring.AuditSigningKeyId],
+            await DbAsync(db => db.EvidenceItems.AsNoTracking().Where(i => i.Id == before || i.Id == after).Select(i => i.SigningKeyId).ToListAsync()));
+        Assert.Equal(oldSeal.SigningKeyId, ring.RetiredSigningKeys.Single().KeyId);
         var (code, text) = await AuditTrailTests.RunAsync(own, "evidence", "verify"); // the verb on the shared database (the node's own is empty)
         Assert.True(code == 0, text);
         Assert.Contains("evidence verify: OK, 2 items", text, StringComparison.Ordinal);
+
+        // Whoever holds the retired key and the database puts the old seal back (or one they made, backdated): it is refused,
+        // because after the rotation the locker trusts the active key alone.
+        await DbAsync(db => db.EvidenceItems.Where(i => i.Id == before).ExecuteUpdateAsync(u => u
+            .SetProperty(i => i.SigningKeyId, oldSeal.SigningKeyId).SetProperty(i => i.TimestampSignature, oldSeal.TimestampSignature)));
+        Assert.False((await Locker(l => l.ReadAsync(inv, before!.Value)))!.TimestampValid);
+        var (refused, refusedText) = await AuditTrailTests.RunAsync(own, "evidence", "verify");
+        Assert.True(refused == 1, refusedText);
+
+        // What a restore of a backup from before the rotation looks like; the operator's keys reseal seals it again under the
+        // active key (its old seal verifies under the retired key, dated before the retirement), and the locker verifies.
+        var (resealed, resealedText) = await AuditTrailTests.RunAsync(own, "keys", "reseal");
+        Assert.True(resealed == 0, resealedText);
+        Assert.Contains("1 evidence item(s) sealed again under it", resealedText, StringComparison.Ordinal);
+        Assert.True((await Locker(l => l.ReadAsync(inv, before!.Value)))!.TimestampValid);
     }
 
     [Theory]

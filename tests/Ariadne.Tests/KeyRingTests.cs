@@ -33,11 +33,12 @@ public sealed class KeyRingTests : IDisposable
         Assert.Equal(Rotated, ring.AuditSigningKeySince);
         Assert.Equal(macBefore, ring.AuditMacKey);
         Assert.True(ring.VerifySigned(old, Rotated.AddDays(-30), Statement, oldSignature));
-        Assert.True(ring.VerifySigned(old, Rotated + KeyRing.RetiredKeyGrace - TimeSpan.FromMinutes(1), Statement, oldSignature)); // a node not yet restarted
-        Assert.False(ring.VerifySigned(old, Rotated + KeyRing.RetiredKeyGrace, Statement, oldSignature)); // dated after: a stolen old key's forgery
+        Assert.True(ring.VerifySigned(old, Rotated.AddTicks(-1), Statement, oldSignature));
+        Assert.False(ring.VerifySigned(old, Rotated, Statement, oldSignature)); // dated at or after the retirement: a stolen old key's forgery
         Assert.False(ring.VerifySigned(current, Rotated, Statement, oldSignature)); // the signature is not the new key's
         Assert.False(ring.VerifySigned(null, Rotated, Statement, oldSignature));
         Assert.False(ring.VerifySigned("0123", Rotated, Statement, oldSignature));
+        Assert.Equal((0, 1, -1), (ring.SigningKeyRank(old), ring.SigningKeyRank(current), ring.SigningKeyRank("0123")));
         var newSignature = ring.AuditSigningKey.SignData(Statement, HashAlgorithmName.SHA256);
         Assert.True(ring.VerifySigned(current, Rotated.AddYears(1), Statement, newSignature));
         Assert.False(ring.VerifySigned(current, Rotated, Encoding.UTF8.GetBytes("another statement"), newSignature));
@@ -67,6 +68,30 @@ public sealed class KeyRingTests : IDisposable
         // A retired key swapped for another one under the old id is refused when the ring is read.
         var json = JsonNode.Parse(text)!;
         json["retiredSigningKeys"]![0]!["publicKey"] = ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportSubjectPublicKeyInfoPem();
+        File.WriteAllText(_file, json.ToJsonString());
+        Assert.Throws<CryptographicException>(() => KeyRing.Load(_file, fileOnly: true));
+    }
+
+    [Fact]
+    public void The_mac_key_stays_in_the_file_once_pinned_and_a_ring_with_retired_keys_but_no_mac_key_is_refused()
+    {
+        var ring = KeyRing.Create(new At(Made), _file);
+        var mac = ring.AuditMacKey;
+        ring.RotateSigningKey(new At(Rotated));
+        ring.Save(_file);
+
+        // The operator prunes the retired keys; a later save (e.g. by keys rotate) must still keep the MAC key.
+        var json = JsonNode.Parse(File.ReadAllText(_file))!;
+        json["retiredSigningKeys"] = new JsonArray();
+        File.WriteAllText(_file, json.ToJsonString());
+        var pruned = KeyRing.Load(_file, fileOnly: true)!;
+        pruned.Save(_file);
+        Assert.Equal(mac, KeyRing.Load(_file, fileOnly: true)!.AuditMacKey);
+
+        // Retired keys without the MAC key: every event's MAC would fail, so the ring is refused rather than used.
+        ring.Save(_file);
+        json = JsonNode.Parse(File.ReadAllText(_file))!;
+        json.AsObject().Remove("auditMacKey");
         File.WriteAllText(_file, json.ToJsonString());
         Assert.Throws<CryptographicException>(() => KeyRing.Load(_file, fileOnly: true));
     }

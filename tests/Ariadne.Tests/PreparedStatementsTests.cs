@@ -19,14 +19,15 @@ public sealed class PreparedStatementsTests
     }
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0", 0)]
-    [InlineData("Host=db;MaxAutoPrepare=10", 10)]
-    [InlineData("Host=db;max auto prepare=200", 200)]
-    public void An_explicit_setting_is_the_operators_and_is_kept(string connection, int expected)
+    [InlineData("Host=db;Max Auto Prepare=0", 0, 2)]
+    [InlineData("Host=db;MaxAutoPrepare=10", 10, 2)]
+    [InlineData("Host=db;max auto prepare=200;Auto Prepare Min Usages=7", 200, 7)]
+    [InlineData("Host=db;AutoPrepareMinUsages=9", 64, 9)]
+    public void An_explicit_setting_is_the_operators_and_is_kept(string connection, int max, int min)
     {
-        var result = DataServices.WithPreparedStatements(connection);
+        var result = new NpgsqlConnectionStringBuilder(DataServices.WithPreparedStatements(connection));
 
-        Assert.Equal(connection, result);
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(result).MaxAutoPrepare);
+        Assert.Equal((max, min), (result.MaxAutoPrepare, result.AutoPrepareMinUsages));
+        Assert.Equal("db", result.Host);
     }
 }

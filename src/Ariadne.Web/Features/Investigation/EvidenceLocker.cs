@@ -313,9 +313,13 @@ public sealed class EvidenceLocker(
     private Task<List<CustodyEvent>> EventsAsync(Guid itemId, CancellationToken ct) =>
         db.CustodyEvents.AsNoTracking().Where(c => c.ItemId == itemId).OrderBy(c => c.Sequence).ToListAsync(ct);
 
-    /// <summary>Sealed by the active signing key, or by a retired one before it was retired (<see cref="KeyRing.VerifySigned"/>).</summary>
+    /// <summary>
+    /// Sealed by the active signing key. A rotation seals every item again under the new key (<see cref="EvidenceSeals"/>), so a
+    /// retired key is trusted for no item: whoever stole it cannot backdate a forged seal.
+    /// </summary>
     private bool TimestampValid(EvidenceItem item) =>
-        keys.VerifySigned(item.SigningKeyId, item.ReceivedAt, TimestampStatement(item.Id, item.Sha256, item.ReceivedAt), item.TimestampSignature);
+        string.Equals(item.SigningKeyId, keys.AuditSigningKeyId, StringComparison.Ordinal)
+        && keys.VerifySigned(item.SigningKeyId, item.ReceivedAt, TimestampStatement(item.Id, item.Sha256, item.ReceivedAt), item.TimestampSignature);
 
     /// <summary>What is wrong with an item's chain of custody, or null: numbered 1…n without gaps, each chained to the one before, as many as the item counts.</summary>
     internal static string? ChainProblem(EvidenceItem item, IReadOnlyList<CustodyEvent> events)

@@ -54,6 +54,7 @@ public sealed class InvestigationModule : AriadneModule
         services.AddScoped<EvidenceLocker>();
         services.AddScoped<LinkAnalysis>();
         services.AddScoped<IOperatorVerb, EvidenceVerifyVerb>();
+        services.AddScoped<ISignedWithAuditKey, EvidenceSeals>();
         services.AddScoped<IDemoData, InvestigationDemo>();
     }
 

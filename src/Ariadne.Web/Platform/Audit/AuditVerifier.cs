@@ -135,10 +135,18 @@ public sealed class AuditVerifier(AriadneDbContext db, KeyRing keys)
         // What the checkpoints (and the head copy) say each chain holds.
         var v1 = new List<(AuditCheckpoint? Checkpoint, bool Valid, string? What)>(); // version 1: Merkle roots over chain 0
         var coveredOnChainZero = 0L;
+        // After a signing-key rotation a retired key vouches only for what precedes the first checkpoint of a later key: a stolen
+        // retired key cannot backdate a checkpoint past the one the new key signed at the rotation.
+        var firstOfRankOrLater = new Dictionary<int, long>();
+        foreach (var c in checkpoints)
+            for (var rank = keys.SigningKeyRank(c.KeyId); rank >= 0; rank--)
+                firstOfRankOrLater[rank] = Math.Min(firstOfRankOrLater.GetValueOrDefault(rank, long.MaxValue), c.TreeSize);
         foreach (var checkpoint in checkpoints)
         {
+            var rank = keys.SigningKeyRank(checkpoint.KeyId);
             var valid = keys.VerifySigned(checkpoint.KeyId, checkpoint.CreatedAt,
-                AuditHashing.CheckpointStatement(checkpoint.TreeSize, checkpoint.RootHash, checkpoint.CreatedAt, checkpoint.Heads is not null), checkpoint.Signature);
+                    AuditHashing.CheckpointStatement(checkpoint.TreeSize, checkpoint.RootHash, checkpoint.CreatedAt, checkpoint.Heads is not null), checkpoint.Signature)
+                && checkpoint.TreeSize <= firstOfRankOrLater.GetValueOrDefault(rank + 1, long.MaxValue);
             if (checkpoint.Heads is null)
             {
                 v1.Add((checkpoint, valid, null));

@@ -42,6 +42,10 @@ public sealed class CheckpointJob(IServiceProvider services, IOptions<AuditOptio
             if (release)
                 await leases.ReleaseAsync(Lease, cancellationToken);
         }
+        catch (SigningKeyRetiredException)
+        {
+            Logging.Log.SigningKeyRetired(logger);
+        }
         catch (Exception ex) when (release || !cancellationToken.IsCancellationRequested)
         {
             Logging.Log.CheckpointFailed(logger, ex.GetType().Name);

@@ -46,6 +46,11 @@ public sealed class OperatorVerbs(IServiceProvider services)
                 return await RotateAsync(sp);
             case ("keys", "rotate-signing") when args.Length == 1:
                 return await RotateSigningAsync(sp);
+            case ("keys", "reseal") when args.Length == 1:
+                {
+                    var resealed = await ResealAsync(sp);
+                    return (resealed.Contains("did not verify", StringComparison.Ordinal) ? 1 : 0, resealed + ".");
+                }
             case ("keys", "status") when args.Length == 1:
                 return await StatusAsync(sp);
             case ("sessions", "end-all") when args.Length == 1:
@@ -55,7 +60,7 @@ public sealed class OperatorVerbs(IServiceProvider services)
                 if (contributed.FirstOrDefault(v => v.Name == (verb, args.FirstOrDefault() ?? "")) is { } module
                     && await module.RunAsync(sp, args) is { } outcome)
                     return outcome;
-                return (2, "Usage: audit verify [--head-file PATH] [--incremental STATEFILE] | audit checkpoint | keys init | keys rotate | keys rotate-signing | keys status | sessions end-all"
+                return (2, "Usage: audit verify [--head-file PATH] [--incremental STATEFILE] | audit checkpoint | keys init | keys rotate | keys rotate-signing | keys reseal | keys status | sessions end-all"
                     + string.Concat(contributed.Select(v => " | " + v.Usage)));
         }
     }
@@ -112,9 +117,10 @@ public sealed class OperatorVerbs(IServiceProvider services)
     }
 
     /// <summary>
-    /// A new audit signing key: the old one's public part stays in the ring to verify the checkpoints and evidence seals it
-    /// signed; a checkpoint signed by the new key is written at once, so the trail shows where the key changed. The events'
-    /// MAC key is kept (events carry no key id). Every node must then be given the new ring and restarted.
+    /// A new audit signing key, run with every node stopped: the old one's public part stays in the ring to verify the checkpoints
+    /// it signed; a checkpoint signed by the new key is written at once, so the trail shows where the key changed, and the
+    /// evidence seals are sealed again under the new key. The events' MAC key is kept (events carry no key id). Every node is then
+    /// given the new ring and started; a node left running signs no more checkpoints (<see cref="KeyRing.SigningKeyRetiredOnDisk"/>).
     /// </summary>
     private static async Task<(int, string)> RotateSigningAsync(IServiceProvider sp)
     {
@@ -126,14 +132,28 @@ public sealed class OperatorVerbs(IServiceProvider services)
         ring.Save(ring.File);
         await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.SigningKeyRotated, Purpose: PlatformPurposes.KeysRotateSigning));
         var checkpoint = await sp.GetRequiredService<AuditCheckpoints>().WriteAsync();
-        return (0, $"Audit signing key {Short(id)} is active; {Short(old)} is retired and kept for verification ({ring.RetiredSigningKeys.Count} retired in all)"
+        var resealed = await ResealAsync(sp);
+        return (0, $"Audit signing key {Short(id)} is active; {Short(old)} is retired and kept to verify the checkpoints it signed ({ring.RetiredSigningKeys.Count} retired in all)"
             + (checkpoint is null ? "" : $"; checkpoint over {checkpoint.TreeSize} events signed with the new key")
-            + ". Give every node the new key ring and restart it.");
+            + $"; {resealed}. Give every node the new key ring, then start the nodes.");
+    }
+
+    /// <summary>What the modules sealed with a retired signing key, sealed again under the active one (<see cref="ISignedWithAuditKey"/>).</summary>
+    private static async Task<string> ResealAsync(IServiceProvider sp)
+    {
+        var parts = new List<string>();
+        foreach (var records in sp.GetServices<ISignedWithAuditKey>())
+        {
+            var (resealed, notVerified) = await records.ResealAsync(sp, CancellationToken.None);
+            parts.Add($"{resealed} {records.What} sealed again under it" + (notVerified == 0 ? "" : $", {notVerified} left as they were: their seal did not verify (run evidence verify)"));
+        }
+        return parts.Count == 0 ? "nothing else sealed" : string.Join("; ", parts);
     }
 
     /// <summary>
-    /// Each key's age against its cryptoperiod, without a secret: exit 0 when none is due, 3 when one is (for the operator's
-    /// monitoring). Data keys still wrapped under a master key other than the active one are counted (a rotation left unfinished).
+    /// The active master key's and audit signing key's age against their cryptoperiods, without a secret: exit 0 when neither is
+    /// due, 3 when one is or its age is unknown (for the operator's monitoring). Data keys still wrapped under a master key other
+    /// than the active one are counted (a rotation left unfinished). The blind-index key has no rotation yet (docs/asvs.md 11.2.2).
     /// </summary>
     private static async Task<(int, string)> StatusAsync(IServiceProvider sp)
     {
@@ -154,7 +174,11 @@ public sealed class OperatorVerbs(IServiceProvider services)
         string Age(string what, DateTimeOffset? since, int periodDays)
         {
             if (since is not { } s)
+            {
+                // Unknown is not "fine": a key whose age cannot be told is reported due, so that the monitoring asks for a rotation.
+                due.Add($"{what} has no recorded age");
                 return $"{what}, age unknown (made before ages were recorded)";
+            }
             var days = (int)Math.Floor((now - s).TotalDays);
             if (days >= periodDays)
                 due.Add($"{what} is {days} days old (cryptoperiod {periodDays} days)");

@@ -45,12 +45,6 @@ public sealed class KeyRing
     private readonly List<RetiredSigningKey> _retiredSigningKeys = [];
 
     /// <summary>
-    /// How long after its retirement a retired key's signatures are still accepted: nodes not yet restarted with the new ring sign
-    /// with the old key until they are (docs/operations.md, "Keys").
-    /// </summary>
-    public static readonly TimeSpan RetiredKeyGrace = TimeSpan.FromDays(1);
-
-    /// <summary>
     /// The key of each audit event's MAC, derived (HKDF-SHA256) from the first audit signing key's private part: an event
     /// written by anyone without the key ring cannot carry a valid MAC. Events carry no key id, so the MAC key outlives a
     /// rotation of the signing key: the first rotation writes it into the ring (<c>auditMacKey</c>).
@@ -60,10 +54,15 @@ public sealed class KeyRing
 
     private byte[]? _auditMacKey;
 
+    /// <summary>Whether <see cref="AuditMacKey"/> is kept in the ring file (after a signing-key rotation) rather than derived.</summary>
+    private bool _auditMacKeyPinned;
+
     /// <summary>
     /// Whether <paramref name="signature"/> over <paramref name="data"/> was made by the signing key <paramref name="keyId"/> names:
-    /// the active key, or a retired one for what it signed before its retirement (plus <see cref="RetiredKeyGrace"/>). An unknown
-    /// key, or a retired key's signature dated after that, is refused.
+    /// the active key, or a retired one for what it signed before its retirement. An unknown key, or a retired key's signature
+    /// dated at or after its retirement, is refused. The date is the signer's word: a stolen retired key can still backdate, which
+    /// is why a rotation re-seals the evidence under the new key and the verifier refuses a retired key's checkpoint that comes
+    /// after a later key's (<see cref="SigningKeyRank"/>).
     /// </summary>
     public bool VerifySigned(string? keyId, DateTimeOffset signedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
@@ -72,8 +71,36 @@ public sealed class KeyRing
         if (string.Equals(keyId, AuditSigningKeyId, StringComparison.Ordinal))
             return AuditSigningKey.VerifyData(data, signature, HashAlgorithmName.SHA256);
         var retired = _retiredSigningKeys.FirstOrDefault(r => string.Equals(r.KeyId, keyId, StringComparison.Ordinal));
-        return retired is not null && signedAt < retired.RetiredAt + RetiredKeyGrace
+        return retired is not null && signedAt < retired.RetiredAt
             && retired.PublicKey.VerifyData(data, signature, HashAlgorithmName.SHA256);
+    }
+
+    /// <summary>The order of the signing keys: 0 for the first retired, … , the active key last; -1 for a key this ring does not know.</summary>
+    public int SigningKeyRank(string? keyId)
+    {
+        if (string.Equals(keyId, AuditSigningKeyId, StringComparison.Ordinal))
+            return _retiredSigningKeys.Count;
+        return _retiredSigningKeys.FindIndex(r => string.Equals(r.KeyId, keyId, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether the ring file this ring came from now lists this process's signing key as retired: <c>keys rotate-signing</c> ran
+    /// and this node was not restarted. Such a node must not sign (its signatures would be dated after the retirement). False
+    /// when the ring came from the environment or the file cannot be read.
+    /// </summary>
+    public bool SigningKeyRetiredOnDisk()
+    {
+        if (File is null)
+            return false;
+        try
+        {
+            var model = JsonSerializer.Deserialize<KeyRingFile>(System.IO.File.ReadAllText(File));
+            return model?.RetiredSigningKeys.Any(r => string.Equals(r.KeyId, AuditSigningKeyId, StringComparison.Ordinal)) == true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -84,6 +111,7 @@ public sealed class KeyRing
     {
         var now = time.GetUtcNow();
         _auditMacKey = AuditMacKey;
+        _auditMacKeyPinned = true;
         var old = AuditSigningKey;
         var publicPart = ECDsa.Create();
         publicPart.ImportSubjectPublicKeyInfo(old.ExportSubjectPublicKeyInfo(), out _);
@@ -160,7 +188,11 @@ public sealed class KeyRing
         {
             AuditSigningKeySince = model.AuditSigningKeySince,
             _auditMacKey = model.AuditMacKey is { } mac ? Convert.FromBase64String(mac) : null,
+            _auditMacKeyPinned = model.AuditMacKey is not null,
         };
+        // After a rotation the MAC key is no longer the active signing key's: without it every event's MAC would fail.
+        if (model.RetiredSigningKeys.Count > 0 && model.AuditMacKey is null)
+            throw new CryptographicException("The key ring has retired signing keys but no audit MAC key (auditMacKey).");
         foreach (var retired in model.RetiredSigningKeys)
         {
             var key = ECDsa.Create();
@@ -182,7 +214,7 @@ public sealed class KeyRing
             BlindIndexKey = Convert.ToBase64String(BlindIndexKey),
             AuditSigningKey = AuditSigningKey.ExportPkcs8PrivateKeyPem(),
             AuditSigningKeySince = AuditSigningKeySince,
-            AuditMacKey = _retiredSigningKeys.Count > 0 ? Convert.ToBase64String(AuditMacKey) : null,
+            AuditMacKey = _auditMacKeyPinned ? Convert.ToBase64String(AuditMacKey) : null,
             RetiredSigningKeys = _retiredSigningKeys.Select(r => new RetiredSigningKeyFile
             {
                 KeyId = r.KeyId,

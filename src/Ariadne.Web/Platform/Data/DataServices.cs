@@ -40,17 +40,25 @@ public static class DataServices
     }
 
     /// <summary>
-    /// Npgsql's automatic preparation (<c>Max Auto Prepare=64;Auto Prepare Min Usages=2</c>) unless the connection string sets
-    /// <c>Max Auto Prepare</c> itself (0 turns it off, e.g. behind a pooler without prepared statements). A statement run twice on a
-    /// connection is then prepared there, and PostgreSQL no longer parses and plans it on every request: measured with 50 audited
-    /// writers, a fifth to a third less PostgreSQL CPU per request and 21–46 % more requests/s (docs/benchmarks.md, "Audit").
+    /// Npgsql's automatic preparation (<c>Max Auto Prepare=64</c>, and <c>Auto Prepare Min Usages=2</c>) for each setting the
+    /// connection string does not make itself (<c>Max Auto Prepare=0</c> turns it off, e.g. behind a pooler without prepared
+    /// statements). A statement run twice on a connection is then prepared there, and PostgreSQL no longer parses and plans it on
+    /// every request: measured with 50 audited writers, 21–46 % more requests/s and a quarter to a third less CPU per request
+    /// outside the writers' process (docs/benchmarks.md, "Audit").
     /// </summary>
     public static string WithPreparedStatements(string connection)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        bool Given(string spaced) => given.ContainsKey(spaced) || given.ContainsKey(spaced.Replace(" ", "", StringComparison.Ordinal));
+        var (max, min) = (Given("Max Auto Prepare"), Given("Auto Prepare Min Usages"));
+        if (max && min)
             return connection;
-        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (!max)
+            builder.MaxAutoPrepare = 64;
+        if (!min)
+            builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     public static string ProviderOf(IConfiguration configuration)

@@ -54,6 +54,9 @@ public static partial class Log
     [LoggerMessage(1009, LogLevel.Critical, "Refusing to start: {Reason}")]
     public static partial void RefusingToStart(this ILogger logger, string reason);
 
+    [LoggerMessage(1025, LogLevel.Error, "This node's audit signing key was retired by keys rotate-signing: it signs no checkpoint until it is restarted with the new key ring")]
+    public static partial void SigningKeyRetired(this ILogger logger);
+
     [LoggerMessage(1011, LogLevel.Error, "Writing an audit checkpoint failed: {ErrorType}")]
     public static partial void CheckpointFailed(this ILogger logger, string errorType);
 
