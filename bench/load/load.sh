@@ -9,7 +9,8 @@
 #   bench/load/load.sh 200 10 2                                  (two nodes; one is SIGKILLed in the middle of the run)
 #
 # Prints per page: requests, p50/p95/p99/max and errors; with 2 nodes, the kill and the check that every acknowledged
-# write is in the database. Needs: the solution built in Release, PostgreSQL 15 binaries, root (runuser).
+# write is in the database. PG_EXTRA adds Npgsql connection settings (e.g. PG_EXTRA="Max Auto Prepare=0").
+# Needs: the solution built in Release, PostgreSQL 15 binaries, root (runuser).
 set -euo pipefail
 USERS=${1:-200}
 MINUTES=${2:-10}
@@ -45,7 +46,7 @@ fi
   -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=512MB -c shared_preload_libraries=pg_stat_statements" start >/dev/null
 pg psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAtc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 \
   || pg psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE bench"
-export ARIADNE_BENCH_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=bench;Maximum Pool Size=60"
+export ARIADNE_BENCH_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=bench;Maximum Pool Size=60${PG_EXTRA:+;$PG_EXTRA}"
 cases=$(pg psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -qAtc "SELECT count(*) FROM cases" 2>/dev/null || echo 0)
 if [ "$cases" -lt 1000000 ]; then
   [ "$cases" = 0 ] || { echo "the database holds $cases cases (an interrupted seed?): run with --fresh"; exit 1; }

@@ -243,8 +243,10 @@ public abstract class AccommodationTests(AriadneApp app)
         Assert.DoesNotContain(view.Number, figures.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Fifty_concurrent_admissions_for_the_last_bed_give_one_placement_and_forty_nine_clear_refusals()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the API's admission, each with its own Idempotency-Key: it takes no writers' lock, the unique index decides
+    public async Task Fifty_concurrent_admissions_for_the_last_bed_give_one_placement_and_forty_nine_clear_refusals(bool api)
     {
         var (manager, shelterId, _, _) = await ShelterAsync(("last", BedRestriction.None));
         var bedId = await DbAsync(db => db.Beds.Where(b => b.ShelterId == shelterId).Select(b => b.Id).SingleAsync());
@@ -263,7 +265,10 @@ public abstract class AccommodationTests(AriadneApp app)
         });
         var viewer = CaseSteps.ViewerOf(manager, RoleCatalog.ShelterManager);
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en"); // the services' messages, as a page in English would show them
-        var answers = await Task.WhenAll(caseIds.Select(id => Task.Run(() => app.WithScopeAsync(sp => sp.GetRequiredService<PlacementService>().AdmitAsync(viewer, Manager, id, bedId)))));
+        var answers = await Task.WhenAll(caseIds.Select(id => Task.Run(() => app.WithScopeAsync(async sp => api
+            ? (await sp.GetRequiredService<PlacementService>().AdmitOnceAsync(viewer, Manager, id, bedId, null,
+                new Ariadne.Web.Platform.Api.IdempotentRequest("admit-" + id.ToString("N"), "hash-" + id.ToString("N"), "Placement"))).Errors
+            : await sp.GetRequiredService<PlacementService>().AdmitAsync(viewer, Manager, id, bedId)))));
         Assert.Single(answers, a => a is { Count: 0 });
         var refusals = answers.Where(a => a is { Count: > 0 }).ToList();
         Assert.Equal(49, refusals.Count);
