@@ -224,7 +224,7 @@ public static class AuditChainsBench
             RootHash = root,
             CreatedAt = at,
             Signature = keys.AuditSigningKey.SignData(AuditHashing.CheckpointStatementV2(size, root, at), HashAlgorithmName.SHA256),
-            KeyId = AuditHashing.KeyId(keys.AuditSigningKey),
+            KeyId = keys.AuditSigningKeyId,
             Heads = encoded,
         };
     }

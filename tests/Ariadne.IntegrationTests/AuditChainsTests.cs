@@ -536,7 +536,7 @@ public abstract class AuditChainsTests(string provider)
                 RootHash = merkle.Root(),
                 CreatedAt = at,
                 Signature = keys.AuditSigningKey.SignData(AuditHashing.CheckpointStatement(checkpointed, merkle.Root(), at), HashAlgorithmName.SHA256),
-                KeyId = AuditHashing.KeyId(keys.AuditSigningKey),
+                KeyId = keys.AuditSigningKeyId,
             });
             await db.SaveChangesAsync();
             if (provider == "Postgres")

@@ -135,12 +135,12 @@ public sealed class PlacementService(
             return new AdmissionOnce(errors, OnceOutcome.Done, null);
         try
         {
+            // No "next" key; two admissions to one bed or of one case are settled by the unique indexes (LostRaceAsync below).
             var once = await writes.RunOnceUnserializedAsync(viewer, request, async ct =>
             {
                 var written = await WriteAdmissionAsync(viewer, rights!, caseId, bedId!.Value, alias, ct);
                 // A refusal is not remembered under the key: it rolls back, and is audited on its own below.
                 return written.Result.Errors.Count > 0 ? throw new Refused(written.Result.Errors) : written;
-                // No "next" key; two admissions to one bed or of one case are settled by the unique indexes (LostRaceAsync below).
             }, (id, _) => Task.FromResult(new Admission([], id)), ct);
             return new AdmissionOnce([], once.Outcome, once.Result?.PlacementId);
         }

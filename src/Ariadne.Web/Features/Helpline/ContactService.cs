@@ -211,6 +211,7 @@ public sealed class ContactService(
             errors.TryAdd(nameof(ContactInput.Channel), [text["Helpline_ChannelInvalid"]]);
         if (errors.Count > 0)
             return (errors, OnceOutcome.KeyConflict, null);
+        // A new row with a random number: no "next" key to hand out, so no writers' lock.
         var (outcome, contact) = await writes.RunOnceUnserializedAsync(viewer, request, async ct =>
         {
             var now = time.GetUtcNow();
@@ -233,7 +234,6 @@ public sealed class ContactService(
             {
                 CryptographicOperations.ZeroMemory(clear);
             }
-            // A new row with a random number: no "next" key to hand out, so no writers' lock.
         }, replay: (id, ct) => db.HelplineContacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), ct);
         if (outcome == OnceOutcome.Done && contact is not null)
         {

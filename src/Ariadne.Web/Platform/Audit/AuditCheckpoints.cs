@@ -38,10 +38,6 @@ public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProv
     {
         if (heads.Count == 0)
             return null;
-        // keys rotate-signing ran and this node still holds the retired key: a checkpoint signed now would never verify (and
-        // checkpoints cannot be deleted). The node must be restarted with the new ring.
-        if (keys.SigningKeyRetiredOnDisk())
-            throw new SigningKeyRetiredException();
         var size = heads.Sum(h => h.Position);
         var encoded = ChainHead.Encode(heads);
         var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
@@ -50,6 +46,10 @@ public sealed class AuditCheckpoints(AriadneDbContext db, KeyRing keys, TimeProv
             SaveHeadCopy(last); // nothing new since the last checkpoint; the copy outside the database is brought up to it
             return null;
         }
+        // keys rotate-signing ran and this node still holds the retired key: a checkpoint signed now would never verify (and
+        // checkpoints cannot be deleted). The node must be restarted with the new ring.
+        if (keys.SigningKeyRetiredOnDisk())
+            throw new SigningKeyRetiredException();
 
         var root = ChainHead.Root(encoded);
         var at = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());

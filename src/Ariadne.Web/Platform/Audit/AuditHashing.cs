@@ -106,8 +106,6 @@ public static class AuditHashing
     public static byte[] CheckpointStatement(long treeSize, byte[] root, DateTimeOffset at, bool chains) =>
         chains ? CheckpointStatementV2(treeSize, root, at) : CheckpointStatement(treeSize, root, at);
 
-    public static string KeyId(ECDsa key) => Crypto.KeyRing.SigningKeyIdOf(key);
-
     private sealed class ArrayBufferWriterLite
     {
         private byte[] _buffer = new byte[256];

@@ -48,8 +48,8 @@ public sealed class OperatorVerbs(IServiceProvider services)
                 return await RotateSigningAsync(sp);
             case ("keys", "reseal") when args.Length == 1:
                 {
-                    var resealed = await ResealAsync(sp);
-                    return (resealed.Contains("did not verify", StringComparison.Ordinal) ? 1 : 0, resealed + ".");
+                    var (summary, allVerified) = await ResealAsync(sp);
+                    return (allVerified ? 0 : 1, summary + ".");
                 }
             case ("keys", "status") when args.Length == 1:
                 return await StatusAsync(sp);
@@ -132,22 +132,24 @@ public sealed class OperatorVerbs(IServiceProvider services)
         ring.Save(ring.File);
         await sp.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(PlatformAudit.SigningKeyRotated, Purpose: PlatformPurposes.KeysRotateSigning));
         var checkpoint = await sp.GetRequiredService<AuditCheckpoints>().WriteAsync();
-        var resealed = await ResealAsync(sp);
+        var (resealed, _) = await ResealAsync(sp);
         return (0, $"Audit signing key {Short(id)} is active; {Short(old)} is retired and kept to verify the checkpoints it signed ({ring.RetiredSigningKeys.Count} retired in all)"
             + (checkpoint is null ? "" : $"; checkpoint over {checkpoint.TreeSize} events signed with the new key")
             + $"; {resealed}. Give every node the new key ring, then start the nodes.");
     }
 
     /// <summary>What the modules sealed with a retired signing key, sealed again under the active one (<see cref="ISignedWithAuditKey"/>).</summary>
-    private static async Task<string> ResealAsync(IServiceProvider sp)
+    private static async Task<(string Summary, bool AllVerified)> ResealAsync(IServiceProvider sp)
     {
         var parts = new List<string>();
+        var allVerified = true;
         foreach (var records in sp.GetServices<ISignedWithAuditKey>())
         {
             var (resealed, notVerified) = await records.ResealAsync(sp, CancellationToken.None);
+            allVerified &= notVerified == 0;
             parts.Add($"{resealed} {records.What} sealed again under it" + (notVerified == 0 ? "" : $", {notVerified} left as they were: their seal did not verify (run evidence verify)"));
         }
-        return parts.Count == 0 ? "nothing else sealed" : string.Join("; ", parts);
+        return (parts.Count == 0 ? "nothing else sealed" : string.Join("; ", parts), allVerified);
     }
 
     /// <summary>

@@ -133,6 +133,7 @@ public sealed class KeyRing
             System.Globalization.DateTimeStyles.AssumeUniversal, out var since)
             ? since
             : null;
+
     /// <summary>The file it came from; null when it came from the environment.</summary>
     public string? File { get; }
     public IReadOnlyCollection<string> MasterKeyIds => _masterKeys.Keys;
