@@ -193,6 +193,8 @@ public static class Seeder
             }
         }
         await FlushAsync(db);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync(NextKeys.CatchUpSql(NextKeys.Sequence.CaseRecency)); // past the recencies written here
         Console.WriteLine($"Seeded {caseCount} cases, {userCount} users, {grants} grants in {clock.Elapsed.TotalSeconds:F0} s");
     }
 

@@ -4,6 +4,7 @@ using Ariadne.Web.Features.Accommodation;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Protection;
 using Ariadne.Web.Platform.Access;
+using Ariadne.Web.Platform.Audit;
 using Ariadne.Web.Platform.Data;
 using Ariadne.Web.Platform.Participants;
 using Microsoft.EntityFrameworkCore;
@@ -274,6 +275,37 @@ public abstract class AccommodationTests(AriadneApp app)
         Assert.Equal(49, refusals.Count);
         Assert.All(refusals, r => Assert.Equal("That bed was taken a moment ago. Choose another bed.", Assert.Single(r!["BedId"])));
         Assert.Equal(1, await DbAsync(db => db.Placements.CountAsync(p => p.BedId == bedId && p.DischargedAt == null)));
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_discharges_of_one_stay_close_it_once_and_schedule_its_follow_ups_once()
+    {
+        // Discharge takes no writers' lock: the stay is claimed by a conditional update, and the losers are refused clearly.
+        var (manager, shelterId, _, _) = await ShelterAsync(("d", BedRestriction.None));
+        var bedId = await DbAsync(db => db.Beds.Where(b => b.ShelterId == shelterId).Select(b => b.Id).SingleAsync());
+        var (investigator, view) = await app.NewCaseAsync(CaseSteps.SampleInput("dd"));
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var c = await db.Cases.SingleAsync(c => c.Id == view.Id);
+            db.Grants.Add(new Grant { CaseId = c.Id, CaseRecency = c.Recency, GranteeInstitutionId = manager.InstitutionId, Relation = Relation.Shelter, Read = DataClass.Status | DataClass.Identity, Write = DataClass.Care, ValidFrom = app.Time.GetUtcNow().AddMinutes(-1), GrantedBy = investigator.Id, Reason = "onward referral accepted" });
+            await db.SaveChangesAsync();
+        });
+        var viewer = CaseSteps.ViewerOf(manager, RoleCatalog.ShelterManager);
+        Assert.Empty((await app.WithScopeAsync(sp => sp.GetRequiredService<PlacementService>().AdmitAsync(viewer, Manager, view.Id, bedId)))!);
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        PlacementService.DischargeInput Input() => new() { On = today, Reason = DischargeReason.PlanCompleted, Destination = DischargeDestination.IndependentHousing, FollowUpConsent = true };
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => app.WithScopeAsync(async sp => i % 2 == 0
+            ? await sp.GetRequiredService<PlacementService>().DischargeAsync(viewer, Manager, view.Id, Input())
+            : (await sp.GetRequiredService<PlacementService>().DischargeOnceAsync(viewer, Manager, view.Id, Input(),
+                new Ariadne.Web.Platform.Api.IdempotentRequest("discharge-" + i, "hash-" + i, "Placement"))).Errors))));
+        Assert.Single(answers, a => a is { Count: 0 });
+        Assert.All(answers.Where(a => a is not { Count: 0 }), a => Assert.Equal("The person is not in your shelter.", Assert.Single(a!.Values.SelectMany(v => v))));
+        Assert.Equal(1, await DbAsync(db => db.Placements.CountAsync(p => p.CaseId == view.Id && p.DischargedAt != null)));
+        Assert.Equal(4, await DbAsync(db => db.FollowUps.CountAsync(f => f.CaseId == view.Id)));
+        string discharged = AccommodationAudit.Discharged;
+        Assert.Equal(1, await DbAsync(db => db.AuditEvents.CountAsync(e => e.CaseId == view.Id && e.Action == discharged && e.Outcome == AuditOutcome.Allowed)));
     }
 }
 

@@ -106,6 +106,15 @@ public abstract class BackupTests(string provider) : IAsyncLifetime
         // The third person is erased before the backup (listed, and erased in the backup already).
         Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<PersonEraser>().EraseAsync(cases[2].Number)));
         var file = Path.Combine(_folder, "nightly.ariadne-backup");
+        // A source whose "next" key ran far ahead (a long-lived system): the restored system's keys must go on past it.
+        const long farAhead = 9_000_000_000_000_000;
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var id = cases[0].Id;
+            await db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(set => set.SetProperty(c => c.Recency, farAhead));
+            await db.Grants.Where(g => g.CaseId == id).ExecuteUpdateAsync(set => set.SetProperty(g => g.CaseRecency, farAhead));
+        });
 
         var (code, output) = await VerbAsync(app.Database.ConnectionString, app.KeyRingFile, "backup", "--out", file);
         Assert.True(code == 0, output);
@@ -160,6 +169,8 @@ public abstract class BackupTests(string provider) : IAsyncLifetime
         Assert.Equal((1, (string?)null), evidence);
         // New rows after the restore: the audit chain goes on from the restored head, identity columns from the restored ids.
         var (creator, fresh) = await restored.NewCaseAsync(CaseSteps.SampleInput("4"));
+        var freshRecency = await restored.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == fresh.Id).Select(c => c.Recency).SingleAsync());
+        Assert.True(freshRecency > farAhead, "a case made after the restore is not the newest: the recency sequence was not moved past the restored cases");
         var viewer = CaseSteps.ViewerOf(creator, RoleCatalog.Investigator);
         Assert.Equal("Zülfiyyə4", (await restored.WithScopeAsync(sp => sp.GetRequiredService<CaseService>().ReadAsync(viewer, fresh.Id, new AuditPurpose("test"))))!.Fields["givenName"]);
         var trail = await restored.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync());

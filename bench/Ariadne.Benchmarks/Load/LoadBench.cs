@@ -70,6 +70,8 @@ public static class LoadBench
             recorder.MeasureFrom = Stopwatch.GetTimestamp();
             var measureStart = Stopwatch.GetTimestamp();
             var cpuStart = apps.Select(a => a.CpuTime()).ToList();
+            var harnessStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var machineStart = MachineBusySeconds();
             string? killNote = null;
             if (nodeCount > 1)
             {
@@ -86,6 +88,9 @@ public static class LoadBench
                 await Task.Delay(measured);
             var seconds = Stopwatch.GetElapsedTime(measureStart).TotalSeconds;
             var cpu = apps.Select((a, i) => a.HasExited ? double.NaN : (a.CpuTime() - cpuStart[i]).TotalSeconds / seconds).ToList();
+            // Where the cores went: the server(s), this harness (the 200 people), and the rest (PostgreSQL, mostly).
+            var harness = (Process.GetCurrentProcess().TotalProcessorTime - harnessStart).TotalSeconds / seconds;
+            var machine = (MachineBusySeconds() - machineStart) / seconds;
             await stop.CancelAsync();
             await Task.WhenAll(running.Select(t => t.ContinueWith(r =>
             {
@@ -95,7 +100,8 @@ public static class LoadBench
 
             Console.WriteLine();
             Console.WriteLine($"## Load — {provider}, {DateTime.UtcNow:yyyy-MM-dd}, {users} people, {measured.TotalMinutes:F1} min measured, {nodeCount} node(s)");
-            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average at the end {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; server CPU {string.Join(", ", cpu.Select(c => double.IsNaN(c) ? "killed" : $"{c:F2} cores"))}");
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average at the end {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; server CPU {string.Join(", ", cpu.Select(c => double.IsNaN(c) ? "killed" : $"{c:F2} cores"))}; "
+                + $"harness CPU {harness:F2} cores; machine busy {machine:F2} cores (PostgreSQL and the rest {machine - harness - cpu.Where(c => !double.IsNaN(c)).Sum():F2})");
             recorder.Print(Console.Out, seconds);
             Console.WriteLine($"  counters: {string.Join(", ", recorder.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"))}");
             Console.WriteLine($"  writes acknowledged: {string.Join(", ", recorder.Acks.GroupBy(a => a.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}; chat messages {recorder.ChatAcks.Count}");
@@ -112,6 +118,14 @@ public static class LoadBench
             foreach (var app in apps)
                 app.Kill();
         }
+    }
+
+    /// <summary>The seconds all cores were busy since boot (user, nice, system, irq, softirq, steal), from the first line of /proc/stat.</summary>
+    private static double MachineBusySeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ticks = new[] { 1, 2, 3, 6, 7, 8 }.Sum(i => long.Parse(fields[i], System.Globalization.CultureInfo.InvariantCulture));
+        return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
     private static List<Persona> Scale(LoadWorld world, int users)

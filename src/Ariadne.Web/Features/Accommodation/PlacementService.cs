@@ -116,7 +116,8 @@ public sealed class PlacementService(
             return errors;
         try
         {
-            return (await writes.RunSerializedAsync(viewer, ct => WriteAdmissionAsync(viewer, rights!, caseId, bedId!.Value, alias, ct), ct)).Errors;
+            // No "next" key; two admissions to one bed or of one case are settled by the unique indexes (LostRaceAsync below).
+            return (await writes.RunAsync(viewer, ct => WriteAdmissionAsync(viewer, rights!, caseId, bedId!.Value, alias, ct), ct)).Errors;
         }
         catch (DbUpdateException)
         {
@@ -248,7 +249,7 @@ public sealed class PlacementService(
         var (errors, rights, openId, today, now) = await CheckDischargeAsync(viewer, roles, caseId, input, null, ct);
         if (errors is null || errors.Count > 0)
             return errors;
-        return await writes.RunSerializedAsync(viewer, ct => WriteDischargeAsync(viewer, rights!, caseId, openId, input, today, now, ct), ct);
+        return await writes.RunAsync(viewer, ct => WriteDischargeAsync(viewer, rights!, caseId, openId, input, today, now, ct), ct);
     }
 
     private async Task<(Dictionary<string, string[]>? Errors, CaseRights? Rights, Guid OpenId, DateOnly Today, DateTimeOffset Now)> CheckDischargeAsync(
@@ -308,7 +309,7 @@ public sealed class PlacementService(
             return new DischargeOnce(errors, OnceOutcome.Done, null);
         try
         {
-            var once = await writes.RunOnceAsync(viewer, request, async ct =>
+            var once = await writes.RunOnceUnserializedAsync(viewer, request, async ct =>
             {
                 var written = await WriteDischargeAsync(viewer, rights!, caseId, openId, input, today, now, ct);
                 return written.Result.Count > 0 ? throw new Refused(written.Result) : written;
@@ -327,8 +328,12 @@ public sealed class PlacementService(
     private async Task<Audited<Dictionary<string, string[]>>> WriteDischargeAsync(Viewer viewer, CaseRights rights, Guid caseId, Guid openId, DischargeInput input,
         DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
+        // The stay is claimed by a conditional update, not by the writers' lock: of two discharges at once, the second waits
+        // for the first's row lock, then finds the stay closed (PostgreSQL evaluates the condition again) and changes nothing.
+        var claimed = await db.Placements.Where(p => p.Id == openId && p.DischargedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.DischargedBy, viewer.UserId), ct);
         var placement = await db.Placements.FirstAsync(p => p.Id == openId, ct);
-        if (placement.DischargedAt is not null)
+        if (claimed == 0 || placement.DischargedAt is not null)
             return new Audited<Dictionary<string, string[]>>(new() { [string.Empty] = [text["Placement_NotPlaced"]] },
                 new AuditRecord(AccommodationAudit.Discharged, AuditOutcome.Denied, TargetType: AccommodationAudit.Placement, TargetId: openId, CaseId: caseId, Purpose: AccommodationAudit.Discharge));
         var keyId = await db.Cases.Where(x => x.Id == caseId).Select(x => x.Person!.DataKeyId).FirstAsync(ct);

@@ -31,14 +31,15 @@ public sealed class CaseService(
     public Task<CaseView> CreateAsync(Viewer viewer, CaseInput input, CancellationToken ct = default) => CreateAsync(viewer, input, null, ct);
 
     public Task<CaseView> CreateAsync(Viewer viewer, CaseInput input, Guid? investigatorUserId, CancellationToken ct = default) =>
-        writes.RunSerializedAsync(viewer, ct => CreateWorkAsync(viewer, input, investigatorUserId, ct), ct);
+        // No writers' lock: the recency comes from a sequence and the number is reserved (NextKeys).
+        writes.RunAsync(viewer, ct => CreateWorkAsync(viewer, input, investigatorUserId, ct), ct);
 
     /// <summary>
     /// Opens a case once per Idempotency-Key (the API): the same key and body give the first case again (read as the
     /// viewer may see it now, null if they no longer may), another body is a conflict.
     /// </summary>
     public Task<Once<CaseView?>> CreateOnceAsync(Viewer viewer, CaseInput input, IdempotentRequest request, CancellationToken ct = default) =>
-        writes.RunOnceAsync<CaseView?>(viewer, request,
+        writes.RunOnceUnserializedAsync<CaseView?>(viewer, request,
             async ct =>
             {
                 var (view, record, id) = await CreateWorkAsync(viewer, input, null, ct);
@@ -238,15 +239,12 @@ public sealed class CaseService(
         for (var attempt = 0; ; attempt++)
         {
             var number = $"{prefix}-{now.Year}-{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
-            if (!await db.Cases.AnyAsync(c => c.Number == number, ct) || attempt > 20)
+            // Held first, so that a concurrent creation that drew the same number cannot also find it free.
+            if ((await NextKeys.ReserveAsync(db, number, ct) && !await db.Cases.AnyAsync(c => c.Number == number, ct)) || attempt > 20)
                 return number;
         }
     }
 
-    private async Task<long> NewRecencyAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var recency = (now - DateTimeOffset.UnixEpoch).Ticks / 10;
-        var last = await db.Cases.MaxAsync(c => (long?)c.Recency, ct) ?? 0;
-        return Math.Max(recency, last + 1);
-    }
+    private Task<long> NewRecencyAsync(DateTimeOffset now, CancellationToken ct) =>
+        NextKeys.NextAsync(db, NextKeys.Sequence.CaseRecency, now, ct => db.Cases.MaxAsync(c => (long?)c.Recency, ct), ct);
 }

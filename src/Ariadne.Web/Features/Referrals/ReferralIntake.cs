@@ -44,7 +44,8 @@ public sealed class ReferralIntake(
         var hash = index.Fingerprint(JsonSerializer.Serialize(new { input, files = fileIdentity }, Json));
         try
         {
-            var (outcome, referral) = await writes.RunOnceAsync(viewer, new IdempotentRequest(idempotencyKey, hash, nameof(Referral)),
+            // No writers' lock: the desk's sequence comes from a sequence and the number is reserved (NextKeys).
+            var (outcome, referral) = await writes.RunOnceUnserializedAsync(viewer, new IdempotentRequest(idempotencyKey, hash, nameof(Referral)),
                 async ct =>
                 {
                     var created = await CreateAsync(viewer, input, files, ct);
@@ -145,15 +146,12 @@ public sealed class ReferralIntake(
         for (var attempt = 0; ; attempt++)
         {
             var number = $"REF-{now.Year}-{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
-            if (!await db.Referrals.AnyAsync(r => r.Number == number, ct) || attempt > 20)
+            // Held first, so that a concurrent submission that drew the same number cannot also find it free.
+            if ((await NextKeys.ReserveAsync(db, number, ct) && !await db.Referrals.AnyAsync(r => r.Number == number, ct)) || attempt > 20)
                 return number;
         }
     }
 
-    private async Task<long> NewSequenceAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var sequence = (now - DateTimeOffset.UnixEpoch).Ticks / 10;
-        var last = await db.Referrals.MaxAsync(r => (long?)r.Sequence, ct) ?? 0;
-        return Math.Max(sequence, last + 1);
-    }
+    private Task<long> NewSequenceAsync(DateTimeOffset now, CancellationToken ct) =>
+        NextKeys.NextAsync(db, NextKeys.Sequence.ReferralSequence, now, ct => db.Referrals.MaxAsync(r => (long?)r.Sequence, ct), ct);
 }

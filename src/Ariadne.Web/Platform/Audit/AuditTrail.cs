@@ -29,7 +29,7 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
     private static readonly string MachineNode = Environment.MachineName.Length > 64 ? Environment.MachineName[..64] : Environment.MachineName;
 
     /// <summary>The advisory lock key that serialises writers handing out a "next" key (see <see cref="SerializeWritersAsync"/>).</summary>
-    private const long WritersLock = 0x41_72_69_61_64_6E_65; // "Ariadne"
+    public const long WritersLock = 0x41_72_69_61_64_6E_65; // "Ariadne"
 
     /// <summary>The first half of each chain's advisory lock key (the two-integer key space: chain lock = (this, chain)).</summary>
     private const int ChainLockClass = 0x41_75_64_74; // "Audt"

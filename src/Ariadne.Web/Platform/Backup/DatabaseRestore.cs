@@ -206,7 +206,7 @@ public sealed class DatabaseRestore(AriadneDbContext db, KeyRing ring)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Each identity (or serial) column's sequence, and the audit trail's number sequence, moved past the restored rows, so that the next row gets a new one.</summary>
+    /// <summary>Each identity (or serial) column's sequence, the audit trail's number sequence and the "next" keys' sequences, moved past the restored rows, so that the next row gets a new one.</summary>
     private static async Task ResetSequencesAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         var statements = new List<string>();
@@ -227,6 +227,9 @@ public sealed class DatabaseRestore(AriadneDbContext db, KeyRing ring)
         statements.Add($"""
             SELECT setval('{Audit.AuditTrail.NumberSequence}', COALESCE((SELECT MAX("Sequence") FROM audit_events), 0) + 1, false)
             """);
+        // The "next" keys' sequences (a case's recency, a referral's place on the desk): past the restored rows.
+        statements.Add(Data.NextKeys.CatchUpSql(Data.NextKeys.Sequence.CaseRecency));
+        statements.Add(Data.NextKeys.CatchUpSql(Data.NextKeys.Sequence.ReferralSequence));
         foreach (var statement in statements)
             await ExecuteAsync(connection, transaction, statement, ct);
     }
