@@ -120,11 +120,13 @@ public static class LoadBench
         }
     }
 
+    private static readonly int[] BusyFields = [1, 2, 3, 6, 7, 8];
+
     /// <summary>The seconds all cores were busy since boot (user, nice, system, irq, softirq, steal), from the first line of /proc/stat.</summary>
     private static double MachineBusySeconds()
     {
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var ticks = new[] { 1, 2, 3, 6, 7, 8 }.Sum(i => long.Parse(fields[i], System.Globalization.CultureInfo.InvariantCulture));
+        var ticks = BusyFields.Sum(i => long.Parse(fields[i], System.Globalization.CultureInfo.InvariantCulture));
         return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
