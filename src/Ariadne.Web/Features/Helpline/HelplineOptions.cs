@@ -3,20 +3,17 @@ using System.ComponentModel.DataAnnotations;
 namespace Ariadne.Web.Features.Helpline;
 
 /// <summary>The helpline's settings (section <c>Helpline</c>).</summary>
-public sealed class HelplineOptions
+public sealed class HelplineOptions : IValidatableObject
 {
     public const string Section = "Helpline";
 
     /// <summary>The deadline for forwarding a tip the rules forward (consent, third party): 24 hours by default.</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan ForwardWithin { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The deadline for a minor or imminent danger, which are forwarded on saving: 15 minutes by default.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "02:00:00")]
     public TimeSpan AtOnceWithin { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a caller flag lasts unless the operator says otherwise: 90 days.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
     public TimeSpan FlagLifetime { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>
@@ -28,7 +25,6 @@ public sealed class HelplineOptions
     public string? InstitutionCode { get; set; }
 
     /// <summary>The least rest between two shifts of one operator: 11 hours.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "2.00:00:00")]
     public TimeSpan MinRestBetweenShifts { get; set; } = TimeSpan.FromHours(11);
 
     /// <summary>The most night shifts in a row (a night shift works at least 3 hours between 00:00 and 06:00 local time): 3.</summary>
@@ -40,7 +36,6 @@ public sealed class HelplineOptions
     public int MaxHoursPerRollingWeek { get; set; } = 48;
 
     /// <summary>The longest shift: 12 hours.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "1.00:00:00")]
     public TimeSpan ShiftMaxLength { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>The languages someone on shift must speak at every hour (ISO 639-1).</summary>
@@ -64,4 +59,24 @@ public sealed class HelplineOptions
 
     [MaxLength(40)]
     public string SmsNumber { get; set; } = "152";
+
+    /// <summary>
+    /// The durations' bounds. Checked here rather than by <c>[Range(typeof(TimeSpan), …)]</c>: that attribute converts its bounds
+    /// on first use without a lock (dotnet/runtime#1143), and hosts started at the same moment (the integration tests) failed
+    /// at start with an InvalidCastException.
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        (string Name, TimeSpan Value, TimeSpan Least, TimeSpan Most)[] bounds =
+        [
+            (nameof(ForwardWithin), ForwardWithin, TimeSpan.FromMinutes(5), TimeSpan.FromDays(7)),
+            (nameof(AtOnceWithin), AtOnceWithin, TimeSpan.FromMinutes(1), TimeSpan.FromHours(2)),
+            (nameof(FlagLifetime), FlagLifetime, TimeSpan.FromDays(1), TimeSpan.FromDays(365)),
+            (nameof(MinRestBetweenShifts), MinRestBetweenShifts, TimeSpan.Zero, TimeSpan.FromDays(2)),
+            (nameof(ShiftMaxLength), ShiftMaxLength, TimeSpan.FromHours(1), TimeSpan.FromDays(1)),
+        ];
+        foreach (var (name, value, least, most) in bounds)
+            if (value < least || value > most)
+                yield return new ValidationResult($"The field {name} must be between {least} and {most}.", [name]);
+    }
 }
