@@ -19,11 +19,29 @@ public sealed class CaseAccess(AriadneDbContext db, TimeProvider time)
     public static Expression<Func<Grant, bool>> InForce(DateTimeOffset now) =>
         g => g.RevokedAt == null && g.ValidFrom <= now && (g.ValidUntil == null || g.ValidUntil > now);
 
-    /// <summary>A grant held by the viewer, directly or through their institution.</summary>
+    /// <summary>A grant held by the viewer, directly or through their institution: <see cref="HeldByUser"/> or <see cref="HeldByInstitution"/>.</summary>
     public static Expression<Func<Grant, bool>> HeldBy(Viewer v)
     {
+        var user = HeldByUser(v);
+        var institution = HeldByInstitution(v);
+        var body = Expression.OrElse(user.Body, new Rebind(institution.Parameters[0], user.Parameters[0]).Visit(institution.Body));
+        return Expression.Lambda<Func<Grant, bool>>(body, user.Parameters);
+    }
+
+    /// <summary>A grant held by the viewer themself.</summary>
+    public static Expression<Func<Grant, bool>> HeldByUser(Viewer v) => g => g.GranteeUserId == v.UserId;
+
+    /// <summary>A grant held by the viewer's institution, in a relation the viewer's roles can hold.</summary>
+    public static Expression<Func<Grant, bool>> HeldByInstitution(Viewer v)
+    {
         var relations = v.InstitutionRelations.ToList();
-        return g => g.GranteeUserId == v.UserId || (g.GranteeInstitutionId == v.InstitutionId && relations.Contains(g.Relation));
+        return g => g.GranteeInstitutionId == v.InstitutionId && relations.Contains(g.Relation);
+    }
+
+    /// <summary>Puts one lambda's parameter in place of another's, so that two predicates on a grant join into one.</summary>
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     /// <summary>The database the predicate reads; for the modules' own visibility rules built on it (their extension members).</summary>
@@ -32,9 +50,19 @@ public sealed class CaseAccess(AriadneDbContext db, TimeProvider time)
     /// <summary>The clock the predicate reads.</summary>
     internal DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>The ids of the cases visible to the viewer now: through a grant in force, or their own unexpired break-glass opening.</summary>
-    public IQueryable<Guid> VisibleCaseIds(Viewer v) =>
-        ActiveGrants(v).Select(g => g.CaseId).Concat(ActiveBreakGlass(v).Select(b => b.CaseId));
+    /// <summary>
+    /// The ids of the cases visible to the viewer now: through a grant in force, or their own unexpired break-glass opening.
+    /// The grants are <see cref="ActiveGrants"/>'s, read as a UNION ALL of its two halves (<see cref="HeldBy"/> is their OR): each
+    /// half then comes from its own covering index alone, where the OR makes PostgreSQL combine the two indexes' bitmaps and
+    /// visit every grant's row in the table (the "my cases" query's largest cost in the load run of 2026-12-07).
+    /// </summary>
+    public IQueryable<Guid> VisibleCaseIds(Viewer v)
+    {
+        var inForce = db.Grants.Where(InForce(time.GetUtcNow()));
+        return inForce.Where(HeldByUser(v)).Select(g => g.CaseId)
+            .Concat(inForce.Where(HeldByInstitution(v)).Select(g => g.CaseId))
+            .Concat(ActiveBreakGlass(v).Select(b => b.CaseId));
+    }
 
     public IQueryable<Grant> ActiveGrants(Viewer v) => db.Grants.Where(InForce(time.GetUtcNow())).Where(HeldBy(v));
 

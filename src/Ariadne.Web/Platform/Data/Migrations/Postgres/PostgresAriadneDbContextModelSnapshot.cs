@@ -4856,7 +4856,11 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("GranteeUserId", "CaseRecency");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("GranteeUserId", "CaseRecency"), new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
+
                     b.HasIndex("GranteeInstitutionId", "Relation", "CaseRecency");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("GranteeInstitutionId", "Relation", "CaseRecency"), new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
 
                     b.ToTable("grants", null, t =>
                         {

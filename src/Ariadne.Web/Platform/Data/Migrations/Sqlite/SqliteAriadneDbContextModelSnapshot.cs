@@ -4847,9 +4847,11 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("GranteeUserId", "CaseRecency");
+                    b.HasIndex("GranteeUserId", "CaseRecency")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
 
-                    b.HasIndex("GranteeInstitutionId", "Relation", "CaseRecency");
+                    b.HasIndex("GranteeInstitutionId", "Relation", "CaseRecency")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
 
                     b.ToTable("grants", null, t =>
                         {
