@@ -115,6 +115,10 @@ public abstract class BackupTests(string provider) : IAsyncLifetime
             await db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(set => set.SetProperty(c => c.Recency, farAhead));
             await db.Grants.Where(g => g.CaseId == id).ExecuteUpdateAsync(set => set.SetProperty(g => g.CaseRecency, farAhead));
         });
+        var referrer = await app.BorderOfficerAsync();
+        var referred = await app.ReferAsync(referrer, ReferralSteps.SampleReferral("backup"));
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == referred.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Sequence, farAhead)));
 
         var (code, output) = await VerbAsync(app.Database.ConnectionString, app.KeyRingFile, "backup", "--out", file);
         Assert.True(code == 0, output);
@@ -171,6 +175,8 @@ public abstract class BackupTests(string provider) : IAsyncLifetime
         var (creator, fresh) = await restored.NewCaseAsync(CaseSteps.SampleInput("4"));
         var freshRecency = await restored.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == fresh.Id).Select(c => c.Recency).SingleAsync());
         Assert.True(freshRecency > farAhead, "a case made after the restore is not the newest: the recency sequence was not moved past the restored cases");
+        Assert.True((await restored.ReferAsync(referrer, ReferralSteps.SampleReferral("after"))).Sequence > farAhead,
+            "a referral made after the restore sorts below a restored one: the desk's sequence was not moved past the restored referrals");
         var viewer = CaseSteps.ViewerOf(creator, RoleCatalog.Investigator);
         Assert.Equal("Zülfiyyə4", (await restored.WithScopeAsync(sp => sp.GetRequiredService<CaseService>().ReadAsync(viewer, fresh.Id, new AuditPurpose("test"))))!.Fields["givenName"]);
         var trail = await restored.WithScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync());

@@ -116,6 +116,29 @@ public abstract class HelplineTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task A_tip_forwarded_at_once_by_its_operator_and_a_supervisor_makes_one_referral()
+    {
+        // Forwarding takes no writers' lock (the referral draws its keys from sequences): the contact is claimed instead.
+        var (op, sup) = await HelplineAsync();
+        var opViewer = CaseSteps.ViewerOf(op, Operator);
+        var tip = await OpenAsync(op);
+        Assert.Empty((await Contacts(c => c.SaveAsync(opViewer, Operator, tip, new ContactInput { Category = ContactCategory.ForcedBegging, ConsentBasis = ConsentBasis.ThirdParty, Whereabouts = "Bakı, Nizami küçəsi" })))!);
+        Assert.Null(await DbAsync(db => db.HelplineContacts.Where(c => c.Id == tip).Select(c => c.ReferralId).SingleAsync()));
+        var referredBefore = await DbAsync(db => db.Referrals.CountAsync(r => r.ReferringInstitutionId == op.InstitutionId));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Contacts(c => i % 2 == 0
+            ? c.ForwardAsync(opViewer, Operator, tip)
+            : c.ForwardAsync(CaseSteps.ViewerOf(sup, Supervisor), Supervisor, tip)))));
+        // "Forwarded" for the first, and for a twin of the same user that came after it (its Idempotency-Key replays the same
+        // referral); "already forwarded" for the rest. Never a second referral.
+        Assert.All(answers, a => Assert.Contains(a.Outcome, new[] { ContactService.ForwardOutcome.Forwarded, ContactService.ForwardOutcome.AlreadyForwarded }));
+        var forwardedAs = Assert.Single(answers.Where(a => a.Outcome == ContactService.ForwardOutcome.Forwarded).Select(a => a.ReferralNumber).Distinct());
+        var contact = await DbAsync(db => db.HelplineContacts.AsNoTracking().SingleAsync(c => c.Id == tip));
+        Assert.Equal(forwardedAs, await DbAsync(db => db.Referrals.Where(r => r.Id == contact.ReferralId).Select(r => r.Number).SingleAsync()));
+        Assert.Equal(referredBefore + 1, await DbAsync(db => db.Referrals.CountAsync(r => r.ReferringInstitutionId == op.InstitutionId))); // one referral, not one per forward
+        Assert.Equal(1, await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == HelplineAudit.Forwarded.Code && e.TargetId == tip && e.Outcome == AuditOutcome.Allowed)));
+    }
+
+    [Fact]
     public async Task Consent_decides_deadlines_never_stall_and_a_supervisor_overrides_only_with_a_reason()
     {
         CultureInfo.CurrentUICulture = new("en");

@@ -88,6 +88,26 @@ public sealed class NextKeysTestsOnPostgres(PostgresApp app) : NextKeysTests(app
     }
 
     [Fact]
+    public async Task A_sequence_left_behind_by_rows_written_without_it_is_reported_at_start_and_moved_on_by_migrate()
+    {
+        // As if a node of the previous version went on writing after 'migrate': a case keyed far above the sequence.
+        var (investigator, view) = await app.NewCaseAsync(CaseSteps.SampleInput("old-node"));
+        var ahead = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var far = await db.Database.SqlQuery<long>($"SELECT last_value + 1000000000 AS \"Value\" FROM case_recency").SingleAsync();
+            await db.Cases.Where(c => c.Id == view.Id).ExecuteUpdateAsync(set => set.SetProperty(c => c.Recency, far));
+            return far;
+        });
+        Assert.Equal(["case_recency"], await app.WithScopeAsync(sp => NextKeys.BehindAsync(sp.GetRequiredService<AriadneDbContext>(), default)));
+        Assert.Equal(["case_recency"], await app.WithScopeAsync(sp => NextKeys.CatchUpWhenBehindAsync(sp.GetRequiredService<AriadneDbContext>(), default)));
+        Assert.Empty(await app.WithScopeAsync(sp => NextKeys.BehindAsync(sp.GetRequiredService<AriadneDbContext>(), default)));
+        var next = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseService>().CreateAsync(CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator), CaseSteps.SampleInput("after")));
+        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == next.Id).Select(c => c.Recency).SingleAsync()) > ahead,
+            "a case made after the catch-up sorts below the row written without the sequence");
+    }
+
+    [Fact]
     public async Task A_number_reserved_by_one_transaction_is_refused_to_another_until_that_one_ends()
     {
         await using var scope = app.Services.CreateAsyncScope();

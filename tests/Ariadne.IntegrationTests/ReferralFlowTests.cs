@@ -194,6 +194,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         var second = await NextEventAsync(reader, timeout.Token);
         Assert.Equal(first.GetProperty("waiting").GetInt32() + 1, second.GetProperty("waiting").GetInt32());
         Assert.Equal(referral.Sequence, second.GetProperty("latest").GetInt64());
+        Assert.Equal(first.GetProperty("received").GetInt32() + 1, second.GetProperty("received").GetInt32()); // only grows: what says "new" to the page
         Assert.DoesNotContain("Leyla", second.GetRawText(), StringComparison.Ordinal);
 
         var rows = await desk.GetAsync("/Referrals?handler=Rows");

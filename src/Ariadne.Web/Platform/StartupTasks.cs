@@ -28,6 +28,9 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             Refuse("the database is not migrated; run the 'migrate' verb first");
 
+        foreach (var sequence in await NextKeys.BehindAsync(db, cancellationToken))
+            logger.NextKeysBehind(sequence);
+
         try
         {
             _ = sp.GetRequiredService<Crypto.KeyRing>();

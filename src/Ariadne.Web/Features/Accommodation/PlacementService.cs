@@ -189,7 +189,8 @@ public sealed class PlacementService(
     private sealed record Admission(Dictionary<string, string[]> Errors, Guid? PlacementId);
 
     /// <summary>
-    /// Writes the admission (serialized by the caller), or a refusal. The referrals that became this case learn
+    /// Writes the admission, or a refusal; a concurrent admission to the same bed or of the same person is refused by the partial
+    /// unique indexes on open stays (the callers answer it with LostRaceAsync). The referrals that became this case learn
     /// "placement confirmed" with the day, and their referrers get a notice: the referral's number only, no shelter, no address.
     /// </summary>
     private async Task<Audited<Admission>> WriteAdmissionAsync(Viewer viewer, CaseRights rights, Guid caseId, Guid bedId, string? alias, CancellationToken ct)

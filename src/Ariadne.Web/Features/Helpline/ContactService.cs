@@ -324,11 +324,16 @@ public sealed class ContactService(
                     // In the referral's transaction: the contact is marked forwarded with it (and audited), or not at all.
                     await writes.RunAsync(viewer, async ct =>
                     {
+                        // Claimed by a conditional update: of two forwards at once (two staff, or the deadline job and a supervisor;
+                        // the referral takes no writers' lock), the second waits for the first's row lock, then finds it forwarded.
+                        var now = time.GetUtcNow();
+                        if (await db.HelplineContacts.Where(c => c.Id == id && c.ReferralId == null)
+                                .ExecuteUpdateAsync(set => set.SetProperty(c => c.ForwardedAt, now), ct) == 0)
+                            throw new AlreadyForwardedException();
                         var row = await db.HelplineContacts.FirstAsync(c => c.Id == id, ct);
-                        await db.Entry(row).ReloadAsync(ct); // under the chain's lock: a twin that forwarded first has committed
+                        await db.Entry(row).ReloadAsync(ct); // tracked since the checks above: read again after the claim
                         if (row.ReferralId is not null)
                             throw new AlreadyForwardedException();
-                        var now = time.GetUtcNow();
                         row.ReferralId = made.Id;
                         row.ForwardedAt = now;
                         row.HeldReason = null;

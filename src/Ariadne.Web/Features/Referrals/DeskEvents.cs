@@ -17,7 +17,7 @@ public static class DeskEvents
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public sealed record DeskEvent(int Waiting, long Latest);
+    public sealed record DeskEvent(int Waiting, long Latest, int Received);
 
     public static void MapDeskEvents(this IEndpointRouteBuilder app) =>
         app.MapGet("/referrals/desk/events", Stream).RequireAuthorization(Platform.Security.Policies.Mfa).ExcludeFromDescription();
@@ -42,8 +42,8 @@ public static class DeskEvents
             DeskEvent current;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                var (waiting, latest) = await scope.ServiceProvider.GetRequiredService<ReferralDesk>().DeskStateAsync(viewer, ct);
-                current = new DeskEvent(waiting, latest);
+                var (waiting, latest, received) = await scope.ServiceProvider.GetRequiredService<ReferralDesk>().DeskStateAsync(viewer, ct);
+                current = new DeskEvent(waiting, latest, received);
             }
             if (current != last)
             {

@@ -48,13 +48,18 @@ public sealed class ReferralDesk(
             .ThenByDescending(r => r.ReceivedAt).ToList();
     }
 
-    /// <summary>What the desk's live view watches: how many wait for acknowledgement, and the newest one's key.</summary>
-    public async Task<(int Waiting, long Latest)> DeskStateAsync(Viewer viewer, CancellationToken ct = default)
+    /// <summary>
+    /// What the desk's live view watches: how many wait for acknowledgement, the newest one's key, and how many the desk has ever
+    /// received. The last only grows (referrals are never deleted), so a new referral always changes it: the keys come from a
+    /// sequence and one drawn earlier can commit later, below the newest key, while an acknowledgement keeps "waiting" level.
+    /// </summary>
+    public async Task<(int Waiting, long Latest, int Received)> DeskStateAsync(Viewer viewer, CancellationToken ct = default)
     {
         var desk = access.VisibleReferrals(viewer).Where(r => viewer.OnDutyDesk && r.SquadInstitutionId == viewer.InstitutionId);
         var waiting = await desk.CountAsync(r => r.Status == ReferralStatus.Received, ct);
         var latest = await desk.MaxAsync(r => (long?)r.Sequence, ct) ?? 0;
-        return (waiting, latest);
+        var received = await desk.CountAsync(ct);
+        return (waiting, latest, received);
     }
 
     public sealed record FileInfo(Guid Id, string Name, string ContentType, long Size);

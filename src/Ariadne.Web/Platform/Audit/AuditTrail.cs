@@ -297,8 +297,9 @@ public sealed class AuditTrail(AriadneDbContext db, TimeProvider time, Crypto.Ke
 
     /// <summary>
     /// Takes the writers' lock now, early in the transaction, for writers that also hand out a unique
-    /// "next" key (case recency, referral sequence): taking it first keeps two of them from computing the
-    /// same key (PostgreSQL; SQLite writes are exclusive). It is not the chains' lock: other appends go on.
+    /// "next" key computed from the rows (a meeting's or request's number, …): taking it first keeps two of them
+    /// from computing the same key (PostgreSQL; SQLite writes are exclusive). It is not the chains' lock: other
+    /// appends go on. Case recency and referral sequence no longer need it: they come from sequences (NextKeys).
     /// </summary>
     public async Task SerializeWritersAsync(CancellationToken cancellationToken = default)
     {

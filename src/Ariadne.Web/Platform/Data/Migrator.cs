@@ -28,6 +28,9 @@ public sealed class Migrator(AriadneDbContext db, RoleManager<IdentityRole<Guid>
             var (seeds, passkeys) = await FactorSeal.ResealAllAsync(db, services.GetRequiredService<Crypto.KeyRing>(), sealClear: true, cancellationToken);
             logger.FactorsSealed(seeds, passkeys);
         }
+        // Rows written without the "next" keys' sequences (a node of the previous version left running): moved past them.
+        foreach (var sequence in await NextKeys.CatchUpWhenBehindAsync(db, cancellationToken))
+            logger.NextKeysCaughtUp(sequence);
         foreach (var role in RoleCatalog.All)
             if (!await roles.RoleExistsAsync(role.Name))
                 await roles.CreateAsync(new IdentityRole<Guid>(role.Name) { Id = Guid.CreateVersion7() });

@@ -54,6 +54,45 @@ public static class NextKeys
             """;
     }
 
+    /// <summary>
+    /// The sequences that are behind their column: rows were written without them — a node of the version before them still
+    /// running after <c>migrate</c> (a rolling upgrade, which this version does not support), or rows put in by hand — and every
+    /// new case or referral would sort below those rows. Start-up reports them; <c>migrate</c> moves them on
+    /// (<see cref="CatchUpWhenBehindAsync"/>). PostgreSQL only.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> BehindAsync(AriadneDbContext db, CancellationToken cancellationToken) =>
+        await CheckAsync(db, move: false, cancellationToken);
+
+    /// <summary>
+    /// Moves each sequence that is behind its column past it (run by <c>migrate</c>, as the owner: the application's role may draw
+    /// from a sequence but not set it). The margin keeps keys that live nodes draw meanwhile below the new start.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CatchUpWhenBehindAsync(AriadneDbContext db, CancellationToken cancellationToken) =>
+        await CheckAsync(db, move: true, cancellationToken);
+
+    private static async Task<IReadOnlyList<string>> CheckAsync(AriadneDbContext db, bool move, CancellationToken cancellationToken)
+    {
+        var behind = new List<string>();
+        if (!db.Database.IsNpgsql())
+            return behind;
+        foreach (var sequence in new[] { Sequence.CaseRecency, Sequence.ReferralSequence })
+        {
+            var name = NameOf(sequence);
+            var (table, column) = ColumnOf(sequence);
+            var value = move ? $"setval('{name}', m.max + 1000000, false)" : "m.max";
+#pragma warning disable EF1002 // the names are this class's constants, not input
+            var found = await db.Database.SqlQueryRaw<long>($"""
+                SELECT {value} AS "Value"
+                FROM (SELECT MAX("{column}") AS max FROM {table}) m
+                WHERE m.max >= (SELECT last_value FROM {name})
+                """).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+            if (found.Count > 0)
+                behind.Add(name);
+        }
+        return behind;
+    }
+
     public static async Task<long> NextAsync(AriadneDbContext db, Sequence sequence, DateTimeOffset now, Func<CancellationToken, Task<long?>> largest,
         CancellationToken cancellationToken)
     {

@@ -54,6 +54,12 @@ public static partial class Log
     [LoggerMessage(1009, LogLevel.Critical, "Refusing to start: {Reason}")]
     public static partial void RefusingToStart(this ILogger logger, string reason);
 
+    [LoggerMessage(1026, LogLevel.Critical, "The sequence {Sequence} is behind the keys already stored (rows written without it: a node of an older version still running after 'migrate'?): new rows sort below them until 'migrate' runs again with every node on this version")]
+    public static partial void NextKeysBehind(this ILogger logger, string sequence);
+
+    [LoggerMessage(1027, LogLevel.Warning, "The sequence {Sequence} was behind the keys already stored: moved past them")]
+    public static partial void NextKeysCaughtUp(this ILogger logger, string sequence);
+
     [LoggerMessage(1025, LogLevel.Error, "This node's audit signing key was retired by keys rotate-signing: it signs no checkpoint until it is restarted with the new key ring")]
     public static partial void SigningKeyRetired(this ILogger logger);
 

@@ -51,7 +51,7 @@ function setUpDutyDesk() {
   const status = desk.querySelector("[data-desk-status]");
   const waitingText = desk.querySelector("[data-desk-waiting-text]").textContent;
   const newText = desk.querySelector("[data-desk-new-text]").textContent;
-  let latest = null;
+  let received = null;
   let polling = null;
 
   async function refresh(announceNew) {
@@ -75,8 +75,9 @@ function setUpDutyDesk() {
   source.addEventListener("desk", async (event) => {
     failures = 0;
     const state = JSON.parse(event.data);
-    const isNew = latest !== null && state.latest > latest;
-    latest = state.latest;
+    // How many the desk ever received only grows: a rise is a new referral, whatever its key (keys may commit out of order).
+    const isNew = received !== null && state.received > received;
+    received = state.received;
     status.textContent = waitingText.replace("{0}", state.waiting);
     // An event means the queue changed (new, acknowledged or dispatched): fetch the table again.
     await refresh(isNew);
