@@ -105,6 +105,8 @@ public sealed class NextKeysTestsOnPostgres(PostgresApp app) : NextKeysTests(app
         var next = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseService>().CreateAsync(CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator), CaseSteps.SampleInput("after")));
         Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == next.Id).Select(c => c.Recency).SingleAsync()) > ahead,
             "a case made after the catch-up sorts below the row written without the sequence");
+        // The newest key being the sequence's last value is the normal state, not "behind".
+        Assert.Empty(await app.WithScopeAsync(sp => NextKeys.BehindAsync(sp.GetRequiredService<AriadneDbContext>(), default)));
     }
 
     [Fact]

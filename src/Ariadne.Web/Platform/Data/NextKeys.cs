@@ -84,7 +84,7 @@ public static class NextKeys
             var found = await db.Database.SqlQueryRaw<long>($"""
                 SELECT {value} AS "Value"
                 FROM (SELECT MAX("{column}") AS max FROM {table}) m
-                WHERE m.max >= (SELECT last_value FROM {name})
+                WHERE m.max >= (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM {name})
                 """).ToListAsync(cancellationToken);
 #pragma warning restore EF1002
             if (found.Count > 0)
