@@ -39,8 +39,9 @@ public static class NextKeys
     };
 
     /// <summary>
-    /// The SQL that moves the sequence past every value in its column and past the current microsecond (never back):
-    /// run by the migration that makes it and after a restore.
+    /// The SQL that moves the sequence past every value in its column and past the current microsecond (never back): run after
+    /// a restore and by the benchmark seeder (the migration that made the sequences carries its own copy, as applied). Not on a
+    /// live system: a <c>setval</c> racing a node's <c>nextval</c> could hand out a key twice.
     /// </summary>
     public static string CatchUpSql(Sequence sequence)
     {
