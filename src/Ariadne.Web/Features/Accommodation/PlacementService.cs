@@ -333,10 +333,10 @@ public sealed class PlacementService(
         // for the first's row lock, then finds the stay closed (PostgreSQL evaluates the condition again) and changes nothing.
         var claimed = await db.Placements.Where(p => p.Id == openId && p.DischargedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.DischargedBy, viewer.UserId), ct);
-        var placement = await db.Placements.FirstAsync(p => p.Id == openId, ct);
-        if (claimed == 0 || placement.DischargedAt is not null)
+        if (claimed == 0)
             return new Audited<Dictionary<string, string[]>>(new() { [string.Empty] = [text["Placement_NotPlaced"]] },
                 new AuditRecord(AccommodationAudit.Discharged, AuditOutcome.Denied, TargetType: AccommodationAudit.Placement, TargetId: openId, CaseId: caseId, Purpose: AccommodationAudit.Discharge));
+        var placement = await db.Placements.FirstAsync(p => p.Id == openId, ct);
         var keyId = await db.Cases.Where(x => x.Id == caseId).Select(x => x.Person!.DataKeyId).FirstAsync(ct);
         var key = await dataKeys.UnwrapAsync(keyId, ct);
         // The day is the one given: now when it is today, else midday of that day (never before the admission).

@@ -332,8 +332,6 @@ public sealed class ContactService(
                             throw new AlreadyForwardedException();
                         var row = await db.HelplineContacts.FirstAsync(c => c.Id == id, ct);
                         await db.Entry(row).ReloadAsync(ct); // tracked since the checks above: read again after the claim
-                        if (row.ReferralId is not null)
-                            throw new AlreadyForwardedException();
                         row.ReferralId = made.Id;
                         row.ForwardedAt = now;
                         row.HeldReason = null;

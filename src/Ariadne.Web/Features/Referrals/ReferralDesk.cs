@@ -56,10 +56,14 @@ public sealed class ReferralDesk(
     public async Task<(int Waiting, long Latest, int Received)> DeskStateAsync(Viewer viewer, CancellationToken ct = default)
     {
         var desk = access.VisibleReferrals(viewer).Where(r => viewer.OnDutyDesk && r.SquadInstitutionId == viewer.InstitutionId);
-        var waiting = await desk.CountAsync(r => r.Status == ReferralStatus.Received, ct);
-        var latest = await desk.MaxAsync(r => (long?)r.Sequence, ct) ?? 0;
-        var received = await desk.CountAsync(ct);
-        return (waiting, latest, received);
+        // One statement: the visibility predicate is evaluated once, not once per figure (each duty officer polls every 5 s).
+        var state = await desk.GroupBy(_ => 1).Select(g => new
+        {
+            Waiting = g.Count(r => r.Status == ReferralStatus.Received),
+            Latest = g.Max(r => (long?)r.Sequence),
+            Received = g.Count(),
+        }).FirstOrDefaultAsync(ct);
+        return state is null ? (0, 0, 0) : (state.Waiting, state.Latest ?? 0, state.Received);
     }
 
     public sealed record FileInfo(Guid Id, string Name, string ContentType, long Size);

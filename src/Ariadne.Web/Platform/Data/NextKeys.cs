@@ -39,7 +39,7 @@ public static class NextKeys
     };
 
     /// <summary>
-    /// The SQL that moves the sequence past every value in its column and past the current microsecond (never back): run after
+    /// The SQL that moves the sequence past every value in its column (never back): run after
     /// a restore and by the benchmark seeder (the migration that made the sequences carries its own copy, as applied). Not on a
     /// live system: a <c>setval</c> racing a node's <c>nextval</c> could hand out a key twice.
     /// </summary>
@@ -48,10 +48,7 @@ public static class NextKeys
         var name = NameOf(sequence);
         var (table, column) = ColumnOf(sequence);
         return $"""
-            SELECT setval('{name}', GREATEST(
-                COALESCE((SELECT MAX("{column}") FROM {table}), 0) + 1,
-                (EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::bigint,
-                (SELECT last_value + 1 FROM {name})), false)
+            SELECT setval('{name}', GREATEST(COALESCE((SELECT MAX("{column}") FROM {table}), 0) + 1, (SELECT last_value + 1 FROM {name})), false)
             """;
     }
 
