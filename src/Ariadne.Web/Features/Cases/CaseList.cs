@@ -19,6 +19,19 @@ public sealed class CaseList(AriadneDbContext db, CaseAccess access, DataKeys da
     /// <summary>One page of rows and whether another follows.</summary>
     public async Task<(IReadOnlyList<CaseListRow> Rows, bool More)> PageAsync(Viewer viewer, Filter filter, CancellationToken ct = default)
     {
+        var skip = (filter.Page - 1) * filter.PageSize;
+        // The usual list (by last activity, filtered at most by relation) comes from the grants' indexes; the other filters and
+        // the order by number read the cases themselves. Either way the rows are then read through the one predicate (RowsAsync).
+        var ids = filter is { Status: null, Identification: null, Child: null, Sort: "newest" or "oldest" }
+            ? await access.ByActivityAsync(viewer, filter.Sort == "newest", filter.Relation, skip, filter.PageSize + 1, ct)
+            : await FilteredAsync(viewer, filter, skip, ct);
+        var page = ids.Take(filter.PageSize).ToList();
+        var rows = await RowsAsync(viewer, page, ct);
+        return (page.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), ids.Count > filter.PageSize);
+    }
+
+    private async Task<IReadOnlyList<Guid>> FilteredAsync(Viewer viewer, Filter filter, int skip, CancellationToken ct)
+    {
         var q = access.VisibleCases(viewer);
         if (filter.Status is { } status)
             q = q.Where(c => c.Status == status);
@@ -37,10 +50,7 @@ public sealed class CaseList(AriadneDbContext db, CaseAccess access, DataKeys da
             "number" => q.OrderBy(c => c.Number),
             _ => q.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Recency),
         };
-        var ids = await q.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1).Select(c => c.Id).ToListAsync(ct);
-        var page = ids.Take(filter.PageSize).ToList();
-        var rows = await RowsAsync(viewer, page, ct);
-        return (page.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), ids.Count > filter.PageSize);
+        return await q.Skip(skip).Take(filter.PageSize + 1).Select(c => c.Id).ToListAsync(ct);
     }
 
     /// <summary>The rows of these cases, keyed by id; the caller has taken the ids from the viewer's visible cases.</summary>

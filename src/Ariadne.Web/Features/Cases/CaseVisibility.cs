@@ -12,6 +12,9 @@ public static class CaseVisibility
     /// <summary>A case in a page of the viewer's visible cases: its id and recency key.</summary>
     public sealed record Row(Guid Id, long Recency);
 
+    /// <summary>A case in the order of the case list: its id, last activity and recency key (the tie-break).</summary>
+    private sealed record Activity(Guid Id, DateTimeOffset UpdatedAt, long Recency);
+
     extension(CaseAccess access)
     {
         /// <remarks>
@@ -60,6 +63,60 @@ public static class CaseVisibility
                                  select new Row(c.Id, c.Recency)).ToListAsync(cancellationToken));
 
             return runs.DistinctBy(r => r.Id).OrderByDescending(r => r.Recency).Take(size).ToList();
+        }
+
+        /// <summary>
+        /// The ids of one stretch of the viewer's visible cases in the case list's order, last activity first (or, with
+        /// <paramref name="newestFirst"/> false, oldest first): <paramref name="take"/> ids after the first <paramref name="skip"/>.
+        /// With <paramref name="relation"/>, only the cases where the viewer holds a grant in force in that relation (break-glass
+        /// openings are not grants). Like <see cref="PageAsync"/>, each principal the viewer acts as is read from its own index
+        /// already in this order (the grants carry their case's last activity, <see cref="Grant.CaseUpdatedAt"/>) and the first
+        /// rows of each run are merged: the cost follows the depth of the page, not the number of visible cases, where sorting
+        /// the visible cases themselves looked up every one of them (an investigator's thousand cases: 70 ms for each page).
+        /// </summary>
+        public async Task<IReadOnlyList<Guid>> ByActivityAsync(Viewer v, bool newestFirst, Relation? relation, int skip, int take,
+            CancellationToken cancellationToken = default)
+        {
+            var need = skip + take;
+            var inForce = access.Db.Grants.Where(CaseAccess.InForce(access.Now));
+            var mine = inForce.Where(CaseAccess.HeldByUser(v));
+            if (relation is { } only)
+                mine = mine.Where(g => g.Relation == only);
+            var runs = new List<IQueryable<Grant>> { mine };
+            foreach (var held in v.InstitutionRelations.Where(r => relation is null || r == relation))
+                runs.Add(inForce.Where(g => g.GranteeInstitutionId == v.InstitutionId && g.Relation == held));
+
+            var rows = new List<Activity>();
+            foreach (var run in runs)
+                rows.AddRange(await FirstOfRunAsync(run, newestFirst, need, cancellationToken));
+            if (relation is null)
+                rows.AddRange(await (from b in access.ActiveBreakGlass(v)
+                                     join c in access.Db.Cases on b.CaseId equals c.Id
+                                     select new Activity(c.Id, c.UpdatedAt, c.Recency)).ToListAsync(cancellationToken));
+
+            var distinct = rows.DistinctBy(r => r.Id);
+            var ordered = newestFirst
+                ? distinct.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Recency)
+                : distinct.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Recency);
+            return ordered.Skip(skip).Take(take).Select(r => r.Id).ToList();
+        }
+    }
+
+    /// <summary>
+    /// The first <paramref name="need"/> distinct cases of one principal's run, in the list's order. A principal may hold two
+    /// grants on one case (two relations): then the run's first rows hold fewer cases than rows, and more are read.
+    /// </summary>
+    private static async Task<List<Activity>> FirstOfRunAsync(IQueryable<Grant> run, bool newestFirst, int need, CancellationToken cancellationToken)
+    {
+        var ordered = newestFirst
+            ? run.OrderByDescending(g => g.CaseUpdatedAt).ThenByDescending(g => g.CaseRecency)
+            : run.OrderBy(g => g.CaseUpdatedAt).ThenBy(g => g.CaseRecency);
+        for (var read = need; ; read *= 2)
+        {
+            var rows = await ordered.Take(read).Select(g => new Activity(g.CaseId, g.CaseUpdatedAt, g.CaseRecency)).ToListAsync(cancellationToken);
+            var cases = rows.DistinctBy(r => r.Id).ToList();
+            if (rows.Count < read || cases.Count >= need)
+                return cases;
         }
     }
 }

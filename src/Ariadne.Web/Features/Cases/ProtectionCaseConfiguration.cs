@@ -11,7 +11,9 @@ internal sealed class ProtectionCaseConfiguration : IEntityTypeConfiguration<Pro
 {
     public void Configure(EntityTypeBuilder<ProtectionCase> e)
     {
-        e.ToTable("cases");
+        // An AFTER UPDATE trigger copies UpdatedAt into the case's grants (Grant.CaseUpdatedAt): SQLite's RETURNING clause
+        // cannot be used on such a table, so EF Core saves it without RETURNING there.
+        e.ToTable("cases", t => t.UseSqlReturningClause(false));
         e.Property(c => c.Number).HasMaxLength(20);
         e.HasIndex(c => c.Number).IsUnique();
         e.HasIndex(c => c.Recency).IsUnique();

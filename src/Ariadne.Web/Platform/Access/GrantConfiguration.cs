@@ -21,8 +21,20 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
             .IncludeProperties(g => new { g.CaseId, g.RevokedAt, g.ValidFrom, g.ValidUntil });
         e.HasIndex(g => new { g.GranteeInstitutionId, g.Relation, g.CaseRecency })
             .IncludeProperties(g => new { g.CaseId, g.RevokedAt, g.ValidFrom, g.ValidUntil });
+        // The same, in the order of the case list ("my cases": last activity first): the page is merged from the first rows of
+        // each principal's run instead of looking up every visible case to sort them (an investigator's thousand cases: 70 ms
+        // for every page; CaseVisibility.ByActivityAsync).
+        e.HasIndex(g => new { g.GranteeUserId, g.CaseUpdatedAt, g.CaseRecency }, "ix_grants_user_activity")
+            .IncludeProperties(g => new { g.CaseId, g.RevokedAt, g.ValidFrom, g.ValidUntil });
+        e.HasIndex(g => new { g.GranteeInstitutionId, g.Relation, g.CaseUpdatedAt, g.CaseRecency }, "ix_grants_institution_activity")
+            .IncludeProperties(g => new { g.CaseId, g.RevokedAt, g.ValidFrom, g.ValidUntil });
         e.HasIndex(g => g.CaseId);
-        e.ToTable("grants", t => t.HasCheckConstraint("ck_grants_one_grantee",
-            "(\"GranteeUserId\" IS NULL) <> (\"GranteeInstitutionId\" IS NULL)"));
+        // CaseUpdatedAt is written by triggers (on grants when a grant is written, on cases when a case's UpdatedAt changes). SQLite's
+        // RETURNING clause cannot be used on a table with AFTER triggers, so EF Core saves these two tables without it there.
+        e.ToTable("grants", t =>
+        {
+            t.HasCheckConstraint("ck_grants_one_grantee", "(\"GranteeUserId\" IS NULL) <> (\"GranteeInstitutionId\" IS NULL)");
+            t.UseSqlReturningClause(false);
+        });
     }
 }

@@ -910,6 +910,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ResponsibleInstitutionId");
 
                     b.ToTable("cases", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Coordination.ActionPlan", b =>
@@ -4813,6 +4815,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.Property<long>("CaseRecency")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset>("CaseUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("GrantedBy")
                         .HasColumnType("uuid");
 
@@ -4862,10 +4867,20 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("GranteeInstitutionId", "Relation", "CaseRecency"), new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
 
+                    b.HasIndex(new[] { "GranteeInstitutionId", "Relation", "CaseUpdatedAt", "CaseRecency" }, "ix_grants_institution_activity");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GranteeInstitutionId", "Relation", "CaseUpdatedAt", "CaseRecency" }, "ix_grants_institution_activity"), new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
+
+                    b.HasIndex(new[] { "GranteeUserId", "CaseUpdatedAt", "CaseRecency" }, "ix_grants_user_activity");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "GranteeUserId", "CaseUpdatedAt", "CaseRecency" }, "ix_grants_user_activity"), new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
+
                     b.ToTable("grants", null, t =>
                         {
                             t.HasCheckConstraint("ck_grants_one_grantee", "(\"GranteeUserId\" IS NULL) <> (\"GranteeInstitutionId\" IS NULL)");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>

@@ -905,6 +905,8 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ResponsibleInstitutionId");
 
                     b.ToTable("cases", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Features.Coordination.ActionPlan", b =>
@@ -4806,6 +4808,9 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CaseRecency")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CaseUpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("GrantedBy")
                         .HasColumnType("TEXT");
 
@@ -4853,10 +4858,18 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("GranteeInstitutionId", "Relation", "CaseRecency")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
 
+                    b.HasIndex(new[] { "GranteeInstitutionId", "Relation", "CaseUpdatedAt", "CaseRecency" }, "ix_grants_institution_activity")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
+
+                    b.HasIndex(new[] { "GranteeUserId", "CaseUpdatedAt", "CaseRecency" }, "ix_grants_user_activity")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CaseId", "RevokedAt", "ValidFrom", "ValidUntil" });
+
                     b.ToTable("grants", null, t =>
                         {
                             t.HasCheckConstraint("ck_grants_one_grantee", "(\"GranteeUserId\" IS NULL) <> (\"GranteeInstitutionId\" IS NULL)");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Ariadne.Web.Platform.Api.ApiToken", b =>
