@@ -74,8 +74,15 @@ public abstract class CaseListOrderTests(AriadneApp app)
             var c = await db.Cases.SingleAsync(x => x.Id == made[2]);
             db.Grants.Add(new Grant
             {
-                CaseId = c.Id, CaseRecency = c.Recency, GranteeUserId = investigator.Id, Relation = Relation.Prosecutor, Read = DataClass.Status,
-                Write = DataClass.None, ValidFrom = app.Time.GetUtcNow().AddMinutes(-1), GrantedBy = investigator.Id, Reason = "test",
+                CaseId = c.Id,
+                CaseRecency = c.Recency,
+                GranteeUserId = investigator.Id,
+                Relation = Relation.Prosecutor,
+                Read = DataClass.Status,
+                Write = DataClass.None,
+                ValidFrom = app.Time.GetUtcNow().AddMinutes(-1),
+                GrantedBy = investigator.Id,
+                Reason = "test",
             });
             await db.SaveChangesAsync();
         });
