@@ -30,4 +30,14 @@ public sealed class PreparedStatementsTests
         Assert.Equal((max, min), (result.MaxAutoPrepare, result.AutoPrepareMinUsages));
         Assert.Equal("db", result.Host);
     }
+
+    [Fact]
+    public void Jit_is_turned_off_for_the_sessions_unless_the_connection_string_sets_options()
+    {
+        var result = new NpgsqlConnectionStringBuilder(DataServices.WithoutJit("Host=db.internal;Username=ariadne;Password=p;Database=nrm"));
+        Assert.Equal("-c jit=off", result.Options);
+        Assert.Equal(("db.internal", "ariadne", "p", "nrm"), (result.Host, result.Username, result.Password, result.Database));
+
+        Assert.Equal("-c search_path=nrm", new NpgsqlConnectionStringBuilder(DataServices.WithoutJit("Host=db;Options=-c search_path=nrm")).Options);
+    }
 }

@@ -26,7 +26,9 @@ public static class DataServices
             var connection = sp.GetRequiredService<IConfiguration>().GetConnectionString("Ariadne");
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Ariadne is not set.");
-            o.UseNpgsql(WithPreparedStatements(connection), s => s.MigrationsHistoryTable("__ef_migrations"));
+            var jitOff = sp.GetRequiredService<IConfiguration>().GetValue("Database:JitOff", true);
+            o.UseNpgsql(SessionDefaults.GetOrAdd((connection, jitOff), c => c.JitOff ? WithoutJit(WithPreparedStatements(c.Connection)) : WithPreparedStatements(c.Connection)),
+                s => s.MigrationsHistoryTable("__ef_migrations"));
             // How each transaction that appended to an audit chain ended (the chain's head this process knows; see AuditTrail).
             if (sp.GetService<Audit.AuditCommitInterceptor>() is { } audit)
                 o.AddInterceptors(audit);
@@ -59,6 +61,26 @@ public static class DataServices
         if (!min)
             builder.AutoPrepareMinUsages = 2;
         return builder.ConnectionString;
+    }
+
+    /// <summary>The connection string with the session defaults below, per connection string given (made once, not for every context).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Connection, bool JitOff), string> SessionDefaults = new();
+
+    /// <summary>
+    /// PostgreSQL's JIT compilation off for the application's sessions (<c>Options=-c jit=off</c>) unless the connection string
+    /// sets <c>Options</c> itself. JIT pays off for long analytical queries; the product's are short, and the planner's cost
+    /// estimate for the visibility predicate's OR EXISTS passes the JIT threshold on small tables: the duty desk's two queries
+    /// were compiled on every poll (20–40 ms of compilation for a query that runs in 3–17 ms; 324 s of PostgreSQL's time in
+    /// 4 minutes of the load run, docs/benchmarks.md). Behind a pooler that refuses startup options (PgBouncer without
+    /// <c>ignore_startup_parameters = options</c>) set <c>Database:JitOff=false</c> and <c>jit = off</c> on the role instead
+    /// (docs/operations.md).
+    /// </summary>
+    public static string WithoutJit(string connection)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        if (given.ContainsKey("Options"))
+            return connection;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { Options = "-c jit=off" }.ConnectionString;
     }
 
     public static string ProviderOf(IConfiguration configuration)
