@@ -15,6 +15,13 @@ namespace Ariadne.Web.Features.Referrals;
 public static class DeskEvents
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The least time between two events of one stream: a burst of changes (referrals arriving while others are acknowledged and
+    /// closed) becomes one refresh of the table, not one per change for every officer at the desk. Real time, not the
+    /// deployment's clock: it paces a connection, it dates nothing. Nothing is lost: the state is read again after the pause.
+    /// </summary>
+    public static readonly TimeSpan Coalesce = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public sealed record DeskEvent(int Waiting, long Latest, int Received);
@@ -49,6 +56,15 @@ public static class DeskEvents
             {
                 yield return new SseItem<string>(JsonSerializer.Serialize(current, JsonSerializerOptions.Web), "desk") { ReconnectionInterval = TimeSpan.FromSeconds(3) };
                 last = current;
+                try
+                {
+                    await Task.Delay(Coalesce, lifetime.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
+                }
+                continue;
             }
             try
             {
