@@ -54,5 +54,10 @@ if [ "$cases" -lt 1000000 ]; then
   timeout 3600 dotnet "$BENCH" seed postgres
   timeout 1800 dotnet "$BENCH" analyze postgres
 fi
+# Every run starts with the same desk: referrals an earlier run left open are closed (acknowledged, not taken forward), as the
+# desk's officers would have done between runs; otherwise the desk grows by a run's referrals each time.
+pg psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -qc "UPDATE referrals AS r SET \"AcknowledgedAt\" = COALESCE(r.\"AcknowledgedAt\", now()),
+  \"AcknowledgedBy\" = COALESCE(r.\"AcknowledgedBy\", (SELECT u.\"Id\" FROM \"AspNetUsers\" AS u WHERE u.\"InstitutionId\" = r.\"SquadInstitutionId\" LIMIT 1)),
+  \"Status\" = 'NotTakenForward', \"ClosedAt\" = now() WHERE r.\"Status\" IN ('Received', 'Acknowledged')" >/dev/null
 pg psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
 timeout $(( (MINUTES + 15) * 60 )) dotnet "$BENCH" load postgres "$USERS" "$MINUTES" "$NODES"

@@ -95,8 +95,10 @@ public sealed record LoadWorld(List<Persona> People)
             });
 
         int Share(string kind) => Mix.Single(m => m.Kind == kind).Share;
+        // The duty desk: referrals go to the first active Squad by code (ReferralIntake, no SquadInstitutionCode configured), so its
+        // officers are that Squad's; officers of the other units would watch an empty desk.
         for (var i = 0; i < Share("duty"); i++)
-            people.Add(await NewAsync("duty", squads[i % squads.Count], RoleCatalog.DutyOfficer, TrainingTopic.AntiTrafficking, null));
+            people.Add(await NewAsync("duty", squads[0], RoleCatalog.DutyOfficer, TrainingTopic.AntiTrafficking, null));
         var police = Of(InstitutionKind.Police).Concat(Of(InstitutionKind.BorderService)).ToList();
         for (var i = 0; i < Share("referrer"); i++)
             people.Add(await NewAsync("referrer", police[i % police.Count], RoleCatalog.LawEnforcementOfficer, null, "referrals.write referrals.read"));

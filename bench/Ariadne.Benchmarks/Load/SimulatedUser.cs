@@ -106,12 +106,41 @@ public sealed partial class SimulatedUser(Persona persona, int index, Nodes node
 
     // ------------------------------------------------------------------ personas
 
+    /// <summary>
+    /// The desk works its queue: the desk lists open referrals first, the soonest deadline at the top; the officer opens one of
+    /// the first few, acknowledges it if it waits, and then either makes it a case (assigned to themself) or closes it as not
+    /// taken forward. Two officers may reach for the same referral: the second finds it acknowledged or closed (the page's
+    /// answer, not an error). Without this the desk only grew (every earlier run's referrals stayed open on it).
+    /// </summary>
     private async Task DutyAsync(CancellationToken ct)
     {
         var desk = await PageAsync("duty desk", "/Referrals", ct);
-        if (desk is not null && random.Next(3) == 0 && ReferralLink().Matches(desk) is { Count: > 0 } links)
-            await PageAsync("referral page", links[random.Next(links.Count)].Value, ct);
+        if (desk is null || ReferralLink().Matches(desk) is not { Count: > 0 } links)
+            return;
+        var page = await PageAsync("referral page", links[random.Next(Math.Min(5, links.Count))].Value, ct);
+        if (page is null || Csrf().Match(page) is not { Success: true } m)
+            return;
+        var token = WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+        if (FormAction(page, "Acknowledge") is { } acknowledge)
+        {
+            await Task.Delay(Think() / 4, ct);
+            await FormAsync("referral acknowledge", acknowledge, [new("__csrf", token)], ct);
+        }
+        await Task.Delay(Think() / 4, ct);
+        if (random.Next(2) == 0 && FormAction(page, "Dispatch") is { } dispatch)
+            await FormAsync("referral made a case", dispatch, [new("__csrf", token), new("Target", "new"), new("InvestigatorUserName", "")], ct);
+        else if (FormAction(page, "Close") is { } close)
+            await FormAsync("referral closed", close, [new("__csrf", token),
+                new("Reason", Ariadne.Web.Features.Referrals.ReferralDispatch.CloseReasons[random.Next(Ariadne.Web.Features.Referrals.ReferralDispatch.CloseReasons.Length)])], ct);
     }
+
+    /// <summary>The action of the page's form for a handler (e.g. "/Referrals/…?handler=Close"), or null when the page has no such form.</summary>
+    private static string? FormAction(string page, string handler) =>
+        Regex.Match(page, "<form[^>]*action=\"([^\"]*handler=" + handler + "[^\"]*)\"") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+    /// <summary>A form posted as the browser would (antiforgery token included); the product answers with a redirect, or the page again with its message.</summary>
+    private Task<Answer?> FormAsync(string label, string path, List<KeyValuePair<string, string>> form, CancellationToken ct) =>
+        SendAsync(label, () => new HttpRequestMessage(HttpMethod.Post, Url(path)) { Content = new FormUrlEncodedContent(form) }, ct);
 
     private async Task ReferrerAsync(CancellationToken ct)
     {
