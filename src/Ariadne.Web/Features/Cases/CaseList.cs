@@ -20,9 +20,9 @@ public sealed class CaseList(AriadneDbContext db, CaseAccess access, DataKeys da
     public async Task<(IReadOnlyList<CaseListRow> Rows, bool More)> PageAsync(Viewer viewer, Filter filter, CancellationToken ct = default)
     {
         var skip = (filter.Page - 1) * filter.PageSize;
-        // The usual list (by last activity, filtered at most by relation) comes from the grants' indexes; the other filters and
-        // the order by number read the cases themselves. Either way the rows are then read through the one predicate (RowsAsync).
-        var ids = filter is { Status: null, Identification: null, Child: null, Sort: "newest" or "oldest" }
+        // The usual list (by last activity, filtered at most by relation, its first 40 pages) comes from the grants' indexes; the
+        // other filters, the order by number and the deep pages read the cases themselves. Either way the rows are then read through the one predicate (RowsAsync).
+        var ids = filter is { Status: null, Identification: null, Child: null, Sort: "newest" or "oldest" } && skip + filter.PageSize + 1 <= CaseVisibility.ActivityDepth
             ? await access.ByActivityAsync(viewer, filter.Sort == "newest", filter.Relation, skip, filter.PageSize + 1, ct)
             : await FilteredAsync(viewer, filter, skip, ct);
         var page = ids.Take(filter.PageSize).ToList();

@@ -69,11 +69,11 @@ public static class DataServices
     /// <summary>
     /// PostgreSQL's JIT compilation off for the application's sessions (<c>Options=-c jit=off</c>) unless the connection string
     /// sets <c>Options</c> itself. JIT pays off for long analytical queries; the product's are short, and the planner's cost
-    /// estimate for the visibility predicate's OR EXISTS passes the JIT threshold on small tables: the duty desk's two queries
+    /// estimate for the referral visibility predicate's OR EXISTS passes the JIT threshold on small tables: the duty desk's two queries
     /// were compiled on every poll (20–40 ms of compilation for a query that runs in 3–17 ms; 324 s of PostgreSQL's time in
-    /// 4 minutes of the load run, docs/benchmarks.md). Behind a pooler that refuses startup options (PgBouncer without
-    /// <c>ignore_startup_parameters = options</c>) set <c>Database:JitOff=false</c> and <c>jit = off</c> on the role instead
-    /// (docs/operations.md).
+    /// 4 minutes of the load run, docs/benchmarks.md). Behind a pooler (PgBouncer refuses startup options, or drops them when
+    /// told to ignore them) set <c>Database:JitOff=false</c> and <c>jit = off</c> on the role instead (docs/operations.md). The
+    /// added <c>Options</c> take the place of the <c>PGOPTIONS</c> environment variable.
     /// </summary>
     public static string WithoutJit(string connection)
     {
