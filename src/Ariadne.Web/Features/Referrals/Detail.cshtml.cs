@@ -113,7 +113,10 @@ public sealed class DetailModel(ReferralDesk referrals, ReferralDispatch dispatc
             CaseVisible = await access.VisibleCaseIds(viewer).ContainsAsync(caseId);
             if (!CaseVisible)
                 TakenForwardBy = await (from e in db.AuditEvents.AsNoTracking()
-                                        where e.Action == ReferralsAudit.ReferralDispatched.Code && e.TargetId == view.Referral.Id && e.Outcome == AuditOutcome.Allowed
+                                        // The dispatch's event carries the case it made (ReferralDesk.DeskEvent): the case's index finds it
+                                        // among that case's events, where without it the whole trail was walked back (248 ms in the load run).
+                                        where e.CaseId == caseId && e.Action == ReferralsAudit.ReferralDispatched.Code && e.TargetId == view.Referral.Id
+                                            && e.Outcome == AuditOutcome.Allowed
                                         join u in db.Users on e.ActorUserId equals u.Id
                                         orderby e.Sequence descending
                                         select u.DisplayName).FirstOrDefaultAsync();

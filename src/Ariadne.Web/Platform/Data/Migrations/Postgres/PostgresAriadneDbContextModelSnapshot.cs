@@ -3656,6 +3656,11 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("SquadInstitutionId", "Sequence");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SquadInstitutionId", "Sequence"), new[] { "Status", "CaseId" });
+
+                    b.HasIndex(new[] { "SquadInstitutionId", "Sequence" }, "ix_referrals_desk_open")
+                        .HasFilter("\"Status\" IN ('Received', 'Acknowledged')");
+
                     b.ToTable("referrals", (string)null);
                 });
 

@@ -3647,7 +3647,11 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ReferringInstitutionId", "Sequence");
 
-                    b.HasIndex("SquadInstitutionId", "Sequence");
+                    b.HasIndex("SquadInstitutionId", "Sequence")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "CaseId" });
+
+                    b.HasIndex(new[] { "SquadInstitutionId", "Sequence" }, "ix_referrals_desk_open")
+                        .HasFilter("\"Status\" IN ('Received', 'Acknowledged')");
 
                     b.ToTable("referrals", (string)null);
                 });
