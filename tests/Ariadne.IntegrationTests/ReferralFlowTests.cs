@@ -293,6 +293,27 @@ public abstract class ReferralFlowTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task A_referral_made_a_case_for_an_investigator_names_who_made_it_to_the_desk_that_no_longer_sees_the_case()
+    {
+        var duty = await app.DutyOfficerAsync();
+        var investigator = await app.SquadInvestigatorAsync();
+        var officer = await app.BorderOfficerAsync();
+        var referral = await app.ReferAsync(officer, ReferralSteps.SampleReferral("handed"));
+        var (outcome, caseId, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralDispatch>()
+            .DispatchAsync(CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer), referral.Id, investigator.UserName, null));
+        Assert.Equal(ReferralActionOutcome.Done, outcome);
+        // Other audited work on the case comes after the dispatch's event in the case's trail.
+        Assert.NotNull(await app.WithScopeAsync(sp => sp.GetRequiredService<CaseService>()
+            .ReadAsync(CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator), caseId!.Value, new AuditPurpose("test"))));
+
+        using var desk = await app.SessionAsync(duty);
+        var page = await desk.GetAsync($"/Referrals/Detail/{referral.Id}");
+        var takenForward = page.Document.QuerySelector("[data-taken-forward]");
+        Assert.NotNull(takenForward);
+        Assert.Contains("Test " + duty.UserName, takenForward.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Erasing_the_person_shreds_the_referral_they_came_through()
     {
         var duty = await app.DutyOfficerAsync();
