@@ -51,16 +51,10 @@ public static class CaseVisibility
         /// </summary>
         public async Task<IReadOnlyList<Row>> PageAsync(Viewer v, long? before, int size, CancellationToken cancellationToken = default)
         {
-            var now = access.Now;
             var cursor = before ?? long.MaxValue;
             var runs = new List<Row>();
-            var active = access.Db.Grants.Where(CaseAccess.InForce(now)).Where(g => g.CaseRecency < cursor);
-
-            runs.AddRange(await active.Where(g => g.GranteeUserId == v.UserId)
-                .OrderByDescending(g => g.CaseRecency).Take(size)
-                .Select(g => new Row(g.CaseId, g.CaseRecency)).ToListAsync(cancellationToken));
-            foreach (var relation in v.InstitutionRelations)
-                runs.AddRange(await active.Where(g => g.GranteeInstitutionId == v.InstitutionId && g.Relation == relation)
+            foreach (var run in access.GrantRuns(v, null))
+                runs.AddRange(await run.Where(g => g.CaseRecency < cursor)
                     .OrderByDescending(g => g.CaseRecency).Take(size)
                     .Select(g => new Row(g.CaseId, g.CaseRecency)).ToListAsync(cancellationToken));
             runs.AddRange(await (from b in access.ActiveBreakGlass(v)
@@ -69,6 +63,23 @@ public static class CaseVisibility
                                  select new Row(c.Id, c.Recency)).ToListAsync(cancellationToken));
 
             return runs.DistinctBy(r => r.Id).OrderByDescending(r => r.Recency).Take(size).ToList();
+        }
+
+        /// <summary>
+        /// The viewer's grants in force as one run per principal they act as, each served by its own index: the user's own
+        /// grants, and the institution's in each relation the viewer's roles hold (together, <see cref="CaseAccess.ActiveGrants"/>).
+        /// With <paramref name="relation"/>, only the grants in that relation.
+        /// </summary>
+        private List<IQueryable<Grant>> GrantRuns(Viewer v, Relation? relation)
+        {
+            var inForce = access.Db.Grants.Where(CaseAccess.InForce(access.Now));
+            var mine = inForce.Where(CaseAccess.HeldByUser(v));
+            if (relation is { } only)
+                mine = mine.Where(g => g.Relation == only);
+            var runs = new List<IQueryable<Grant>> { mine };
+            foreach (var held in v.InstitutionRelations.Where(r => relation is null || r == relation))
+                runs.Add(inForce.Where(g => g.GranteeInstitutionId == v.InstitutionId && g.Relation == held));
+            return runs;
         }
 
         /// <summary>
@@ -85,16 +96,8 @@ public static class CaseVisibility
         {
             var need = skip + take;
             ArgumentOutOfRangeException.ThrowIfGreaterThan(need, ActivityDepth);
-            var inForce = access.Db.Grants.Where(CaseAccess.InForce(access.Now));
-            var mine = inForce.Where(CaseAccess.HeldByUser(v));
-            if (relation is { } only)
-                mine = mine.Where(g => g.Relation == only);
-            var runs = new List<IQueryable<Grant>> { mine };
-            foreach (var held in v.InstitutionRelations.Where(r => relation is null || r == relation))
-                runs.Add(inForce.Where(g => g.GranteeInstitutionId == v.InstitutionId && g.Relation == held));
-
             var rows = new List<Activity>();
-            foreach (var run in runs)
+            foreach (var run in access.GrantRuns(v, relation))
                 rows.AddRange(await FirstOfRunAsync(run, newestFirst, need, cancellationToken));
             if (relation is null)
                 rows.AddRange(await (from b in access.ActiveBreakGlass(v)
