@@ -83,6 +83,69 @@ public abstract class HelplineChatTests(AriadneApp app)
         return (console, replied);
     }
 
+    private static async Task<(string Kind, JsonElement Data)> NextEventAsync(StreamReader reader, CancellationToken ct)
+    {
+        var (kind, data) = ("message", (string?)null);
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+                kind = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                data = line[6..];
+            else if (line.Length == 0 && data is not null)
+                return (kind, JsonDocument.Parse(data).RootElement.Clone());
+        }
+        throw new InvalidOperationException("The stream ended.");
+    }
+
+    [Fact]
+    public async Task The_console_stream_wakes_for_its_helplines_queue_and_for_the_chats_the_operator_holds()
+    {
+        // The test's clock never moves, so the stream's own poll never fires: every event below comes from a signal.
+        var user = await OperatorAsync();
+        using var console = app.NewSession();
+        await console.SignInAsync(app, user);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await console.Client.GetAsync("/helpline/chats/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        var (kind, first) = await NextEventAsync(reader, timeout.Token);
+        Assert.Equal("queue", kind);
+        var waiting = first.GetProperty("waiting").GetInt32();
+
+        // A visitor starts a chat: the queue grows.
+        using var visitor = Visitor();
+        var token = await StartAsync(visitor);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(visitor, token, "s-1", "Is anyone there?")).StatusCode);
+        (kind, var grown) = await NextEventAsync(reader, timeout.Token);
+        Assert.Equal(("queue", waiting + 1), (kind, grown.GetProperty("waiting").GetInt32()));
+
+        // The operator takes it (the queue shrinks), then the visitor writes: the message reaches the console through the chat's signal.
+        var session = await SessionAsync(token);
+        var queue = await console.GetAsync("/Helpline/Chats");
+        Assert.Equal(HttpStatusCode.OK, (await console.SubmitAsync(queue, $"li[data-chat-row='{session.Id}'] form")).Status);
+        (kind, var shrunk) = await NextEventAsync(reader, timeout.Token);
+        Assert.Equal(("queue", waiting), (kind, shrunk.GetProperty("waiting").GetInt32()));
+        // (The chat's first message comes with the take, as the chat is new to the stream.)
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(visitor, token, "s-2", "I am at the bus station")).StatusCode);
+        JsonElement said;
+        do
+            (kind, said) = await NextEventAsync(reader, timeout.Token);
+        while (kind != "chat" || !said.GetProperty("messages").EnumerateArray().Any(m => m.GetProperty("seq").GetInt32() == 2));
+        Assert.Equal(session.Id, said.GetProperty("id").GetGuid());
+        var message = said.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("seq").GetInt32() == 2);
+        Assert.Equal("I am at the bus station", message.GetProperty("text").GetString());
+
+        // The visitor leaves: the console hears that the chat ended.
+        Assert.Equal(HttpStatusCode.NoContent, (await visitor.SendAsync(Request(HttpMethod.Post, "/chat/end", token, new { keep = false }))).StatusCode);
+        JsonElement ended;
+        do
+            (kind, ended) = await NextEventAsync(reader, timeout.Token);
+        while (kind != "chat");
+        Assert.Equal(session.Id, ended.GetProperty("id").GetGuid());
+        Assert.True(ended.GetProperty("ended").GetBoolean());
+    }
+
     [Fact]
     public async Task A_chat_runs_from_the_visitor_to_the_operator_and_ends_without_consent_deleting_everything()
     {

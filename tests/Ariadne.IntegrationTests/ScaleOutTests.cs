@@ -72,16 +72,19 @@ public abstract class ScaleOutTests(string provider)
         first.Services.GetRequiredService<ReferralSignal>().Pulse();
         await desk.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
-        // The helpline console, and one visitor's chat without waking another's.
-        var console = second.Services.GetRequiredService<HelplineSignal>().WaitAsync();
+        // One helpline's console without waking another helpline's, and one visitor's chat without waking another's.
+        var (helpline, otherHelpline) = (Guid.NewGuid(), Guid.NewGuid());
+        var console = second.Services.GetRequiredService<HelplineSignal>().WaitAsync(helpline);
+        var otherConsole = second.Services.GetRequiredService<HelplineSignal>().WaitAsync(otherHelpline);
         var chatId = Guid.NewGuid();
         var otherChat = second.Services.GetRequiredService<ChatSignal>().WaitAsync(Guid.NewGuid());
         var chat = second.Services.GetRequiredService<ChatSignal>().WaitAsync(chatId);
-        first.Services.GetRequiredService<HelplineSignal>().Pulse();
+        first.Services.GetRequiredService<HelplineSignal>().Pulse(helpline);
         first.Services.GetRequiredService<ChatSignal>().Pulse(chatId);
         await console.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await chat.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.False(otherChat.IsCompleted);
+        Assert.False(otherConsole.IsCompleted);
 
         // A real change: a referral taken on the first node wakes the second node's desk.
         await first.SquadChiefAsync();

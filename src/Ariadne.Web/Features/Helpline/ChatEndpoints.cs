@@ -133,31 +133,37 @@ public static class ChatEndpoints
         }
     }
 
-    private static Results<ServerSentEventsResult<string>, StatusCodeHttpResult> OperatorStream(HttpContext context, HelplineSignal signal, IServiceScopeFactory scopes,
-        TimeProvider time)
+    private static Results<ServerSentEventsResult<string>, StatusCodeHttpResult> OperatorStream(HttpContext context, HelplineSignal signal, ChatSignal chatSignal,
+        IServiceScopeFactory scopes, TimeProvider time)
     {
         var roles = context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         if (!HelplineRoles.IsStaff(roles))
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-        return TypedResults.ServerSentEvents(OperatorEvents(Viewer.Of(context.User), roles, signal, scopes, time, context.RequestAborted));
+        return TypedResults.ServerSentEvents(OperatorEvents(Viewer.Of(context.User), roles, signal, chatSignal, scopes, time, context.RequestAborted));
     }
 
     /// <summary>
     /// The console's stream: the waiting count when it changes, and for each chat the operator took, its new messages (the console
-    /// fetches the transcript itself when it takes or reopens a chat, and again after the stream reconnects).
+    /// fetches the transcript itself when it takes or reopens a chat, and again after the stream reconnects). It wakes when the
+    /// operator's helpline's queue changes and when a chat the operator holds changes, not at every message of every chat.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<string>> OperatorEvents(Viewer viewer, IReadOnlyCollection<string> roles, HelplineSignal signal,
-        IServiceScopeFactory scopes, TimeProvider time, [EnumeratorCancellation] CancellationToken ct)
+        ChatSignal chatSignal, IServiceScopeFactory scopes, TimeProvider time, [EnumeratorCancellation] CancellationToken ct)
     {
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(ct);
         lifetime.CancelAfter(Lifetime);
         int? waiting = null;
         var cursors = new Dictionary<Guid, int>();
         var first = true;
+        // The chats the stream waits on: those it held going on at its last read. Waits are taken before the read, so that a change
+        // between the read and the wait is not missed.
+        var held = new HashSet<Guid>();
         while (!lifetime.IsCancellationRequested)
         {
-            var wake = signal.WaitAsync();
+            var wakes = new List<Task>(held.Count + 1) { signal.WaitAsync(viewer.InstitutionId) };
+            wakes.AddRange(held.Select(chatSignal.WaitAsync));
             var items = new List<SseItem<string>>();
+            var unwatched = false;
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var chats = scope.ServiceProvider.GetRequiredService<ChatService>();
@@ -169,6 +175,9 @@ public static class ChatEndpoints
                     { ReconnectionInterval = TimeSpan.FromSeconds(3) });
                     waiting = state.Waiting;
                 }
+                var going = state.Mine.Where(m => !m.Value.Ended).Select(m => m.Key).ToHashSet();
+                unwatched = !going.IsSubsetOf(held);
+                held = going;
                 var due = new Dictionary<Guid, int>();
                 foreach (var (id, (lastSeq, ended)) in state.Mine)
                 {
@@ -195,9 +204,12 @@ public static class ChatEndpoints
             first = false;
             foreach (var item in items)
                 yield return item;
+            // A chat taken since the last read is not yet waited on: read once more with a wait on it (nothing said in it is missed).
+            if (unwatched)
+                continue;
             try
             {
-                await wake.WaitAsync(PollInterval, time, lifetime.Token);
+                await Task.WhenAny(wakes).WaitAsync(PollInterval, time, lifetime.Token);
             }
             catch (TimeoutException)
             {

@@ -87,7 +87,7 @@ public sealed class ChatService(
             return new Audited<ChatSession>(session, new AuditRecord(ChatAudit.Started, ActorInstitutionId: institutionId, TargetType: ChatAudit.Session,
                 TargetId: session.Id, Purpose: ChatAudit.Chat));
         }, ct);
-        signal.Pulse();
+        signal.Pulse(institutionId);
         return new Started(session.Id, token, await cover.IsOutOfHoursAsync(institutionId, ct));
     }
 
@@ -111,7 +111,6 @@ public sealed class ChatService(
         if (session.EndedAt is not null)
             return new SendResult(SendStatus.Ended, Error: text["Chat_Ended"]);
         var result = await AddAsync(session, true, clientMessageId!, ChatScrubber.Scrub(message!.Trim()), keep, ct);
-        signal.Pulse();
         chatSignal.Pulse(session.Id);
         return result;
     }
@@ -263,9 +262,11 @@ public sealed class ChatService(
 
     private async Task<bool> FinishOnceAsync(Viewer? viewer, Guid sessionId, bool? keep, CancellationToken ct)
     {
+        Guid? helpline = null;
         var ended = await writes.RunAsync(viewer, async ct =>
         {
             var session = await db.ChatSessions.FirstAsync(s => s.Id == sessionId, ct);
+            helpline = session.InstitutionId;
             if (session.EndedAt is not null)
                 return new Audited<bool>(false, new AuditRecord(ChatAudit.Ended, AuditOutcome.Denied, ActorInstitutionId: session.InstitutionId,
                     TargetType: ChatAudit.Session, TargetId: sessionId, Purpose: ChatAudit.Chat));
@@ -288,7 +289,8 @@ public sealed class ChatService(
             return new Audited<bool>(true, new AuditRecord(ChatAudit.Ended, ActorInstitutionId: session.InstitutionId, TargetType: ChatAudit.Session,
                 TargetId: sessionId, Purpose: ChatAudit.Chat));
         }, ct);
-        signal.Pulse();
+        if (helpline is { } institutionId)
+            signal.Pulse(institutionId);
         chatSignal.Pulse(sessionId);
         return ended;
     }
@@ -408,7 +410,7 @@ public sealed class ChatService(
             ?? throw new InvalidOperationException("The contact for a taken chat could not be opened.");
         await db.HelplineContacts.Where(c => c.Id == contact.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Language, session.Language), ct);
         await db.ChatSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.ContactId, contact.Id), ct);
-        signal.Pulse();
+        signal.Pulse(viewer.InstitutionId);
         chatSignal.Pulse(sessionId);
         db.ChangeTracker.Clear();
         return await ReadAsync(viewer, roles, sessionId, 0, ct: ct);
@@ -454,7 +456,6 @@ public sealed class ChatService(
             return new Audited<SendResult>(sent, new AuditRecord(ChatAudit.Replied, sent.Status == SendStatus.Sent ? AuditOutcome.Allowed : AuditOutcome.Denied,
                 TargetType: ChatAudit.Session, TargetId: sessionId, Purpose: ChatAudit.Chat));
         }, ct);
-        signal.Pulse();
         chatSignal.Pulse(sessionId);
         return result;
     }

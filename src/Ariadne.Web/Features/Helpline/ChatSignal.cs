@@ -4,8 +4,8 @@ using Ariadne.Web.Platform.Cluster;
 namespace Ariadne.Web.Features.Helpline;
 
 /// <summary>
-/// Wakes one chat's visitor stream when its chat changes (a reply, taken, ended), so that a message to one visitor does not
-/// wake every visitor's stream. On this node at once, on the other nodes through <see cref="NodeSignals"/> (the key is the
+/// Wakes one chat's streams when the chat changes (a message either way, taken, ended): the visitor's, and the console of the
+/// operator who took it, so that a message in one chat does not wake every visitor's or operator's stream. On this node at once, on the other nodes through <see cref="NodeSignals"/> (the key is the
 /// chat's random id, nothing more); a stream also polls, so a lost notification only delays.
 /// </summary>
 public sealed class ChatSignal
@@ -48,5 +48,9 @@ public sealed class ChatSignal
             pulse.TrySetResult();
     }
 
-    public void Forget(Guid sessionId) => pulses.TryRemove(sessionId, out _);
+    /// <summary>
+    /// The stream no longer waits: the chat's entry goes. Others may wait on the same chat (its operator's console, a second
+    /// visitor stream after a reconnect): they are woken, read again and wait anew, rather than left waiting on a task nobody pulses.
+    /// </summary>
+    public void Forget(Guid sessionId) => PulseHere(sessionId);
 }

@@ -78,7 +78,7 @@ public sealed class ContactService(
         }
         finally
         {
-            signal.Pulse();
+            signal.Pulse(viewer.InstitutionId);
         }
     }
 
@@ -103,7 +103,7 @@ public sealed class ContactService(
             await db.SaveChangesAsync(ct);
             return new Audited<bool>(true, new AuditRecord(HelplineAudit.ContactSaved, TargetType: HelplineAudit.Contact, TargetId: row.Id, Purpose: HelplineAudit.Answer));
         }, ct);
-        signal.Pulse();
+        signal.Pulse(viewer.InstitutionId);
         return contact;
     }
 
@@ -165,7 +165,7 @@ public sealed class ContactService(
                 CryptographicOperations.ZeroMemory(key);
             }
         }, ct);
-        signal.Pulse();
+        signal.Pulse(viewer.InstitutionId);
         if (decision.AtOnce)
             await ForwardAsync(viewer, roles, id, ct);
         return [];
@@ -237,7 +237,7 @@ public sealed class ContactService(
         }, replay: (id, ct) => db.HelplineContacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), ct);
         if (outcome == OnceOutcome.Done && contact is not null)
         {
-            signal.Pulse();
+            signal.Pulse(viewer.InstitutionId);
             if (ForwardingRules.Decide(contact.Category, contact.NonData, contact.ConsentBasis, contact.Override, options.Value).AtOnce)
                 await ForwardAsync(viewer, roles, contact.Id, ct);
         }
@@ -343,7 +343,7 @@ public sealed class ContactService(
             switch (outcome)
             {
                 case ReferralIntake.SubmitOutcome.Created or ReferralIntake.SubmitOutcome.Replayed when referral is not null:
-                    signal.Pulse();
+                    signal.Pulse(viewer.InstitutionId);
                     return (ForwardOutcome.Forwarded, referral.Number);
                 case ReferralIntake.SubmitOutcome.NoSquad:
                     return (ForwardOutcome.NoSquad, null);
@@ -411,7 +411,7 @@ public sealed class ContactService(
             }
             return new Audited<bool>(true, new AuditRecord(HelplineAudit.Overridden, TargetType: HelplineAudit.Contact, TargetId: id, Purpose: HelplineAudit.Supervise));
         }, ct);
-        signal.Pulse();
+        signal.Pulse(viewer.InstitutionId);
         return [];
     }
 
@@ -585,7 +585,7 @@ public sealed class ContactService(
             return new Audited<HelplineContact?>(contact, new AuditRecord(HelplineAudit.CallReceived, TargetType: HelplineAudit.Contact, TargetId: contact.Id,
                 Purpose: HelplineAudit.Telephony));
         }, ct);
-        signal.Pulse();
+        signal.Pulse(viewer.InstitutionId);
         return result;
     }
 

@@ -49,7 +49,7 @@ public static class HelplineEvents
         QueueEvent? last = null;
         while (!lifetime.IsCancellationRequested)
         {
-            var wake = signal.WaitAsync();
+            var wake = signal.WaitAsync(viewer.InstitutionId);
             QueueEvent current;
             await using (var scope = scopes.CreateAsyncScope())
                 current = await StateAsync(scope.ServiceProvider.GetRequiredService<Platform.Data.AriadneDbContext>(), viewer.InstitutionId, ct);
