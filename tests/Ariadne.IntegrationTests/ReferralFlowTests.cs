@@ -277,6 +277,35 @@ public abstract class ReferralFlowTests(AriadneApp app)
     }
 
     [Fact]
+    public async Task The_desk_offers_its_own_squads_active_investigators_only()
+    {
+        var duty = await app.DutyOfficerAsync();
+        var active = await app.SquadInvestigatorAsync();
+        var disabled = await app.SquadInvestigatorAsync();
+        var elsewhere = await app.SquadInvestigatorAsync();
+        var colleague = await app.DutyOfficerAsync();
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var other = new Institution { Name = "Second Squad", Code = "T-SQUAD-" + Guid.NewGuid().ToString("N")[..6], Kind = InstitutionKind.AntiTraffickingSquad, CreatedAt = app.Time.GetUtcNow() };
+            db.Institutions.Add(other);
+            await db.SaveChangesAsync();
+            await db.Users.Where(u => u.Id == elsewhere.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.InstitutionId, other.Id));
+            await db.Users.Where(u => u.Id == disabled.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true));
+            return 0;
+        });
+
+        var offered = await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralDesk>().InvestigatorsAsync(CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer)));
+        var names = offered.Select(o => o.UserName).ToList();
+        Assert.Contains(active.UserName, names);
+        Assert.Contains(offered, o => o.UserName == active.UserName && o.Name == "Test " + active.UserName);
+        Assert.DoesNotContain(disabled.UserName, names);
+        Assert.DoesNotContain(elsewhere.UserName, names);
+        Assert.DoesNotContain(colleague.UserName, names);
+        Assert.DoesNotContain(duty.UserName, names);
+    }
+
+    [Fact]
     public async Task Two_officers_dispatching_one_referral_at_once_open_one_case()
     {
         var first = await app.DutyOfficerAsync();

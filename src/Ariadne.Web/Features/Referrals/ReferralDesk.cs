@@ -151,9 +151,14 @@ public sealed class ReferralDesk(
     /// <summary>The Squad's investigators the desk may hand a new case to.</summary>
     public async Task<IReadOnlyList<(string UserName, string Name)>> InvestigatorsAsync(Viewer viewer, CancellationToken ct = default)
     {
-        var holders = await users.GetUsersInRoleAsync(RoleCatalog.Investigator);
-        return holders.Where(u => u.InstitutionId == viewer.InstitutionId && !u.IsDisabled)
-            .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).Select(u => (u.UserName!, u.DisplayName)).ToList();
+        // The desk's own institution's investigators only, read as two columns: Identity's GetUsersInRoleAsync loads every
+        // investigator of every institution as a whole account (the referral page's slowest part under load).
+        var role = users.NormalizeName(RoleCatalog.Investigator);
+        var holders = await (from u in db.Users.AsNoTracking()
+                             where u.InstitutionId == viewer.InstitutionId && !u.IsDisabled
+                                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == role))
+                             select new { u.UserName, u.DisplayName }).ToListAsync(ct);
+        return holders.OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).Select(u => (u.UserName!, u.DisplayName)).ToList();
     }
 
     /// <summary>Marks the referral acknowledged by the viewer, once (any desk action implies it).</summary>
