@@ -88,7 +88,7 @@ public sealed partial class ReferralPathTests(BrowserApp app)
         // 2. The desk sees it arrive without reloading, acknowledges it and hands it to the investigator.
         await desk.WaitForSelectorAsync($"tr[data-referral='{number}']", new() { Timeout = 15_000 });
         Assert.True(await desk.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the desk page was reloaded");
-        // Announced as new (read out by the live region): the count of referrals the desk received rose.
+        // Announced as new (read out by the live region): an open referral the stream had not seen before.
         Assert.StartsWith((await desk.Locator("[data-desk-new-text]").TextContentAsync())!.Trim(), (await desk.Locator("[data-desk-status]").TextContentAsync())!.Trim(), StringComparison.Ordinal);
         Assert.DoesNotContain(familyName, await desk.Locator("[data-desk]").InnerTextAsync(), StringComparison.Ordinal);
         await desk.AssertNoViolationsAsync();

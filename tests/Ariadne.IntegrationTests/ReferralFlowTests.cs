@@ -194,8 +194,25 @@ public abstract class ReferralFlowTests(AriadneApp app)
         var second = await NextEventAsync(reader, timeout.Token);
         Assert.Equal(first.GetProperty("waiting").GetInt32() + 1, second.GetProperty("waiting").GetInt32());
         Assert.Equal(referral.Sequence, second.GetProperty("latest").GetInt64());
-        Assert.Equal(first.GetProperty("received").GetInt32() + 1, second.GetProperty("received").GetInt32()); // only grows: what says "new" to the page
+        Assert.Equal(first.GetProperty("open").GetInt32() + 1, second.GetProperty("open").GetInt32());
+        Assert.Equal((0, 1), (first.GetProperty("arrived").GetInt32(), second.GetProperty("arrived").GetInt32())); // what says "new" to the page
         Assert.DoesNotContain("Leyla", second.GetRawText(), StringComparison.Ordinal);
+
+        // A newer one arrives; the first is acknowledged, then closed: each is an event. The closure of an acknowledged referral
+        // below the newest changes neither the waiting count nor the newest key, but the open referrals changed and every
+        // officer's table must lose it.
+        var newer = await app.ReferAsync(officer, ReferralSteps.SampleReferral("sse2"));
+        var third = await NextEventAsync(reader, timeout.Token);
+        Assert.Equal((newer.Sequence, 1), (third.GetProperty("latest").GetInt64(), third.GetProperty("arrived").GetInt32()));
+        var dutyViewer = CaseSteps.ViewerOf(duty, RoleCatalog.DutyOfficer);
+        Assert.Equal(ReferralActionOutcome.Done, await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralDesk>().AcknowledgeAsync(dutyViewer, referral.Id)));
+        var acknowledged = await NextEventAsync(reader, timeout.Token);
+        Assert.Equal((third.GetProperty("waiting").GetInt32() - 1, third.GetProperty("open").GetInt32(), 0),
+            (acknowledged.GetProperty("waiting").GetInt32(), acknowledged.GetProperty("open").GetInt32(), acknowledged.GetProperty("arrived").GetInt32()));
+        Assert.Equal(ReferralActionOutcome.Done, await app.WithScopeAsync(sp => sp.GetRequiredService<ReferralDispatch>().CloseAsync(dutyViewer, referral.Id, "duplicate")));
+        var closed = await NextEventAsync(reader, timeout.Token);
+        Assert.Equal((acknowledged.GetProperty("waiting").GetInt32(), third.GetProperty("open").GetInt32() - 1, newer.Sequence, 0),
+            (closed.GetProperty("waiting").GetInt32(), closed.GetProperty("open").GetInt32(), closed.GetProperty("latest").GetInt64(), closed.GetProperty("arrived").GetInt32()));
 
         var rows = await desk.GetAsync("/Referrals?handler=Rows");
         Assert.Contains(referral.Number, rows.Html, StringComparison.Ordinal);

@@ -24,7 +24,11 @@ public static class DeskEvents
     public static readonly TimeSpan Coalesce = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public sealed record DeskEvent(int Waiting, long Latest, int Received);
+    /// <summary>
+    /// <paramref name="Arrived"/>: how many open referrals this stream had not seen open at its last event (0 in the first), so that
+    /// the page can say "new" whatever order the keys commit in.
+    /// </summary>
+    public sealed record DeskEvent(int Waiting, int Open, long Latest, int Arrived);
 
     public static void MapDeskEvents(this IEndpointRouteBuilder app) =>
         app.MapGet("/referrals/desk/events", Stream).RequireAuthorization(Platform.Security.Policies.Mfa).ExcludeFromDescription();
@@ -42,20 +46,20 @@ public static class DeskEvents
     {
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(ct);
         lifetime.CancelAfter(Lifetime);
-        DeskEvent? last = null;
+        IReadOnlySet<(long Sequence, ReferralStatus Status)>? last = null;
         while (!lifetime.IsCancellationRequested)
         {
             var wake = signal.WaitAsync();
-            DeskEvent current;
+            ReferralDesk.DeskState state;
             await using (var scope = scopes.CreateAsyncScope())
+                state = await scope.ServiceProvider.GetRequiredService<ReferralDesk>().DeskStateAsync(viewer, ct);
+            if (last is null || !last.SetEquals(state.Open))
             {
-                var (waiting, latest, received) = await scope.ServiceProvider.GetRequiredService<ReferralDesk>().DeskStateAsync(viewer, ct);
-                current = new DeskEvent(waiting, latest, received);
-            }
-            if (current != last)
-            {
+                var seen = last?.Select(o => o.Sequence).ToHashSet();
+                var arrived = seen is null ? 0 : state.Open.Count(o => !seen.Contains(o.Sequence));
+                var current = new DeskEvent(state.Waiting, state.Open.Count, state.Latest, arrived);
                 yield return new SseItem<string>(JsonSerializer.Serialize(current, JsonSerializerOptions.Web), "desk") { ReconnectionInterval = TimeSpan.FromSeconds(3) };
-                last = current;
+                last = state.Open;
                 try
                 {
                     await Task.Delay(Coalesce, lifetime.Token);

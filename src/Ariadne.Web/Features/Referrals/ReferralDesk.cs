@@ -48,22 +48,23 @@ public sealed class ReferralDesk(
             .ThenByDescending(r => r.ReceivedAt).ToList();
     }
 
+    /// <summary>What the desk's live view watches: how many wait for acknowledgement, and the key and state of each open referral.</summary>
+    public sealed record DeskState(int Waiting, long Latest, IReadOnlySet<(long Sequence, ReferralStatus Status)> Open);
+
     /// <summary>
-    /// What the desk's live view watches: how many wait for acknowledgement, the newest one's key, and how many the desk has ever
-    /// received. The last only grows (referrals are never deleted), so a new referral always changes it: the keys come from a
-    /// sequence and one drawn earlier can commit later, below the newest key, while an acknowledgement keeps "waiting" level.
+    /// The desk's open referrals (received or acknowledged), key and state only: any arrival, acknowledgement or closure changes
+    /// this set, whatever order the keys commit in (a key drawn earlier can commit later, below the newest). It is read from the
+    /// partial index of open referrals, so it costs what the desk has to do, not what it ever received (the count of everything
+    /// received that it replaces read the desk's whole history at every poll of every officer).
     /// </summary>
-    public async Task<(int Waiting, long Latest, int Received)> DeskStateAsync(Viewer viewer, CancellationToken ct = default)
+    public async Task<DeskState> DeskStateAsync(Viewer viewer, CancellationToken ct = default)
     {
-        var desk = access.VisibleReferrals(viewer).Where(r => viewer.OnDutyDesk && r.SquadInstitutionId == viewer.InstitutionId);
-        // One statement: the visibility predicate is evaluated once, not once per figure (each duty officer polls every 5 s).
-        var state = await desk.GroupBy(_ => 1).Select(g => new
-        {
-            Waiting = g.Count(r => r.Status == ReferralStatus.Received),
-            Latest = g.Max(r => (long?)r.Sequence),
-            Received = g.Count(),
-        }).FirstOrDefaultAsync(ct);
-        return state is null ? (0, 0, 0) : (state.Waiting, state.Latest ?? 0, state.Received);
+        var open = await access.VisibleReferrals(viewer)
+            .Where(r => viewer.OnDutyDesk && r.SquadInstitutionId == viewer.InstitutionId
+                && (r.Status == ReferralStatus.Received || r.Status == ReferralStatus.Acknowledged))
+            .Select(r => new { r.Sequence, r.Status }).ToListAsync(ct);
+        return new DeskState(open.Count(r => r.Status == ReferralStatus.Received), open.Count == 0 ? 0 : open.Max(r => r.Sequence),
+            open.Select(r => (r.Sequence, r.Status)).ToHashSet());
     }
 
     public sealed record FileInfo(Guid Id, string Name, string ContentType, long Size);

@@ -51,7 +51,6 @@ function setUpDutyDesk() {
   const status = desk.querySelector("[data-desk-status]");
   const waitingText = desk.querySelector("[data-desk-waiting-text]").textContent;
   const newText = desk.querySelector("[data-desk-new-text]").textContent;
-  let received = null;
   let polling = null;
 
   async function refresh(announceNew) {
@@ -75,11 +74,10 @@ function setUpDutyDesk() {
   source.addEventListener("desk", async (event) => {
     failures = 0;
     const state = JSON.parse(event.data);
-    // How many the desk ever received only grows: a rise is a new referral, whatever its key (keys may commit out of order).
-    const isNew = received !== null && state.received > received;
-    received = state.received;
+    // The server counts the open referrals this stream had not seen before: new ones, whatever their keys' order.
+    const isNew = state.arrived > 0;
     status.textContent = waitingText.replace("{0}", state.waiting);
-    // An event means the queue changed (new, acknowledged or dispatched): fetch the table again.
+    // An event means the queue changed (new, acknowledged, closed or made a case): fetch the table again.
     await refresh(isNew);
     desk.dataset.live = "on";
   });
