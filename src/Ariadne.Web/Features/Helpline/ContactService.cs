@@ -511,16 +511,34 @@ public sealed class ContactService(
         var query = db.HelplineContacts.AsNoTracking().Where(c => c.InstitutionId == viewer.InstitutionId);
         if (openOnly)
             query = query.Where(c => c.Status != ContactStatus.Closed);
-        var rows = await query.OrderBy(c => c.Status == ContactStatus.Waiting ? 0 : 1).ThenByDescending(c => c.ReceivedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        var limit = Math.Clamp(take, 1, 500);
+        // The waiting ones, then the others newest first: two ranges of the indexes ((InstitutionId, Status, ReceivedAt) and
+        // (InstitutionId, ReceivedAt)) read from their newest end, not a sort of the helpline's whole history at every refresh.
+        var rows = await ListColumns(query.Where(c => c.Status == ContactStatus.Waiting).OrderByDescending(c => c.ReceivedAt).Take(limit)).ToListAsync(ct);
+        if (rows.Count < limit)
+            rows.AddRange(await ListColumns(query.Where(c => c.Status != ContactStatus.Waiting).OrderByDescending(c => c.ReceivedAt).Take(limit - rows.Count)).ToListAsync(ct));
+        // A repeat: the caller reached the helpline before (another contact with the same caller hash, received no later). Of the
+        // rows of one caller, all but the earliest listed have an earlier one in the list; only the earliest asks the database.
         var repeats = new HashSet<Guid>();
-        foreach (var row in rows.Where(r => r.CallerHash is not null))
+        foreach (var caller in rows.Where(r => r.CallerHash is not null).GroupBy(r => Convert.ToHexString(r.CallerHash!)))
         {
-            if (await db.HelplineContacts.AnyAsync(c => c.InstitutionId == viewer.InstitutionId && c.CallerHash == row.CallerHash && c.Id != row.Id && c.ReceivedAt <= row.ReceivedAt, ct))
-                repeats.Add(row.Id);
+            var ordered = caller.OrderBy(r => r.ReceivedAt).ToList();
+            repeats.UnionWith(ordered.Skip(1).Select(r => r.Id));
+            var first = ordered[0];
+            if (await db.HelplineContacts.AnyAsync(c => c.InstitutionId == viewer.InstitutionId && c.CallerHash == first.CallerHash && c.Id != first.Id
+                    && c.ReceivedAt <= first.ReceivedAt, ct))
+                repeats.Add(first.Id);
         }
         return [.. rows.Select(c => new Row(c.Id, c.Number, c.Channel, c.Status, c.ReceivedAt, c.Category, c.NonData, c.ForwardingRule, c.ForwardBy, c.ForwardedAt,
             c.HeldReason, repeats.Contains(c.Id)))];
     }
+
+    private sealed record ListRow(Guid Id, string Number, ContactChannel Channel, ContactStatus Status, DateTimeOffset ReceivedAt, ContactCategory? Category,
+        NonDataKind? NonData, string? ForwardingRule, DateTimeOffset? ForwardBy, DateTimeOffset? ForwardedAt, string? HeldReason, byte[]? CallerHash);
+
+    private static IQueryable<ListRow> ListColumns(IQueryable<HelplineContact> query) =>
+        query.Select(c => new ListRow(c.Id, c.Number, c.Channel, c.Status, c.ReceivedAt, c.Category, c.NonData, c.ForwardingRule, c.ForwardBy, c.ForwardedAt,
+            c.HeldReason, c.CallerHash));
 
     /// <summary>
     /// The held-tips report, for supervisors: every trafficking tip not yet with the Squad — held (and why), or waiting to be

@@ -30,6 +30,10 @@ internal sealed class HelplineContactConfiguration : IEntityTypeConfiguration<He
         e.Property(c => c.OverrideReasonEnc).IsEncrypted();
         e.HasIndex(c => new { c.InstitutionId, c.ExternalCallId }).IsUnique();
         e.HasIndex(c => new { c.InstitutionId, c.Status, c.ReceivedAt });
+        // The console's list past the waiting ones: the helpline's newest contacts (ContactService.ListAsync).
+        e.HasIndex(c => new { c.InstitutionId, c.ReceivedAt });
+        // The live streams' cursor: the helpline's latest change (HelplineEvents.StateAsync, at every wake of every console).
+        e.HasIndex(c => new { c.InstitutionId, c.UpdatedAt });
         e.HasIndex(c => new { c.InstitutionId, c.CallerHash });
         e.HasIndex(c => c.ForwardBy);
         e.HasOne<Institution>().WithMany().HasForeignKey(c => c.InstitutionId).OnDelete(DeleteBehavior.Restrict);

@@ -1673,6 +1673,10 @@ namespace Ariadne.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("InstitutionId", "ExternalCallId")
                         .IsUnique();
 
+                    b.HasIndex("InstitutionId", "ReceivedAt");
+
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.HasIndex("InstitutionId", "Status", "ReceivedAt");
 
                     b.ToTable("helpline_contacts", (string)null);

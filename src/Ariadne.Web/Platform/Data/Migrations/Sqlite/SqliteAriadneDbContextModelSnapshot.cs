@@ -1666,6 +1666,10 @@ namespace Ariadne.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("InstitutionId", "ExternalCallId")
                         .IsUnique();
 
+                    b.HasIndex("InstitutionId", "ReceivedAt");
+
+                    b.HasIndex("InstitutionId", "UpdatedAt");
+
                     b.HasIndex("InstitutionId", "Status", "ReceivedAt");
 
                     b.ToTable("helpline_contacts", (string)null);
