@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Ariadne.IntegrationTests.Infrastructure;
@@ -243,6 +244,57 @@ public abstract class HelplineTests(AriadneApp app)
         var after = await DbAsync(db => db.HelplineContacts.AsNoTracking().SingleAsync(c => c.Id == id));
         Assert.Equal((before.UpdatedAt, before.ConsentBasis, before.ReferralId), (after.UpdatedAt, after.ConsentBasis, after.ReferralId));
         Assert.Equal(before.SummaryEnc, after.SummaryEnc);
+    }
+
+    [Fact]
+    public async Task The_console_lists_waiting_contacts_first_then_the_newest_and_marks_a_callers_repeats()
+    {
+        var op = await OtherHelplineOperatorAsync(); // a helpline of its own: the list holds this test's contacts only
+        var start = app.Time.GetUtcNow();
+        var (x, y) = (RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
+        var ids = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var (key, clear) = sp.GetRequiredService<DataKeys>().Create();
+            CryptographicOperations.ZeroMemory(clear);
+            HelplineContact Contact(int minutes, ContactStatus status, byte[]? caller) => new()
+            {
+                Number = "T" + Guid.NewGuid().ToString("N")[..12],
+                InstitutionId = op.InstitutionId,
+                Channel = ContactChannel.Phone,
+                Status = status,
+                ReceivedAt = start.AddMinutes(minutes),
+                UpdatedAt = start.AddMinutes(minutes),
+                CallerHash = caller,
+                DataKeyId = key.Id,
+            };
+            var contacts = new Dictionary<string, HelplineContact>
+            {
+                ["x-earliest"] = Contact(0, ContactStatus.Closed, x),
+                ["waiting"] = Contact(5, ContactStatus.Waiting, null),
+                ["x-second"] = Contact(10, ContactStatus.Open, x),
+                ["x-third"] = Contact(20, ContactStatus.Open, x),
+                ["y-only"] = Contact(30, ContactStatus.Open, y),
+                ["newest"] = Contact(40, ContactStatus.Closed, null),
+            };
+            db.HelplineContacts.AddRange(contacts.Values);
+            await db.SaveChangesAsync();
+            return contacts.ToDictionary(c => c.Key, c => c.Value.Id);
+        });
+        var viewer = CaseSteps.ViewerOf(op, Operator);
+        string Name(Guid id) => ids.Single(i => i.Value == id).Key;
+
+        // Five of six: the waiting one on top though older, then newest first. The caller x's earliest listed contact is a repeat
+        // because of one the list does not show.
+        var five = (await Contacts(c => c.ListAsync(viewer, Operator, take: 5)))!;
+        Assert.Equal(["waiting", "newest", "y-only", "x-third", "x-second"], five.Select(r => Name(r.Id)));
+        Assert.Equal(["x-third", "x-second"], five.Where(r => r.Repeat).Select(r => Name(r.Id)));
+        // All six: x's first contact is no repeat; open only leaves the closed ones out.
+        var all = (await Contacts(c => c.ListAsync(viewer, Operator)))!;
+        Assert.Equal(["waiting", "newest", "y-only", "x-third", "x-second", "x-earliest"], all.Select(r => Name(r.Id)));
+        Assert.Equal(["x-third", "x-second"], all.Where(r => r.Repeat).Select(r => Name(r.Id)));
+        var open = (await Contacts(c => c.ListAsync(viewer, Operator, openOnly: true)))!;
+        Assert.Equal(["waiting", "y-only", "x-third", "x-second"], open.Select(r => Name(r.Id)));
     }
 
     [Fact]

@@ -5,8 +5,9 @@ namespace Ariadne.Web.Features.Helpline;
 
 /// <summary>
 /// Wakes one chat's streams when the chat changes (a message either way, taken, ended): the visitor's, and the console of the
-/// operator who took it, so that a message in one chat does not wake every visitor's or operator's stream. On this node at once, on the other nodes through <see cref="NodeSignals"/> (the key is the
-/// chat's random id, nothing more); a stream also polls, so a lost notification only delays.
+/// operator who took it, so that a message in one chat does not wake every visitor's or operator's stream. On this node at
+/// once, on the other nodes through <see cref="NodeSignals"/> (the key is the chat's random id, nothing more); a stream also
+/// polls, so a lost notification only delays.
 /// </summary>
 public sealed class ChatSignal
 {
@@ -32,7 +33,10 @@ public sealed class ChatSignal
         });
     }
 
-    /// <summary>A task that completes at the chat's next pulse. Call <see cref="Forget"/> when the stream ends.</summary>
+    /// <summary>
+    /// A task that completes at the chat's next pulse. The visitor's stream calls <see cref="Forget"/> when it ends; the operator's
+    /// console does not (its entries go at the chat's next pulse, which its end always sends), since forgetting wakes every waiter.
+    /// </summary>
     public Task WaitAsync(Guid sessionId) =>
         pulses.GetOrAdd(sessionId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 

@@ -517,6 +517,8 @@ public sealed class ContactService(
         var rows = await ListColumns(query.Where(c => c.Status == ContactStatus.Waiting).OrderByDescending(c => c.ReceivedAt).Take(limit)).ToListAsync(ct);
         if (rows.Count < limit)
             rows.AddRange(await ListColumns(query.Where(c => c.Status != ContactStatus.Waiting).OrderByDescending(c => c.ReceivedAt).Take(limit - rows.Count)).ToListAsync(ct));
+        // A call answered between the two reads is in both: once, where it was first read.
+        rows = [.. rows.DistinctBy(r => r.Id)];
         // A repeat: the caller reached the helpline before (another contact with the same caller hash, received no later). Of the
         // rows of one caller, all but the earliest listed have an earlier one in the list; only the earliest asks the database.
         var repeats = new HashSet<Guid>();
