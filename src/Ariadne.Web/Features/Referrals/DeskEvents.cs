@@ -25,8 +25,9 @@ public static class DeskEvents
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// <paramref name="Arrived"/>: how many open referrals this stream had not seen open at its last event (0 in the first), so that
-    /// the page can say "new" whatever order the keys commit in.
+    /// <paramref name="Open"/>: the desk's open referrals; <paramref name="Latest"/>: the newest open one's key (it goes down when
+    /// that one closes); <paramref name="Arrived"/>: how many open referrals this stream had not seen open at its last event (0 in
+    /// the first, so the page also compares the rows it shows), so that the page can say "new" whatever order the keys commit in.
     /// </summary>
     public sealed record DeskEvent(int Waiting, int Open, long Latest, int Arrived);
 

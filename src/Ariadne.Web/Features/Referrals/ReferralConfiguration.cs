@@ -20,9 +20,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         e.Property(r => r.Consent).HasConversion<string>().HasMaxLength(20);
         // Two desk actions on one referral (double submit, two officers): the second finds the status changed and fails.
         e.Property(r => r.Status).IsConcurrencyToken();
-        // The duty desk polls its state (how many wait, the newest, how many ever received) every 5 s per officer: the index
-        // carries what that count and the visibility predicate read, so that PostgreSQL can count from the index alone once
-        // the desk's history is long (on the load world's 7,000 referrals it still reads the small table: 3-14 ms).
+        // The desk's referrals by key, carrying what the visibility predicate reads (the desk's list of recent closed ones).
         e.HasIndex(r => new { r.SquadInstitutionId, r.Sequence }).IncludeProperties(r => new { r.Status, r.CaseId });
         // The desk's open referrals (its table, fetched on every change): only the open ones, however many the desk has closed
         // (load run 2026-12-07: 10 ms a fetch over 6,000 referrals read and dropped, 7,600 fetches in 10 minutes).

@@ -53,7 +53,7 @@ public sealed class ReferralDesk(
 
     /// <summary>
     /// The desk's open referrals (received or acknowledged), key and state only: any arrival, acknowledgement or closure changes
-    /// this set, whatever order the keys commit in (a key drawn earlier can commit later, below the newest). It is read from the
+    /// this set, whatever order the keys commit in (a key drawn earlier can commit later, below the newest). It can be read through the
     /// partial index of open referrals, so it costs what the desk has to do, not what it ever received (the count of everything
     /// received that it replaces read the desk's whole history at every poll of every officer).
     /// </summary>

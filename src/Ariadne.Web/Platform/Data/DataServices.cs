@@ -11,7 +11,8 @@ public static class DataServices
 
     /// <summary>
     /// Both provider contexts are registered; which one serves <see cref="AriadneDbContext"/> is read
-    /// from configuration when a scope first asks, so that hosts and tests can set it late.
+    /// from configuration when a scope first asks, so that hosts and tests can set it late. A provider's options (the
+    /// connection string, <c>Database:JitOff</c>) are read once per host, when its pool is first used.
     /// </summary>
     public static IServiceCollection AddAriadneData(this IServiceCollection services)
     {

@@ -52,6 +52,17 @@ function setUpDutyDesk() {
   const waitingText = desk.querySelector("[data-desk-waiting-text]").textContent;
   const newText = desk.querySelector("[data-desk-new-text]").textContent;
   let polling = null;
+  // The referrals this page has shown: a row not among them is new, also when it arrived while the stream was reconnecting
+  // (a new stream's first event cannot tell) or when the page only polls.
+  const shown = new Set();
+  const rememberRows = () => {
+    let fresh = 0;
+    rows.querySelectorAll("tr[data-referral]").forEach((row) => {
+      if (!shown.has(row.dataset.referral)) { shown.add(row.dataset.referral); fresh += 1; }
+    });
+    return fresh;
+  };
+  rememberRows();
 
   async function refresh(announceNew) {
     const response = await fetch(desk.dataset.rowsUrl, { credentials: "same-origin", headers: { "Accept": "text/html" } });
@@ -60,7 +71,8 @@ function setUpDutyDesk() {
     labelTableCells(desk);
     const empty = desk.querySelector("[data-desk-empty]");
     if (empty) empty.hidden = rows.children.length > 0;
-    if (announceNew) status.textContent = newText + " " + status.textContent;
+    const fresh = rememberRows();
+    if ((announceNew || fresh > 0) && !status.textContent.startsWith(newText)) status.textContent = newText + " " + status.textContent;
   }
 
   function startPolling() {
