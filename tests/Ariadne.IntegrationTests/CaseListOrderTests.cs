@@ -69,6 +69,42 @@ public abstract class CaseListOrderTests(AriadneApp app)
     });
 
     [Fact]
+    public async Task A_row_opens_the_persons_name_and_age_for_who_may_read_identity_and_shows_a_child_as_a_child()
+    {
+        var born = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddYears(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (investigator, made) = await app.NewCaseAsync(new CaseInput { GivenName = "Nərmin", FamilyName = "Sıralı", DateOfBirth = born, Citizenship = "AZE" });
+        var (rows, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseList>()
+            .PageAsync(CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator), Filter("newest", 1, 50)));
+        var row = Assert.Single(rows, r => r.Id == made.Id);
+        Assert.Equal(("Nərmin Sıralı", (AgeBand?)AgeBand.Under12, true, made.Number), (row.Name, row.AgeBand, row.IsChild, row.Number));
+
+        // Someone whose grant does not open the Identity class: the row, not the name or the age.
+        var colleague = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AriadneDbContext>();
+            var c = await db.Cases.SingleAsync(x => x.Id == made.Id);
+            db.Grants.Add(new Grant
+            {
+                CaseId = c.Id,
+                CaseRecency = c.Recency,
+                GranteeUserId = colleague.Id,
+                Relation = Relation.ServiceProvider,
+                Read = DataClass.Status | DataClass.Care,
+                ValidFrom = app.Time.GetUtcNow().AddMinutes(-1),
+                GrantedBy = investigator.Id,
+                Reason = "test",
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var (seen, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseList>()
+            .PageAsync(CaseSteps.ViewerOf(colleague, RoleCatalog.Investigator), Filter("newest", 1, 50)));
+        var bare = Assert.Single(seen, r => r.Id == made.Id);
+        Assert.Equal(((string?)null, (AgeBand?)null), (bare.Name, bare.AgeBand));
+    }
+
+    [Fact]
     public async Task The_list_by_last_activity_matches_the_cases_own_order_on_every_page()
     {
         var investigator = await app.CreateUserAsync(InstitutionKind.AntiTraffickingSquad, [RoleCatalog.Investigator], [TrainingTopic.AntiTrafficking]);
