@@ -561,6 +561,8 @@ public abstract class ReferralFlowTests(AriadneApp app)
 
         var dashboard = await coordination.GetAsync("/Coordination/Figures");
         Assert.Equal("1", dashboard.Document.QuerySelector("[data-overdue]")!.TextContent.Trim());
+        string Figure(WebSession.Page page, string name) => page.Document.QuerySelector($"[data-{name}]")!.TextContent.Trim();
+        Assert.Equal(("3", "0", "1"), (Figure(dashboard, "received"), Figure(dashboard, "late"), Figure(dashboard, "escalated")));
         Assert.DoesNotContain(urgent.Number, dashboard.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Leyla", dashboard.Html, StringComparison.Ordinal);
         Assert.Equal("/Account/AccessDenied", (await chiefSession.GetAsync("/Coordination/Figures")).Path);
@@ -571,6 +573,18 @@ public abstract class ReferralFlowTests(AriadneApp app)
         using var later = await own.SessionAsync(coordinator);
         dashboard = await later.GetAsync("/Coordination/Figures");
         Assert.Equal("2", dashboard.Document.QuerySelector("[data-overdue]")!.TextContent.Trim());
+        Assert.Equal(("3", "0", "2"), (Figure(dashboard, "received"), Figure(dashboard, "late"), Figure(dashboard, "escalated")));
+        // Acknowledged two hours late: late, and no longer overdue.
+        using var dutyLater = await own.SessionAsync(duty);
+        var lateAck = await dutyLater.GetAsync($"/Referrals/Detail/{urgent.Id}");
+        await dutyLater.SubmitAsync(lateAck, "form[action*='handler=Acknowledge']");
+        dashboard = await later.GetAsync("/Coordination/Figures");
+        Assert.Equal(("1", "3", "1", "2"), (Figure(dashboard, "overdue"), Figure(dashboard, "received"), Figure(dashboard, "late"), Figure(dashboard, "escalated")));
+        // Thirty days on, none of them is in the month's figures.
+        own.Time.Advance(TimeSpan.FromDays(31));
+        using var month = await own.SessionAsync(coordinator);
+        dashboard = await month.GetAsync("/Coordination/Figures");
+        Assert.Equal(("0", "0", "0"), (Figure(dashboard, "received"), Figure(dashboard, "late"), Figure(dashboard, "escalated")));
     }
 
 }

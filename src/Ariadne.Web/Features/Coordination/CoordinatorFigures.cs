@@ -16,9 +16,14 @@ public sealed class CoordinatorFigures(AriadneDbContext db, TimeProvider time)
         var since = now.AddDays(-30);
         var overdue = await db.Referrals.CountAsync(r => r.AcknowledgedAt == null && r.Status == ReferralStatus.Received && r.AcknowledgeBy <= now, ct);
         var waiting = await db.Referrals.CountAsync(r => r.Status == ReferralStatus.Received, ct);
-        var received = await db.Referrals.CountAsync(r => r.ReceivedAt >= since, ct);
-        var late = await db.Referrals.CountAsync(r => r.ReceivedAt >= since && r.AcknowledgedAt != null && r.AcknowledgedAt > r.AcknowledgeBy, ct);
-        var escalated = await db.Referrals.CountAsync(r => r.EscalatedAt != null && r.EscalatedAt >= since, ct);
-        return new Figures(overdue, waiting, received, late, escalated);
+        // The month's three figures in one pass over the referrals, not three (each Coordinator's home and figures pages read them).
+        var month = await db.Referrals.Where(r => r.ReceivedAt >= since || (r.EscalatedAt != null && r.EscalatedAt >= since))
+            .GroupBy(_ => 1).Select(g => new
+            {
+                Received = g.Count(r => r.ReceivedAt >= since),
+                Late = g.Count(r => r.ReceivedAt >= since && r.AcknowledgedAt != null && r.AcknowledgedAt > r.AcknowledgeBy),
+                Escalated = g.Count(r => r.EscalatedAt != null && r.EscalatedAt >= since),
+            }).FirstOrDefaultAsync(ct);
+        return new Figures(overdue, waiting, month?.Received ?? 0, month?.Late ?? 0, month?.Escalated ?? 0);
     }
 }
