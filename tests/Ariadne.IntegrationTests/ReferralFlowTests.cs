@@ -185,7 +185,7 @@ public abstract class ReferralFlowTests(AriadneApp app)
         using (var refused = await outsider.Client.GetAsync("/referrals/desk/events", HttpCompletionOption.ResponseHeadersRead))
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var response = await desk.Client.GetAsync("/referrals/desk/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));

@@ -20,6 +20,7 @@ public static class ChatEndpoints
     public const string TokenHeader = "X-Chat-Token";
     public const string StartHeader = "X-Chat-Start";
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan QueueSpread = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public sealed record StartRequest(string? Language);
@@ -209,7 +210,10 @@ public static class ChatEndpoints
                 continue;
             try
             {
-                await Task.WhenAny(wakes).WaitAsync(PollInterval, time, lifetime.Token);
+                // A change of the queue wakes every operator of the helpline at once: each reads after a random part of a second
+                // (as the duty desk does, DeskEvents.Spread). A message in a chat the operator holds is read at once.
+                if (await Task.WhenAny(wakes).WaitAsync(PollInterval, time, lifetime.Token) == wakes[0])
+                    await Task.Delay(Referrals.DeskEvents.Jitter(QueueSpread), lifetime.Token);
             }
             catch (TimeoutException)
             {

@@ -69,6 +69,15 @@ public static class HelplineEvents
             {
                 yield break;
             }
+            try
+            {
+                // Every console and board of the helpline wakes at once: each reads after a random part of a second.
+                await Task.Delay(Referrals.DeskEvents.Jitter(Referrals.DeskEvents.Spread), lifetime.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
         }
     }
 }

@@ -22,6 +22,13 @@ public static class DeskEvents
     /// deployment's clock: it paces a connection, it dates nothing. Nothing is lost: the state is read again after the pause.
     /// </summary>
     public static readonly TimeSpan Coalesce = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// After a wake, each stream waits a random part of this before it reads: one referral wakes every officer's stream at once,
+    /// and each page then fetches its table, so a desk of twenty read the database forty times in the same instant (a burst
+    /// that held up every other request in the load run). Spread over a second, the same reads queue behind nothing. Real time.
+    /// </summary>
+    public static readonly TimeSpan Spread = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -82,6 +89,17 @@ public static class DeskEvents
             {
                 yield break;
             }
+            try
+            {
+                await Task.Delay(Jitter(Spread), lifetime.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
         }
     }
+
+    /// <summary>A random wait of up to <paramref name="spread"/>: the streams woken together read one after another.</summary>
+    public static TimeSpan Jitter(TimeSpan spread) => TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * spread.TotalMilliseconds);
 }
