@@ -73,6 +73,9 @@ public abstract class CaseListOrderTests(AriadneApp app)
     {
         var born = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddYears(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (investigator, made) = await app.NewCaseAsync(new CaseInput { GivenName = "Nərmin", FamilyName = "Sıralı", DateOfBirth = born, Citizenship = "AZE" });
+        // A child by the date of birth even where the case's own flag says otherwise (the row reads both).
+        await app.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Cases.Where(c => c.Id == made.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.IsMinor, false)));
         var (rows, _) = await app.WithScopeAsync(sp => sp.GetRequiredService<CaseList>()
             .PageAsync(CaseSteps.ViewerOf(investigator, RoleCatalog.Investigator), Filter("newest", 1, 50)));
         var row = Assert.Single(rows, r => r.Id == made.Id);

@@ -585,6 +585,11 @@ public abstract class ReferralFlowTests(AriadneApp app)
         using var month = await own.SessionAsync(coordinator);
         dashboard = await month.GetAsync("/Coordination/Figures");
         Assert.Equal(("0", "0", "0"), (Figure(dashboard, "received"), Figure(dashboard, "late"), Figure(dashboard, "escalated")));
+        // A referral received long ago and escalated within the month counts as escalated in it.
+        await own.WithScopeAsync(sp => sp.GetRequiredService<AriadneDbContext>().Referrals.Where(r => r.Id == standard.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.EscalatedAt, own.Time.GetUtcNow().AddDays(-1))));
+        dashboard = await month.GetAsync("/Coordination/Figures");
+        Assert.Equal(("0", "0", "1"), (Figure(dashboard, "received"), Figure(dashboard, "late"), Figure(dashboard, "escalated")));
     }
 
 }

@@ -211,7 +211,8 @@ public static class ChatEndpoints
             try
             {
                 // A change of the queue wakes every operator of the helpline at once: each reads after a random part of a second
-                // (as the duty desk does, DeskEvents.Spread). A message in a chat the operator holds is read at once.
+                // (as the duty desk does, DeskEvents.Spread). Woken by a chat the operator holds (and not by the queue as well),
+                // it reads at once.
                 if (await Task.WhenAny(wakes).WaitAsync(PollInterval, time, lifetime.Token) == wakes[0])
                     await Task.Delay(Referrals.DeskEvents.Jitter(QueueSpread), lifetime.Token);
             }

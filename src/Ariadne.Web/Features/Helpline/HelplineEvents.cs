@@ -71,7 +71,8 @@ public static class HelplineEvents
             }
             try
             {
-                // Every console and board of the helpline wakes at once: each reads after a random part of a second.
+                // Every console and board of the helpline wakes at once: each reads after a random part of a second (after a
+                // poll too: the streams woken together would poll together from then on).
                 await Task.Delay(Referrals.DeskEvents.Jitter(Referrals.DeskEvents.Spread), lifetime.Token);
             }
             catch (OperationCanceledException)

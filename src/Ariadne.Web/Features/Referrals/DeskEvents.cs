@@ -24,7 +24,7 @@ public static class DeskEvents
     public static readonly TimeSpan Coalesce = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// After a wake, each stream waits a random part of this before it reads: one referral wakes every officer's stream at once,
+    /// After a wake (or its poll), each stream waits a random part of this before it reads: one referral wakes every officer's stream at once,
     /// and each page then fetches its table, so a desk of twenty read the database forty times in the same instant (a burst
     /// that held up every other request in the load run). Spread over a second, the same reads queue behind nothing. Real time.
     /// </summary>

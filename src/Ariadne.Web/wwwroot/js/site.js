@@ -52,17 +52,20 @@ function setUpDutyDesk() {
   const waitingText = desk.querySelector("[data-desk-waiting-text]").textContent;
   const newText = desk.querySelector("[data-desk-new-text]").textContent;
   let polling = null;
-  // The referrals this page has shown: a row not among them is new, also when it arrived while the stream was reconnecting
-  // (a new stream's first event cannot tell) or when the page only polls.
+  // The open referrals this page has shown: an open row not among them is new, also when it arrived while the stream was
+  // reconnecting (a new stream's first event cannot tell) or when the page only polls. (A referral that arrived and was closed
+  // between two refreshes is not announced: there is nothing left to do.)
   const shown = new Set();
   const rememberRows = () => {
     let fresh = 0;
-    rows.querySelectorAll("tr[data-referral]").forEach((row) => {
+    rows.querySelectorAll("tr[data-referral][data-open]").forEach((row) => {
       if (!shown.has(row.dataset.referral)) { shown.add(row.dataset.referral); fresh += 1; }
     });
     return fresh;
   };
   rememberRows();
+  // The status line: the waiting count from the last event (or as the page came), after "new" when something arrived.
+  let statusText = status.textContent;
 
   async function refresh(announceNew) {
     const response = await fetch(desk.dataset.rowsUrl, { credentials: "same-origin", headers: { "Accept": "text/html" } });
@@ -72,7 +75,7 @@ function setUpDutyDesk() {
     const empty = desk.querySelector("[data-desk-empty]");
     if (empty) empty.hidden = rows.children.length > 0;
     const fresh = rememberRows();
-    if ((announceNew || fresh > 0) && !status.textContent.startsWith(newText)) status.textContent = newText + " " + status.textContent;
+    status.textContent = (announceNew || fresh > 0 ? newText + " " : "") + statusText;
   }
 
   function startPolling() {
@@ -88,7 +91,8 @@ function setUpDutyDesk() {
     const state = JSON.parse(event.data);
     // The server counts the open referrals this stream had not seen before: new ones, whatever their keys' order.
     const isNew = state.arrived > 0;
-    status.textContent = waitingText.replace("{0}", state.waiting);
+    statusText = waitingText.replace("{0}", state.waiting);
+    status.textContent = statusText;
     // An event means the queue changed (new, acknowledged, closed or made a case): fetch the table again.
     await refresh(isNew);
     desk.dataset.live = "on";
