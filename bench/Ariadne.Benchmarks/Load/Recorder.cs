@@ -14,6 +14,8 @@ public sealed class Recorder
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> errors = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> atKill = new();
     private readonly ConcurrentDictionary<string, int> counters = new();
+    /// <summary>Every measured request's start (seconds into the measured time) and duration: where in the run the tail is.</summary>
+    private readonly ConcurrentQueue<(double At, double Ms)> timeline = new();
     public ConcurrentQueue<LoadAck> Acks { get; } = new();
     public ConcurrentQueue<(string Token, string Text)> ChatAcks { get; } = new();
 
@@ -24,7 +26,12 @@ public sealed class Recorder
     {
         requests.AddOrUpdate(page, 1, (_, n) => n + 1);
         if (started >= MeasureFrom)
-            times.GetOrAdd(page, _ => new()).Enqueue(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        {
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            times.GetOrAdd(page, _ => new()).Enqueue(ms);
+            if (!page.StartsWith("sign-in", StringComparison.Ordinal))
+                timeline.Enqueue((Stopwatch.GetElapsedTime(MeasureFrom, started).TotalSeconds, ms));
+        }
     }
 
     public void Error(string page, string what, bool killRelated)
@@ -56,6 +63,13 @@ public sealed class Recorder
         all.Sort();
         output.WriteLine($"| **all pages and API calls (sign-in excluded)** | | {all.Count} | {all.Count / seconds:F1} | {P(all, 0.50):F0} | {P(all, 0.95):F0} | {P(all, 0.99):F0} | "
             + $"{(all.Count > 0 ? all[^1] : double.NaN):F0} | {ErrorCount} |");
+        // The tail by when it happened: a bucket whose p99 stands out is a moment (a job, a burst, a pause), not a page.
+        output.WriteLine("  by time (30 s buckets of the measured time; requests, p50 / p99 / max ms, slower than 1 s):");
+        foreach (var bucket in timeline.GroupBy(t => (int)(t.At / 30)).OrderBy(g => g.Key))
+        {
+            var sorted = bucket.Select(t => t.Ms).Order().ToList();
+            output.WriteLine($"    {bucket.Key * 30,4}-{bucket.Key * 30 + 30,4} s: {sorted.Count,5}, {P(sorted, 0.50),4:F0} / {P(sorted, 0.99),5:F0} / {sorted[^1],5:F0}, {sorted.Count(x => x > 1000),3}");
+        }
         foreach (var (page, list) in errors.OrderBy(e => e.Key, StringComparer.Ordinal))
             output.WriteLine($"  errors on {page}: {string.Join(", ", list.GroupBy(x => x).Select(g => $"{g.Key} ×{g.Count()}"))}");
         foreach (var (page, list) in atKill.OrderBy(e => e.Key, StringComparer.Ordinal))
