@@ -24,9 +24,10 @@ public static class DeskEvents
     public static readonly TimeSpan Coalesce = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// After a wake (or its poll), each stream waits a random part of this before it reads: one referral wakes every officer's stream at once,
-    /// and each page then fetches its table, so a desk of twenty read the database forty times in the same instant (a burst
-    /// that held up every other request in the load run). Spread over a second, the same reads queue behind nothing. Real time.
+    /// After a wake (or its poll), each stream waits a random part of this before it reads: one referral wakes every officer's
+    /// stream at once, and each page then fetches its table, so a desk of twenty read the database forty times in the same
+    /// instant (bursts of 16-23 connections in use at once in the load run). Spread over a second, the reads come one after
+    /// another. Real time.
     /// </summary>
     public static readonly TimeSpan Spread = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
